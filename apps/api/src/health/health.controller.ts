@@ -1,0 +1,40 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { REDIS_CONNECTION } from '@taskloom/queue';
+import type { Redis } from 'ioredis';
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+/** Liveness says the process answers; readiness says it can reach PostgreSQL and Redis. */
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(REDIS_CONNECTION) private readonly redis: Redis,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.database.pingCheck('postgres', { timeout: CHECK_TIMEOUT_MS }),
+      () =>
+        this.indicators
+          .check('redis')
+          .attempt(async () => {
+            await this.redis.ping();
+          })
+          .withTimeout(CHECK_TIMEOUT_MS),
+    ]);
+  }
+}

@@ -1,0 +1,29 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { TaskloomConfig } from '@taskloom/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { HttpErrorFilter } from './common/http-error.filter';
+import { createValidationPipe } from './common/validation.pipe';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Everything that makes a Nest application into the Taskloom HTTP API,
+ * shared by the api process and the standalone one.
+ */
+export function configureHttpApp(app: INestApplication, config: TaskloomConfig): void {
+  const express = app as NestExpressApplication;
+  express.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready', 'metrics'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Taskloom')
+      .setDescription('Workflow/DAG task execution: definitions, runs, task types, operations.')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

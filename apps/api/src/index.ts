@@ -1,0 +1,2 @@
+export { ApiModule, ApiFeaturesModule } from './api.module';
+export { configureHttpApp, API_PREFIX } from './http-app';

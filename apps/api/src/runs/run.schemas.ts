@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+const priority = z.enum(['critical', 'high', 'normal', 'low']);
+const json = z.json();
+
+export const StartRunSchema = z
+  .object({
+    input: json.default({}).describe('The run input; validated against the workflow inputSchema.'),
+    priority: priority.optional().describe('Priority class for tasks that do not name their own.'),
+    version: z.number().int().positive().optional().describe('Pin a version; the latest when absent.'),
+    idempotencyKey: z.string().min(1).max(200).optional().describe('The same key starts the same run once.'),
+    tags: z.array(z.string().min(1).max(100)).max(20).optional(),
+  })
+  .strict()
+  .meta({ id: 'StartRun', example: { input: { orderId: 'A-1001' }, priority: 'high', idempotencyKey: 'order-A-1001' } });
+
+export type StartRunBody = z.infer<typeof StartRunSchema>;
+
+export const RunSearchSchema = z
+  .object({
+    workflow: z.string().optional(),
+    status: z.enum(['pending', 'running', 'paused', 'succeeded', 'failed', 'cancelled']).optional(),
+    tag: z.string().optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    cursor: z.string().optional().describe('nextCursor of the previous page'),
+  })
+  .strict();
+
+export type RunSearchQuery = z.infer<typeof RunSearchSchema>;
+
+export const TaskLogsQuerySchema = z
+  .object({ index: z.coerce.number().int().min(0).optional().describe('forEach item index') })
+  .strict();
+
+export type TaskLogsQuery = z.infer<typeof TaskLogsQuerySchema>;

@@ -1,0 +1,69 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RunControlService } from '@taskloom/orchestrator';
+import { RunSearchSchema, TaskLogsQuerySchema, type RunSearchQuery, type TaskLogsQuery } from './run.schemas';
+import { RunsService } from './runs.service';
+
+@ApiTags('runs')
+@Controller('runs')
+export class RunsController {
+  constructor(
+    private readonly runs: RunsService,
+    private readonly control: RunControlService,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'A page of runs, newest first: `{ items, nextCursor }`.' })
+  search(@Query({ schema: RunSearchSchema }) query: RunSearchQuery) {
+    return this.runs.search(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'The run with its status, input, output, error, timestamps and tasks.' })
+  @ApiNotFoundResponse({ description: 'No run with that id.' })
+  get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.runs.get(id);
+  }
+
+  @Get(':id/tasks/:key/logs')
+  @ApiOkResponse({ description: "Each attempt of the task with its log lines (bounded per attempt); ?index= picks one forEach item." })
+  logs(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('key') key: string,
+    @Query({ schema: TaskLogsQuerySchema }) query: TaskLogsQuery,
+  ) {
+    return this.runs.logs(id, key, query.index);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Cancelled: every task that had not ended is cancelled, sub-workflow runs too.' })
+  @ApiConflictResponse({ description: 'The run had already ended.' })
+  cancel(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.control.cancel(id);
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Paused: running tasks finish, nothing new is dispatched until resume.' })
+  @ApiConflictResponse({ description: 'The run had already ended.' })
+  pause(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.control.pause(id);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Resumed: ready tasks are dispatched again.' })
+  @ApiConflictResponse({ description: 'The run had already ended.' })
+  resume(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.control.resume(id);
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The failed, skipped and cancelled tasks of a failed run run again; succeeded outputs are kept.' })
+  @ApiConflictResponse({ description: 'The run is not failed.' })
+  retry(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.control.retry(id);
+  }
+}

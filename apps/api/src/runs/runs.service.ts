@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import type { JsonValue } from '@taskloom/engine';
+import { NotFoundError, RunStarterService, type StartedRun } from '@taskloom/orchestrator';
+import { RunRepository, TaskAttemptRepository, TaskRepository, type RunEntity, type TaskEntity } from '@taskloom/persistence';
+import { priorityClassOfRank } from '@taskloom/queue';
+import { BacklogGuard } from './backlog.guard';
+import { decodeCursor, encodeCursor } from './run-cursor';
+import type { RunSearchQuery, StartRunBody } from './run.schemas';
+
+const DEFAULT_TENANT = 'default';
+
+@Injectable()
+export class RunsService {
+  constructor(
+    private readonly starter: RunStarterService,
+    private readonly runs: RunRepository,
+    private readonly tasks: TaskRepository,
+    private readonly backlog: BacklogGuard,
+    private readonly attempts: TaskAttemptRepository,
+  ) {}
+
+  async logs(runId: string, key: string, itemIndex?: number) {
+    const attempts = await this.attempts.logsOf(runId, key, itemIndex);
+    if (attempts.length === 0 && !(await this.runs.findById(runId))) throw new NotFoundError(`run ${runId} not found`);
+    return {
+      runId,
+      key,
+      ...(itemIndex === undefined ? {} : { index: itemIndex }),
+      attempts: attempts.map((attempt) => ({
+        attempt: attempt.attempt,
+        status: attempt.status,
+        executorId: attempt.executorId,
+        startedAt: attempt.startedAt,
+        finishedAt: attempt.finishedAt,
+        durationMs: attempt.durationMs,
+        error: attempt.error,
+        logs: attempt.logs ?? [],
+      })),
+    };
+  }
+
+  start(workflow: string, body: StartRunBody): Promise<StartedRun> {
+    this.backlog.assertAccepting();
+    return this.starter.start({
+      workflow,
+      version: body.version,
+      input: body.input as JsonValue,
+      priority: body.priority,
+      idempotencyKey: body.idempotencyKey,
+      tags: body.tags,
+      tenant: DEFAULT_TENANT,
+    });
+  }
+
+  async get(id: string) {
+    const run = await this.runs.findById(id);
+    if (!run) throw new NotFoundError(`run ${id} not found`);
+    const tasks = await this.tasks.findByRun(id);
+    return { ...presentRun(run), tasks: presentTasks(tasks) };
+  }
+
+  async search(query: RunSearchQuery) {
+    const runs = await this.runs.search({
+      workflow: query.workflow,
+      status: query.status,
+      tag: query.tag,
+      limit: query.limit,
+      cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
+    });
+    const last = runs.at(-1);
+    return {
+      items: runs.map(presentRun),
+      nextCursor: runs.length === query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    };
+  }
+}
+
+function presentRun(run: RunEntity) {
+  return {
+    id: run.id,
+    workflow: run.workflowName,
+    version: run.workflowVersion,
+    status: run.status,
+    priority: priorityClassOfRank(run.priority),
+    input: run.input,
+    output: run.output,
+    error: run.error,
+    tags: run.tags,
+    parentTaskId: run.parentTaskId,
+    createdAt: run.createdAt,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+  };
+}
+
+/** Top-level tasks in definition order; a forEach task lists its items in item order. */
+function presentTasks(tasks: TaskEntity[]) {
+  const itemsOf = new Map<string, TaskEntity[]>();
+  for (const task of tasks) {
+    if (task.parentTaskId) itemsOf.set(task.parentTaskId, [...(itemsOf.get(task.parentTaskId) ?? []), task]);
+  }
+  return tasks
+    .filter((task) => !task.parentTaskId)
+    .map((task) => {
+      const items = itemsOf.get(task.id);
+      return {
+        ...presentTask(task),
+        ...(task.kind === 'foreach' ? { items: (items ?? []).sort((a, b) => a.itemIndex! - b.itemIndex!).map(presentTask) } : {}),
+      };
+    });
+}
+
+function presentTask(task: TaskEntity) {
+  return {
+    id: task.id,
+    key: task.key,
+    kind: task.kind,
+    type: task.type,
+    status: task.status,
+    attempts: task.attempt,
+    priority: priorityClassOfRank(task.priority),
+    ...(task.itemIndex === null ? {} : { index: task.itemIndex }),
+    input: task.input,
+    output: task.output,
+    error: task.error,
+    queuedAt: task.queuedAt,
+    startedAt: task.startedAt,
+    finishedAt: task.finishedAt,
+  };
+}

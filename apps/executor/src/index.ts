@@ -1,0 +1,3 @@
+export { ExecutorModule, ExecutorFeaturesModule } from './executor.module';
+export { PluginHostService } from './plugin-host.service';
+export { TaskWorkerService } from './task-worker.service';

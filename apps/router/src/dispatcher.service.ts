@@ -1,0 +1,96 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
+import { ReadyListener, TaskRepository, TransactionRunner } from '@taskloom/persistence';
+import { BackpressureMonitor } from './backpressure.monitor';
+import { TaskEnqueuer } from './task-enqueuer';
+
+/**
+ * Moves ready tasks from PostgreSQL to their queues: claim a batch in
+ * dispatch order (skipping rows other routers hold and queues that are
+ * saturated), commit, then addBulk. Wakes on NOTIFY (after a short linger so
+ * a burst goes out as one batch), on a poll timer as a fallback, and again
+ * at once while batches come back full.
+ *
+ * A crash between the commit and the addBulk leaves tasks 'queued' with no
+ * job; the reconciler re-enqueues them.
+ */
+@Injectable()
+export class DispatcherService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DispatcherService.name);
+  private listener: ReadyListener | undefined;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private lingerTimer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private wanted = false;
+  private stopped = false;
+
+  constructor(
+    @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
+    private readonly transactions: TransactionRunner,
+    private readonly tasks: TaskRepository,
+    private readonly enqueuer: TaskEnqueuer,
+    private readonly backpressure: BackpressureMonitor,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.backpressure.whenRelieved(() => this.wake());
+    this.listener = new ReadyListener(
+      this.config.database.url,
+      () => this.wakeSoon(),
+      (error) => this.logger.warn(`ready listener: ${error.message}`),
+    );
+    await this.listener.start();
+    this.pollTimer = setInterval(() => this.wake(), this.config.router.pollMs);
+  }
+
+  private wakeSoon(): void {
+    if (this.lingerTimer || this.stopped) return;
+    this.lingerTimer = setTimeout(() => {
+      this.lingerTimer = undefined;
+      this.wake();
+    }, this.config.router.lingerMs);
+  }
+
+  /** Coalesces wake-ups: at most one round runs, and one more follows if woken meanwhile. */
+  wake(): void {
+    if (this.stopped) return;
+    this.wanted = true;
+    this.running ??= this.loop().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (this.wanted && !this.stopped) {
+      this.wanted = false;
+      try {
+        const dispatched = await this.dispatchOnce();
+        if (dispatched >= this.config.router.batchSize) this.wanted = true;
+      } catch (error) {
+        this.logger.error(`dispatch round failed: ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  }
+
+  /** One claim-and-enqueue round; returns how many tasks it dispatched. */
+  async dispatchOnce(): Promise<number> {
+    const claimed = await this.transactions.run((db) =>
+      this.tasks.claimReady(db, this.config.router.batchSize, this.backpressure.saturated()),
+    );
+    if (claimed.length === 0) return 0;
+    await this.enqueuer.enqueue(claimed);
+    const perQueue = new Map<string, number>();
+    for (const task of claimed) perQueue.set(task.queue, (perQueue.get(task.queue) ?? 0) + 1);
+    for (const [queue, count] of perQueue) this.backpressure.noteEnqueued(queue, count);
+    return claimed.length;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.lingerTimer) clearTimeout(this.lingerTimer);
+    await this.running;
+    await this.listener?.close();
+  }
+}

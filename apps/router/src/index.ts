@@ -1,0 +1,3 @@
+export { RouterModule, RouterFeaturesModule } from './router.module';
+export { DispatcherService } from './dispatcher.service';
+export { ReconcilerService } from './reconciler.service';

@@ -1,0 +1,34 @@
+import type { ClaimedTask } from '@taskloom/persistence';
+import { bullPriorityFor, jobIdFor, priorityClassOfRank, TASK_JOB_NAME, type TaskJobData } from '@taskloom/queue';
+
+/**
+ * The queue job of one task attempt. Its id is derived from (task, attempt),
+ * so enqueueing the same attempt twice — two reconcilers, a retry of a
+ * half-done round — leaves one job.
+ */
+export function taskJob(task: ClaimedTask) {
+  const data: TaskJobData = {
+    taskId: task.id,
+    runId: task.runId,
+    key: task.key,
+    type: task.type,
+    attempt: task.attempt,
+    maxAttempts: task.maxAttempts,
+    input: task.input,
+    timeoutMs: task.timeoutMs,
+    retry: task.retry,
+    priority: task.priority,
+    readyAt: task.readyAt.getTime(),
+  };
+  return {
+    name: TASK_JOB_NAME,
+    data,
+    opts: {
+      jobId: jobIdFor(task.id, task.attempt),
+      priority: bullPriorityFor(priorityClassOfRank(task.priority)),
+      // PostgreSQL keeps the record; finished jobs would only fill Redis.
+      removeOnComplete: true,
+      removeOnFail: true,
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { API_PREFIX } from '@taskloom/api';
+import { DEMO_INPUT, DEMO_WORKFLOW } from './demo-workflow';
+
+const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
+
+/**
+ * Registers the demo workflow through the public API, starts one run, prints
+ * where to look, and reports how the run ended — the same calls a user makes.
+ */
+export async function runDemo(base: string, log: (line: string) => void): Promise<void> {
+  const api = `${base}/${API_PREFIX}`;
+  const registered = await post(`${api}/workflows`, DEMO_WORKFLOW);
+  const run = (await post(`${api}/workflows/${DEMO_WORKFLOW.name}/runs`, { input: DEMO_INPUT })) as { id: string };
+  const runUrl = `${api}/runs/${run.id}`;
+  log(
+    [
+      'Taskloom is running.',
+      `  API:      ${api}`,
+      `  Docs:     ${base}/docs`,
+      `  Demo run: ${runUrl}  (workflow ${DEMO_WORKFLOW.name} v${(registered as { version: number }).version})`,
+    ].join('\n'),
+  );
+  for (let polls = 0; polls < 600; polls += 1) {
+    const current = (await (await fetch(runUrl)).json()) as { status: string };
+    if (TERMINAL.has(current.status)) {
+      log(`Demo run ${run.id} ${current.status}: ${runUrl}`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  log(`Demo run ${run.id} has not finished after 60 s: ${runUrl}`);
+}
+
+async function post(url: string, body: unknown): Promise<unknown> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const payload: unknown = await response.json();
+  if (!response.ok) throw new Error(`POST ${url} answered ${response.status}: ${JSON.stringify(payload)}`);
+  return payload;
+}

@@ -1,0 +1,127 @@
+import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Child, ROOT, type LogProblems } from './processes';
+import { HttpClient } from './http-load';
+import type { BenchServices } from './services';
+import { sleep } from './timing';
+
+export interface ClusterOptions {
+  services: BenchServices;
+  executors: number;
+  partitions: number;
+  concurrency: number;
+  connections: number;
+  logDir: string;
+  nodeArgs: (name: string) => string[];
+  children: Set<Child>;
+}
+
+const START_TIMEOUT_MS = 60_000;
+
+/** The real api, router and executor processes, built output, as an operator runs them. */
+export class Cluster {
+  private constructor(
+    readonly api: HttpClient,
+    readonly processes: Child[],
+  ) {}
+
+  static async start(options: ClusterOptions): Promise<Cluster> {
+    const port = await freePort();
+    const env: Record<string, string> = {
+      DATABASE_URL: options.services.databaseUrl,
+      DATABASE_POOL_SIZE: '20',
+      REDIS_URL: options.services.redisUrl,
+      REDIS_PREFIX: options.services.redisPrefix,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      // The readiness lines below are info lines; the apps log nothing else
+      // at info on their hot paths (request logging is off), so this costs nothing.
+      LOG_LEVEL: 'info',
+      QUEUE_PARTITIONS: String(options.partitions),
+      EXECUTOR_CONCURRENCY: String(options.concurrency),
+      // The bench measures throughput, not the front door's backpressure.
+      API_BACKLOG_LIMIT: '100000000',
+      // A quick stop at the end: nothing of value is running by then.
+      SHUTDOWN_GRACE_MS: '2000',
+    };
+    const spawnApp = (app: string, name: string) => {
+      const child = new Child({
+        name,
+        script: join(ROOT, 'apps', app, 'dist', 'main.js'),
+        env,
+        logDir: options.logDir,
+        nodeArgs: options.nodeArgs(name),
+      });
+      options.children.add(child);
+      return child;
+    };
+    // Executors first: they publish the task types that workflow registration validates against.
+    const executors = Array.from({ length: options.executors }, (_, i) => spawnApp('executor', `executor-${i + 1}`));
+    const router = spawnApp('router', 'router');
+    const api = spawnApp('api', 'api');
+    await Promise.all([
+      ...executors.map((executor) => executor.waitForLine(/serving \d+ queue\(s\)/, START_TIMEOUT_MS)),
+      router.waitForLine(/taskloom-router dispatching/, START_TIMEOUT_MS),
+      api.waitForLine(/taskloom-api listening/, START_TIMEOUT_MS),
+    ]);
+    const client = new HttpClient(new URL(`http://127.0.0.1:${port}`), options.connections);
+    await waitUntilReady(client);
+    return new Cluster(client, [api, router, ...executors]);
+  }
+
+  /** Every process still running? A crash mid-phase must not be reported as a slow phase. */
+  assertAlive(): void {
+    const dead = this.processes.filter((child) => !child.running);
+    if (dead.length > 0)
+      throw new Error(
+        `${dead.map((child) => `${child.options.name} (see ${child.logFile})`).join(', ')} exited during the bench`,
+      );
+  }
+
+  peakRssMb(): Record<string, number> {
+    return Object.fromEntries(this.processes.map((child) => [child.options.name, child.peakRssMb()]));
+  }
+
+  cpuSeconds(): Record<string, number> {
+    return Object.fromEntries(this.processes.map((child) => [child.options.name, child.cpuSeconds()]));
+  }
+
+  logProblems(): Record<string, LogProblems> {
+    return Object.fromEntries(this.processes.map((child) => [child.options.name, child.problems()]));
+  }
+
+  async stop(): Promise<void> {
+    this.api.close();
+    // api and router first, so nothing new reaches the executors while they drain.
+    const [api, router, ...executors] = this.processes;
+    await Promise.all([api.stop(5_000), router.stop(5_000)]);
+    await Promise.all(executors.map((executor) => executor.stop(5_000)));
+  }
+}
+
+async function waitUntilReady(client: HttpClient): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const answer = await client.send('GET', '/health/ready');
+      if (answer.status === 200) return;
+      last = `${answer.status} ${answer.body.slice(0, 200)}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await sleep(200);
+  }
+  throw new Error(`GET /health/ready did not answer 200 within ${START_TIMEOUT_MS / 1000} s (last: ${last})`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,161 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { Cluster } from './cluster';
+import { describeMachine } from './machine';
+import { parseOptions } from './options';
+import { fixedRate, registerWorkflow, throughput, type PhaseContext } from './phases';
+import { ROOT, type Child } from './processes';
+import { Progress } from './progress';
+import { runRawBullmq } from './raw-bullmq';
+import { formatTable, judge, writeJson } from './report';
+import { createServices, type BenchServices } from './services';
+import { FANOUT_TASKS, fanOutFanIn, singleTask } from './workflows';
+
+const RESULTS = join(ROOT, 'bench', 'results');
+/** Untimed runs first, so JIT warm-up and connection pools do not count against the first phase. */
+const WARMUP_RUNS = 200;
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const startedAt = new Date().toISOString();
+  const stamp = startedAt.replace(/[:.]/g, '-');
+  const logDir = join(RESULTS, `logs-${stamp}`);
+  const profileDir = join(RESULTS, 'profiles');
+  mkdirSync(logDir, { recursive: true });
+  if (options.cpuProf) mkdirSync(profileDir, { recursive: true });
+  const nodeArgs = (name: string) =>
+    options.cpuProf
+      ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${stamp}-${name}.cpuprofile`]
+      : [];
+
+  const progress = new Progress();
+  const children = new Set<Child>();
+  let services: BenchServices | undefined;
+  let db: Client | undefined;
+  let cluster: Cluster | undefined;
+
+  // Runs once, from the normal end, an error or a signal alike.
+  let cleaning: Promise<void> | undefined;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      progress.start('cleaning up');
+      await db?.end().catch(() => undefined);
+      if (cluster) await cluster.stop();
+      await Promise.all([...children].map((child) => child.stop(5_000)));
+      await services?.dispose();
+      progress.done();
+    })());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      progress.done();
+      process.stderr.write(`[bench] ${signal}: stopping children, dropping the database and Redis keys\n`);
+      cleanup().then(
+        () => process.exit(130),
+        (error: unknown) => {
+          process.stderr.write(`[bench] cleanup failed: ${String(error)}\n`);
+          process.exit(1);
+        },
+      );
+    });
+  }
+
+  try {
+    progress.start('creating database and Redis prefix');
+    services = await createServices(options.postgresUrl, options.redisUrl);
+
+    progress.start(`raw BullMQ: ${options.rawJobs} jobs`);
+    const raw = await runRawBullmq(
+      {
+        jobs: options.rawJobs,
+        concurrency: options.concurrency,
+        redisUrl: services.redisUrl,
+        redisPrefix: services.redisPrefix,
+        logDir,
+        nodeArgs,
+        timeoutMs: options.drainTimeout * 1000,
+        children,
+      },
+      progress,
+    );
+
+    progress.start(`starting api, router and ${options.executors} executor(s)`);
+    cluster = await Cluster.start({ ...options, services, logDir, nodeArgs, children });
+    db = new Client({ connectionString: services.databaseUrl });
+    await db.connect();
+    const machine = await describeMachine(db, services.redisUrl);
+    const running = cluster;
+    const ctx: PhaseContext = {
+      api: cluster.api,
+      db,
+      connections: options.connections,
+      drainTimeoutMs: options.drainTimeout * 1000,
+      progress,
+      assertAlive: () => running.assertAlive(),
+    };
+    for (const definition of [
+      fanOutFanIn('bench-warmup'),
+      singleTask('bench-noop'),
+      fanOutFanIn('bench-fanout'),
+      singleTask('bench-rate'),
+    ]) {
+      await registerWorkflow(cluster.api, definition);
+    }
+
+    progress.start(`warm-up: ${WARMUP_RUNS} fan-out runs`);
+    const warmup = await throughput(ctx, 'bench-warmup', WARMUP_RUNS, FANOUT_TASKS);
+    if (warmup.timedOut || warmup.created < WARMUP_RUNS) {
+      // Nothing worth measuring: say why instead of timing out every phase.
+      const problems = Object.entries(cluster.logProblems()).filter(([, found]) => found.count > 0);
+      throw new Error(
+        `warm-up: ${warmup.created} of ${WARMUP_RUNS} runs accepted, ${warmup.ended} ended; ` +
+          (warmup.created < WARMUP_RUNS ? `refusals: ${JSON.stringify(warmup.samples)}; ` : '') +
+          `Taskloom is not completing runs. Logs: ${logDir}\n` +
+          problems
+            .map(
+              ([name, found]) =>
+                `  ${name}: ${found.count} warning/error lines, first:\n    ${found.first.join('\n    ')}`,
+            )
+            .join('\n'),
+      );
+    }
+    progress.start(`e2e single-task: ${options.runs} runs`);
+    const single = await throughput(ctx, 'bench-noop', options.runs, 1);
+    progress.start(`e2e fan-out/fan-in: ${options.fanoutRuns} runs`);
+    const fanout = await throughput(ctx, 'bench-fanout', options.fanoutRuns, FANOUT_TASKS);
+    progress.start(`fixed rate: ${options.rate} runs/s for ${options.duration} s`);
+    const rate = await fixedRate(ctx, 'bench-rate', options.rate, options.duration);
+    progress.done();
+
+    const { postgresUrl: _postgres, redisUrl: _redis, ...parameters } = options;
+    const partial = {
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      machine,
+      parameters,
+      raw,
+      single,
+      fanout,
+      fixedRate: rate,
+      ratioToRaw: single.tasksPerSecond / raw.jobsPerSecond,
+      peakRssMb: { ...cluster.peakRssMb(), 'raw-worker': raw.workerPeakRssMb },
+      cpuSeconds: { ...cluster.cpuSeconds(), 'raw-worker': raw.workerCpuSeconds },
+      logProblems: cluster.logProblems(),
+      logDir,
+    };
+    const result = { ...partial, targets: judge(partial) };
+    const file = join(RESULTS, `${startedAt}.json`);
+    writeJson(file, result);
+    process.stdout.write(formatTable(result) + `\nresults: ${file}\nlogs: ${logDir}\n`);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`\n[bench] failed: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+
+/** Everything a run of the harness can be told; defaults finish in under 3 minutes on 2 cores. */
+export interface BenchOptions {
+  rawJobs: number;
+  runs: number;
+  fanoutRuns: number;
+  rate: number;
+  duration: number;
+  executors: number;
+  partitions: number;
+  concurrency: number;
+  connections: number;
+  drainTimeout: number;
+  cpuProf: boolean;
+  postgresUrl: string;
+  redisUrl: string;
+}
+
+const USAGE = `npm run bench -- [flags]
+
+  --raw-jobs N      jobs through BullMQ alone (default 50000)
+  --runs N          single-task runs for end-to-end throughput (default 10000)
+  --fanout-runs N   10-task fan-out/fan-in runs (default 1000)
+  --rate R          offered runs/s in the fixed-rate phase (default 500)
+  --duration S      length of the fixed-rate phase in seconds (default 10)
+  --executors N     executor processes (default 1)
+  --partitions N    QUEUE_PARTITIONS (default 4)
+  --concurrency N   EXECUTOR_CONCURRENCY, also the raw worker's concurrency (default 64)
+  --connections N   HTTP keep-alive sockets to the api (default 64)
+  --drain-timeout S give up waiting for a phase's runs after S seconds (default 60)
+  --cpu-prof        children write V8 CPU profiles to bench/results/profiles
+  --postgres URL    server URL without database (default $BENCH_POSTGRES_URL or postgres://postgres@127.0.0.1:5432)
+  --redis URL       (default $BENCH_REDIS_URL or redis://127.0.0.1:6379)
+`;
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      'raw-jobs': { type: 'string', default: '50000' },
+      runs: { type: 'string', default: '10000' },
+      'fanout-runs': { type: 'string', default: '1000' },
+      rate: { type: 'string', default: '500' },
+      duration: { type: 'string', default: '10' },
+      executors: { type: 'string', default: '1' },
+      partitions: { type: 'string', default: '4' },
+      concurrency: { type: 'string', default: '64' },
+      connections: { type: 'string', default: '64' },
+      'drain-timeout': { type: 'string', default: '60' },
+      'cpu-prof': { type: 'boolean', default: false },
+      postgres: { type: 'string', default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432' },
+      redis: { type: 'string', default: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  const count = (flag: keyof typeof values, min: number, integer = true): number => {
+    const value = Number(values[flag]);
+    if (!Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
+      throw new Error(
+        `--${flag} must be ${integer ? 'an integer' : 'a number'} ≥ ${min}, got ${String(values[flag])}\n\n${USAGE}`,
+      );
+    }
+    return value;
+  };
+  return {
+    rawJobs: count('raw-jobs', 1),
+    runs: count('runs', 1),
+    fanoutRuns: count('fanout-runs', 1),
+    rate: count('rate', 1, false),
+    duration: count('duration', 1, false),
+    executors: count('executors', 1),
+    partitions: count('partitions', 1),
+    concurrency: count('concurrency', 1),
+    connections: count('connections', 1),
+    drainTimeout: count('drain-timeout', 1),
+    cpuProf: values['cpu-prof'],
+    postgresUrl: values.postgres.replace(/\/+$/, ''),
+    redisUrl: values.redis,
+  };
+}

@@ -1,0 +1,22 @@
+/** The definitions the bench registers; every task is core.noop so the numbers are Taskloom's own overhead. */
+
+export function singleTask(name: string) {
+  return { name, tasks: [{ key: 't', type: 'core.noop', input: { i: '{{ run.input.i }}' } }] };
+}
+
+export const FANOUT_WIDTH = 8;
+
+/** start → 8 parallel tasks → end: 10 tasks, exercising dependency counting and fan-in. */
+export function fanOutFanIn(name: string) {
+  const branches = Array.from({ length: FANOUT_WIDTH }, (_, i) => `b${i + 1}`);
+  return {
+    name,
+    tasks: [
+      { key: 'start', type: 'core.noop', input: { i: '{{ run.input.i }}' } },
+      ...branches.map((key) => ({ key, type: 'core.noop', dependsOn: ['start'], input: { i: '{{ run.input.i }}' } })),
+      { key: 'end', type: 'core.noop', dependsOn: branches, input: { i: '{{ run.input.i }}' } },
+    ],
+  };
+}
+
+export const FANOUT_TASKS = FANOUT_WIDTH + 2;

@@ -1,0 +1,52 @@
+// One jest run, three tiers: unit tests sit next to the code they test;
+// integration and e2e suites live under test/ and talk to real services.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2023',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const moduleNameMapper = {
+  '^@taskloom/sdk/testing$': '<rootDir>/libs/sdk/src/testing/index.ts',
+  '^@taskloom/(config|engine|sdk|queue|persistence|telemetry|orchestrator)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@taskloom/plugin-(.*)$': '<rootDir>/plugins/$1/src/index.ts',
+  '^@taskloom/(api|router|executor)$': '<rootDir>/apps/$1/src/index.ts',
+};
+
+const shared = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)s$': swc },
+  moduleNameMapper,
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{libs,apps,plugins}/**/src/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.integration.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.e2e.ts'],
+    },
+  ],
+};

@@ -1,0 +1,88 @@
+import { EnvSchema, type Env } from './env.schema';
+import { ConfigError } from './config.error';
+
+export interface TaskloomConfig {
+  database: { url: string; poolSize: number };
+  redis: { url: string; prefix: string };
+  http: { host: string; port: number; bodyLimit: string };
+  api: { backlogLimit: number };
+  queue: { partitions: number; priorityAgingMs: number };
+  router: {
+    batchSize: number;
+    lingerMs: number;
+    pollMs: number;
+    highWater: number;
+    lowWater: number;
+    reconcileIntervalMs: number;
+    queuedGraceMs: number;
+    executorLostAfterMs: number;
+  };
+  executor: {
+    cpu: number;
+    memoryMb: number;
+    concurrency: number;
+    taskTypes?: string[];
+    partitions?: number[];
+    heartbeatMs: number;
+    completionBatch: number;
+    completionLingerMs: number;
+    plugins: string[];
+    shutdownGraceMs: number;
+  };
+  engine: { forEachMaxItems: number };
+  log: { level: Env['LOG_LEVEL'] };
+}
+
+/** Validates the environment once, at boot; a bad value names its variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) throw ConfigError.fromIssues(parsed.error.issues);
+  const e = parsed.data;
+  if (e.ROUTER_LOW_WATER > e.ROUTER_HIGH_WATER) {
+    throw new ConfigError(['ROUTER_LOW_WATER: must not exceed ROUTER_HIGH_WATER']);
+  }
+  return {
+    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    http: { host: e.HOST, port: e.PORT, bodyLimit: e.API_BODY_LIMIT },
+    api: { backlogLimit: e.API_BACKLOG_LIMIT },
+    queue: { partitions: e.QUEUE_PARTITIONS, priorityAgingMs: e.PRIORITY_AGING_MS },
+    router: {
+      batchSize: e.ROUTER_BATCH_SIZE,
+      lingerMs: e.ROUTER_LINGER_MS,
+      pollMs: e.ROUTER_POLL_MS,
+      highWater: e.ROUTER_HIGH_WATER,
+      lowWater: e.ROUTER_LOW_WATER,
+      reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
+      queuedGraceMs: e.RECONCILE_QUEUED_GRACE_MS,
+      executorLostAfterMs: e.EXECUTOR_LOST_AFTER_MS,
+    },
+    executor: {
+      cpu: e.EXECUTOR_CPU,
+      memoryMb: e.EXECUTOR_MEMORY_MB,
+      concurrency: e.EXECUTOR_CONCURRENCY,
+      taskTypes: e.EXECUTOR_TASK_TYPES,
+      partitions: parsePartitions(e.EXECUTOR_PARTITIONS, e.QUEUE_PARTITIONS),
+      heartbeatMs: e.EXECUTOR_HEARTBEAT_MS,
+      completionBatch: e.EXECUTOR_COMPLETION_BATCH,
+      completionLingerMs: e.EXECUTOR_COMPLETION_LINGER_MS,
+      plugins: e.PLUGINS,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    },
+    engine: { forEachMaxItems: e.FOREACH_MAX_ITEMS },
+    log: { level: e.LOG_LEVEL },
+  };
+}
+
+function parsePartitions(values: string[] | undefined, partitions: number): number[] | undefined {
+  if (!values) return undefined;
+  return values.map((value) => {
+    const partition = Number(value);
+    if (!Number.isInteger(partition) || partition < 0 || partition >= partitions) {
+      throw new ConfigError([
+        `EXECUTOR_PARTITIONS: "${value}" is not a partition number between 0 and ${partitions - 1}`,
+      ]);
+    }
+    return partition;
+  });
+}

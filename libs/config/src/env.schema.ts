@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const positive = z.coerce.number().positive();
+const list = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
+
+/**
+ * Every environment variable Taskloom reads, with defaults that work on a
+ * developer machine (PostgreSQL and Redis on localhost).
+ */
+export const EnvSchema = z.object({
+  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/taskloom'),
+  DATABASE_POOL_SIZE: integer(1, 200).default(10),
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" and "-" only')
+    .default('taskloom'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: integer(0, 65535).default(3000),
+  API_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i)
+    .default('5mb'),
+  API_BACKLOG_LIMIT: integer(1, 100_000_000).default(100_000),
+  QUEUE_PARTITIONS: integer(1, 4096).default(4),
+  PRIORITY_AGING_MS: integer(1, 86_400_000).default(60_000),
+  ROUTER_BATCH_SIZE: integer(1, 10_000).default(500),
+  ROUTER_LINGER_MS: integer(0, 1_000).default(2),
+  ROUTER_POLL_MS: integer(10, 60_000).default(500),
+  ROUTER_HIGH_WATER: integer(1, 10_000_000).default(1_000),
+  ROUTER_LOW_WATER: integer(0, 10_000_000).default(500),
+  RECONCILE_INTERVAL_MS: integer(100, 600_000).default(2_000),
+  RECONCILE_QUEUED_GRACE_MS: integer(0, 600_000).default(5_000),
+  EXECUTOR_LOST_AFTER_MS: integer(500, 3_600_000).default(15_000),
+  EXECUTOR_CPU: positive.default(2),
+  EXECUTOR_MEMORY_MB: integer(64, 10_000_000).default(2048),
+  EXECUTOR_CONCURRENCY: integer(1, 10_000).default(64),
+  EXECUTOR_TASK_TYPES: list.optional(),
+  EXECUTOR_PARTITIONS: list.optional(),
+  EXECUTOR_HEARTBEAT_MS: integer(100, 600_000).default(2_000),
+  EXECUTOR_COMPLETION_BATCH: integer(1, 10_000).default(200),
+  EXECUTOR_COMPLETION_LINGER_MS: integer(0, 1_000).default(2),
+  PLUGINS: list.default(['@taskloom/plugin-core']),
+  SHUTDOWN_GRACE_MS: integer(0, 600_000).default(10_000),
+  FOREACH_MAX_ITEMS: integer(1, 1_000_000).default(10_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;

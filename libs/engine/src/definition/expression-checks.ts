@@ -1,0 +1,86 @@
+import type { Ancestry } from '../graph/ancestry';
+import { type ExpressionSite, siteReferences, taskExpressionSites, templateSites } from '../plan/expression-sites';
+import type { ExpressionReferences } from '../template/expression-references';
+import { TemplateError } from '../template/template-error';
+import { type DefinitionIssue, formatPath } from './definition-error';
+import type { ResolvedStructure } from './structure-checks';
+import type { WorkflowDefinition } from './workflow-definition';
+
+const FIELD_NAMES: Record<ExpressionSite['field'], string> = {
+  input: 'input',
+  when: 'when condition',
+  forEach: 'forEach',
+  affinity: 'affinity',
+  output: 'output',
+};
+
+/**
+ * Every expression must parse, `item`/`index` may appear only in a forEach
+ * task's input (or affinity), and a task may read only tasks upstream of it,
+ * whose results exist by the time it runs. `ancestry` is absent when the
+ * graph has cycles; upstream checks are then skipped.
+ */
+export function checkExpressions(
+  def: WorkflowDefinition,
+  structure: ResolvedStructure,
+  ancestry: Ancestry | undefined,
+  issues: DefinitionIssue[],
+): void {
+  def.tasks.forEach((task, i) => {
+    const owner = `task '${task.key}'`;
+    for (const site of taskExpressionSites(task)) {
+      const path = formatPath(['tasks', i, ...site.path]);
+      const refs = referencesOrIssue(site, path, owner, issues);
+      if (!refs) continue;
+      const itemAllowed = task.forEach !== undefined && (site.field === 'input' || site.field === 'affinity');
+      if (refs.usesItem && !itemAllowed) issues.push({ path, message: itemMisuse(owner, site) });
+      for (const key of refs.tasks) {
+        const where = `${owner} reads tasks.${key} in its ${FIELD_NAMES[site.field]}`;
+        const source = structure.indexOf.get(key);
+        if (source === undefined) issues.push({ path, message: `${where}, but there is no task '${key}'` });
+        else if (key === task.key) issues.push({ path, message: `${where}: a task cannot read its own result` });
+        else if (ancestry && !ancestry.isAncestor(source, i)) {
+          issues.push({
+            path,
+            message: `${where}, but '${key}' is not upstream of '${task.key}'; add '${key}' to its dependsOn (directly or through a parent)`,
+          });
+        }
+      }
+    }
+  });
+  checkOutput(def, structure, issues);
+}
+
+/** The output is rendered when the run ends, so it may read any task; it must still name real ones. */
+function checkOutput(def: WorkflowDefinition, structure: ResolvedStructure, issues: DefinitionIssue[]): void {
+  for (const site of templateSites(def.output, 'output', ['output'])) {
+    const path = formatPath(site.path);
+    const refs = referencesOrIssue(site, path, 'the workflow', issues);
+    if (!refs) continue;
+    if (refs.usesItem) issues.push({ path, message: itemMisuse('the workflow', site) });
+    for (const key of refs.tasks) {
+      if (!structure.indexOf.has(key)) {
+        issues.push({ path, message: `the workflow output reads tasks.${key}, but there is no task '${key}'` });
+      }
+    }
+  }
+}
+
+function referencesOrIssue(
+  site: ExpressionSite,
+  path: string,
+  owner: string,
+  issues: DefinitionIssue[],
+): ExpressionReferences | undefined {
+  try {
+    return siteReferences(site);
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    issues.push({ path, message: `${owner} has an invalid ${FIELD_NAMES[site.field]}: ${error.message}` });
+    return undefined;
+  }
+}
+
+function itemMisuse(owner: string, site: ExpressionSite): string {
+  return `${owner} uses item/index in its ${FIELD_NAMES[site.field]}, but they exist only in the input of a task with forEach`;
+}

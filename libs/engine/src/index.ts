@@ -1,0 +1,56 @@
+export type { JsonObject, JsonValue } from './json/json-value';
+export { canonicalJson } from './json/canonical-json';
+
+export { DEFAULT_PRIORITY, PRIORITY_CLASSES, type PriorityClass } from './model/priority';
+export {
+  RUN_STATUSES,
+  TASK_STATUSES,
+  decideRunStatus,
+  isTerminalRunStatus,
+  isTerminalTaskStatus,
+  type RunStatus,
+  type TaskStatus,
+} from './model/statuses';
+export {
+  DEFAULT_TRIGGER,
+  TRIGGER_RULES,
+  decideTrigger,
+  type TriggerDecision,
+  type TriggerRule,
+  type UpstreamCounts,
+} from './model/trigger-rule';
+export { DEFAULT_RETRY, hasAttemptsLeft, mergeRetryPolicy, retryDelayMs, type RetryPolicy } from './model/retry-policy';
+
+export {
+  DEFAULT_TIMEOUT_MS,
+  MAX_DEPENDENCIES_PER_TASK,
+  MAX_DURATION_MS,
+  MAX_EXPRESSION_LENGTH,
+  MAX_JSON_DEPTH,
+  MAX_RETRY_ATTEMPTS,
+  MAX_TASKS_PER_DEFINITION,
+} from './definition/limits';
+export type {
+  ResourceRequest,
+  TaskDefinition,
+  WorkflowDefaults,
+  WorkflowDefinition,
+  WorkflowReference,
+} from './definition/workflow-definition';
+export { TASK_KEY_PATTERN, WORKFLOW_NAME_PATTERN, WorkflowDefinitionSchema } from './definition/definition.schema';
+export { DefinitionError, type DefinitionIssue } from './definition/definition-error';
+export type { DefinitionContext } from './definition/definition-context';
+export { validateDefinition } from './definition/validate-definition';
+export { definitionChecksum } from './definition/definition-checksum';
+
+export type { PlannedTask, WorkflowPlan } from './plan/workflow-plan';
+export { compilePlan } from './plan/compile-plan';
+
+export type { TaskView, TemplateScope } from './template/template-scope';
+export { TemplateError } from './template/template-error';
+export { EXPRESSION_LIMITS } from './template/parse-expression';
+export { renderTemplate } from './template/render-template';
+export { evaluateCondition } from './template/evaluate-condition';
+export { evaluateForEach } from './template/evaluate-for-each';
+export { expressionReferences, type ExpressionReferences } from './template/expression-references';
+export { templateReferences } from './template/template-references';

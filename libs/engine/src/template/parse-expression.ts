@@ -1,0 +1,64 @@
+import jsonata from 'jsonata';
+import { LRUCache } from 'lru-cache';
+import { MAX_EXPRESSION_LENGTH } from '../definition/limits';
+import { type AstNode, childSlots } from './expression-ast';
+import { findNestedRepetition } from './regex-guard';
+import { TemplateError, toTemplateError } from './template-error';
+
+/**
+ * Guards applied to every evaluation. JSONata checks them between evaluation
+ * steps, which stops infinite recursion and loops over huge ranges.
+ */
+export const EXPRESSION_LIMITS = Object.freeze({
+  timeoutMs: 1_000,
+  /** Nesting of evaluation steps, i.e. recursion depth. */
+  maxDepth: 500,
+  /** Items in one intermediate sequence. */
+  maxSequence: 1_000_000,
+});
+
+// The same definition's templates are evaluated for every task of every run.
+const cache = new LRUCache<string, jsonata.Expression>({ max: 5_000 });
+
+/** Parses (or fetches from the cache) one bare JSONata expression. */
+export function parseExpression(expression: string): jsonata.Expression {
+  const cached = cache.get(expression);
+  if (cached) return cached;
+  if (expression.length > MAX_EXPRESSION_LENGTH) {
+    throw new TemplateError(
+      expression.slice(0, 120),
+      `Expression is ${expression.length} characters long; the limit is ${MAX_EXPRESSION_LENGTH}`,
+    );
+  }
+  let compiled: jsonata.Expression;
+  try {
+    compiled = jsonata(expression, {
+      timeout: EXPRESSION_LIMITS.timeoutMs,
+      stack: EXPRESSION_LIMITS.maxDepth,
+      sequence: EXPRESSION_LIMITS.maxSequence,
+    });
+  } catch (failure) {
+    throw toTemplateError(expression, failure, 'parse');
+  }
+  refuseRiskyRegex(expression, compiled.ast() as AstNode);
+  cache.set(expression, compiled);
+  return compiled;
+}
+
+function refuseRiskyRegex(expression: string, root: AstNode): void {
+  const pending = [root];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.type === 'regex' && node.value instanceof RegExp) {
+      const risky = findNestedRepetition(node.value.source);
+      if (risky) {
+        throw new TemplateError(
+          expression,
+          `Invalid expression "${expression}": the regular expression /${node.value.source}/ repeats a repeated group ` +
+            `(${risky}), which can backtrack catastrophically; rewrite it without nested repetition`,
+        );
+      }
+    }
+    for (const [, children] of childSlots(node)) pending.push(...children);
+  }
+}

@@ -1,0 +1,171 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
+import {
+  evaluateCondition,
+  evaluateForEach,
+  renderTemplate,
+  type JsonValue,
+  type PlannedTask,
+  type TemplateScope,
+} from '@taskloom/engine';
+import { RunRepository, TaskRepository, type Db, type NewTaskRow, type RunContext, type SettledTask } from '@taskloom/persistence';
+import { priorityRank, TaskRouting } from '@taskloom/queue';
+import { randomUUID } from 'node:crypto';
+import { dispatchBonusMs } from './dispatch-order';
+import { failure } from './failure';
+import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
+import { SubRunLauncher } from './sub-run.launcher';
+
+export interface ActivationCandidate {
+  id: string;
+  runId: string;
+  key: string;
+}
+
+interface Decided {
+  ready: { id: string; input: unknown; queue: string; dispatchBonusMs: number }[];
+  settle: { id: string; status: 'skipped' | 'failed' | 'succeeded'; output?: unknown; error?: unknown }[];
+  groups: { id: string; childrenTotal: number; input?: unknown }[];
+  items: NewTaskRow[];
+  subRuns: { task: ActivationCandidate; planned: PlannedTask; input: JsonValue; run: RunContext }[];
+}
+
+/**
+ * A task whose trigger rule holds is activated: its `when` decides whether it
+ * runs at all, then its input is rendered from its ancestors' outputs and it
+ * becomes ready — or fans out into items, or starts a sub-workflow run.
+ */
+@Injectable()
+export class ActivationService {
+  constructor(
+    @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
+    private readonly plans: PlanCache,
+    private readonly runs: RunRepository,
+    private readonly tasks: TaskRepository,
+    private readonly routing: TaskRouting,
+    private readonly subRuns: SubRunLauncher,
+  ) {}
+
+  /** Returns the candidates that ended at once (skipped, failed to render, empty fan-out). */
+  async activate(db: Db, candidates: readonly ActivationCandidate[]): Promise<SettledTask[]> {
+    if (candidates.length === 0) return [];
+    const runs = await this.runs.contexts(db, [...new Set(candidates.map((c) => c.runId))]);
+    const workflows = new Map<string, CompiledWorkflow>();
+    for (const run of runs.values()) workflows.set(run.id, await this.plans.get(run.definitionId, db));
+    const scopes = await this.loadScopes(db, candidates, runs, workflows);
+
+    const decided: Decided = { ready: [], settle: [], groups: [], items: [], subRuns: [] };
+    for (const candidate of candidates) {
+      const run = runs.get(candidate.runId);
+      const planned = workflows.get(candidate.runId)?.plan.byKey.get(candidate.key);
+      if (!run || !planned) continue;
+      try {
+        await this.decide(candidate, planned, run, scopes.get(candidate.runId)!, workflows.get(run.id)!, decided);
+      } catch (error) {
+        decided.settle.push({ id: candidate.id, status: 'failed', error: failure(error) });
+      }
+    }
+
+    await this.tasks.markReady(db, decided.ready);
+    await this.tasks.startGroups(db, decided.groups);
+    await this.tasks.insertTasks(db, decided.items);
+    const settled = await this.tasks.settleBlocked(db, decided.settle);
+    for (const sub of decided.subRuns) {
+      settled.push(...(await this.subRuns.launch(db, sub.task, sub.planned, sub.input, sub.run, (roots) => this.activate(db, roots))));
+    }
+    return settled;
+  }
+
+  private async decide(
+    candidate: ActivationCandidate,
+    planned: PlannedTask,
+    run: RunContext,
+    scope: TemplateScope,
+    workflow: CompiledWorkflow,
+    decided: Decided,
+  ): Promise<void> {
+    if (planned.when !== undefined && !(await evaluateCondition(planned.when, scope))) {
+      decided.settle.push({ id: candidate.id, status: 'skipped', error: { reason: 'condition', message: `when: ${planned.when} is false` } });
+      return;
+    }
+    const rank = workflow.explicitPriority.has(planned.key) ? priorityRank(planned.priority) : run.priority;
+    const bonus = dispatchBonusMs(rank, this.config.queue.priorityAgingMs);
+
+    if (planned.kind === 'workflow') {
+      const input = await renderTemplate(planned.input, scope);
+      decided.subRuns.push({ task: candidate, planned, input, run });
+      return;
+    }
+    if (planned.forEach !== undefined) {
+      const items = await evaluateForEach(planned.forEach, scope);
+      if (items.length > this.config.engine.forEachMaxItems) {
+        throw new RangeError(`forEach produced ${items.length} items; the limit is ${this.config.engine.forEachMaxItems} (FOREACH_MAX_ITEMS)`);
+      }
+      if (items.length === 0) {
+        decided.settle.push({ id: candidate.id, status: 'succeeded', output: [] });
+        return;
+      }
+      decided.groups.push({ id: candidate.id, childrenTotal: items.length });
+      for (let index = 0; index < items.length; index += 1) {
+        const itemScope: TemplateScope = { ...scope, item: items[index], index };
+        decided.items.push({
+          id: randomUUID(),
+          runId: candidate.runId,
+          key: planned.key,
+          kind: 'item',
+          type: planned.type ?? null,
+          status: 'ready',
+          priority: rank,
+          attempt: 1,
+          maxAttempts: planned.retry.maxAttempts,
+          timeoutMs: planned.timeoutMs,
+          retry: planned.retry,
+          input: await renderTemplate(planned.input, itemScope),
+          queue: await this.queueFor(planned, itemScope),
+          depsTotal: 0,
+          parentTaskId: candidate.id,
+          itemIndex: index,
+          dispatchBonusMs: bonus,
+        });
+      }
+      return;
+    }
+    decided.ready.push({
+      id: candidate.id,
+      input: await renderTemplate(planned.input, scope),
+      queue: await this.queueFor(planned, scope),
+      dispatchBonusMs: bonus,
+    });
+  }
+
+  private async queueFor(planned: PlannedTask, scope: TemplateScope): Promise<string> {
+    const affinity = planned.affinity === undefined ? undefined : await renderTemplate(planned.affinity, scope);
+    return this.routing.queueFor(planned.type!, affinity === undefined || affinity === null ? undefined : String(affinity));
+  }
+
+  /** One query for the outputs every candidate's templates read, across all runs in the batch. */
+  private async loadScopes(
+    db: Db,
+    candidates: readonly ActivationCandidate[],
+    runs: ReadonlyMap<string, RunContext>,
+    workflows: ReadonlyMap<string, CompiledWorkflow>,
+  ): Promise<Map<string, TemplateScope>> {
+    const refs = new Map<string, { runId: string; key: string }>();
+    for (const candidate of candidates) {
+      const planned = workflows.get(candidate.runId)?.plan.byKey.get(candidate.key);
+      for (const key of planned?.referencedTasks ?? []) refs.set(`${candidate.runId}/${key}`, { runId: candidate.runId, key });
+    }
+    const scopes = new Map<string, TemplateScope>();
+    for (const run of runs.values()) {
+      scopes.set(run.id, { run: { id: run.id, input: run.input as JsonValue, tenant: run.tenant }, tasks: {} });
+    }
+    for (const row of await this.tasks.outputsOf(db, [...refs.values()])) {
+      scopes.get(row.runId)!.tasks[row.key] = {
+        output: row.output as JsonValue,
+        status: row.status,
+        error: row.error as JsonValue,
+      };
+    }
+    return scopes;
+  }
+}

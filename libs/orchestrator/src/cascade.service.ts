@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { decideRunStatus, decideTrigger, renderTemplate, type JsonValue, type TaskStatus, type TemplateScope } from '@taskloom/engine';
+import { RunRepository, TaskRepository, type Db, type SettledTask } from '@taskloom/persistence';
+import { ActivationService, type ActivationCandidate } from './activation.service';
+import { failure } from './failure';
+import { PlanCache } from './plan-cache.service';
+
+/**
+ * Carries the consequences of tasks reaching a terminal state through the
+ * graph, inside the caller's transaction: items finish their forEach group,
+ * tasks advance their dependents' trigger counters, and the last task of a
+ * run finishes the run — which in turn finishes a parent's sub-workflow
+ * task. It loops until nothing new settles.
+ */
+@Injectable()
+export class CascadeService {
+  constructor(
+    private readonly plans: PlanCache,
+    private readonly runs: RunRepository,
+    private readonly tasks: TaskRepository,
+    private readonly activation: ActivationService,
+  ) {}
+
+  async propagate(db: Db, settled: readonly SettledTask[]): Promise<void> {
+    let events = settled;
+    while (events.length > 0) {
+      const items = events.filter((event) => event.kind === 'item');
+      const topLevel = events.filter((event) => event.parentTaskId === null);
+      events = [
+        ...(await this.finishGroups(db, items)),
+        ...(await this.advanceDependents(db, topLevel)),
+        ...(await this.finishRuns(db, topLevel)),
+      ];
+    }
+  }
+
+  private async finishGroups(db: Db, items: readonly SettledTask[]): Promise<SettledTask[]> {
+    const counters = await this.tasks.countFinishedItems(
+      db,
+      items.map((item) => ({ groupId: item.parentTaskId!, failed: item.status !== 'succeeded' })),
+    );
+    const done = [];
+    for (const group of counters.filter((counter) => counter.remaining <= 0)) {
+      const output = await this.tasks.itemOutputs(db, group.id);
+      done.push(
+        group.failed > 0
+          ? { id: group.id, status: 'failed' as const, output, error: { name: 'ItemsFailed', message: `${group.failed} of ${output.length} items failed` } }
+          : { id: group.id, status: 'succeeded' as const, output },
+      );
+    }
+    return this.tasks.settleGroups(db, done);
+  }
+
+  private async advanceDependents(db: Db, settled: readonly SettledTask[]): Promise<SettledTask[]> {
+    if (settled.length === 0) return [];
+    const runs = await this.runs.contexts(db, [...new Set(settled.map((task) => task.runId))]);
+    const increments = [];
+    for (const task of settled) {
+      const run = runs.get(task.runId);
+      if (!run) continue;
+      const { plan } = await this.plans.get(run.definitionId, db);
+      for (const child of plan.byKey.get(task.key)?.children ?? []) {
+        increments.push({
+          runId: task.runId,
+          key: child,
+          succeeded: task.status === 'succeeded' ? 1 : 0,
+          failed: task.status === 'failed' || task.status === 'cancelled' ? 1 : 0,
+          skipped: task.status === 'skipped' ? 1 : 0,
+        });
+      }
+    }
+    const counters = await this.tasks.applyUpstreamOutcomes(db, increments);
+    const runnable: ActivationCandidate[] = [];
+    const skipped = [];
+    for (const counter of counters) {
+      const { plan } = await this.plans.get(runs.get(counter.runId)!.definitionId, db);
+      const rule = plan.byKey.get(counter.key)!.trigger;
+      const decision = decideTrigger(rule, {
+        total: counter.depsTotal,
+        succeeded: counter.depsSucceeded,
+        failed: counter.depsFailed,
+        skipped: counter.depsSkipped,
+      });
+      if (decision === 'run') runnable.push(counter);
+      if (decision === 'skip') {
+        skipped.push({
+          id: counter.id,
+          status: 'skipped' as const,
+          error: {
+            reason: 'trigger',
+            message: `trigger rule ${rule} cannot hold: upstream ${counter.depsSucceeded} succeeded, ${counter.depsFailed} failed, ${counter.depsSkipped} skipped of ${counter.depsTotal}`,
+          },
+        });
+      }
+    }
+    return [...(await this.tasks.settleBlocked(db, skipped)), ...(await this.activation.activate(db, runnable))];
+  }
+
+  private async finishRuns(db: Db, settled: readonly SettledTask[]): Promise<SettledTask[]> {
+    const perRun = new Map<string, number>();
+    for (const task of settled) perRun.set(task.runId, (perRun.get(task.runId) ?? 0) + 1);
+    const finished = await this.runs.decrementRemaining(db, perRun);
+    const parents = [];
+    for (const runId of finished) {
+      const outcome = await this.runOutcome(db, runId);
+      const ended = await this.runs.finish(db, runId, outcome.status, outcome.output, outcome.error);
+      if (ended?.parentTaskId) parents.push({ id: ended.parentTaskId, ...outcome });
+    }
+    return this.tasks.settleGroups(db, parents);
+  }
+
+  private async runOutcome(
+    db: Db,
+    runId: string,
+  ): Promise<{ status: 'succeeded' | 'failed'; output?: unknown; error?: unknown }> {
+    const tasks = await this.tasks.topLevel(db, runId);
+    if (decideRunStatus(tasks.map((task) => task.status as TaskStatus)) === 'failed') {
+      const failed = tasks.filter((task) => task.status === 'failed' || task.status === 'cancelled').map((task) => task.key);
+      return { status: 'failed', error: { name: 'TasksFailed', message: `task(s) failed: ${failed.join(', ')}`, tasks: failed } };
+    }
+    const run = (await this.runs.contexts(db, [runId])).get(runId)!;
+    const { plan } = await this.plans.get(run.definitionId, db);
+    if (plan.output === undefined) return { status: 'succeeded', output: null };
+    const scope: TemplateScope = { run: { id: run.id, input: run.input as JsonValue, tenant: run.tenant }, tasks: {} };
+    for (const row of await this.tasks.outputsOf(db, plan.outputReferences.map((key) => ({ runId, key })))) {
+      scope.tasks[row.key] = { output: row.output as JsonValue, status: row.status, error: row.error as JsonValue };
+    }
+    try {
+      return { status: 'succeeded', output: await renderTemplate(plan.output, scope) };
+    } catch (error) {
+      return { status: 'failed', error: failure(error) };
+    }
+  }
+}

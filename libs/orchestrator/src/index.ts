@@ -1,0 +1,11 @@
+export { OrchestratorModule } from './orchestrator.module';
+export { PlanCache, type CompiledWorkflow } from './plan-cache.service';
+export { JsonSchemaValidator } from './json-schema.validator';
+export { AttemptService, type AttemptOutcome, type AttemptFailure } from './attempt.service';
+export { RunStarterService, type StartRunCommand, type StartedRun } from './run-starter.service';
+export { CascadeService } from './cascade.service';
+export { WriteBatcher } from './write-batcher';
+export { dispatchBonusMs } from './dispatch-order';
+export { failure } from './failure';
+export { ConflictError, NotFoundError, OverloadedError, TaskloomError, ValidationError, type ErrorDetail } from './errors';
+export { RunControlService, type RunControlResult } from './run-control.service';

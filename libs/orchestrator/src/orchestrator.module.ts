@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { ActivationService } from './activation.service';
+import { AttemptService } from './attempt.service';
+import { CascadeService } from './cascade.service';
+import { JsonSchemaValidator } from './json-schema.validator';
+import { PlanCache } from './plan-cache.service';
+import { RunControlService } from './run-control.service';
+import { RunStarterService } from './run-starter.service';
+import { SubRunLauncher } from './sub-run.launcher';
+
+const PROVIDERS = [
+  PlanCache,
+  JsonSchemaValidator,
+  SubRunLauncher,
+  ActivationService,
+  CascadeService,
+  AttemptService,
+  RunStarterService,
+  RunControlService,
+];
+
+/**
+ * The run state machine on top of the persistence module: starting runs,
+ * recording attempts and everything that follows from them. Needs the
+ * config, persistence and queue modules in the importing application.
+ */
+@Module({ providers: PROVIDERS, exports: PROVIDERS })
+export class OrchestratorModule {}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { JsonValue } from '@taskloom/engine';
+import type { NewRunRow, NewTaskRow } from '@taskloom/persistence';
+import { priorityRank } from '@taskloom/queue';
+import type { CompiledWorkflow } from './plan-cache.service';
+
+export interface RunRequest {
+  input: JsonValue;
+  /** Rank of the run's priority class; absent means the definition's default. */
+  priorityRank?: number;
+  tenant: string;
+  tags: string[];
+  idempotencyKey: string | null;
+  parentTaskId: string | null;
+}
+
+export interface BuiltRun {
+  run: NewRunRow;
+  tasks: NewTaskRow[];
+  roots: { id: string; runId: string; key: string }[];
+}
+
+/**
+ * Turns a compiled workflow and a start request into the rows of a new run:
+ * every task starts 'blocked' with its dependency count; the roots are
+ * activated right after the insert, in the same transaction.
+ */
+export function buildRun(workflow: CompiledWorkflow, request: RunRequest): BuiltRun {
+  const runId = randomUUID();
+  const { plan } = workflow;
+  const runPriority = request.priorityRank ?? priorityRank(plan.definition.defaults?.priority ?? 'normal');
+  const tasks: NewTaskRow[] = plan.tasks.map((task) => ({
+    id: randomUUID(),
+    runId,
+    key: task.key,
+    kind: task.kind === 'workflow' ? 'workflow' : task.forEach ? 'foreach' : 'task',
+    type: task.type ?? null,
+    status: 'blocked',
+    priority: workflow.explicitPriority.has(task.key) ? priorityRank(task.priority) : runPriority,
+    attempt: 0,
+    maxAttempts: task.retry.maxAttempts,
+    timeoutMs: task.timeoutMs,
+    retry: task.retry,
+    input: null,
+    queue: null,
+    depsTotal: task.dependsOn.length,
+    parentTaskId: null,
+    itemIndex: null,
+    dispatchBonusMs: 0,
+  }));
+  const runTimeoutMs = plan.runTimeoutMs;
+  return {
+    run: {
+      id: runId,
+      definitionId: workflow.id,
+      workflowName: workflow.name,
+      workflowVersion: workflow.version,
+      priority: runPriority,
+      input: request.input,
+      tenant: request.tenant,
+      idempotencyKey: request.idempotencyKey,
+      tags: request.tags,
+      parentTaskId: request.parentTaskId,
+      tasksRemaining: tasks.length,
+      deadlineAt: runTimeoutMs ? new Date(Date.now() + runTimeoutMs) : null,
+    },
+    tasks,
+    roots: tasks.filter((task) => task.depsTotal === 0).map((task) => ({ id: task.id, runId, key: task.key })),
+  };
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { decideTrigger, isTerminalRunStatus } from '@taskloom/engine';
+import { notifyReady, RunRepository, TaskRepository, TransactionRunner, type Db } from '@taskloom/persistence';
+import { ActivationService } from './activation.service';
+import { CascadeService } from './cascade.service';
+import { ConflictError, NotFoundError } from './errors';
+import { PlanCache } from './plan-cache.service';
+
+export interface RunControlResult {
+  id: string;
+  status: string;
+}
+
+/**
+ * cancel, pause, resume and retry of a run, and ending a run that passed its
+ * deadline. Each takes the run's row lock first, so control actions and the
+ * run's own progress never interleave on one run.
+ */
+@Injectable()
+export class RunControlService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly runs: RunRepository,
+    private readonly tasks: TaskRepository,
+    private readonly plans: PlanCache,
+    private readonly activation: ActivationService,
+    private readonly cascade: CascadeService,
+  ) {}
+
+  cancel(id: string): Promise<RunControlResult> {
+    return this.transactions.run(async (db) => {
+      await this.lockActive(db, id, 'cancel');
+      await this.terminate(db, id, 'cancelled', { name: 'Cancelled', message: 'the run was cancelled' });
+      return { id, status: 'cancelled' };
+    });
+  }
+
+  /** Ends an active run that outlived its deadline as failed; returns false if it had already ended. */
+  timeOut(id: string): Promise<boolean> {
+    return this.transactions.run(async (db) => {
+      const run = await this.runs.lockRun(db, id);
+      if (!run || isTerminalRunStatus(run.status as never)) return false;
+      await this.terminate(db, id, 'failed', { name: 'RunTimeout', message: 'the run did not finish before its deadline (runTimeoutMs)' });
+      return true;
+    });
+  }
+
+  pause(id: string): Promise<RunControlResult> {
+    return this.transactions.run(async (db) => {
+      const run = await this.lockActive(db, id, 'pause');
+      if (run.status !== 'paused') await this.runs.setStatus(db, id, 'paused');
+      return { id, status: 'paused' };
+    });
+  }
+
+  resume(id: string): Promise<RunControlResult> {
+    return this.transactions.run(async (db) => {
+      const run = await this.lockActive(db, id, 'resume');
+      if (run.status === 'paused') await this.runs.setStatus(db, id, 'active');
+      await notifyReady(db);
+      return { id, status: (await this.runs.lockRun(db, id))!.status };
+    });
+  }
+
+  /**
+   * Runs the failed, skipped and cancelled part of a failed run again, with
+   * a fresh attempt budget; succeeded tasks keep their outputs.
+   */
+  retry(id: string): Promise<RunControlResult> {
+    return this.transactions.run(async (db) => {
+      const run = await this.runs.lockRun(db, id);
+      if (!run) throw new NotFoundError(`run ${id} not found`);
+      if (run.status !== 'failed') throw new ConflictError(`run ${id} is ${run.status}; only a failed run can be retried`);
+      const { plan } = await this.plans.get(run.definitionId, db);
+      const tasks = await this.tasks.topLevel(db, id);
+      const statusOf = new Map(tasks.map((task) => [task.key, task.status]));
+      const reset = tasks
+        .filter((task) => task.status !== 'succeeded')
+        .map((task) => {
+          const planned = plan.byKey.get(task.key)!;
+          return {
+            ...task,
+            depsSucceeded: planned.dependsOn.filter((parent) => statusOf.get(parent) === 'succeeded').length,
+            attemptBudget: planned.retry.maxAttempts,
+            rule: planned.trigger,
+            depsTotal: planned.dependsOn.length,
+          };
+        });
+      await this.tasks.resetForRetry(db, reset);
+      await this.runs.reopen(db, id, reset.length);
+      const runnable = reset.filter(
+        (task) => decideTrigger(task.rule, { total: task.depsTotal, succeeded: task.depsSucceeded, failed: 0, skipped: 0 }) === 'run',
+      );
+      await this.cascade.propagate(db, await this.activation.activate(db, runnable.map((task) => ({ id: task.id, runId: id, key: task.key }))));
+      await notifyReady(db);
+      return { id, status: 'running' };
+    });
+  }
+
+  private async lockActive(db: Db, id: string, action: string) {
+    const run = await this.runs.lockRun(db, id);
+    if (!run) throw new NotFoundError(`run ${id} not found`);
+    if (isTerminalRunStatus(run.status as never)) throw new ConflictError(`run ${id} is ${run.status}; cannot ${action} it`);
+    return run;
+  }
+
+  /** Ends a run and its sub-workflow runs; a sub-run's parent task fails, and the parent run moves on. */
+  private async terminate(db: Db, id: string, status: 'cancelled' | 'failed', error: { name: string; message: string }): Promise<void> {
+    const cancelled = await this.tasks.cancelActive(db, [id]);
+    for (const child of await this.tasks.childRuns(db, cancelled.filter((task) => task.kind === 'workflow').map((task) => task.id))) {
+      await this.terminate(db, child, status, error);
+    }
+    const ended = await this.runs.finish(db, id, status, null, error);
+    if (ended?.parentTaskId) {
+      await this.cascade.propagate(db, await this.tasks.settleGroups(db, [{ id: ended.parentTaskId, status: 'failed', error }]));
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { WriteBatcher } from './write-batcher';
+
+describe('WriteBatcher', () => {
+  it('writes concurrent submissions together and answers each caller', async () => {
+    const writes: number[][] = [];
+    const batcher = new WriteBatcher<number, number>(
+      async (items) => {
+        writes.push(items);
+        return items.map((item) => item * 10);
+      },
+      { maxSize: 100, lingerMs: 5 },
+    );
+    const results = await Promise.all([1, 2, 3].map((item) => batcher.submit(item)));
+    expect(results).toEqual([10, 20, 30]);
+    expect(writes).toEqual([[1, 2, 3]]);
+  });
+
+  it('flushes as soon as a batch is full', async () => {
+    const writes: number[][] = [];
+    const batcher = new WriteBatcher<number>(
+      async (items) => {
+        writes.push(items);
+        return items.map(() => undefined);
+      },
+      { maxSize: 2, lingerMs: 60_000 },
+    );
+    await Promise.all([batcher.submit(1), batcher.submit(2)]);
+    expect(writes).toEqual([[1, 2]]);
+  });
+
+  it('rejects every caller of a failed write', async () => {
+    const batcher = new WriteBatcher<number>(
+      async () => {
+        throw new Error('database down');
+      },
+      { maxSize: 10, lingerMs: 1 },
+    );
+    const outcomes = await Promise.allSettled([batcher.submit(1), batcher.submit(2)]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+  });
+
+  it('drain writes what is waiting without waiting for the linger', async () => {
+    const writes: number[][] = [];
+    const batcher = new WriteBatcher<number>(
+      async (items) => {
+        writes.push(items);
+        return items.map(() => undefined);
+      },
+      { maxSize: 10, lingerMs: 60_000 },
+    );
+    const submitted = batcher.submit(7);
+    await batcher.drain();
+    await submitted;
+    expect(writes).toEqual([[7]]);
+  });
+});

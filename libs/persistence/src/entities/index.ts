@@ -1,0 +1,24 @@
+import { ExecutorEntity } from './executor.entity';
+import { RunEntity } from './run.entity';
+import { TaskAttemptEntity } from './task-attempt.entity';
+import { TaskTypeEntity } from './task-type.entity';
+import { TaskEntity } from './task.entity';
+import { WorkflowDefinitionEntity } from './workflow-definition.entity';
+
+export {
+  ExecutorEntity,
+  RunEntity,
+  TaskAttemptEntity,
+  TaskEntity,
+  TaskTypeEntity,
+  WorkflowDefinitionEntity,
+};
+
+export const ENTITIES = [
+  WorkflowDefinitionEntity,
+  RunEntity,
+  TaskEntity,
+  TaskAttemptEntity,
+  TaskTypeEntity,
+  ExecutorEntity,
+];

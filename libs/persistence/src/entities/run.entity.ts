@@ -1,0 +1,25 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** Indexes live in the migration: several are partial or GIN, which decorators cannot express. */
+@Entity('runs')
+export class RunEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'definition_id' }) definitionId!: string;
+  @Column('text', { name: 'workflow_name' }) workflowName!: string;
+  @Column('integer', { name: 'workflow_version' }) workflowVersion!: number;
+  @Column('text') status!: string;
+  @Column('smallint') priority!: number;
+  @Column('jsonb') input!: unknown;
+  @Column('jsonb', { nullable: true }) output!: unknown;
+  @Column('jsonb', { nullable: true }) error!: unknown;
+  @Column('text') tenant!: string;
+  @Column('text', { name: 'idempotency_key', nullable: true }) idempotencyKey!: string | null;
+  @Column('text', { array: true }) tags!: string[];
+  @Column('uuid', { name: 'parent_task_id', nullable: true }) parentTaskId!: string | null;
+  @Column('integer', { name: 'tasks_remaining' }) tasksRemaining!: number;
+  @Column('timestamptz', { name: 'deadline_at', nullable: true }) deadlineAt!: Date | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'started_at', nullable: true }) startedAt!: Date | null;
+  @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt!: Date | null;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+}

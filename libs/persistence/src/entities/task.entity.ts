@@ -1,0 +1,42 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * One row per task instance of a run. `kind` tells a plain task from a
+ * sub-workflow, a forEach group and one item of a group. The dependency and
+ * child counters let a single UPDATE decide readiness without reading the
+ * parents (see task.repository.ts).
+ */
+@Entity('tasks')
+export class TaskEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'run_id' }) runId!: string;
+  @Column('text') key!: string;
+  @Column('text') kind!: string;
+  @Column('text', { nullable: true }) type!: string | null;
+  @Column('text') status!: string;
+  @Column('smallint') priority!: number;
+  @Column('integer') attempt!: number;
+  @Column('integer', { name: 'max_attempts' }) maxAttempts!: number;
+  @Column('integer', { name: 'timeout_ms' }) timeoutMs!: number;
+  @Column('jsonb', { nullable: true }) input!: unknown;
+  @Column('jsonb', { nullable: true }) output!: unknown;
+  @Column('jsonb', { nullable: true }) error!: unknown;
+  @Column('text', { nullable: true }) queue!: string | null;
+  @Column('jsonb', { nullable: true }) retry!: unknown;
+  @Column('integer', { name: 'deps_total' }) depsTotal!: number;
+  @Column('integer', { name: 'deps_succeeded' }) depsSucceeded!: number;
+  @Column('integer', { name: 'deps_failed' }) depsFailed!: number;
+  @Column('integer', { name: 'deps_skipped' }) depsSkipped!: number;
+  @Column('uuid', { name: 'parent_task_id', nullable: true }) parentTaskId!: string | null;
+  @Column('integer', { name: 'item_index', nullable: true }) itemIndex!: number | null;
+  @Column('integer', { name: 'children_total' }) childrenTotal!: number;
+  @Column('integer', { name: 'children_remaining' }) childrenRemaining!: number;
+  @Column('integer', { name: 'children_failed' }) childrenFailed!: number;
+  @Column('timestamptz', { name: 'available_at', nullable: true }) availableAt!: Date | null;
+  @Column('timestamptz', { name: 'dispatch_at', nullable: true }) dispatchAt!: Date | null;
+  @Column('timestamptz', { name: 'queued_at', nullable: true }) queuedAt!: Date | null;
+  @Column('timestamptz', { name: 'started_at', nullable: true }) startedAt!: Date | null;
+  @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt!: Date | null;
+  @Column('uuid', { name: 'executor_id', nullable: true }) executorId!: string | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+}

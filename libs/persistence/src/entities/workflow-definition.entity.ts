@@ -1,0 +1,13 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+@Entity('workflow_definitions')
+@Unique('uq_workflow_definitions_name_version', ['name', 'version'])
+@Index('ix_workflow_definitions_name_checksum', ['name', 'checksum'])
+export class WorkflowDefinitionEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('text') name!: string;
+  @Column('integer') version!: number;
+  @Column('text') checksum!: string;
+  @Column('jsonb') definition!: Record<string, unknown>;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}

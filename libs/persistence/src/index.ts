@@ -1,0 +1,24 @@
+export { PersistenceModule, type PersistenceOptions } from './persistence.module';
+export { dataSourceOptions } from './data-source.options';
+export { runMigrations } from './migrator';
+export { ensureDatabase, prepareDatabase, quoteIdentifier } from './database-bootstrap';
+export { TransactionRunner } from './transaction.runner';
+export { notifyReady, ReadyListener, READY_CHANNEL } from './ready-signal';
+export type { Db } from './sql';
+export * from './entities';
+export { WorkflowDefinitionRepository, type WorkflowSummary } from './repositories/workflow-definition.repository';
+export { RunRepository, type NewRunRow, type RunContext, type RunSearch } from './repositories/run.repository';
+export { TaskRepository } from './repositories/task.repository';
+export type {
+  ClaimedTask,
+  DependentCounters,
+  FinishedAttempt,
+  NewTaskRow,
+  RetryEntry,
+  SettledTask,
+  TaskKind,
+} from './repositories/task.rows';
+export { TaskAttemptRepository, type AttemptRecord } from './repositories/task-attempt.repository';
+export { TaskTypeRepository, type TaskTypeRecord } from './repositories/task-type.repository';
+export { ExecutorRepository, type ExecutorRegistration } from './repositories/executor.repository';
+export { ReconciliationRepository, type RunningAttempt } from './repositories/reconciliation.repository';

@@ -1,0 +1,44 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from './data-source.options';
+import { ExecutorRepository } from './repositories/executor.repository';
+import { ReconciliationRepository } from './repositories/reconciliation.repository';
+import { RunRepository } from './repositories/run.repository';
+import { TaskAttemptRepository } from './repositories/task-attempt.repository';
+import { TaskTypeRepository } from './repositories/task-type.repository';
+import { TaskRepository } from './repositories/task.repository';
+import { WorkflowDefinitionRepository } from './repositories/workflow-definition.repository';
+import { TransactionRunner } from './transaction.runner';
+
+export interface PersistenceOptions {
+  url: string;
+  poolSize: number;
+  applicationName: string;
+}
+
+const PROVIDERS = [
+  TransactionRunner,
+  WorkflowDefinitionRepository,
+  RunRepository,
+  TaskRepository,
+  TaskAttemptRepository,
+  TaskTypeRepository,
+  ExecutorRepository,
+  ReconciliationRepository,
+];
+
+/** The only module that knows TypeORM; everything else talks to its repositories. */
+@Module({})
+export class PersistenceModule {
+  static forRoot(options: PersistenceOptions): DynamicModule {
+    return {
+      module: PersistenceModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(options.url, options.poolSize, options.applicationName)),
+      ],
+      providers: PROVIDERS,
+      exports: PROVIDERS,
+    };
+  }
+}

@@ -1,0 +1,59 @@
+import { Client } from 'pg';
+import type { Db } from './sql';
+
+/** PostgreSQL channel on which "tasks became ready" is announced; delivered on commit. */
+export const READY_CHANNEL = 'taskloom_ready';
+
+export async function notifyReady(db: Db): Promise<void> {
+  await db.query(`SELECT pg_notify('${READY_CHANNEL}', '')`);
+}
+
+/**
+ * A dedicated connection that LISTENs for ready notifications. It is a hint,
+ * not a guarantee (notifications are lost while disconnected), so callers
+ * also poll; on a dropped connection it reconnects with a delay.
+ */
+export class ReadyListener {
+  private client: Client | undefined;
+  private closed = false;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly url: string,
+    private readonly onReady: () => void,
+    private readonly onError: (error: Error) => void,
+  ) {}
+
+  async start(): Promise<void> {
+    const client = new Client({ connectionString: this.url, application_name: 'taskloom-listener' });
+    client.on('notification', () => this.onReady());
+    client.on('error', (error) => {
+      this.onError(error);
+      this.scheduleReconnect();
+    });
+    client.on('end', () => this.scheduleReconnect());
+    await client.connect();
+    await client.query(`LISTEN ${READY_CHANNEL}`);
+    this.client = client;
+    // Whatever became ready while we were not listening is found by this wake-up.
+    this.onReady();
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.reconnectTimer) return;
+    this.client = undefined;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      this.start().catch((error: Error) => {
+        this.onError(error);
+        this.scheduleReconnect();
+      });
+    }, 1_000);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    await this.client?.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { queryRows } from '../sql';
+import type { ClaimedTask } from './task.rows';
+
+export interface RunningAttempt {
+  taskId: string;
+  runId: string;
+  attempt: number;
+  maxAttempts: number;
+  retry: unknown;
+  priority: number;
+  executorId: string;
+  startedAt: Date | null;
+}
+
+/** The read side of the router's reconciler: rows whose transport may have been lost. */
+@Injectable()
+export class ReconciliationRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Tasks marked queued longer than the grace period: their queue job may be gone (Redis flushed, router killed). */
+  async queuedLongerThan(graceMs: number, limit: number): Promise<ClaimedTask[]> {
+    const rows = await queryRows<{
+      id: string;
+      run_id: string;
+      key: string;
+      type: string;
+      attempt: number;
+      max_attempts: number;
+      input: unknown;
+      timeout_ms: number;
+      retry: unknown;
+      priority: number;
+      queue: string;
+      available_at: Date;
+    }>(
+      this.dataSource.manager,
+      `SELECT id, run_id, key, type, attempt, max_attempts, input, timeout_ms, retry, priority, queue, available_at
+         FROM tasks WHERE status = 'queued' AND queued_at < now() - $1 * interval '1 millisecond'
+        ORDER BY queued_at LIMIT $2`,
+      [graceMs, limit],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      runId: row.run_id,
+      key: row.key,
+      type: row.type,
+      attempt: row.attempt,
+      maxAttempts: row.max_attempts,
+      input: row.input,
+      timeoutMs: row.timeout_ms,
+      retry: row.retry,
+      priority: row.priority,
+      queue: row.queue,
+      readyAt: row.available_at,
+    }));
+  }
+
+  /**
+   * Attempts still 'running' on executors that are gone: their heartbeat is
+   * older than `afterMs`, or they said they stopped with work in hand.
+   */
+  async runningOnLostExecutors(afterMs: number, limit: number): Promise<RunningAttempt[]> {
+    const rows = await queryRows<{
+      id: string;
+      run_id: string;
+      attempt: number;
+      max_attempts: number;
+      retry: unknown;
+      priority: number;
+      executor_id: string;
+      started_at: Date | null;
+    }>(
+      this.dataSource.manager,
+      `SELECT t.id, t.run_id, t.attempt, t.max_attempts, t.retry, t.priority, t.executor_id, t.started_at
+         FROM tasks t JOIN executors e ON e.id = t.executor_id
+        WHERE t.status = 'running'
+          AND (e.stopped_at IS NOT NULL OR e.heartbeat_at < now() - $1 * interval '1 millisecond')
+        LIMIT $2`,
+      [afterMs, limit],
+    );
+    return rows.map((row) => ({
+      taskId: row.id,
+      runId: row.run_id,
+      attempt: row.attempt,
+      maxAttempts: row.max_attempts,
+      retry: row.retry,
+      priority: row.priority,
+      executorId: row.executor_id,
+      startedAt: row.started_at,
+    }));
+  }
+
+  /** Active runs past their deadline. */
+  async overdueRuns(limit: number): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      this.dataSource.manager,
+      `SELECT id FROM runs WHERE deadline_at < now() AND status IN ('pending', 'running', 'paused') LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => row.id);
+  }
+}

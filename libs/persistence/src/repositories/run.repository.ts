@@ -1,0 +1,238 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RunEntity } from '../entities';
+import { jsonArray, queryRows, type Db } from '../sql';
+
+export interface NewRunRow {
+  id: string;
+  definitionId: string;
+  workflowName: string;
+  workflowVersion: number;
+  priority: number;
+  input: unknown;
+  tenant: string;
+  idempotencyKey: string | null;
+  tags: string[];
+  parentTaskId: string | null;
+  tasksRemaining: number;
+  deadlineAt: Date | null;
+}
+
+/** What the engine needs to know about a run while it advances the run's tasks. */
+export interface RunContext {
+  id: string;
+  definitionId: string;
+  input: unknown;
+  tenant: string;
+  status: string;
+  priority: number;
+  parentTaskId: string | null;
+}
+
+export interface RunSearch {
+  workflow?: string;
+  status?: string;
+  tag?: string;
+  tenant?: string;
+  limit: number;
+  cursor?: { createdAt: Date; id: string };
+}
+
+const ACTIVE_RUN_STATUSES = ['pending', 'running', 'paused'];
+
+@Injectable()
+export class RunRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * insertRuns — one statement for many runs. A run whose idempotency key a
+   * previous run of the same tenant and workflow already used is not
+   * inserted. Outputs: the ids that were inserted.
+   */
+  async insertRuns(db: Db, runs: NewRunRow[]): Promise<Set<string>> {
+    const rows = await queryRows<{ id: string }>(
+      db,
+      `INSERT INTO runs (id, definition_id, workflow_name, workflow_version, status, priority, input,
+                         tenant, idempotency_key, tags, parent_task_id, tasks_remaining, deadline_at)
+       SELECT r.id, r.definition_id, r.workflow_name, r.workflow_version, 'pending', r.priority, r.input,
+              r.tenant, r.idempotency_key, ARRAY(SELECT jsonb_array_elements_text(r.tags)), r.parent_task_id,
+              r.tasks_remaining, r.deadline_at
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::smallint[], $6::jsonb[], $7::text[],
+                     $8::text[], $9::jsonb[], $10::uuid[], $11::int[], $12::timestamptz[])
+              AS r(id, definition_id, workflow_name, workflow_version, priority, input, tenant,
+                   idempotency_key, tags, parent_task_id, tasks_remaining, deadline_at)
+       ON CONFLICT (tenant, workflow_name, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [
+        runs.map((r) => r.id),
+        runs.map((r) => r.definitionId),
+        runs.map((r) => r.workflowName),
+        runs.map((r) => r.workflowVersion),
+        runs.map((r) => r.priority),
+        jsonArray(runs.map((r) => r.input ?? null)).map((value) => value ?? 'null'),
+        runs.map((r) => r.tenant),
+        runs.map((r) => r.idempotencyKey),
+        jsonArray(runs.map((r) => r.tags)),
+        runs.map((r) => r.parentTaskId),
+        runs.map((r) => r.tasksRemaining),
+        runs.map((r) => r.deadlineAt),
+      ],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  findByIdempotencyKey(db: Db, tenant: string, workflowName: string, key: string): Promise<RunEntity | null> {
+    return db.getRepository(RunEntity).findOne({ where: { tenant, workflowName, idempotencyKey: key } });
+  }
+
+  findById(id: string, db: Db = this.dataSource.manager): Promise<RunEntity | null> {
+    return db.getRepository(RunEntity).findOne({ where: { id } });
+  }
+
+  async contexts(db: Db, ids: readonly string[]): Promise<Map<string, RunContext>> {
+    const rows = await queryRows<{
+      id: string;
+      definition_id: string;
+      input: unknown;
+      tenant: string;
+      status: string;
+      priority: number;
+      parent_task_id: string | null;
+    }>(
+      db,
+      `SELECT id, definition_id, input, tenant, status, priority, parent_task_id FROM runs WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          definitionId: row.definition_id,
+          input: row.input,
+          tenant: row.tenant,
+          status: row.status,
+          priority: row.priority,
+          parentTaskId: row.parent_task_id,
+        },
+      ]),
+    );
+  }
+
+  async search(query: RunSearch): Promise<RunEntity[]> {
+    const builder = this.dataSource
+      .getRepository(RunEntity)
+      .createQueryBuilder('run')
+      .orderBy('run.created_at', 'DESC')
+      .addOrderBy('run.id', 'DESC')
+      .limit(query.limit);
+    if (query.workflow) builder.andWhere('run.workflow_name = :workflow', { workflow: query.workflow });
+    if (query.status) builder.andWhere('run.status = :status', { status: query.status });
+    if (query.tenant) builder.andWhere('run.tenant = :tenant', { tenant: query.tenant });
+    if (query.tag) builder.andWhere('run.tags @> ARRAY[:tag]::text[]', { tag: query.tag });
+    if (query.cursor) {
+      builder.andWhere('(run.created_at, run.id) < (:cursorCreatedAt, :cursorId)', {
+        cursorCreatedAt: query.cursor.createdAt,
+        cursorId: query.cursor.id,
+      });
+    }
+    return builder.getMany();
+  }
+
+  /** markStarted — pending runs of the given ids become running; others are left as they are. */
+  async markStarted(db: Db, ids: readonly string[]): Promise<void> {
+    await db.query(
+      `UPDATE runs SET status = 'running', started_at = now(), updated_at = now()
+        WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
+      [ids],
+    );
+  }
+
+  /**
+   * decrementRemaining — inputs: per run, how many of its top-level tasks
+   * just reached a terminal state. Row locks serialise concurrent callers, so
+   * exactly one of them sees a run's counter reach zero.
+   * Outputs: the ids of active runs whose counter reached zero.
+   */
+  async decrementRemaining(db: Db, finished: ReadonlyMap<string, number>): Promise<string[]> {
+    if (finished.size === 0) return [];
+    const rows = await queryRows<{ id: string; tasks_remaining: number }>(
+      db,
+      `UPDATE runs r SET tasks_remaining = r.tasks_remaining - d.n, updated_at = now()
+         FROM unnest($1::uuid[], $2::int[]) AS d(id, n)
+        WHERE r.id = d.id AND r.status = ANY($3::text[])
+        RETURNING r.id, r.tasks_remaining`,
+      [[...finished.keys()], [...finished.values()], ACTIVE_RUN_STATUSES],
+    );
+    return rows.filter((row) => row.tasks_remaining <= 0).map((row) => row.id);
+  }
+
+  /**
+   * finish — inputs: run id, terminal status, output, error.
+   * Precondition: the run is still active. Outputs: the parent task id (for
+   * a sub-workflow run) or null; undefined when the run had already ended.
+   */
+  async finish(
+    db: Db,
+    id: string,
+    status: 'succeeded' | 'failed' | 'cancelled',
+    output: unknown,
+    error: unknown,
+  ): Promise<{ parentTaskId: string | null } | undefined> {
+    const rows = await queryRows<{ parent_task_id: string | null }>(
+      db,
+      `UPDATE runs SET status = $2, output = $3::jsonb, error = $4::jsonb, finished_at = now(), updated_at = now(),
+                       started_at = coalesce(started_at, now())
+        WHERE id = $1 AND status = ANY($5::text[])
+        RETURNING parent_task_id`,
+      [id, status, jsonArray([output])[0], jsonArray([error])[0], ACTIVE_RUN_STATUSES],
+    );
+    return rows[0] ? { parentTaskId: rows[0].parent_task_id } : undefined;
+  }
+
+  /** lockRun — the run row, locked until the transaction ends, so control actions on one run take turns. */
+  async lockRun(db: Db, id: string): Promise<{ id: string; status: string; definitionId: string; parentTaskId: string | null } | undefined> {
+    const rows = await queryRows<{ id: string; status: string; definition_id: string; parent_task_id: string | null }>(
+      db,
+      'SELECT id, status, definition_id, parent_task_id FROM runs WHERE id = $1 FOR UPDATE',
+      [id],
+    );
+    const row = rows[0];
+    return row && { id: row.id, status: row.status, definitionId: row.definition_id, parentTaskId: row.parent_task_id };
+  }
+
+  /** setStatus — moves a run between active statuses; pending/running is decided by whether it has started. */
+  async setStatus(db: Db, id: string, status: 'paused' | 'active'): Promise<void> {
+    await db.query(
+      `UPDATE runs SET updated_at = now(),
+              status = CASE WHEN $2 = 'paused' THEN 'paused' WHEN started_at IS NULL THEN 'pending' ELSE 'running' END
+        WHERE id = $1`,
+      [id, status],
+    );
+  }
+
+  /** reopen — a failed run runs again with the given number of tasks left to finish. */
+  async reopen(db: Db, id: string, tasksRemaining: number): Promise<void> {
+    await db.query(
+      `UPDATE runs SET status = 'running', tasks_remaining = $2, output = NULL, error = NULL, finished_at = NULL,
+                       updated_at = now()
+        WHERE id = $1`,
+      [id, tasksRemaining],
+    );
+  }
+
+  /** How many sub-workflow levels lie above a run (0 for a run started over the API). */
+  async nestingDepth(db: Db, runId: string): Promise<number> {
+    const rows = await queryRows<{ depth: number }>(
+      db,
+      `WITH RECURSIVE chain(run_id, depth) AS (
+         SELECT $1::uuid, 0
+         UNION ALL
+         SELECT t.run_id, c.depth + 1 FROM chain c JOIN runs r ON r.id = c.run_id JOIN tasks t ON t.id = r.parent_task_id
+          WHERE c.depth < 100)
+       SELECT max(depth)::int AS depth FROM chain`,
+      [runId],
+    );
+    return rows[0]?.depth ?? 0;
+  }
+}

@@ -1,0 +1,455 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { TaskEntity } from '../entities';
+import { jsonArray, queryRows, type Db } from '../sql';
+import type {
+  ClaimedTask,
+  DependentCounters,
+  FinishedAttempt,
+  NewTaskRow,
+  RetryEntry,
+  SettledTask,
+  TaskKind,
+} from './task.rows';
+
+interface SettledRow {
+  id: string;
+  run_id: string;
+  key: string;
+  kind: TaskKind;
+  parent_task_id: string | null;
+  status: SettledTask['status'];
+}
+
+const SETTLED_COLUMNS = 't.id, t.run_id, t.key, t.kind, t.parent_task_id, t.status';
+
+function toSettled(row: SettledRow): SettledTask {
+  return {
+    id: row.id,
+    runId: row.run_id,
+    key: row.key,
+    kind: row.kind,
+    parentTaskId: row.parent_task_id,
+    status: row.status,
+  };
+}
+
+const ACTIVE_TASK_STATUSES = ['blocked', 'ready', 'queued', 'running'];
+
+/**
+ * Every task state transition is one conditional UPDATE: it names the state
+ * it expects and the attempt it belongs to, so a stale or repeated writer
+ * changes nothing (DESIGN invariant 2).
+ */
+@Injectable()
+export class TaskRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** insertTasks — all rows in one statement, whatever their number (arrays, not one parameter per value). */
+  async insertTasks(db: Db, rows: readonly NewTaskRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await db.query(
+      `INSERT INTO tasks (id, run_id, key, kind, type, status, priority, attempt, max_attempts, timeout_ms, retry,
+                          input, queue, deps_total, parent_task_id, item_index, available_at, dispatch_at)
+       SELECT r.id, r.run_id, r.key, r.kind, r.type, r.status, r.priority, r.attempt, r.max_attempts, r.timeout_ms,
+              r.retry, r.input, r.queue, r.deps_total, r.parent_task_id, r.item_index,
+              CASE WHEN r.status = 'ready' THEN now() END,
+              CASE WHEN r.status = 'ready' THEN now() - r.bonus_ms * interval '1 millisecond' END
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::smallint[],
+                     $8::int[], $9::int[], $10::int[], $11::jsonb[], $12::jsonb[], $13::text[], $14::int[],
+                     $15::uuid[], $16::int[], $17::bigint[])
+              AS r(id, run_id, key, kind, type, status, priority, attempt, max_attempts, timeout_ms, retry, input,
+                   queue, deps_total, parent_task_id, item_index, bonus_ms)`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.runId),
+        rows.map((r) => r.key),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.type),
+        rows.map((r) => r.status),
+        rows.map((r) => r.priority),
+        rows.map((r) => r.attempt),
+        rows.map((r) => r.maxAttempts),
+        rows.map((r) => r.timeoutMs),
+        jsonArray(rows.map((r) => r.retry)),
+        jsonArray(rows.map((r) => r.input)),
+        rows.map((r) => r.queue),
+        rows.map((r) => r.depsTotal),
+        rows.map((r) => r.parentTaskId),
+        rows.map((r) => r.itemIndex),
+        rows.map((r) => r.dispatchBonusMs),
+      ],
+    );
+  }
+
+  /**
+   * claimReady — inputs: batch size, queues not to feed (saturated).
+   * Preconditions: status 'ready', available now, run neither paused nor ended.
+   * Rows another router holds are skipped (SKIP LOCKED), so concurrent
+   * routers never claim the same row. Effect: the rows become 'queued'.
+   * Outputs: the claimed rows in dispatch order (priority head start, then age).
+   */
+  async claimReady(db: Db, limit: number, excludedQueues: readonly string[]): Promise<ClaimedTask[]> {
+    const rows = await queryRows<{
+      id: string;
+      run_id: string;
+      key: string;
+      type: string;
+      attempt: number;
+      max_attempts: number;
+      input: unknown;
+      timeout_ms: number;
+      retry: unknown;
+      priority: number;
+      queue: string;
+      available_at: Date;
+      dispatch_at: Date;
+    }>(
+      db,
+      `WITH claimed AS (
+         SELECT t.id FROM tasks t JOIN runs r ON r.id = t.run_id
+          WHERE t.status = 'ready' AND t.available_at <= now() AND r.status IN ('pending', 'running')
+            AND t.queue <> ALL($2::text[])
+          ORDER BY t.dispatch_at
+          LIMIT $1
+          FOR UPDATE OF t SKIP LOCKED)
+       UPDATE tasks t SET status = 'queued', queued_at = now()
+         FROM claimed WHERE t.id = claimed.id
+       RETURNING t.id, t.run_id, t.key, t.type, t.attempt, t.max_attempts, t.input, t.timeout_ms, t.retry,
+                 t.priority, t.queue, t.available_at, t.dispatch_at`,
+      [limit, excludedQueues],
+    );
+    // RETURNING keeps no order; the queue must receive the batch in dispatch order.
+    return rows
+      .sort((a, b) => a.dispatch_at.getTime() - b.dispatch_at.getTime())
+      .map((row) => ({
+        id: row.id,
+        runId: row.run_id,
+        key: row.key,
+        type: row.type,
+        attempt: row.attempt,
+        maxAttempts: row.max_attempts,
+        input: row.input,
+        timeoutMs: row.timeout_ms,
+        retry: row.retry,
+        priority: row.priority,
+        queue: row.queue,
+        readyAt: row.available_at,
+      }));
+  }
+
+  /**
+   * markStarted — inputs: (task id, attempt) pairs, executor id.
+   * Precondition: the task is 'queued' at that attempt; a redelivered job of
+   * an attempt that was already started or superseded matches nothing.
+   * Outputs: the started tasks' ids and their runs.
+   */
+  async markStarted(
+    db: Db,
+    entries: readonly { taskId: string; attempt: number }[],
+    executorId: string,
+  ): Promise<{ id: string; runId: string }[]> {
+    const rows = await queryRows<{ id: string; run_id: string }>(
+      db,
+      `UPDATE tasks t SET status = 'running', started_at = now(), executor_id = $3
+         FROM unnest($1::uuid[], $2::int[]) AS s(id, attempt)
+        WHERE t.id = s.id AND t.attempt = s.attempt AND t.status = 'queued'
+        RETURNING t.id, t.run_id`,
+      [entries.map((e) => e.taskId), entries.map((e) => e.attempt), executorId],
+    );
+    return rows.map((row) => ({ id: row.id, runId: row.run_id }));
+  }
+
+  /**
+   * finishAttempts — inputs: final outcomes of running attempts.
+   * Precondition: 'running' at that attempt (the fence). Outputs: the tasks settled.
+   */
+  async finishAttempts(db: Db, outcomes: readonly FinishedAttempt[]): Promise<SettledTask[]> {
+    if (outcomes.length === 0) return [];
+    const rows = await queryRows<SettledRow>(
+      db,
+      `UPDATE tasks t SET status = o.status, output = o.output, error = o.error, finished_at = now()
+         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::jsonb[], $5::jsonb[]) AS o(id, attempt, status, output, error)
+        WHERE t.id = o.id AND t.attempt = o.attempt AND t.status = 'running'
+        RETURNING ${SETTLED_COLUMNS}`,
+      [
+        outcomes.map((o) => o.taskId),
+        outcomes.map((o) => o.attempt),
+        outcomes.map((o) => o.status),
+        jsonArray(outcomes.map((o) => o.output)),
+        jsonArray(outcomes.map((o) => o.error)),
+      ],
+    );
+    return rows.map(toSettled);
+  }
+
+  /**
+   * scheduleRetries — inputs: failed attempts that have attempts left.
+   * Precondition: 'running' at that attempt. Effect: 'ready' again at
+   * attempt + 1, available after the backoff delay. Outputs: ids rescheduled.
+   */
+  async scheduleRetries(db: Db, entries: readonly RetryEntry[]): Promise<string[]> {
+    if (entries.length === 0) return [];
+    const rows = await queryRows<{ id: string }>(
+      db,
+      `UPDATE tasks t SET status = 'ready', attempt = t.attempt + 1, error = e.error, started_at = NULL,
+                          executor_id = NULL, queued_at = NULL,
+                          available_at = now() + e.delay_ms * interval '1 millisecond',
+                          dispatch_at = now() + (e.delay_ms - e.bonus_ms) * interval '1 millisecond'
+         FROM unnest($1::uuid[], $2::int[], $3::jsonb[], $4::bigint[], $5::bigint[]) AS e(id, attempt, error, delay_ms, bonus_ms)
+        WHERE t.id = e.id AND t.attempt = e.attempt AND t.status = 'running'
+        RETURNING t.id`,
+      [
+        entries.map((e) => e.taskId),
+        entries.map((e) => e.attempt),
+        jsonArray(entries.map((e) => e.error)),
+        entries.map((e) => Math.round(e.delayMs)),
+        entries.map((e) => e.dispatchBonusMs),
+      ],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * applyUpstreamOutcomes — inputs: per (run, dependent key), how many of its
+   * parents just succeeded, failed and were skipped. Only 'blocked'
+   * dependents change; the row lock makes concurrent parents queue up, so
+   * each sees the counts the others committed. Outputs: the new counters.
+   */
+  async applyUpstreamOutcomes(
+    db: Db,
+    increments: readonly { runId: string; key: string; succeeded: number; failed: number; skipped: number }[],
+  ): Promise<DependentCounters[]> {
+    if (increments.length === 0) return [];
+    const rows = await queryRows<{
+      id: string;
+      run_id: string;
+      key: string;
+      deps_total: number;
+      deps_succeeded: number;
+      deps_failed: number;
+      deps_skipped: number;
+    }>(
+      db,
+      `UPDATE tasks t SET deps_succeeded = t.deps_succeeded + d.s, deps_failed = t.deps_failed + d.f,
+                          deps_skipped = t.deps_skipped + d.k
+         FROM (SELECT run_id, key, sum(s)::int AS s, sum(f)::int AS f, sum(k)::int AS k
+                 FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::int[]) AS x(run_id, key, s, f, k)
+                GROUP BY run_id, key) d
+        WHERE t.run_id = d.run_id AND t.key = d.key AND t.parent_task_id IS NULL AND t.status = 'blocked'
+        RETURNING t.id, t.run_id, t.key, t.deps_total, t.deps_succeeded, t.deps_failed, t.deps_skipped`,
+      [
+        increments.map((i) => i.runId),
+        increments.map((i) => i.key),
+        increments.map((i) => i.succeeded),
+        increments.map((i) => i.failed),
+        increments.map((i) => i.skipped),
+      ],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      runId: row.run_id,
+      key: row.key,
+      depsTotal: row.deps_total,
+      depsSucceeded: row.deps_succeeded,
+      depsFailed: row.deps_failed,
+      depsSkipped: row.deps_skipped,
+    }));
+  }
+
+  /** markReady — 'blocked' tasks become 'ready' with their rendered input and queue, as their next attempt. */
+  async markReady(
+    db: Db,
+    entries: readonly { id: string; input: unknown; queue: string; dispatchBonusMs: number }[],
+  ): Promise<number> {
+    if (entries.length === 0) return 0;
+    const rows = await queryRows<{ id: string }>(
+      db,
+      `UPDATE tasks t SET status = 'ready', attempt = t.attempt + 1, input = e.input, queue = e.queue, available_at = now(),
+                          dispatch_at = now() - e.bonus_ms * interval '1 millisecond'
+         FROM unnest($1::uuid[], $2::jsonb[], $3::text[], $4::bigint[]) AS e(id, input, queue, bonus_ms)
+        WHERE t.id = e.id AND t.status = 'blocked'
+        RETURNING t.id`,
+      [
+        entries.map((e) => e.id),
+        jsonArray(entries.map((e) => e.input ?? null)).map((value) => value ?? 'null'),
+        entries.map((e) => e.queue),
+        entries.map((e) => e.dispatchBonusMs),
+      ],
+    );
+    return rows.length;
+  }
+
+  /** settleBlocked — 'blocked' tasks end without running (skipped, or failed to render). */
+  async settleBlocked(
+    db: Db,
+    entries: readonly { id: string; status: 'skipped' | 'failed' | 'succeeded'; output?: unknown; error?: unknown }[],
+  ): Promise<SettledTask[]> {
+    if (entries.length === 0) return [];
+    const rows = await queryRows<SettledRow>(
+      db,
+      `UPDATE tasks t SET status = e.status, output = e.output, error = e.error, finished_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::jsonb[]) AS e(id, status, output, error)
+        WHERE t.id = e.id AND t.status = 'blocked'
+        RETURNING ${SETTLED_COLUMNS}`,
+      [
+        entries.map((e) => e.id),
+        entries.map((e) => e.status),
+        jsonArray(entries.map((e) => e.output)),
+        jsonArray(entries.map((e) => e.error)),
+      ],
+    );
+    return rows.map(toSettled);
+  }
+
+  /** startGroups — a forEach group or sub-workflow task starts waiting for its children. */
+  async startGroups(
+    db: Db,
+    entries: readonly { id: string; childrenTotal: number; input?: unknown }[],
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    await db.query(
+      `UPDATE tasks t SET status = 'running', attempt = t.attempt + 1, started_at = now(), input = e.input,
+                          children_total = e.n, children_remaining = e.n
+         FROM unnest($1::uuid[], $2::int[], $3::jsonb[]) AS e(id, n, input)
+        WHERE t.id = e.id AND t.status = 'blocked'`,
+      [entries.map((e) => e.id), entries.map((e) => e.childrenTotal), jsonArray(entries.map((e) => e.input))],
+    );
+  }
+
+  /**
+   * countFinishedItems — inputs: per forEach group, items just settled and
+   * how many of them failed. Outputs: groups with their remaining counters.
+   */
+  async countFinishedItems(
+    db: Db,
+    items: readonly { groupId: string; failed: boolean }[],
+  ): Promise<{ id: string; remaining: number; failed: number }[]> {
+    if (items.length === 0) return [];
+    const rows = await queryRows<{ id: string; children_remaining: number; children_failed: number }>(
+      db,
+      `UPDATE tasks t SET children_remaining = t.children_remaining - d.n, children_failed = t.children_failed + d.f
+         FROM (SELECT id, count(*)::int AS n, sum(f)::int AS f FROM unnest($1::uuid[], $2::int[]) AS x(id, f) GROUP BY id) d
+        WHERE t.id = d.id AND t.status = 'running'
+        RETURNING t.id, t.children_remaining, t.children_failed`,
+      [items.map((i) => i.groupId), items.map((i) => (i.failed ? 1 : 0))],
+    );
+    return rows.map((row) => ({ id: row.id, remaining: row.children_remaining, failed: row.children_failed }));
+  }
+
+  /** The outputs of a forEach group's items, in item order. */
+  async itemOutputs(db: Db, groupId: string): Promise<unknown[]> {
+    const rows = await queryRows<{ outputs: unknown[] }>(
+      db,
+      `SELECT coalesce(jsonb_agg(output ORDER BY item_index), '[]'::jsonb) AS outputs FROM tasks WHERE parent_task_id = $1`,
+      [groupId],
+    );
+    return rows[0]?.outputs ?? [];
+  }
+
+  /** settleGroups — a running forEach group or sub-workflow task ends with its children's result. */
+  async settleGroups(
+    db: Db,
+    entries: readonly { id: string; status: 'succeeded' | 'failed' | 'cancelled'; output?: unknown; error?: unknown }[],
+  ): Promise<SettledTask[]> {
+    if (entries.length === 0) return [];
+    const rows = await queryRows<SettledRow>(
+      db,
+      `UPDATE tasks t SET status = e.status, output = e.output, error = e.error, finished_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::jsonb[]) AS e(id, status, output, error)
+        WHERE t.id = e.id AND t.status = 'running' AND t.kind IN ('foreach', 'workflow')
+        RETURNING ${SETTLED_COLUMNS}`,
+      [
+        entries.map((e) => e.id),
+        entries.map((e) => e.status),
+        jsonArray(entries.map((e) => e.output)),
+        jsonArray(entries.map((e) => e.error)),
+      ],
+    );
+    return rows.map(toSettled);
+  }
+
+  /** Outputs and statuses of named top-level tasks, for rendering templates. */
+  async outputsOf(
+    db: Db,
+    refs: readonly { runId: string; key: string }[],
+  ): Promise<{ runId: string; key: string; status: string; output: unknown; error: unknown }[]> {
+    if (refs.length === 0) return [];
+    const rows = await queryRows<{ run_id: string; key: string; status: string; output: unknown; error: unknown }>(
+      db,
+      `SELECT t.run_id, t.key, t.status, t.output, t.error
+         FROM tasks t JOIN unnest($1::uuid[], $2::text[]) AS r(run_id, key) ON t.run_id = r.run_id AND t.key = r.key
+        WHERE t.parent_task_id IS NULL`,
+      [refs.map((r) => r.runId), refs.map((r) => r.key)],
+    );
+    return rows.map((row) => ({ runId: row.run_id, key: row.key, status: row.status, output: row.output, error: row.error }));
+  }
+
+  findByRun(runId: string, db: Db = this.dataSource.manager): Promise<TaskEntity[]> {
+    return db.getRepository(TaskEntity).find({
+      where: { runId },
+      order: { createdAt: 'ASC', itemIndex: 'ASC' },
+    });
+  }
+
+  /** cancelActive — every task of the runs that has not ended is cancelled. Outputs: the tasks cancelled. */
+  async cancelActive(db: Db, runIds: readonly string[]): Promise<SettledTask[]> {
+    const rows = await queryRows<SettledRow>(
+      db,
+      `UPDATE tasks t SET status = 'cancelled', finished_at = now()
+        WHERE t.run_id = ANY($1::uuid[]) AND t.status = ANY($2::text[])
+        RETURNING ${SETTLED_COLUMNS}`,
+      [runIds, ACTIVE_TASK_STATUSES],
+    );
+    return rows.map(toSettled);
+  }
+
+  /** Sub-workflow runs started by the given tasks. */
+  async childRuns(db: Db, taskIds: readonly string[]): Promise<string[]> {
+    if (taskIds.length === 0) return [];
+    const rows = await queryRows<{ id: string }>(db, 'SELECT id FROM runs WHERE parent_task_id = ANY($1::uuid[])', [taskIds]);
+    return rows.map((row) => row.id);
+  }
+
+  /** Top-level tasks of a run with their status, for retrying the part of a run that did not succeed. */
+  async topLevel(db: Db, runId: string): Promise<{ id: string; key: string; status: string; attempt: number; maxAttempts: number }[]> {
+    const rows = await queryRows<{ id: string; key: string; status: string; attempt: number; max_attempts: number }>(
+      db,
+      'SELECT id, key, status, attempt, max_attempts FROM tasks WHERE run_id = $1 AND parent_task_id IS NULL',
+      [runId],
+    );
+    return rows.map((row) => ({ id: row.id, key: row.key, status: row.status, attempt: row.attempt, maxAttempts: row.max_attempts }));
+  }
+
+  /**
+   * resetForRetry — inputs: ended tasks to run again, each with how many of
+   * its parents succeeded (the parents that did not are being reset too and
+   * will report again). Effect: 'blocked' with fresh counters, a fresh
+   * attempt budget on top of the attempts already used (so attempt numbers,
+   * and the attempt history, keep growing), and no forEach items.
+   */
+  async resetForRetry(db: Db, entries: readonly { id: string; depsSucceeded: number; attemptBudget: number }[]): Promise<void> {
+    if (entries.length === 0) return;
+    const ids = entries.map((e) => e.id);
+    await db.query('DELETE FROM tasks WHERE parent_task_id = ANY($1::uuid[])', [ids]);
+    await db.query(
+      `UPDATE tasks t SET status = 'blocked', output = NULL, error = NULL, input = NULL, queue = NULL,
+                          deps_succeeded = e.s, deps_failed = 0, deps_skipped = 0,
+                          children_total = 0, children_remaining = 0, children_failed = 0,
+                          max_attempts = t.attempt + e.budget, available_at = NULL, dispatch_at = NULL,
+                          queued_at = NULL, started_at = NULL, finished_at = NULL, executor_id = NULL
+         FROM unnest($1::uuid[], $2::int[], $3::int[]) AS e(id, s, budget)
+        WHERE t.id = e.id`,
+      [ids, entries.map((e) => e.depsSucceeded), entries.map((e) => e.attemptBudget)],
+    );
+  }
+
+  /** Tasks waiting to run: ready in PostgreSQL or queued in Redis. Each count reads its own partial index. */
+  async countBacklog(): Promise<number> {
+    const rows = await queryRows<{ backlog: number }>(
+      this.dataSource.manager,
+      `SELECT (SELECT count(*) FROM tasks WHERE status = 'ready') + (SELECT count(*) FROM tasks WHERE status = 'queued') AS backlog`,
+    );
+    return Number(rows[0]?.backlog ?? 0);
+  }
+}

@@ -1,0 +1,74 @@
+export type TaskKind = 'task' | 'workflow' | 'foreach' | 'item';
+
+export interface NewTaskRow {
+  id: string;
+  runId: string;
+  key: string;
+  kind: TaskKind;
+  type: string | null;
+  status: 'blocked' | 'ready';
+  priority: number;
+  attempt: number;
+  maxAttempts: number;
+  timeoutMs: number;
+  retry: unknown;
+  input: unknown;
+  queue: string | null;
+  depsTotal: number;
+  parentTaskId: string | null;
+  itemIndex: number | null;
+  /** How far ahead of its ready time a task is placed in dispatch order: the priority class's head start. */
+  dispatchBonusMs: number;
+}
+
+/** Everything an executor needs to run one attempt; travels in the queue job. */
+export interface ClaimedTask {
+  id: string;
+  runId: string;
+  key: string;
+  type: string;
+  attempt: number;
+  maxAttempts: number;
+  input: unknown;
+  timeoutMs: number;
+  retry: unknown;
+  priority: number;
+  queue: string;
+  readyAt: Date;
+}
+
+/** A task that has just reached a terminal state, as the cascade needs it. */
+export interface SettledTask {
+  id: string;
+  runId: string;
+  key: string;
+  kind: TaskKind;
+  parentTaskId: string | null;
+  status: 'succeeded' | 'failed' | 'skipped' | 'cancelled';
+}
+
+export interface DependentCounters {
+  id: string;
+  runId: string;
+  key: string;
+  depsTotal: number;
+  depsSucceeded: number;
+  depsFailed: number;
+  depsSkipped: number;
+}
+
+export interface FinishedAttempt {
+  taskId: string;
+  attempt: number;
+  status: 'succeeded' | 'failed';
+  output?: unknown;
+  error?: unknown;
+}
+
+export interface RetryEntry {
+  taskId: string;
+  attempt: number;
+  error: unknown;
+  delayMs: number;
+  dispatchBonusMs: number;
+}

@@ -1,0 +1,33 @@
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
+import type { Redis } from 'ioredis';
+import { QueueRegistry } from './queue.registry';
+import { REDIS_CONNECTION } from './queue.tokens';
+import { createRedisConnection } from './redis.connection';
+import { TaskRouting } from './task-routing.service';
+
+@Module({})
+export class QueueModule implements OnApplicationShutdown {
+  constructor(@Inject(REDIS_CONNECTION) private readonly connection: Redis) {}
+
+  static forRoot(connectionName: string): DynamicModule {
+    return {
+      module: QueueModule,
+      global: true,
+      providers: [
+        {
+          provide: REDIS_CONNECTION,
+          inject: [TASKLOOM_CONFIG],
+          useFactory: (config: TaskloomConfig) => createRedisConnection(config.redis.url, connectionName),
+        },
+        QueueRegistry,
+        TaskRouting,
+      ],
+      exports: [REDIS_CONNECTION, QueueRegistry, TaskRouting],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.quit().catch(() => this.connection.disconnect());
+  }
+}

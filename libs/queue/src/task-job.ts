@@ -1,0 +1,15 @@
+/** The payload of every task job: all an executor needs to run one attempt without reading PostgreSQL. */
+export interface TaskJobData {
+  taskId: string;
+  runId: string;
+  key: string;
+  type: string;
+  attempt: number;
+  maxAttempts: number;
+  input: unknown;
+  timeoutMs: number;
+  retry: unknown;
+  priority: number;
+  /** When the task became ready (epoch ms), to measure dispatch latency. */
+  readyAt: number;
+}

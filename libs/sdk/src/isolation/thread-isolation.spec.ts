@@ -1,0 +1,156 @@
+import path from 'node:path';
+import type { ExecutionRequest, ExecutionResult } from '../execution/execution-types';
+import { TaskHost } from '../execution/task-host';
+import { loadPlugin } from '../plugin/load-plugin';
+import { definePlugin } from '../plugin/plugin';
+
+// Worker threads load plain JavaScript: the fixture plugin and the runner come from libs/sdk/dist (built by `tsc -b`).
+const fixture = path.resolve(__dirname, '../../fixtures/isolation-plugin.cjs');
+
+const request = (input: unknown, extra: Partial<ExecutionRequest> = {}): ExecutionRequest => ({
+  input,
+  attempt: 1,
+  runId: 'run',
+  taskId: 'task',
+  taskKey: 'key',
+  ...extra,
+});
+
+function output(result: ExecutionResult): Record<string, unknown> {
+  if (result.status !== 'succeeded') throw new Error(`task failed: ${result.error.name}: ${result.error.message}`);
+  return result.output as Record<string, unknown>;
+}
+
+describe('thread isolation', () => {
+  let host: TaskHost;
+  beforeAll(async () => {
+    host = new TaskHost({ plugin: await loadPlugin(fixture), pluginSpecifier: fixture, poolSize: 2, killGraceMs: 100 });
+  });
+  afterAll(() => host.close());
+
+  it('runs in a worker thread and reuses the warm worker for the next task', async () => {
+    const first = output(await host.execute('fx.thread.whoami', request({})));
+    const second = output(await host.execute('fx.thread.whoami', request({}, { attempt: 2 })));
+    expect(first.pid).toBe(process.pid);
+    expect(first.threadId).not.toBe(0);
+    expect(second).toEqual({ ...first, attempt: 2 });
+  });
+
+  it('grows the pool up to poolSize for concurrent tasks, and no further', async () => {
+    const results = await Promise.all([1, 2, 3, 4].map(() => host.execute('fx.thread.wait', request({ ms: 50 }))));
+    const threads = new Set(results.map((r) => output(r).threadId));
+    expect(threads.size).toBeLessThanOrEqual(2);
+    // Under load the second worker may still be starting when the first has served every call.
+    const pool = () => host.stats().find((s) => s.taskType === 'fx.thread.wait');
+    for (let i = 0; i < 200 && pool()?.idle !== 2; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(pool()).toMatchObject({ mode: 'thread', size: 2, busy: 0, idle: 2 });
+  });
+
+  it('terminates a worker that ignores its abort signal at the timeout, and replaces it', async () => {
+    const before = output(await host.execute('fx.thread.spin', request({ ms: 1 })));
+    const started = Date.now();
+    const result = await host.execute('fx.thread.spin', request({ ms: 60_000 }, { timeoutMs: 200 }));
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(result).toMatchObject({
+      status: 'failed',
+      error: { name: 'TaskTimeoutError', kind: 'timeout', message: 'fx.thread.spin timed out after 200 ms' },
+    });
+    const after = output(await host.execute('fx.thread.spin', request({ ms: 1 })));
+    expect(after.done).toBe(true);
+    expect(host.stats().find((s) => s.taskType === 'fx.thread.spin')).toMatchObject({ size: 1, zombies: 0 });
+    void before;
+  });
+
+  it('keeps a worker whose handler stops on abort within the grace period', async () => {
+    const first = output(await host.execute('fx.thread.wait', request({ ms: 1 })));
+    const timedOut = await host.execute('fx.thread.wait', request({ ms: 60_000 }, { timeoutMs: 100 }));
+    expect(timedOut).toMatchObject({ status: 'failed', error: { kind: 'timeout' } });
+    // The attempt settles at the timeout; the worker finishes its abort just after and goes back to the pool.
+    const pool = () => host.stats().find((s) => s.taskType === 'fx.thread.wait');
+    for (let i = 0; i < 400 && pool()?.busy !== 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(pool()).toMatchObject({ size: 2, idle: 2 });
+    const again = output(await host.execute('fx.thread.wait', request({ ms: 1 })));
+    expect(again.threadId).toBe(first.threadId);
+  });
+
+  it('fails a task over its heap limit with ResourceLimitError, and the host keeps serving', async () => {
+    const result = await host.execute('fx.thread.hog', request({}));
+    expect(result).toMatchObject({
+      status: 'failed',
+      error: {
+        name: 'ResourceLimitError',
+        kind: 'resource_limit',
+        retryable: true,
+        message: 'fx.thread.hog went over its memory limit of 64 MB (worker thread heap)',
+      },
+    });
+    expect(output(await host.execute('fx.thread.whoami', request({}))).pid).toBe(process.pid);
+  });
+
+  it('fails the attempt when the worker crashes outside the handler, and replaces it', async () => {
+    const result = await host.execute('fx.thread.crash', request({}));
+    expect(result).toMatchObject({
+      status: 'failed',
+      error: { kind: 'retryable', message: expect.stringContaining('boom outside the handler') },
+    });
+    expect((await host.execute('fx.thread.crash', request({}))).status).toBe('failed');
+  });
+
+  it('streams log lines, console output and heartbeats back to the attempt', async () => {
+    const beats: unknown[] = [];
+    const result = await host.execute('fx.thread.chatty', request({ lines: 2 }, { onHeartbeat: (d) => beats.push(d) }));
+    expect(output(result)).toEqual({ ok: true });
+    expect(result.logs.map((l) => [l.level, l.msg])).toEqual([
+      ['info', 'line 0'],
+      ['info', 'line 1'],
+      ['info', 'hello from console'],
+    ]);
+    expect(beats).toEqual([{ progress: 1 }]);
+  });
+
+  it('bounds log lines in the worker too', async () => {
+    const bounded = new TaskHost({
+      plugin: await loadPlugin(fixture),
+      pluginSpecifier: fixture,
+      poolSize: 1,
+      maxLogLines: 3,
+    });
+    try {
+      const result = await bounded.execute('fx.thread.chatty', request({ lines: 100 }));
+      expect(result.logs).toHaveLength(4);
+      expect(result.logs[3].msg).toMatch(/^log truncated: 98 more line\(s\) dropped/);
+    } finally {
+      await bounded.close();
+    }
+  });
+
+  it('runs batches in a worker', async () => {
+    const results = await Promise.all([1, 2, 3].map((i) => host.execute('fx.thread.batch', request({ i }))));
+    expect(results.map((r) => output(r).size)).toEqual([3, 3, 3]);
+  });
+
+  it('warmUp starts a worker ahead of the first task; a bad pluginSpecifier fails there', async () => {
+    const full = await loadPlugin(fixture);
+    const plugin = definePlugin({
+      name: 'subset',
+      version: '1',
+      tasks: full.tasks.filter((t) => t.type === 'fx.thread.whoami'),
+    });
+    const warm = new TaskHost({ plugin, pluginSpecifier: fixture, poolSize: 1 });
+    const wrong = path.resolve(__dirname, '../../fixtures/plugins/module-exports.cjs');
+    const mismatched = new TaskHost({ plugin, pluginSpecifier: wrong, poolSize: 1 });
+    try {
+      await warm.warmUp();
+      expect(warm.stats().find((s) => s.taskType === 'fx.thread.whoami')).toMatchObject({ size: 1, idle: 1 });
+      await expect(mismatched.warmUp()).rejects.toThrow(
+        /thread worker for fx.thread.whoami could not start: plugin "cjs-plain" loaded from .*module-exports.cjs has no task type "fx.thread.whoami"/,
+      );
+      expect(await mismatched.execute('fx.thread.whoami', request({}))).toMatchObject({
+        status: 'failed',
+        error: { name: 'PluginLoadError' },
+      });
+    } finally {
+      await Promise.all([warm.close(), mismatched.close()]);
+    }
+  });
+});

@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import type { ResourceProfile } from '../resources/resource-profile';
+import type { BatchTaskContext, TaskContext } from './task-context';
+
+/**
+ * Where a handler runs: `inline` on the executor's event loop (cheap, no
+ * protection), `thread` in a pooled worker thread with a heap limit, `process`
+ * in a pooled child process with a heap limit and SIGKILL on timeout.
+ */
+export type IsolationMode = 'inline' | 'thread' | 'process';
+export const ISOLATION_MODES: readonly IsolationMode[] = ['inline', 'thread', 'process'];
+
+/** Defaults for the task's retry policy; a workflow definition may override them. */
+export interface RetryDefaults {
+  maxAttempts?: number;
+  backoff?: 'fixed' | 'exponential';
+  delayMs?: number;
+  maxDelayMs?: number;
+}
+
+/** Gather up to `maxSize` inputs, waiting at most `maxWaitMs` after the first. */
+export interface BatchOptions {
+  maxSize: number;
+  maxWaitMs: number;
+}
+
+export const TASK_TYPE_BRAND: unique symbol = Symbol.for('taskloom.task-type');
+
+/** A task type as defineTask() returns it: immutable, with its schemas and handler. */
+export interface TaskType<I, O> {
+  readonly type: string;
+  readonly description: string;
+  readonly input: z.ZodType<I>;
+  readonly output: z.ZodType<O>;
+  readonly resources: ResourceProfile;
+  readonly retry?: RetryDefaults;
+  readonly isolation: IsolationMode;
+  readonly batch?: BatchOptions;
+  run?(input: I, ctx: TaskContext): Promise<O> | O;
+  runBatch?(inputs: I[], ctx: BatchTaskContext): Promise<O[]> | O[];
+  /** JSON Schemas computed once at definition time, by the SDK copy that defined the type. */
+  readonly jsonSchema: { readonly input: JsonSchema; readonly output: JsonSchema };
+}
+
+/** A JSON Schema document (draft 2020-12). */
+export type JsonSchema = Record<string, unknown>;
+
+export type AnyTaskType = TaskType<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export function isTaskType(value: unknown): value is AnyTaskType {
+  return (
+    typeof value === 'object' && value !== null && (value as { [TASK_TYPE_BRAND]?: unknown })[TASK_TYPE_BRAND] === 1
+  );
+}

@@ -1,0 +1,2 @@
+export { LoggingModule } from './logging.module';
+export { installProcessLifecycle } from './process-lifecycle';

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import {
+  runMigrations,
+  RunRepository,
+  TaskRepository,
+  WorkflowDefinitionRepository,
+  type NewTaskRow,
+} from '@taskloom/persistence';
+import type { DataSource } from 'typeorm';
+import { migratedDataSource } from '../support/database';
+import { createSuiteServices, type SuiteServices } from '../support/services';
+
+describe('persistence on a real PostgreSQL', () => {
+  let services: SuiteServices;
+  let dataSource: DataSource;
+  let definitions: WorkflowDefinitionRepository;
+  let runs: RunRepository;
+  let tasks: TaskRepository;
+
+  beforeAll(async () => {
+    services = await createSuiteServices('persistence');
+    dataSource = await migratedDataSource(services.databaseUrl, 20);
+    definitions = new WorkflowDefinitionRepository(dataSource);
+    runs = new RunRepository(dataSource);
+    tasks = new TaskRepository(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await services?.dispose();
+  });
+
+  async function newRun(status = 'running'): Promise<{ runId: string; definitionId: string }> {
+    const name = `wf-${randomUUID()}`;
+    const { definition } = await dataSource.transaction((db) => definitions.registerVersion(db, name, 'sum', { name, tasks: [] }));
+    const runId = randomUUID();
+    await dataSource.transaction((db) =>
+      runs.insertRuns(db, [
+        {
+          id: runId,
+          definitionId: definition.id,
+          workflowName: name,
+          workflowVersion: definition.version,
+          priority: 1,
+          input: {},
+          tenant: 'default',
+          idempotencyKey: null,
+          tags: [],
+          parentTaskId: null,
+          tasksRemaining: 1,
+          deadlineAt: null,
+        },
+      ]),
+    );
+    if (status !== 'pending') await dataSource.query('UPDATE runs SET status = $2 WHERE id = $1', [runId, status]);
+    return { runId, definitionId: definition.id };
+  }
+
+  function readyTask(runId: string, overrides: Partial<NewTaskRow> = {}): NewTaskRow {
+    return {
+      id: randomUUID(),
+      runId,
+      key: `t-${randomUUID()}`,
+      kind: 'task',
+      type: 'core.noop',
+      status: 'ready',
+      priority: 1,
+      attempt: 1,
+      maxAttempts: 3,
+      timeoutMs: 1000,
+      retry: null,
+      input: { n: 1 },
+      queue: 'tasks-{0000}-core.noop',
+      depsTotal: 0,
+      parentTaskId: null,
+      itemIndex: null,
+      dispatchBonusMs: 0,
+      ...overrides,
+    };
+  }
+
+  it('migrations are recorded once and are safe to run concurrently', async () => {
+    const others = await Promise.all([migratedDataSource(services.databaseUrl, 2), migratedDataSource(services.databaseUrl, 2)]);
+    expect(await runMigrations(others[0]!)).toEqual([]);
+    await Promise.all(others.map((other) => other.destroy()));
+    const applied = await dataSource.query('SELECT name FROM migrations');
+    expect(applied).toEqual([{ name: 'InitialSchema1763800000000' }]);
+  });
+
+  it('versions definitions: identical keeps the version, a change makes n+1, concurrent registrations agree', async () => {
+    const register = (checksum: string) =>
+      dataSource.transaction((db) => definitions.registerVersion(db, 'versioned', checksum, { checksum }));
+    expect((await register('one')).definition.version).toBe(1);
+    expect(await register('one')).toMatchObject({ created: false, definition: { version: 1 } });
+    const concurrent = await Promise.all(Array.from({ length: 8 }, () => register('two')));
+    expect(concurrent.filter((result) => result.created)).toHaveLength(1);
+    expect(new Set(concurrent.map((result) => result.definition.version))).toEqual(new Set([2]));
+  });
+
+  it('claims ready tasks in dispatch order, each exactly once across concurrent claimers', async () => {
+    const { runId } = await newRun();
+    const rows = Array.from({ length: 300 }, (_, index) => readyTask(runId, { dispatchBonusMs: -index }));
+    await dataSource.transaction((db) => tasks.insertTasks(db, rows));
+    const claims = await Promise.all(
+      Array.from({ length: 6 }, () => dataSource.transaction((db) => tasks.claimReady(db, 40, []))),
+    );
+    const claimed = claims.flat().map((task) => task.id);
+    expect(new Set(claimed).size).toBe(claimed.length);
+    expect(claimed.length).toBe(240);
+    for (const claim of claims) {
+      const positions = claim.map((task) => rows.findIndex((row) => row.id === task.id));
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    }
+    const rest = await dataSource.transaction((db) => tasks.claimReady(db, 1000, []));
+    expect(rest.length).toBe(60);
+  });
+
+  it('leaves tasks of saturated queues and of paused runs where they are', async () => {
+    const { runId } = await newRun();
+    const paused = await newRun('paused');
+    await dataSource.transaction((db) =>
+      tasks.insertTasks(db, [
+        readyTask(runId, { queue: 'tasks-{0001}-core.noop' }),
+        readyTask(runId, { queue: 'tasks-{0002}-core.noop' }),
+        readyTask(paused.runId, { queue: 'tasks-{0003}-core.noop' }),
+      ]),
+    );
+    const claimed = await dataSource.transaction((db) => tasks.claimReady(db, 100, ['tasks-{0001}-core.noop']));
+    expect(claimed.map((task) => task.queue)).toEqual(['tasks-{0002}-core.noop']);
+  });
+
+  it('fences attempt writes by (task, attempt)', async () => {
+    const { runId } = await newRun();
+    const task = readyTask(runId);
+    await dataSource.transaction((db) => tasks.insertTasks(db, [task]));
+    await dataSource.transaction((db) => tasks.claimReady(db, 100, []));
+    const start = () => dataSource.transaction((db) => tasks.markStarted(db, [{ taskId: task.id, attempt: 1 }], randomUUID()));
+    expect(await start()).toHaveLength(1);
+    expect(await start()).toHaveLength(0);
+    const finish = (attempt: number) =>
+      dataSource.transaction((db) => tasks.finishAttempts(db, [{ taskId: task.id, attempt, status: 'succeeded', output: { attempt } }]));
+    expect(await finish(2)).toHaveLength(0);
+    expect(await finish(1)).toHaveLength(1);
+    expect(await finish(1)).toHaveLength(0);
+    const [row] = await dataSource.query('SELECT status, output FROM tasks WHERE id = $1', [task.id]);
+    expect(row).toEqual({ status: 'succeeded', output: { attempt: 1 } });
+  });
+
+  it('keeps idempotency keys unique per tenant and workflow', async () => {
+    const { definitionId } = await newRun();
+    const run = (id: string, tenant: string) => ({
+      id,
+      definitionId,
+      workflowName: 'idem',
+      workflowVersion: 1,
+      priority: 1,
+      input: {},
+      tenant,
+      idempotencyKey: 'key-1',
+      tags: ['a'],
+      parentTaskId: null,
+      tasksRemaining: 0,
+      deadlineAt: null,
+    });
+    const first = randomUUID();
+    expect(await dataSource.transaction((db) => runs.insertRuns(db, [run(first, 't1')]))).toEqual(new Set([first]));
+    expect(await dataSource.transaction((db) => runs.insertRuns(db, [run(randomUUID(), 't1')]))).toEqual(new Set());
+    const other = randomUUID();
+    expect(await dataSource.transaction((db) => runs.insertRuns(db, [run(other, 't2')]))).toEqual(new Set([other]));
+    expect((await runs.findByIdempotencyKey(dataSource.manager, 't1', 'idem', 'key-1'))?.id).toBe(first);
+  });
+});

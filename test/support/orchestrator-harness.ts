@@ -1,0 +1,168 @@
+import { Test, type TestingModule } from '@nestjs/testing';
+import { loadConfig, TaskloomConfigModule, type TaskloomConfig } from '@taskloom/config';
+import type { WorkflowDefinition } from '@taskloom/engine';
+import { definitionChecksum } from '@taskloom/engine';
+import { AttemptService, OrchestratorModule, RunControlService, RunStarterService } from '@taskloom/orchestrator';
+import {
+  PersistenceModule,
+  prepareDatabase,
+  TaskRepository,
+  TransactionRunner,
+  WorkflowDefinitionRepository,
+  type ClaimedTask,
+} from '@taskloom/persistence';
+import { QueueModule } from '@taskloom/queue';
+import { DataSource } from 'typeorm';
+import { createSuiteServices, type SuiteServices } from './services';
+
+/**
+ * The orchestrator's services wired to a suite's own real PostgreSQL (and
+ * Redis, which the queue module connects to), without any app around them:
+ * tests drive claims, starts and completions directly.
+ */
+export class OrchestratorHarness {
+  private constructor(
+    readonly services: SuiteServices,
+    readonly module: TestingModule,
+    readonly config: TaskloomConfig,
+  ) {}
+
+  static async create(suite: string, env: Record<string, string> = {}): Promise<OrchestratorHarness> {
+    const services = await createSuiteServices(suite);
+    const config = loadConfig({ ...services.env, DATABASE_POOL_SIZE: '30', ...env });
+    await prepareDatabase(config.database.url, 'taskloom-test');
+    const module = await Test.createTestingModule({
+      imports: [
+        TaskloomConfigModule.forRoot(config),
+        PersistenceModule.forRoot({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'taskloom-test' }),
+        QueueModule.forRoot('taskloom-test'),
+        OrchestratorModule,
+      ],
+    }).compile();
+    await module.init();
+    return new OrchestratorHarness(services, module, config);
+  }
+
+  get starter() {
+    return this.module.get(RunStarterService);
+  }
+
+  get attempts() {
+    return this.module.get(AttemptService);
+  }
+
+  get control() {
+    return this.module.get(RunControlService);
+  }
+
+  get tasks() {
+    return this.module.get(TaskRepository);
+  }
+
+  get dataSource() {
+    return this.module.get(DataSource);
+  }
+
+  /** Registers a definition directly (task types are not checked here; the API does that). */
+  async define(definition: WorkflowDefinition): Promise<void> {
+    await this.module
+      .get(TransactionRunner)
+      .run((db) =>
+        this.module
+          .get(WorkflowDefinitionRepository)
+          .registerVersion(db, definition.name, definitionChecksum(definition), definition as unknown as Record<string, unknown>),
+      );
+  }
+
+  claim(limit = 10_000): Promise<ClaimedTask[]> {
+    return this.module.get(TransactionRunner).run((db) => this.tasks.claimReady(db, limit, []));
+  }
+
+  /** Claims and starts whatever is ready, as a router and an executor would. */
+  async claimAndStart(executorId: string): Promise<ClaimedTask[]> {
+    const claimed = await this.claim();
+    if (claimed.length > 0) await this.attempts.start(claimed.map((task) => ({ taskId: task.id, attempt: task.attempt })), executorId);
+    return claimed;
+  }
+
+  succeed(task: ClaimedTask, output: unknown = task.input) {
+    return this.attempts.complete([
+      {
+        taskId: task.id,
+        runId: task.runId,
+        attempt: task.attempt,
+        status: 'succeeded',
+        output,
+        retry: null,
+        maxAttempts: task.maxAttempts,
+        priority: task.priority,
+        executorId: null,
+        startedAt: null,
+        durationMs: 1,
+      },
+    ]);
+  }
+
+  fail(task: ClaimedTask, retryable = true) {
+    return this.attempts.complete([
+      {
+        taskId: task.id,
+        runId: task.runId,
+        attempt: task.attempt,
+        status: 'failed',
+        error: { name: 'Boom', message: 'failed on purpose', retryable, retryAfterMs: 0 },
+        retry: null,
+        maxAttempts: task.maxAttempts,
+        priority: task.priority,
+        executorId: null,
+        startedAt: null,
+        durationMs: 1,
+      },
+    ]);
+  }
+
+  /**
+   * Plays router and executor until the run ends: claims what is ready,
+   * starts it, and completes it as `behave` says (by default succeeding with
+   * its input as output, like core.noop). Returns the run's final row.
+   */
+  async drive(
+    runId: string,
+    behave: (task: ClaimedTask) => { fail?: boolean; retryable?: boolean; output?: unknown } = () => ({}),
+    maxRounds = 1_000,
+  ): Promise<{ status: string; output: unknown; error: unknown }> {
+    for (let round = 0; round < maxRounds; round += 1) {
+      const run = await this.runStatus(runId);
+      if (['succeeded', 'failed', 'cancelled'].includes(run.status)) return run;
+      const claimed = await this.claimAndStart('00000000-0000-4000-8000-00000000e1e1');
+      if (claimed.length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        continue;
+      }
+      await Promise.all(
+        claimed.map((task) => {
+          const behaviour = behave(task);
+          return behaviour.fail ? this.fail(task, behaviour.retryable ?? true) : this.succeed(task, behaviour.output ?? task.input);
+        }),
+      );
+    }
+    throw new Error(`run ${runId} did not end within ${maxRounds} rounds`);
+  }
+
+  async runStatus(runId: string): Promise<{ status: string; output: unknown; error: unknown }> {
+    const [row] = await this.dataSource.query('SELECT status, output, error FROM runs WHERE id = $1', [runId]);
+    return row;
+  }
+
+  async taskRows(runId: string): Promise<{ key: string; status: string; attempt: number; output: unknown; item_index: number | null }[]> {
+    return this.dataSource.query(
+      'SELECT key, status, attempt, output, item_index FROM tasks WHERE run_id = $1 ORDER BY key, item_index NULLS FIRST',
+      [runId],
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.module.close();
+    await this.services.dispose();
+  }
+}
