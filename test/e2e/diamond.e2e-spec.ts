@@ -66,7 +66,7 @@ describe('a diamond workflow across separate api, router and executor processes'
         { key: 'b', type: 'core.noop', dependsOn: ['a'] },
         { key: 'c', type: 'core.noop', dependsOn: ['b'] },
       ] },
-      /cycle: (a -> b -> c -> a|b -> c -> a -> b|c -> a -> b -> c)/,
+      /cycle: (a -> c -> b -> a|c -> b -> a -> c|b -> a -> c -> b)/,
     ],
     ['an unknown task type, naming it', { name: 'bad-type', tasks: [{ key: 'a', type: 'core.nope' }] }, /core\.nope/],
     [

@@ -18,8 +18,9 @@ export class PrivateRedis {
       stdio: 'ignore',
     });
     const redis = new PrivateRedis(child, `redis://127.0.0.1:${port}`);
-    const client = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => 100 });
     for (let tries = 0; ; tries += 1) {
+      // A fresh client per try: ioredis refuses connect() on a client that is still reconnecting.
+      const client = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
       try {
         await client.connect();
         await client.ping();
@@ -27,9 +28,10 @@ export class PrivateRedis {
       } catch (error) {
         if (tries > 50) throw error;
         await new Promise((resolve) => setTimeout(resolve, 100));
+      } finally {
+        client.disconnect();
       }
     }
-    client.disconnect();
     return redis;
   }
 

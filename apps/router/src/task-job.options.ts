@@ -1,12 +1,12 @@
 import type { ClaimedTask } from '@taskloom/persistence';
-import { bullPriorityFor, jobIdFor, priorityClassOfRank, TASK_JOB_NAME, type TaskJobData } from '@taskloom/queue';
+import { agedRank, bullPriorityFor, jobIdFor, priorityClassOfRank, TASK_JOB_NAME, type TaskJobData } from '@taskloom/queue';
 
 /**
  * The queue job of one task attempt. Its id is derived from (task, attempt),
  * so enqueueing the same attempt twice — two reconcilers, a retry of a
  * half-done round — leaves one job.
  */
-export function taskJob(task: ClaimedTask) {
+export function taskJob(task: ClaimedTask, now: number, agingMs: number) {
   const data: TaskJobData = {
     taskId: task.id,
     runId: task.runId,
@@ -25,7 +25,7 @@ export function taskJob(task: ClaimedTask) {
     data,
     opts: {
       jobId: jobIdFor(task.id, task.attempt),
-      priority: bullPriorityFor(priorityClassOfRank(task.priority)),
+      priority: bullPriorityFor(priorityClassOfRank(agedRank(task.priority, now - task.readyAt.getTime(), agingMs))),
       // PostgreSQL keeps the record; finished jobs would only fill Redis.
       removeOnComplete: true,
       removeOnFail: true,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import draft07MetaSchema from 'ajv/dist/refs/json-schema-draft-07.json';
 import addFormats from 'ajv-formats';
 import { LRUCache } from 'lru-cache';
 import type { ErrorDetail } from './errors';
@@ -8,13 +9,17 @@ import type { ErrorDetail } from './errors';
  * Validates JSON values against JSON Schema documents (a workflow's
  * `inputSchema`, a task type's input schema). Compiled validators are kept by
  * cache key, since the same schema checks every run of a workflow.
+ *
+ * Task types publish draft 2020-12 (what zod emits); hand-written workflow
+ * `inputSchema`s are often draft-07, so both dialects are understood.
  */
 @Injectable()
 export class JsonSchemaValidator {
-  private readonly ajv = new Ajv({ allErrors: true, strict: false });
+  private readonly ajv = new Ajv2020({ allErrors: true, strict: false });
   private readonly compiled = new LRUCache<string, ValidateFunction>({ max: 2_000 });
 
   constructor() {
+    this.ajv.addMetaSchema(draft07MetaSchema);
     addFormats.default(this.ajv);
   }
 
@@ -31,7 +36,7 @@ export class JsonSchemaValidator {
     }
     if (validate(value)) return [];
     return (validate.errors ?? []).map((error) => ({
-      path: `${pathPrefix}${error.instancePath.replace(/\//g, '.')}`,
+      path: [pathPrefix, ...error.instancePath.split('/').slice(1)].filter(Boolean).join('.'),
       message: error.message ?? 'is invalid',
     }));
   }

@@ -11,7 +11,7 @@ export {
   taskQueueName,
 } from './queue-names';
 export type { TaskJobId, TaskQueue } from './queue-names';
-export { PRIORITY_CLASSES, bullPriorityFor, priorityClassOfRank, priorityRank } from './priority';
+export { PRIORITY_CLASSES, agedRank, bullPriorityFor, priorityClassOfRank, priorityRank } from './priority';
 export type { PriorityClass } from './priority';
 export { QueueModule } from './queue.module';
 export { QueueRegistry } from './queue.registry';

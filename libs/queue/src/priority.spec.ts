@@ -1,4 +1,4 @@
-import { PRIORITY_CLASSES, type PriorityClass, bullPriorityFor, priorityClassOfRank, priorityRank } from './priority';
+import { PRIORITY_CLASSES, type PriorityClass, agedRank, bullPriorityFor, priorityClassOfRank, priorityRank } from './priority';
 
 // PRIORITY_LIMIT in bullmq 6.7 classes/job.ts.
 const BULLMQ_PRIORITY_LIMIT = 2 ** 21 - 1;
@@ -36,5 +36,21 @@ describe('priority classes', () => {
   it('rejects an unknown class rather than falling back to no priority', () => {
     expect(() => bullPriorityFor('urgent' as PriorityClass)).toThrow(/got urgent/);
     expect(() => priorityRank('toString' as PriorityClass)).toThrow(RangeError);
+  });
+});
+
+describe('agedRank', () => {
+  it('keeps the class of work that has waited less than one aging step', () => {
+    expect(agedRank(0, 0, 1_000)).toBe(0);
+    expect(agedRank(1, 999, 1_000)).toBe(1);
+    expect(agedRank(2, -50, 1_000)).toBe(2);
+  });
+
+  it('raises one class per aging step and stops at critical', () => {
+    expect(agedRank(0, 1_000, 1_000)).toBe(1);
+    expect(agedRank(0, 2_500, 1_000)).toBe(2);
+    expect(agedRank(0, 3_000, 1_000)).toBe(3);
+    expect(agedRank(0, 60_000, 1_000)).toBe(3);
+    expect(agedRank(3, 60_000, 1_000)).toBe(3);
   });
 });

@@ -23,6 +23,18 @@ export function priorityRank(priorityClass: PriorityClass): number {
   return PRIORITY_CLASSES.length - 1 - indexOf(priorityClass);
 }
 
+/**
+ * The rank a task is queued with once it has waited: one class up per
+ * `agingMs` spent ready, up to critical. A queue serves by BullMQ priority,
+ * so without this a low job already in a queue would wait behind every
+ * critical job a flood keeps adding; aged, it joins the critical class and
+ * only waits for the jobs queued before it (ADR 0003).
+ */
+export function agedRank(rank: number, waitedMs: number, agingMs: number): number {
+  const steps = waitedMs > 0 ? Math.floor(waitedMs / agingMs) : 0;
+  return Math.min(PRIORITY_CLASSES.length - 1, rank + steps);
+}
+
 /** The inverse of priorityRank, for rows read back from PostgreSQL. */
 export function priorityClassOfRank(rank: number): PriorityClass {
   const priorityClass: PriorityClass | undefined = PRIORITY_CLASSES[PRIORITY_CLASSES.length - 1 - rank];
