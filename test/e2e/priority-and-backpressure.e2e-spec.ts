@@ -55,28 +55,26 @@ describe('priority classes', () => {
       ROUTER_LOW_WATER: '2',
     });
     await cluster.api.post('/api/v1/workflows', { name: 'slow', tasks: [{ key: 't', type: 'core.sleep', input: { ms: 40 } }] });
-    const floodEndsAt = Date.now() + 4_000;
+    let lowFinished = false;
+    const floodCap = Date.now() + 30_000;
     const critical: Promise<string[]>[] = [];
     const flood = (async () => {
-      // About 50 critical runs a second against an executor that finishes 25 a second.
-      while (Date.now() < floodEndsAt) {
+      // About 50 critical runs a second against an executor that finishes 25 a second, until the low runs are done.
+      while (!lowFinished && Date.now() < floodCap) {
         critical.push(startRuns(cluster, 'slow', [{ input: {}, priority: 'critical' }]));
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     })();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, 500));
     const low = await startRuns(cluster, 'slow', Array.from({ length: 3 }, () => ({ input: {}, priority: 'low' })));
-    for (const id of low) {
-      const run = await cluster.api.waitForRun<{ status: string; finishedAt: string }>(id, 20_000);
-      expect(run.status).toBe('succeeded');
-      expect(new Date(run.finishedAt).getTime()).toBeLessThan(floodEndsAt);
-    }
-    await flood;
+    for (const id of low) expect((await cluster.api.waitForRun<{ status: string }>(id, 20_000)).status).toBe('succeeded');
     const [pending] = await cluster.sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM runs WHERE status NOT IN ('succeeded', 'failed', 'cancelled')`,
     );
-    // The flood outran the executor, so critical work was still waiting when the low runs finished.
-    expect(pending!.n).toBeGreaterThan(0);
+    lowFinished = true;
+    await flood;
+    // Critical work was still waiting when the low runs finished: strict priority alone would have starved them.
+    expect(pending!.n).toBeGreaterThan(5);
     for (const id of (await Promise.all(critical)).flat()) await cluster.api.post(`/api/v1/runs/${id}/cancel`);
   });
 });
@@ -92,13 +90,15 @@ describe('backpressure at the API', () => {
     cluster = await Cluster.start('e2e-backpressure', { API_BACKLOG_LIMIT: '20' }, { executor: false });
     await publishCoreTaskTypes(cluster.services.databaseUrl, ['core.noop']);
     await cluster.api.post('/api/v1/workflows', { name: 'one', tasks: [{ key: 't', type: 'core.noop' }] });
-    const accepted = await startRuns(cluster, 'one', Array.from({ length: 30 }, (_, i) => ({ input: { i } })));
-
-    let throttled: { status: number; headers: Headers; body: { statusCode: number; message: string } } | undefined;
+    // The guard reads the backlog through a short cache, so the first refusal may come a little past the limit.
+    const accepted: string[] = [];
+    let throttled: { status: number; headers: Headers; body: { statusCode: number; message: string; id: string } } | undefined;
     await cluster.api.waitFor(async () => {
-      throttled = await cluster.api.post('/api/v1/workflows/one/runs', { input: {} });
+      throttled = await cluster.api.post('/api/v1/workflows/one/runs', { input: { i: accepted.length } });
+      if (throttled.status === 201) accepted.push(throttled.body.id);
       return throttled.status === 429;
     }, 'a 429');
+    expect(accepted.length).toBeGreaterThanOrEqual(20);
     expect(Number(throttled!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(throttled!.body).toMatchObject({ statusCode: 429 });
     expect(throttled!.body.message).toMatch(/API_BACKLOG_LIMIT/);

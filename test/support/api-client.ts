@@ -2,12 +2,20 @@ import { createServer, type AddressInfo } from 'node:net';
 
 /** A thin JSON client over the public HTTP API, as a user would call it. */
 export class ApiClient {
-  constructor(readonly base: string) {}
+  constructor(
+    readonly base: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
+
+  /** The same API called with `Authorization: Bearer <key>`. */
+  withKey(key: string): ApiClient {
+    return new ApiClient(this.base, { ...this.headers, authorization: `Bearer ${key}` });
+  }
 
   async request<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; headers: Headers }> {
     const response = await fetch(`${this.base}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? this.headers : { ...this.headers, 'content-type': 'application/json' },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();

@@ -5,7 +5,11 @@ import { OrchestratorModule } from '@taskloom/orchestrator';
 import { PersistenceModule } from '@taskloom/persistence';
 import { QueueModule } from '@taskloom/queue';
 import { LoggingModule } from '@taskloom/telemetry';
+import { AdminModule } from './admin/admin.module';
+import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
+import { ApiMetricsModule } from './metrics/api-metrics.module';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { BacklogGuard } from './runs/backlog.guard';
 import { RunsController } from './runs/runs.controller';
 import { RunsService } from './runs/runs.service';
@@ -14,9 +18,9 @@ import { TaskTypesController } from './task-types/task-types.controller';
 import { WorkflowsController } from './workflows/workflows.controller';
 import { WorkflowsService } from './workflows/workflows.service';
 
-/** The HTTP surface: definitions, runs, task types, health. It never consumes queues. */
+/** The HTTP surface: definitions, runs, task types, health, API keys, queue dashboard. It never consumes queues. */
 @Module({
-  imports: [TerminusModule, OrchestratorModule],
+  imports: [TerminusModule, OrchestratorModule, AuthModule, QueueDashboardModule, AdminModule, ApiMetricsModule],
   controllers: [WorkflowsController, RunsController, TaskTypesController, HealthController],
   providers: [WorkflowsService, RunsService, TaskTypeCatalog, BacklogGuard],
 })

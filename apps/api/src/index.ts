@@ -1,2 +1,3 @@
 export { ApiModule, ApiFeaturesModule } from './api.module';
 export { configureHttpApp, API_PREFIX } from './http-app';
+export { describeAuth } from './auth/describe-auth';

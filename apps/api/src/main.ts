@@ -1,9 +1,11 @@
+import './instrument';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@taskloom/config';
 import { prepareDatabase } from '@taskloom/persistence';
 import { installProcessLifecycle } from '@taskloom/telemetry';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { describeAuth } from './auth/describe-auth';
 import { configureHttpApp } from './http-app';
 
 async function main(): Promise<void> {
@@ -16,6 +18,7 @@ async function main(): Promise<void> {
   installProcessLifecycle(app, logger, 'taskloom-api');
   await app.listen(config.http.port, config.http.host);
   logger.log(`taskloom-api listening on http://localhost:${config.http.port}`, 'taskloom-api');
+  logger.log(describeAuth(config), 'taskloom-api');
 }
 
 main().catch((error: unknown) => {

@@ -45,7 +45,12 @@ export class AttemptReporter {
         return;
       } catch (error) {
         const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** failures);
-        this.logger.warn(`recording the outcome of task ${outcome.taskId} failed (${(error as Error).message}); retrying in ${delay} ms`);
+        this.logger.warn({
+          msg: `recording the outcome of task ${outcome.taskId} failed (${(error as Error).message}); retrying in ${delay} ms`,
+          runId: outcome.runId,
+          taskId: outcome.taskId,
+          attempt: outcome.attempt,
+        });
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }

@@ -3,7 +3,7 @@ import { PluginHostService } from './plugin-host.service';
 import { RegistrationService } from './registration.service';
 import { TaskWorkerService } from './task-worker.service';
 
-/** Start and stop in the only safe order: plugins, registration, workers — and back. */
+/** Start and stop in the only safe order: plugins (loaded and warm), registration, workers — and back. */
 @Injectable()
 export class ExecutorLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
@@ -14,6 +14,7 @@ export class ExecutorLifecycle implements OnApplicationBootstrap, BeforeApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     await this.plugins.load();
+    await this.plugins.warmUp();
     await this.registration.register(this.workers.queueNames(), this.workers.gate);
     this.workers.start();
   }

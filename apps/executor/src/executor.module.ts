@@ -3,17 +3,18 @@ import { TaskloomConfigModule, type TaskloomConfig } from '@taskloom/config';
 import { OrchestratorModule } from '@taskloom/orchestrator';
 import { PersistenceModule } from '@taskloom/persistence';
 import { QueueModule } from '@taskloom/queue';
-import { LoggingModule } from '@taskloom/telemetry';
+import { LoggingModule, MetricsServerModule } from '@taskloom/telemetry';
 import { AttemptReporter } from './attempt-reporter.service';
 import { ExecutorIdentity } from './executor-identity';
 import { ExecutorLifecycle } from './executor-lifecycle.service';
+import { ExecutorMetrics } from './executor-metrics';
 import { PluginHostService } from './plugin-host.service';
 import { RegistrationService } from './registration.service';
 import { TaskWorkerService } from './task-worker.service';
 
 @Module({
   imports: [OrchestratorModule],
-  providers: [ExecutorIdentity, PluginHostService, AttemptReporter, TaskWorkerService, RegistrationService, ExecutorLifecycle],
+  providers: [ExecutorIdentity, PluginHostService, AttemptReporter, TaskWorkerService, RegistrationService, ExecutorLifecycle, ExecutorMetrics],
   exports: [ExecutorIdentity, PluginHostService, TaskWorkerService],
 })
 export class ExecutorFeaturesModule {}
@@ -28,6 +29,7 @@ export class ExecutorModule {
         LoggingModule.forRoot({ level: config.log.level, service: 'taskloom-executor' }),
         PersistenceModule.forRoot({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'taskloom-executor' }),
         QueueModule.forRoot('taskloom-executor'),
+        MetricsServerModule,
         ExecutorFeaturesModule,
       ],
     };

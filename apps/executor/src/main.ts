@@ -1,3 +1,4 @@
+import './instrument';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@taskloom/config';
 import { prepareDatabase } from '@taskloom/persistence';

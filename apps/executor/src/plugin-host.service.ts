@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { describeTaskType, loadPlugin, TaskHost, type Plugin, type TaskType, type TaskTypeDescriptor } from '@taskloom/sdk';
+import { typeConcurrency } from './type-concurrency';
 
 export interface HostedTaskType {
   plugin: Plugin;
@@ -15,9 +16,11 @@ export class PluginConfigurationError extends Error {
 }
 
 /**
- * Loads the plugins named in PLUGINS and keeps one TaskHost per plugin.
- * Fails start-up, saying how to fix it, on a task type two plugins declare
- * and on an EXECUTOR_TASK_TYPES entry no plugin provides.
+ * Loads the plugins named in PLUGINS and keeps one TaskHost per plugin, its
+ * thread/process pools sized to the concurrency this executor runs the
+ * plugin's types at. Fails start-up, saying how to fix it, on a task type two
+ * plugins declare, on an EXECUTOR_TASK_TYPES entry no plugin provides, and
+ * on a plugin that cannot load in its worker threads or processes.
  */
 @Injectable()
 export class PluginHostService implements OnApplicationShutdown {
@@ -30,7 +33,7 @@ export class PluginHostService implements OnApplicationShutdown {
   async load(): Promise<void> {
     for (const specifier of this.config.executor.plugins) {
       const plugin = await loadPlugin(specifier);
-      const host = new TaskHost({ plugin, pluginSpecifier: specifier });
+      const host = new TaskHost({ plugin, pluginSpecifier: specifier, poolSize: this.poolSize(plugin) });
       this.hosts.push(host);
       for (const taskType of plugin.tasks) {
         const existing = this.types.get(taskType.type);
@@ -51,6 +54,16 @@ export class PluginHostService implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Starts a worker for every served thread/process task type, so the first
+   * task pays no cold start and a plugin that cannot load in a worker stops
+   * start-up instead of failing its first task.
+   */
+  async warmUp(): Promise<void> {
+    const served = this.served().map((hosted) => hosted.taskType.type);
+    await Promise.all(this.hosts.map((host) => host.warmUp(served)));
+  }
+
   /** The task types this executor serves: EXECUTOR_TASK_TYPES, or every loaded one. */
   served(): HostedTaskType[] {
     const wanted = this.config.executor.taskTypes;
@@ -64,6 +77,13 @@ export class PluginHostService implements OnApplicationShutdown {
 
   get(type: string): HostedTaskType | undefined {
     return this.types.get(type);
+  }
+
+  /** Enough workers per pool for the most tasks of one isolated type this executor admits at once. */
+  private poolSize(plugin: Plugin): number {
+    const wanted = this.config.executor.taskTypes;
+    const isolated = plugin.tasks.filter((t) => t.isolation !== 'inline' && (!wanted || wanted.includes(t.type)));
+    return Math.max(1, ...isolated.map((t) => typeConcurrency(t.resources, this.config.executor)));
   }
 
   async onApplicationShutdown(): Promise<void> {

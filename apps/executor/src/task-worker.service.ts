@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Span } from '@opentelemetry/api';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import type { RetryPolicy } from '@taskloom/engine';
 import type { AttemptFailure } from '@taskloom/orchestrator';
@@ -6,9 +7,11 @@ import { QueueRegistry, REDIS_CONNECTION, TaskRouting, type TaskJobData } from '
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { AttemptReporter } from './attempt-reporter.service';
+import { attemptFields, countAttempt, markAttemptSpan, observeQueueWait, traceAttempt } from './attempt-telemetry';
 import { ExecutorIdentity } from './executor-identity';
 import { PluginHostService, type HostedTaskType } from './plugin-host.service';
 import { ResourceGate, type ResourceNeed } from './resource-gate';
+import { typeConcurrency } from './type-concurrency';
 
 /**
  * Runs the BullMQ workers of this executor: one per (served task type,
@@ -48,10 +51,7 @@ export class TaskWorkerService {
   start(): void {
     for (const hosted of this.plugins.served()) {
       const { resources } = hosted.descriptor;
-      const fitting = Math.floor(
-        Math.min(this.config.executor.cpu / Math.max(resources.cpu, 1e-3), this.config.executor.memoryMb / Math.max(resources.memoryMb, 1)),
-      );
-      const concurrency = Math.max(1, Math.min(this.config.executor.concurrency, fitting));
+      const concurrency = typeConcurrency(resources, this.config.executor);
       const poller = { workers: [] as Worker<TaskJobData>[], need: resources, paused: false };
       this.pollers.set(hosted.taskType.type, poller);
       for (const queue of this.routing.queuesOf(hosted.taskType.type, this.config.executor.partitions)) {
@@ -89,41 +89,57 @@ export class TaskWorkerService {
 
   private async process(job: Job<TaskJobData>, hosted: HostedTaskType): Promise<void> {
     const task = job.data;
+    observeQueueWait(task.type, job.timestamp);
     const release = await this.gate.acquire(hosted.descriptor.resources);
     try {
-      if (!(await this.reporter.start(task.taskId, task.attempt))) return;
-      const controller = new AbortController();
-      this.running.add(controller);
-      const startedAt = new Date();
-      const result = await hosted.host
-        .execute(task.type, {
-          input: task.input,
-          attempt: task.attempt,
-          runId: task.runId,
-          taskId: task.taskId,
-          taskKey: task.key,
-          timeoutMs: task.timeoutMs,
-          signal: controller.signal,
-        })
-        .finally(() => this.running.delete(controller));
-      await this.reporter.finish({
-        taskId: task.taskId,
-        runId: task.runId,
-        attempt: task.attempt,
-        status: result.status,
-        output: result.status === 'succeeded' ? result.output : undefined,
-        error: result.status === 'failed' ? this.failureOf(result.error as unknown as AttemptFailure, controller.signal) : undefined,
-        retry: task.retry as RetryPolicy | null,
-        maxAttempts: task.maxAttempts,
-        priority: task.priority,
-        executorId: this.identity.id,
-        startedAt,
-        durationMs: result.durationMs,
-        logs: result.logs.length > 0 ? result.logs : undefined,
-      });
+      await traceAttempt(task, this.identity.id, (span) => this.attempt(task, hosted, span));
     } finally {
       release();
     }
+  }
+
+  private async attempt(task: TaskJobData, hosted: HostedTaskType, span: Span | undefined): Promise<void> {
+    if (!(await this.reporter.start(task.taskId, task.attempt))) {
+      this.logger.debug({ msg: 'attempt not started: superseded, started elsewhere, or its run ended', ...attemptFields(task) });
+      return;
+    }
+    const controller = new AbortController();
+    this.running.add(controller);
+    const startedAt = new Date();
+    const result = await hosted.host
+      .execute(task.type, {
+        input: task.input,
+        attempt: task.attempt,
+        runId: task.runId,
+        taskId: task.taskId,
+        taskKey: task.key,
+        timeoutMs: task.timeoutMs,
+        signal: controller.signal,
+      })
+      .finally(() => this.running.delete(controller));
+    const failure = result.status === 'failed' ? this.failureOf(result.error as unknown as AttemptFailure, controller.signal) : undefined;
+    markAttemptSpan(span, result.status, failure);
+    countAttempt(task.type, result.status, result.durationMs, failure?.retryable !== false);
+    if (failure) {
+      this.logger.log({ msg: `attempt failed: ${failure.name}: ${failure.message}`, ...attemptFields(task), retryable: failure.retryable !== false });
+    } else {
+      this.logger.debug({ msg: 'attempt succeeded', ...attemptFields(task), durationMs: result.durationMs });
+    }
+    await this.reporter.finish({
+      taskId: task.taskId,
+      runId: task.runId,
+      attempt: task.attempt,
+      status: result.status,
+      output: result.status === 'succeeded' ? result.output : undefined,
+      error: failure,
+      retry: task.retry as RetryPolicy | null,
+      maxAttempts: task.maxAttempts,
+      priority: task.priority,
+      executorId: this.identity.id,
+      startedAt,
+      durationMs: result.durationMs,
+      logs: result.logs.length > 0 ? result.logs : undefined,
+    });
   }
 
   /** An attempt cut short by this executor's shutdown is handed back: retryable at once, whatever the handler threw. */

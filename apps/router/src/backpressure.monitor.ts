@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { QueueRegistry } from '@taskloom/queue';
+import { metrics, registerMetricsCollector } from '@taskloom/telemetry';
 
 const SAMPLE_EVERY_MS = 200;
 
@@ -9,15 +10,19 @@ const SAMPLE_EVERY_MS = 200;
  * keeps a set of saturated queues with hysteresis: a queue is saturated at
  * the high-water mark and stays so until it drains to the low-water mark,
  * so the router neither flaps nor drops anything — it just stops claiming
- * tasks for that queue, which stay 'ready' in PostgreSQL.
+ * tasks for that queue, which stay 'ready' in PostgreSQL. A queue an
+ * operator paused (POST /admin/queues/{name}/pause) is held back the same
+ * way until it is resumed, so a paused queue does not fill up Redis.
  */
 @Injectable()
 export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(BackpressureMonitor.name);
   private readonly saturatedQueues = new Set<string>();
+  private readonly pausedQueues = new Set<string>();
   private readonly depths = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private onRelief: (() => void) | undefined;
+  private unregisterMetrics: (() => void) | undefined;
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
@@ -25,6 +30,7 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
   ) {}
 
   onModuleInit(): void {
+    this.unregisterMetrics = registerMetricsCollector(() => this.exportState());
     this.timer = setInterval(() => void this.sample().catch((error: Error) => this.logger.warn(`sampling queue depth failed: ${error.message}`)), SAMPLE_EVERY_MS);
   }
 
@@ -33,8 +39,9 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
     this.onRelief = callback;
   }
 
+  /** Queues not to feed now: past their high-water mark, or paused. */
   saturated(): string[] {
-    return [...this.saturatedQueues];
+    return this.pausedQueues.size === 0 ? [...this.saturatedQueues] : [...new Set([...this.saturatedQueues, ...this.pausedQueues])];
   }
 
   depthOf(queue: string): number | undefined {
@@ -51,9 +58,17 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
   async sample(): Promise<void> {
     let relieved = false;
     for (const name of this.queues.known()) {
-      const counts = await this.queues.get(name).getJobCounts('wait', 'prioritized', 'active');
+      const queue = this.queues.get(name);
+      const [counts, paused] = await Promise.all([queue.getJobCounts('wait', 'prioritized', 'active'), queue.isPaused()]);
       const depth = Object.values(counts).reduce((sum, count) => sum + count, 0);
       this.depths.set(name, depth);
+      if (paused && !this.pausedQueues.has(name)) {
+        this.pausedQueues.add(name);
+        this.logger.log(`queue ${name} is paused; holding its tasks back`);
+      } else if (!paused && this.pausedQueues.delete(name)) {
+        this.logger.log(`queue ${name} resumed; feeding it again`);
+        relieved = true;
+      }
       if (depth >= this.config.router.highWater) {
         if (!this.saturatedQueues.has(name)) this.logger.log(`queue ${name} saturated at depth ${depth}; holding its tasks back`);
         this.saturatedQueues.add(name);
@@ -65,7 +80,17 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
     if (relieved) this.onRelief?.();
   }
 
+  /** At scrape time, from the samples already taken: the sampling loop itself pays nothing for metrics. */
+  private exportState(): void {
+    for (const [queue, depth] of this.depths) {
+      metrics.routerQueueDepth.set({ queue }, depth);
+      metrics.routerQueueSaturated.set({ queue }, this.saturatedQueues.has(queue) ? 1 : 0);
+      metrics.routerQueuePaused.set({ queue }, this.pausedQueues.has(queue) ? 1 : 0);
+    }
+  }
+
   onApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);
+    this.unregisterMetrics?.();
   }
 }

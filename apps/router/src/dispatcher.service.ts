@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { ReadyListener, TaskRepository, TransactionRunner } from '@taskloom/persistence';
+import { metrics } from '@taskloom/telemetry';
 import { BackpressureMonitor } from './backpressure.monitor';
 import { TaskEnqueuer } from './task-enqueuer';
 
@@ -75,11 +76,15 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
 
   /** One claim-and-enqueue round; returns how many tasks it dispatched. */
   async dispatchOnce(): Promise<number> {
-    const claimed = await this.transactions.run((db) =>
-      this.tasks.claimReady(db, this.config.router.batchSize, this.backpressure.saturated()),
+    const claimed = await this.transactions.run(
+      (db) => this.tasks.claimReady(db, this.config.router.batchSize, this.backpressure.saturated()),
+      { waitForFlush: false },
     );
     if (claimed.length === 0) return 0;
+    metrics.routerClaimBatch.observe(claimed.length);
+    const enqueued = metrics.routerEnqueueDuration.startTimer();
     await this.enqueuer.enqueue(claimed);
+    enqueued();
     const perQueue = new Map<string, number>();
     for (const task of claimed) perQueue.set(task.queue, (perQueue.get(task.queue) ?? 0) + 1);
     for (const [queue, count] of perQueue) this.backpressure.noteEnqueued(queue, count);

@@ -4,6 +4,7 @@ import type { RetryPolicy } from '@taskloom/engine';
 import { AttemptService, RunControlService } from '@taskloom/orchestrator';
 import { ReconciliationRepository } from '@taskloom/persistence';
 import { jobIdFor, jobKey, QueueRegistry, REDIS_CONNECTION } from '@taskloom/queue';
+import { metrics } from '@taskloom/telemetry';
 import type { Redis } from 'ioredis';
 import { TaskEnqueuer } from './task-enqueuer';
 
@@ -52,6 +53,9 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     const requeued = await this.requeueOrphans();
     const lost = await this.recoverLostAttempts();
     const timedOut = await this.endOverdueRuns();
+    metrics.routerReconciled.inc({ reason: 'requeued' }, requeued);
+    metrics.routerReconciled.inc({ reason: 'lost' }, lost);
+    metrics.routerReconciled.inc({ reason: 'timed_out' }, timedOut);
     return { requeued, lost, timedOut };
   }
 

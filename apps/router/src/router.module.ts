@@ -3,16 +3,17 @@ import { TaskloomConfigModule, type TaskloomConfig } from '@taskloom/config';
 import { OrchestratorModule } from '@taskloom/orchestrator';
 import { PersistenceModule } from '@taskloom/persistence';
 import { QueueModule } from '@taskloom/queue';
-import { LoggingModule } from '@taskloom/telemetry';
+import { LoggingModule, MetricsServerModule } from '@taskloom/telemetry';
 import { BackpressureMonitor } from './backpressure.monitor';
 import { DispatcherService } from './dispatcher.service';
 import { ReconcilerService } from './reconciler.service';
+import { RetentionService } from './retention.service';
 import { TaskEnqueuer } from './task-enqueuer';
 
 @Module({
   imports: [OrchestratorModule],
-  providers: [TaskEnqueuer, BackpressureMonitor, DispatcherService, ReconcilerService],
-  exports: [DispatcherService, ReconcilerService, BackpressureMonitor],
+  providers: [TaskEnqueuer, BackpressureMonitor, DispatcherService, ReconcilerService, RetentionService],
+  exports: [DispatcherService, ReconcilerService, BackpressureMonitor, RetentionService],
 })
 export class RouterFeaturesModule {}
 
@@ -26,6 +27,7 @@ export class RouterModule {
         LoggingModule.forRoot({ level: config.log.level, service: 'taskloom-router' }),
         PersistenceModule.forRoot({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'taskloom-router' }),
         QueueModule.forRoot('taskloom-router'),
+        MetricsServerModule,
         RouterFeaturesModule,
       ],
     };

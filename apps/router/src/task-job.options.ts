@@ -6,7 +6,7 @@ import { agedRank, bullPriorityFor, jobIdFor, priorityClassOfRank, TASK_JOB_NAME
  * so enqueueing the same attempt twice — two reconcilers, a retry of a
  * half-done round — leaves one job.
  */
-export function taskJob(task: ClaimedTask, now: number, agingMs: number) {
+export function taskJob(task: ClaimedTask, now: number, agingMs: number, traceparent: string | null) {
   const data: TaskJobData = {
     taskId: task.id,
     runId: task.runId,
@@ -19,6 +19,7 @@ export function taskJob(task: ClaimedTask, now: number, agingMs: number) {
     retry: task.retry,
     priority: task.priority,
     readyAt: task.readyAt.getTime(),
+    ...(traceparent ? { traceparent } : {}),
   };
   return {
     name: TASK_JOB_NAME,

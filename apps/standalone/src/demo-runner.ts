@@ -7,10 +7,11 @@ const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
  * Registers the demo workflow through the public API, starts one run, prints
  * where to look, and reports how the run ended — the same calls a user makes.
  */
-export async function runDemo(base: string, log: (line: string) => void): Promise<void> {
+export async function runDemo(base: string, log: (line: string) => void, apiKey?: string): Promise<void> {
   const api = `${base}/${API_PREFIX}`;
-  const registered = await post(`${api}/workflows`, DEMO_WORKFLOW);
-  const run = (await post(`${api}/workflows/${DEMO_WORKFLOW.name}/runs`, { input: DEMO_INPUT })) as { id: string };
+  const headers: Record<string, string> = apiKey ? { authorization: `Bearer ${apiKey}` } : {};
+  const registered = await post(`${api}/workflows`, DEMO_WORKFLOW, headers);
+  const run = (await post(`${api}/workflows/${DEMO_WORKFLOW.name}/runs`, { input: DEMO_INPUT }, headers)) as { id: string };
   const runUrl = `${api}/runs/${run.id}`;
   log(
     [
@@ -21,7 +22,7 @@ export async function runDemo(base: string, log: (line: string) => void): Promis
     ].join('\n'),
   );
   for (let polls = 0; polls < 600; polls += 1) {
-    const current = (await (await fetch(runUrl)).json()) as { status: string };
+    const current = (await (await fetch(runUrl, { headers })).json()) as { status: string };
     if (TERMINAL.has(current.status)) {
       log(`Demo run ${run.id} ${current.status}: ${runUrl}`);
       return;
@@ -31,8 +32,8 @@ export async function runDemo(base: string, log: (line: string) => void): Promis
   log(`Demo run ${run.id} has not finished after 60 s: ${runUrl}`);
 }
 
-async function post(url: string, body: unknown): Promise<unknown> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function post(url: string, body: unknown, headers: Record<string, string>): Promise<unknown> {
+  const response = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const payload: unknown = await response.json();
   if (!response.ok) throw new Error(`POST ${url} answered ${response.status}: ${JSON.stringify(payload)}`);
   return payload;

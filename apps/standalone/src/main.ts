@@ -1,5 +1,6 @@
+import './instrument';
 import { NestFactory } from '@nestjs/core';
-import { configureHttpApp } from '@taskloom/api';
+import { configureHttpApp, describeAuth } from '@taskloom/api';
 import { loadConfig } from '@taskloom/config';
 import { prepareDatabase } from '@taskloom/persistence';
 import { installProcessLifecycle } from '@taskloom/telemetry';
@@ -19,8 +20,14 @@ async function main(): Promise<void> {
   installProcessLifecycle({ close: async () => { await app.close(); await services.stop(); } }, logger, 'taskloom');
   await app.listen(config.http.port, config.http.host);
   for (const note of services.notes) logger.warn(note, 'taskloom');
+  logger.log(describeAuth(config), 'taskloom');
   const base = `http://localhost:${config.http.port}`;
-  await runDemo(base, (line) => logger.log(line, 'taskloom'));
+  // With auth on, the demo calls the API as the bootstrap admin; without that key it has no way in.
+  if (config.auth.enabled && !config.auth.bootstrapAdminKey) {
+    logger.log(`Taskloom is running at ${base} (docs at ${base}/docs); no demo run without AUTH_BOOTSTRAP_ADMIN_KEY.`, 'taskloom');
+    return;
+  }
+  await runDemo(base, (line) => logger.log(line, 'taskloom'), config.auth.enabled ? config.auth.bootstrapAdminKey : undefined);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { loadConfig } from './config';
 import { ConfigError } from './config.error';
+import { tracingEnabled } from './tracing.config';
 
 describe('loadConfig', () => {
   it('has defaults that work on a developer machine', () => {
@@ -7,8 +8,15 @@ describe('loadConfig', () => {
     expect(config.http.port).toBe(3000);
     expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/taskloom');
     expect(config.redis.url).toBe('redis://127.0.0.1:6379');
-    expect(config.executor.plugins).toEqual(['@taskloom/plugin-core']);
+    expect(config.executor.plugins).toEqual(['@taskloom/plugin-core', '@taskloom/plugin-http', '@taskloom/plugin-transform']);
     expect(config.executor.taskTypes).toBeUndefined();
+  });
+
+  it('keeps auth off and rate limits off by default, and reads "false" as false', () => {
+    expect(loadConfig({}).auth).toEqual({ enabled: false, bootstrapAdminKey: undefined, keyCacheMs: 10_000 });
+    expect(loadConfig({}).api.rateLimitPerMinute).toBe(0);
+    expect(loadConfig({ AUTH_ENABLED: 'false' }).auth.enabled).toBe(false);
+    expect(loadConfig({ AUTH_ENABLED: 'true' }).auth.enabled).toBe(true);
   });
 
   it('parses lists and numbers', () => {
@@ -32,8 +40,41 @@ describe('loadConfig', () => {
     [{ ROUTER_HIGH_WATER: '10', ROUTER_LOW_WATER: '20' }, 'ROUTER_LOW_WATER'],
     [{ QUEUE_PARTITIONS: '4', EXECUTOR_PARTITIONS: '4' }, 'EXECUTOR_PARTITIONS'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ AUTH_ENABLED: 'yes' }, 'AUTH_ENABLED'],
+    [{ AUTH_BOOTSTRAP_ADMIN_KEY: 'hunter2' }, 'AUTH_BOOTSTRAP_ADMIN_KEY'],
+    [{ API_RATE_LIMIT: '-1' }, 'API_RATE_LIMIT'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n  ${variable}:`));
+  });
+});
+
+describe('operations settings', () => {
+  it('keeps finished runs 30 days and serves no separate metrics port by default', () => {
+    const config = loadConfig({});
+    expect(config.retention).toEqual({ days: 30, intervalMs: 3_600_000, batchSize: 500 });
+    expect(config.metrics.port).toBeUndefined();
+    expect(loadConfig({ RETENTION_DAYS: '0', METRICS_PORT: '9464' })).toMatchObject({ retention: { days: 0 }, metrics: { port: 9464 } });
+  });
+
+  it.each([
+    [{ RETENTION_DAYS: '-1' }, 'RETENTION_DAYS'],
+    [{ METRICS_PORT: '0' }, 'METRICS_PORT'],
+  ])('rejects %j naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n  ${variable}:`));
+  });
+});
+
+describe('tracingEnabled', () => {
+  it.each([
+    [{}, false],
+    [{ OTEL_TRACES_EXPORTER: 'none' }, false],
+    [{ OTEL_TRACES_EXPORTER: 'otlp' }, true],
+    [{ OTEL_TRACES_EXPORTER: 'console,none' }, true],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' }, true],
+    [{ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://127.0.0.1:4318/v1/traces' }, true],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_SDK_DISABLED: 'true' }, false],
+  ])('is %p → %p', (env, enabled) => {
+    expect(tracingEnabled(env)).toBe(enabled);
   });
 });

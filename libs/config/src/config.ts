@@ -5,7 +5,8 @@ export interface TaskloomConfig {
   database: { url: string; poolSize: number };
   redis: { url: string; prefix: string };
   http: { host: string; port: number; bodyLimit: string };
-  api: { backlogLimit: number };
+  api: { backlogLimit: number; rateLimitPerMinute: number };
+  auth: { enabled: boolean; bootstrapAdminKey?: string; keyCacheMs: number };
   queue: { partitions: number; priorityAgingMs: number };
   router: {
     batchSize: number;
@@ -30,6 +31,10 @@ export interface TaskloomConfig {
     shutdownGraceMs: number;
   };
   engine: { forEachMaxItems: number };
+  /** Finished runs older than `days` are deleted in batches; 0 keeps them forever. */
+  retention: { days: number; intervalMs: number; batchSize: number };
+  /** Where the router and executor serve /metrics; absent means they do not listen (the API serves it on PORT). */
+  metrics: { port?: number };
   log: { level: Env['LOG_LEVEL'] };
 }
 
@@ -45,7 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
     http: { host: e.HOST, port: e.PORT, bodyLimit: e.API_BODY_LIMIT },
-    api: { backlogLimit: e.API_BACKLOG_LIMIT },
+    api: { backlogLimit: e.API_BACKLOG_LIMIT, rateLimitPerMinute: e.API_RATE_LIMIT },
+    auth: { enabled: e.AUTH_ENABLED, bootstrapAdminKey: e.AUTH_BOOTSTRAP_ADMIN_KEY, keyCacheMs: e.AUTH_KEY_CACHE_MS },
     queue: { partitions: e.QUEUE_PARTITIONS, priorityAgingMs: e.PRIORITY_AGING_MS },
     router: {
       batchSize: e.ROUTER_BATCH_SIZE,
@@ -70,6 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     },
     engine: { forEachMaxItems: e.FOREACH_MAX_ITEMS },
+    retention: { days: e.RETENTION_DAYS, intervalMs: e.RETENTION_INTERVAL_MS, batchSize: e.RETENTION_BATCH_SIZE },
+    metrics: { port: e.METRICS_PORT },
     log: { level: e.LOG_LEVEL },
   };
 }

@@ -10,6 +10,11 @@ const list = z
       .map((item) => item.trim())
       .filter((item) => item.length > 0),
   );
+// z.coerce.boolean() would read "false" as true.
+const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+/** Every plugin under plugins/: loaded unless PLUGINS says otherwise, so `npm start` offers all their task types. */
+export const FIRST_PARTY_PLUGINS: readonly string[] = ['@taskloom/plugin-core', '@taskloom/plugin-http', '@taskloom/plugin-transform'];
 
 /**
  * Every environment variable Taskloom reads, with defaults that work on a
@@ -48,9 +53,20 @@ export const EnvSchema = z.object({
   EXECUTOR_HEARTBEAT_MS: integer(100, 600_000).default(2_000),
   EXECUTOR_COMPLETION_BATCH: integer(1, 10_000).default(200),
   EXECUTOR_COMPLETION_LINGER_MS: integer(0, 1_000).default(2),
-  PLUGINS: list.default(['@taskloom/plugin-core']),
+  PLUGINS: list.default(() => [...FIRST_PARTY_PLUGINS]),
   SHUTDOWN_GRACE_MS: integer(0, 600_000).default(10_000),
   FOREACH_MAX_ITEMS: integer(1, 1_000_000).default(10_000),
+  AUTH_ENABLED: flag.default(false),
+  AUTH_BOOTSTRAP_ADMIN_KEY: z
+    .string()
+    .regex(/^tlk_[0-9a-f]{32}_[0-9a-f]{64}$/, 'must look like tlk_<32 hex>_<64 hex>: echo "tlk_$(openssl rand -hex 16)_$(openssl rand -hex 32)"')
+    .optional(),
+  AUTH_KEY_CACHE_MS: integer(0, 3_600_000).default(10_000),
+  API_RATE_LIMIT: integer(0, 10_000_000).default(0),
+  RETENTION_DAYS: integer(0, 36_500).default(30),
+  RETENTION_INTERVAL_MS: integer(1_000, 86_400_000).default(3_600_000),
+  RETENTION_BATCH_SIZE: integer(1, 100_000).default(500),
+  METRICS_PORT: integer(1, 65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

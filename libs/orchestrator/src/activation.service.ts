@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { dispatchBonusMs } from './dispatch-order';
 import { failure } from './failure';
 import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
+import type { BuiltRun } from './run-builder';
 import { SubRunLauncher } from './sub-run.launcher';
 
 export interface ActivationCandidate {
@@ -74,6 +75,47 @@ export class ActivationService {
       settled.push(...(await this.subRuns.launch(db, sub.task, sub.planned, sub.input, sub.run, (roots) => this.activate(db, roots))));
     }
     return settled;
+  }
+
+  /**
+   * Makes a new run's plain roots ready before they are inserted. A root
+   * reads nothing but the run's input, so it needs none of activate()'s
+   * queries — the hot path of run creation. Returns the roots that still
+   * need activate(): conditions, fan-outs, sub-workflows, and inputs that
+   * fail to render (activate() records the failure).
+   */
+  async readyNewRoots(workflow: CompiledWorkflow, built: BuiltRun): Promise<ActivationCandidate[]> {
+    const scope: TemplateScope = {
+      run: { id: built.run.id, input: built.run.input as JsonValue, tenant: built.run.tenant },
+      tasks: {},
+    };
+    const rows = new Map(built.tasks.map((row) => [row.id, row]));
+    const remaining: ActivationCandidate[] = [];
+    for (const root of built.roots) {
+      const planned = workflow.plan.byKey.get(root.key)!;
+      const row = rows.get(root.id)!;
+      if (planned.kind === 'workflow' || planned.forEach !== undefined || planned.when !== undefined) {
+        remaining.push(root);
+        continue;
+      }
+      let input: JsonValue;
+      let queue: string;
+      try {
+        input = await renderTemplate(planned.input, scope);
+        queue = await this.queueFor(planned, scope);
+      } catch {
+        remaining.push(root);
+        continue;
+      }
+      Object.assign(row, {
+        status: 'ready',
+        attempt: 1,
+        input,
+        queue,
+        dispatchBonusMs: dispatchBonusMs(row.priority, this.config.queue.priorityAgingMs),
+      });
+    }
+    return remaining;
   }
 
   private async decide(

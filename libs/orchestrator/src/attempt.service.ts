@@ -63,7 +63,7 @@ export class AttemptService {
       const started = await this.tasks.markStarted(db, entries, executorId);
       await this.runs.markStarted(db, [...new Set(started.map((task) => task.runId))]);
       return new Set(started.map((task) => task.id));
-    });
+    }, { waitForFlush: false });
   }
 
   /** Returns the ids of the outcomes that were applied; the rest were stale (fenced out). */

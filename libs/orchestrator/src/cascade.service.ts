@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { decideRunStatus, decideTrigger, renderTemplate, type JsonValue, type TaskStatus, type TemplateScope } from '@taskloom/engine';
 import { RunRepository, TaskRepository, type Db, type SettledTask } from '@taskloom/persistence';
 import { ActivationService, type ActivationCandidate } from './activation.service';
@@ -14,6 +14,8 @@ import { PlanCache } from './plan-cache.service';
  */
 @Injectable()
 export class CascadeService {
+  private readonly logger = new Logger(CascadeService.name);
+
   constructor(
     private readonly plans: PlanCache,
     private readonly runs: RunRepository,
@@ -100,35 +102,60 @@ export class CascadeService {
     const perRun = new Map<string, number>();
     for (const task of settled) perRun.set(task.runId, (perRun.get(task.runId) ?? 0) + 1);
     const finished = await this.runs.decrementRemaining(db, perRun);
+    const outcomes = await this.runOutcomes(db, finished);
+    const ended = await this.runs.finishMany(db, outcomes);
+    const byId = new Map(outcomes.map((outcome) => [outcome.id, outcome]));
     const parents = [];
-    for (const runId of finished) {
-      const outcome = await this.runOutcome(db, runId);
-      const ended = await this.runs.finish(db, runId, outcome.status, outcome.output, outcome.error);
-      if (ended?.parentTaskId) parents.push({ id: ended.parentTaskId, ...outcome });
+    for (const run of ended) {
+      const { id: _, ...outcome } = byId.get(run.id)!;
+      // Inside the transaction: a retried transaction (deadlock) may log the same run twice.
+      this.logger.debug({ msg: `run ${outcome.status}`, runId: run.id, status: outcome.status, error: outcome.error });
+      if (run.parentTaskId) parents.push({ id: run.parentTaskId, ...outcome });
     }
     return this.tasks.settleGroups(db, parents);
   }
 
-  private async runOutcome(
-    db: Db,
-    runId: string,
-  ): Promise<{ status: 'succeeded' | 'failed'; output?: unknown; error?: unknown }> {
-    const tasks = await this.tasks.topLevel(db, runId);
-    if (decideRunStatus(tasks.map((task) => task.status as TaskStatus)) === 'failed') {
-      const failed = tasks.filter((task) => task.status === 'failed' || task.status === 'cancelled').map((task) => task.key);
-      return { status: 'failed', error: { name: 'TasksFailed', message: `task(s) failed: ${failed.join(', ')}`, tasks: failed } };
+  /** The outcome of each finished run, reading every run's tasks and output references in one query each. */
+  private async runOutcomes(db: Db, runIds: readonly string[]): Promise<RunOutcome[]> {
+    if (runIds.length === 0) return [];
+    const tasksByRun = await this.tasks.topLevelOf(db, runIds);
+    const runs = await this.runs.contexts(db, runIds);
+    const outcomes: RunOutcome[] = [];
+    const scopes = new Map<string, { scope: TemplateScope; output: JsonValue }>();
+    const references: { runId: string; key: string }[] = [];
+    for (const runId of runIds) {
+      const tasks = tasksByRun.get(runId) ?? [];
+      if (decideRunStatus(tasks.map((task) => task.status as TaskStatus)) === 'failed') {
+        const failed = tasks.filter((task) => task.status === 'failed' || task.status === 'cancelled').map((task) => task.key);
+        outcomes.push({ id: runId, status: 'failed', output: null, error: { name: 'TasksFailed', message: `task(s) failed: ${failed.join(', ')}`, tasks: failed } });
+        continue;
+      }
+      const run = runs.get(runId)!;
+      const { plan } = await this.plans.get(run.definitionId, db);
+      if (plan.output === undefined) {
+        outcomes.push({ id: runId, status: 'succeeded', output: null, error: null });
+        continue;
+      }
+      scopes.set(runId, { scope: { run: { id: run.id, input: run.input as JsonValue, tenant: run.tenant }, tasks: {} }, output: plan.output });
+      for (const key of plan.outputReferences) references.push({ runId, key });
     }
-    const run = (await this.runs.contexts(db, [runId])).get(runId)!;
-    const { plan } = await this.plans.get(run.definitionId, db);
-    if (plan.output === undefined) return { status: 'succeeded', output: null };
-    const scope: TemplateScope = { run: { id: run.id, input: run.input as JsonValue, tenant: run.tenant }, tasks: {} };
-    for (const row of await this.tasks.outputsOf(db, plan.outputReferences.map((key) => ({ runId, key })))) {
-      scope.tasks[row.key] = { output: row.output as JsonValue, status: row.status, error: row.error as JsonValue };
+    for (const row of await this.tasks.outputsOf(db, references)) {
+      scopes.get(row.runId)!.scope.tasks[row.key] = { output: row.output as JsonValue, status: row.status, error: row.error as JsonValue };
     }
-    try {
-      return { status: 'succeeded', output: await renderTemplate(plan.output, scope) };
-    } catch (error) {
-      return { status: 'failed', error: failure(error) };
+    for (const [runId, { scope, output }] of scopes) {
+      try {
+        outcomes.push({ id: runId, status: 'succeeded', output: await renderTemplate(output, scope), error: null });
+      } catch (error) {
+        outcomes.push({ id: runId, status: 'failed', output: null, error: failure(error) });
+      }
     }
+    return outcomes;
   }
+}
+
+interface RunOutcome {
+  id: string;
+  status: 'succeeded' | 'failed';
+  output: unknown;
+  error: unknown;
 }

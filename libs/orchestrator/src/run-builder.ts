@@ -12,6 +12,8 @@ export interface RunRequest {
   tags: string[];
   idempotencyKey: string | null;
   parentTaskId: string | null;
+  /** W3C trace context of whatever started the run (a request, a parent run); its tasks join that trace. */
+  traceparent?: string | null;
 }
 
 export interface BuiltRun {
@@ -63,6 +65,7 @@ export function buildRun(workflow: CompiledWorkflow, request: RunRequest): Built
       parentTaskId: request.parentTaskId,
       tasksRemaining: tasks.length,
       deadlineAt: runTimeoutMs ? new Date(Date.now() + runTimeoutMs) : null,
+      traceparent: request.traceparent ?? null,
     },
     tasks,
     roots: tasks.filter((task) => task.depsTotal === 0).map((task) => ({ id: task.id, runId, key: task.key })),

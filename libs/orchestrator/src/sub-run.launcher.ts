@@ -58,6 +58,8 @@ export class SubRunLauncher {
       tags: [],
       idempotencyKey: null,
       parentTaskId: task.id,
+      // A sub-workflow run belongs to its parent's trace.
+      traceparent: parent.traceparent,
     });
     await this.runs.insertRuns(db, [built.run]);
     await this.tasks.insertTasks(db, built.tasks);

@@ -1,6 +1,7 @@
 export { PersistenceModule, type PersistenceOptions } from './persistence.module';
 export { dataSourceOptions } from './data-source.options';
 export { runMigrations } from './migrator';
+export { MIGRATIONS } from './migrations';
 export { ensureDatabase, prepareDatabase, quoteIdentifier } from './database-bootstrap';
 export { TransactionRunner } from './transaction.runner';
 export { notifyReady, ReadyListener, READY_CHANNEL } from './ready-signal';
@@ -17,8 +18,12 @@ export type {
   RetryEntry,
   SettledTask,
   TaskKind,
+  TopLevelTask,
 } from './repositories/task.rows';
 export { TaskAttemptRepository, type AttemptRecord } from './repositories/task-attempt.repository';
 export { TaskTypeRepository, type TaskTypeRecord } from './repositories/task-type.repository';
 export { ExecutorRepository, type ExecutorRegistration } from './repositories/executor.repository';
 export { ReconciliationRepository, type RunningAttempt } from './repositories/reconciliation.repository';
+export { ApiKeyRepository, type NewApiKey } from './repositories/api-key.repository';
+export { RetentionRepository } from './repositories/retention.repository';
+export { StatsRepository } from './repositories/stats.repository';

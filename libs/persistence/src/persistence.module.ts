@@ -1,9 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source.options';
+import { PoolMetrics } from './pool-metrics';
+import { ApiKeyRepository } from './repositories/api-key.repository';
 import { ExecutorRepository } from './repositories/executor.repository';
 import { ReconciliationRepository } from './repositories/reconciliation.repository';
+import { RetentionRepository } from './repositories/retention.repository';
 import { RunRepository } from './repositories/run.repository';
+import { StatsRepository } from './repositories/stats.repository';
 import { TaskAttemptRepository } from './repositories/task-attempt.repository';
 import { TaskTypeRepository } from './repositories/task-type.repository';
 import { TaskRepository } from './repositories/task.repository';
@@ -25,6 +29,10 @@ const PROVIDERS = [
   TaskTypeRepository,
   ExecutorRepository,
   ReconciliationRepository,
+  ApiKeyRepository,
+  RetentionRepository,
+  StatsRepository,
+  PoolMetrics,
 ];
 
 /** The only module that knows TypeORM; everything else talks to its repositories. */

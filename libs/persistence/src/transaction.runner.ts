@@ -15,10 +15,24 @@ const MAX_TRIES = 5;
 export class TransactionRunner {
   constructor(private readonly dataSource: DataSource) {}
 
-  async run<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  /**
+   * `waitForFlush: false` commits without waiting for the WAL flush. Only for
+   * writes that are safe to lose in a PostgreSQL crash because the system
+   * redoes them: a claim that is lost leaves the task 'ready' to be claimed
+   * again under the same job id, and a lost start leaves it 'queued' for the
+   * reconciler. A later durable commit flushes earlier ones with it.
+   */
+  async run<T>(work: (db: Db) => Promise<T>, options: { waitForFlush?: boolean } = {}): Promise<T> {
+    const unit =
+      options.waitForFlush === false
+        ? async (db: Db) => {
+            await db.query('SET LOCAL synchronous_commit = off');
+            return work(db);
+          }
+        : work;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.dataSource.transaction(work);
+        return await this.dataSource.transaction(unit);
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (attempt >= MAX_TRIES || !code || !RETRYABLE_CODES.has(code)) throw error;

@@ -12,4 +12,6 @@ export interface TaskJobData {
   priority: number;
   /** When the task became ready (epoch ms), to measure dispatch latency. */
   readyAt: number;
+  /** W3C trace context of the dispatch (or, untraced router, of the run): the attempt span's parent. */
+  traceparent?: string;
 }

@@ -1,2 +1,12 @@
 export { LoggingModule } from './logging.module';
 export { installProcessLifecycle } from './process-lifecycle';
+export { metrics } from './metrics/taskloom-metrics';
+export {
+  METRICS_CONTENT_TYPE,
+  metricsRegistry,
+  registerMetricsCollector,
+  scrapeMetrics,
+  type MetricsCollector,
+} from './metrics/metrics-registry';
+export { MetricsServerModule } from './metrics/metrics-server.module';
+export { contextOf, failSpan, inSpan, startTracing, stopTracing, traceparentOf, tracer, tracingActive, type SpanOptions } from './tracing';

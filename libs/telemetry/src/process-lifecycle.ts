@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import { stopTracing } from './tracing/start-tracing';
 
 interface Closable {
   close(): Promise<void>;
@@ -15,16 +16,20 @@ export function installProcessLifecycle(app: Closable, logger: LoggerService, se
     if (stopping) return;
     stopping = true;
     logger.log(`${service} received ${signal}, shutting down`, service);
-    app.close().then(
-      () => {
-        logger.log(`${service} stopped`, service);
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error(`${service} failed to shut down cleanly: ${String(error)}`, undefined, service);
-        process.exit(1);
-      },
-    );
+    // Spans still buffered are flushed last, so the shutdown itself is traced too.
+    app
+      .close()
+      .then(() => stopTracing())
+      .then(
+        () => {
+          logger.log(`${service} stopped`, service);
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error(`${service} failed to shut down cleanly: ${String(error)}`, undefined, service);
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));

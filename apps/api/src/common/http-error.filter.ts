@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type Exception
 import { DefinitionError } from '@taskloom/engine';
 import { TaskloomError } from '@taskloom/orchestrator';
 import type { Response } from 'express';
+import { AuthError } from '../auth/auth.errors';
 
 interface ErrorBody {
   statusCode: number;
@@ -17,6 +18,12 @@ const STATUS_OF_CODE: Record<TaskloomError['code'], number> = {
   overloaded: HttpStatus.TOO_MANY_REQUESTS,
 };
 
+const STATUS_OF_AUTH_CODE: Record<AuthError['code'], number> = {
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
+};
+
 /**
  * The one place where errors become HTTP: domain errors by class, Nest's
  * own HTTP exceptions as they are, and anything else as a 500 that is
@@ -27,7 +34,11 @@ export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    this.respond(exception, host.switchToHttp().getResponse<Response>());
+  }
+
+  /** Also called by plain express middleware (the queue dashboard's guard), which Nest's filters do not reach. */
+  respond(exception: unknown, response: Response): void {
     const body = this.toBody(exception, response);
     response.status(body.statusCode).json(body);
   }
@@ -37,6 +48,11 @@ export class HttpErrorFilter implements ExceptionFilter {
       const statusCode = STATUS_OF_CODE[exception.code];
       if ('retryAfterSeconds' in exception) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
       return { statusCode, error: exception.name, message: exception.message, details: exception.details };
+    }
+    if (exception instanceof AuthError) {
+      if (exception.code === 'unauthenticated') response.setHeader('WWW-Authenticate', 'Bearer');
+      if ('retryAfterSeconds' in exception) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      return { statusCode: STATUS_OF_AUTH_CODE[exception.code], error: exception.name, message: exception.message };
     }
     if (exception instanceof DefinitionError) {
       return { statusCode: 400, error: 'InvalidDefinition', message: exception.message, details: exception.issues };

@@ -3,10 +3,12 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { REDIS_CONNECTION } from '@taskloom/queue';
 import type { Redis } from 'ioredis';
+import { Public } from '../auth/public.decorator';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
-/** Liveness says the process answers; readiness says it can reach PostgreSQL and Redis. */
+/** Liveness says the process answers; readiness says it can reach PostgreSQL and Redis. Probes carry no key. */
+@Public()
 @ApiTags('health')
 @Controller('health')
 export class HealthController {

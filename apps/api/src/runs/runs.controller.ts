@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RunControlService } from '@taskloom/orchestrator';
+import { CurrentTenant } from '../auth/current-tenant.decorator';
 import { RunSearchSchema, TaskLogsQuerySchema, type RunSearchQuery, type TaskLogsQuery } from './run.schemas';
 import { RunsService } from './runs.service';
 
@@ -14,15 +15,15 @@ export class RunsController {
 
   @Get()
   @ApiOkResponse({ description: 'A page of runs, newest first: `{ items, nextCursor }`.' })
-  search(@Query({ schema: RunSearchSchema }) query: RunSearchQuery) {
-    return this.runs.search(query);
+  search(@Query({ schema: RunSearchSchema }) query: RunSearchQuery, @CurrentTenant() tenant: string) {
+    return this.runs.search(query, tenant);
   }
 
   @Get(':id')
   @ApiOkResponse({ description: 'The run with its status, input, output, error, timestamps and tasks.' })
   @ApiNotFoundResponse({ description: 'No run with that id.' })
-  get(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.runs.get(id);
+  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentTenant() tenant: string) {
+    return this.runs.get(id, tenant);
   }
 
   @Get(':id/tasks/:key/logs')
@@ -31,15 +32,17 @@ export class RunsController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('key') key: string,
     @Query({ schema: TaskLogsQuerySchema }) query: TaskLogsQuery,
+    @CurrentTenant() tenant: string,
   ) {
-    return this.runs.logs(id, key, query.index);
+    return this.runs.logs(id, key, query.index, tenant);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Cancelled: every task that had not ended is cancelled, sub-workflow runs too.' })
   @ApiConflictResponse({ description: 'The run had already ended.' })
-  cancel(@Param('id', new ParseUUIDPipe()) id: string) {
+  async cancel(@Param('id', new ParseUUIDPipe()) id: string, @CurrentTenant() tenant: string) {
+    await this.runs.assertVisible(id, tenant);
     return this.control.cancel(id);
   }
 
@@ -47,7 +50,8 @@ export class RunsController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'Paused: running tasks finish, nothing new is dispatched until resume.' })
   @ApiConflictResponse({ description: 'The run had already ended.' })
-  pause(@Param('id', new ParseUUIDPipe()) id: string) {
+  async pause(@Param('id', new ParseUUIDPipe()) id: string, @CurrentTenant() tenant: string) {
+    await this.runs.assertVisible(id, tenant);
     return this.control.pause(id);
   }
 
@@ -55,7 +59,8 @@ export class RunsController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'Resumed: ready tasks are dispatched again.' })
   @ApiConflictResponse({ description: 'The run had already ended.' })
-  resume(@Param('id', new ParseUUIDPipe()) id: string) {
+  async resume(@Param('id', new ParseUUIDPipe()) id: string, @CurrentTenant() tenant: string) {
+    await this.runs.assertVisible(id, tenant);
     return this.control.resume(id);
   }
 
@@ -63,7 +68,8 @@ export class RunsController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'The failed, skipped and cancelled tasks of a failed run run again; succeeded outputs are kept.' })
   @ApiConflictResponse({ description: 'The run is not failed.' })
-  retry(@Param('id', new ParseUUIDPipe()) id: string) {
+  async retry(@Param('id', new ParseUUIDPipe()) id: string, @CurrentTenant() tenant: string) {
+    await this.runs.assertVisible(id, tenant);
     return this.control.retry(id);
   }
 }

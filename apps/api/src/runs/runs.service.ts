@@ -3,11 +3,10 @@ import type { JsonValue } from '@taskloom/engine';
 import { NotFoundError, RunStarterService, type StartedRun } from '@taskloom/orchestrator';
 import { RunRepository, TaskAttemptRepository, TaskRepository, type RunEntity, type TaskEntity } from '@taskloom/persistence';
 import { priorityClassOfRank } from '@taskloom/queue';
+import { inSpan, traceparentOf } from '@taskloom/telemetry';
 import { BacklogGuard } from './backlog.guard';
 import { decodeCursor, encodeCursor } from './run-cursor';
 import type { RunSearchQuery, StartRunBody } from './run.schemas';
-
-const DEFAULT_TENANT = 'default';
 
 @Injectable()
 export class RunsService {
@@ -19,9 +18,14 @@ export class RunsService {
     private readonly attempts: TaskAttemptRepository,
   ) {}
 
-  async logs(runId: string, key: string, itemIndex?: number) {
+  /** A run of another tenant is answered exactly like a run that does not exist. */
+  async assertVisible(runId: string, tenant: string): Promise<void> {
+    if ((await this.runs.tenantOf(runId)) !== tenant) throw new NotFoundError(`run ${runId} not found`);
+  }
+
+  async logs(runId: string, key: string, itemIndex: number | undefined, tenant: string) {
+    await this.assertVisible(runId, tenant);
     const attempts = await this.attempts.logsOf(runId, key, itemIndex);
-    if (attempts.length === 0 && !(await this.runs.findById(runId))) throw new NotFoundError(`run ${runId} not found`);
     return {
       runId,
       key,
@@ -39,28 +43,35 @@ export class RunsService {
     };
   }
 
-  start(workflow: string, body: StartRunBody): Promise<StartedRun> {
+  start(workflow: string, body: StartRunBody, tenant: string): Promise<StartedRun> {
     this.backlog.assertAccepting();
-    return this.starter.start({
-      workflow,
-      version: body.version,
-      input: body.input as JsonValue,
-      priority: body.priority,
-      idempotencyKey: body.idempotencyKey,
-      tags: body.tags,
-      tenant: DEFAULT_TENANT,
+    // The run keeps this span's context: its dispatches and attempts, in other processes, join this trace.
+    return inSpan('taskloom.run.create', { attributes: { 'taskloom.workflow': workflow } }, async (span) => {
+      const run = await this.starter.start({
+        workflow,
+        version: body.version,
+        input: body.input as JsonValue,
+        priority: body.priority,
+        idempotencyKey: body.idempotencyKey,
+        tags: body.tags,
+        tenant,
+        traceparent: traceparentOf(span),
+      });
+      span.setAttribute('taskloom.run_id', run.id);
+      return run;
     });
   }
 
-  async get(id: string) {
+  async get(id: string, tenant: string) {
     const run = await this.runs.findById(id);
-    if (!run) throw new NotFoundError(`run ${id} not found`);
+    if (!run || run.tenant !== tenant) throw new NotFoundError(`run ${id} not found`);
     const tasks = await this.tasks.findByRun(id);
     return { ...presentRun(run), tasks: presentTasks(tasks) };
   }
 
-  async search(query: RunSearchQuery) {
+  async search(query: RunSearchQuery, tenant: string) {
     const runs = await this.runs.search({
+      tenant,
       workflow: query.workflow,
       status: query.status,
       tag: query.tag,

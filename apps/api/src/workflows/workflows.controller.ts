@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { CurrentTenant } from '../auth/current-tenant.decorator';
 import { StartRunSchema, type StartRunBody } from '../runs/run.schemas';
 import { RunsService } from '../runs/runs.service';
 import { WorkflowsService } from './workflows.service';
@@ -59,8 +60,9 @@ export class WorkflowsController {
     @Param('name') name: string,
     @Body({ schema: StartRunSchema }) body: StartRunBody,
     @Res({ passthrough: true }) response: Response,
+    @CurrentTenant() tenant: string,
   ) {
-    const run = await this.runs.start(name, body);
+    const run = await this.runs.start(name, body, tenant);
     response.status(run.created ? HttpStatus.CREATED : HttpStatus.OK);
     return { id: run.id, status: run.status, workflow: run.workflow, version: run.version };
   }

@@ -1,3 +1,4 @@
+import { ApiKeyEntity } from './api-key.entity';
 import { ExecutorEntity } from './executor.entity';
 import { RunEntity } from './run.entity';
 import { TaskAttemptEntity } from './task-attempt.entity';
@@ -6,6 +7,7 @@ import { TaskEntity } from './task.entity';
 import { WorkflowDefinitionEntity } from './workflow-definition.entity';
 
 export {
+  ApiKeyEntity,
   ExecutorEntity,
   RunEntity,
   TaskAttemptEntity,
@@ -21,4 +23,5 @@ export const ENTITIES = [
   TaskAttemptEntity,
   TaskTypeEntity,
   ExecutorEntity,
+  ApiKeyEntity,
 ];

@@ -34,11 +34,14 @@ export class ReconciliationRepository {
       priority: number;
       queue: string;
       available_at: Date;
+      traceparent: string | null;
     }>(
       this.dataSource.manager,
-      `SELECT id, run_id, key, type, attempt, max_attempts, input, timeout_ms, retry, priority, queue, available_at
-         FROM tasks WHERE status = 'queued' AND queued_at < now() - $1 * interval '1 millisecond'
-        ORDER BY queued_at LIMIT $2`,
+      `SELECT t.id, t.run_id, t.key, t.type, t.attempt, t.max_attempts, t.input, t.timeout_ms, t.retry, t.priority,
+              t.queue, t.available_at, r.traceparent
+         FROM tasks t JOIN runs r ON r.id = t.run_id
+        WHERE t.status = 'queued' AND t.queued_at < now() - $1 * interval '1 millisecond'
+        ORDER BY t.queued_at LIMIT $2`,
       [graceMs, limit],
     );
     return rows.map((row) => ({
@@ -54,6 +57,7 @@ export class ReconciliationRepository {
       priority: row.priority,
       queue: row.queue,
       readyAt: row.available_at,
+      traceparent: row.traceparent,
     }));
   }
 
@@ -100,5 +104,14 @@ export class ReconciliationRepository {
       [limit],
     );
     return rows.map((row) => row.id);
+  }
+
+  /** Tasks 'queued' to one queue, for the admin drain; bounded by the router's high-water mark on that queue. */
+  async queuedIn(queue: string): Promise<{ id: string; attempt: number }[]> {
+    return queryRows<{ id: string; attempt: number }>(
+      this.dataSource.manager,
+      `SELECT id, attempt FROM tasks WHERE status = 'queued' AND queue = $1`,
+      [queue],
+    );
   }
 }

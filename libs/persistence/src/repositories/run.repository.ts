@@ -16,6 +16,8 @@ export interface NewRunRow {
   parentTaskId: string | null;
   tasksRemaining: number;
   deadlineAt: Date | null;
+  /** W3C trace context the run's tasks are traced under; absent when tracing is off. */
+  traceparent?: string | null;
 }
 
 /** What the engine needs to know about a run while it advances the run's tasks. */
@@ -27,6 +29,7 @@ export interface RunContext {
   status: string;
   priority: number;
   parentTaskId: string | null;
+  traceparent: string | null;
 }
 
 export interface RunSearch {
@@ -53,14 +56,14 @@ export class RunRepository {
     const rows = await queryRows<{ id: string }>(
       db,
       `INSERT INTO runs (id, definition_id, workflow_name, workflow_version, status, priority, input,
-                         tenant, idempotency_key, tags, parent_task_id, tasks_remaining, deadline_at)
+                         tenant, idempotency_key, tags, parent_task_id, tasks_remaining, deadline_at, traceparent)
        SELECT r.id, r.definition_id, r.workflow_name, r.workflow_version, 'pending', r.priority, r.input,
               r.tenant, r.idempotency_key, ARRAY(SELECT jsonb_array_elements_text(r.tags)), r.parent_task_id,
-              r.tasks_remaining, r.deadline_at
+              r.tasks_remaining, r.deadline_at, r.traceparent
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::smallint[], $6::jsonb[], $7::text[],
-                     $8::text[], $9::jsonb[], $10::uuid[], $11::int[], $12::timestamptz[])
+                     $8::text[], $9::jsonb[], $10::uuid[], $11::int[], $12::timestamptz[], $13::text[])
               AS r(id, definition_id, workflow_name, workflow_version, priority, input, tenant,
-                   idempotency_key, tags, parent_task_id, tasks_remaining, deadline_at)
+                   idempotency_key, tags, parent_task_id, tasks_remaining, deadline_at, traceparent)
        ON CONFLICT (tenant, workflow_name, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
        RETURNING id`,
       [
@@ -76,6 +79,7 @@ export class RunRepository {
         runs.map((r) => r.parentTaskId),
         runs.map((r) => r.tasksRemaining),
         runs.map((r) => r.deadlineAt),
+        runs.map((r) => r.traceparent ?? null),
       ],
     );
     return new Set(rows.map((row) => row.id));
@@ -89,6 +93,12 @@ export class RunRepository {
     return db.getRepository(RunEntity).findOne({ where: { id } });
   }
 
+  /** The run's tenant, or undefined when there is no such run: the API's visibility check, without the run's documents. */
+  async tenantOf(id: string): Promise<string | undefined> {
+    const rows = await queryRows<{ tenant: string }>(this.dataSource.manager, 'SELECT tenant FROM runs WHERE id = $1', [id]);
+    return rows[0]?.tenant;
+  }
+
   async contexts(db: Db, ids: readonly string[]): Promise<Map<string, RunContext>> {
     const rows = await queryRows<{
       id: string;
@@ -98,9 +108,10 @@ export class RunRepository {
       status: string;
       priority: number;
       parent_task_id: string | null;
+      traceparent: string | null;
     }>(
       db,
-      `SELECT id, definition_id, input, tenant, status, priority, parent_task_id FROM runs WHERE id = ANY($1::uuid[])`,
+      `SELECT id, definition_id, input, tenant, status, priority, parent_task_id, traceparent FROM runs WHERE id = ANY($1::uuid[])`,
       [ids],
     );
     return new Map(
@@ -114,6 +125,7 @@ export class RunRepository {
           status: row.status,
           priority: row.priority,
           parentTaskId: row.parent_task_id,
+          traceparent: row.traceparent,
         },
       ]),
     );
@@ -179,15 +191,36 @@ export class RunRepository {
     output: unknown,
     error: unknown,
   ): Promise<{ parentTaskId: string | null } | undefined> {
-    const rows = await queryRows<{ parent_task_id: string | null }>(
+    const [ended] = await this.finishMany(db, [{ id, status, output, error }]);
+    return ended && { parentTaskId: ended.parentTaskId };
+  }
+
+  /**
+   * finishMany — ends each run with its outcome, in one statement; a run
+   * that has already ended (cancelled, timed out) keeps its end. Outputs:
+   * the runs this call ended, with their parent task (sub-workflow runs).
+   */
+  async finishMany(
+    db: Db,
+    outcomes: readonly { id: string; status: 'succeeded' | 'failed' | 'cancelled'; output: unknown; error: unknown }[],
+  ): Promise<{ id: string; parentTaskId: string | null }[]> {
+    if (outcomes.length === 0) return [];
+    const rows = await queryRows<{ id: string; parent_task_id: string | null }>(
       db,
-      `UPDATE runs SET status = $2, output = $3::jsonb, error = $4::jsonb, finished_at = now(), updated_at = now(),
-                       started_at = coalesce(started_at, now())
-        WHERE id = $1 AND status = ANY($5::text[])
-        RETURNING parent_task_id`,
-      [id, status, jsonArray([output])[0], jsonArray([error])[0], ACTIVE_RUN_STATUSES],
+      `UPDATE runs r SET status = f.status, output = f.output, error = f.error, finished_at = now(), updated_at = now(),
+                         started_at = coalesce(r.started_at, now())
+         FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::jsonb[]) AS f(id, status, output, error)
+        WHERE r.id = f.id AND r.status = ANY($5::text[])
+        RETURNING r.id, r.parent_task_id`,
+      [
+        outcomes.map((o) => o.id),
+        outcomes.map((o) => o.status),
+        jsonArray(outcomes.map((o) => o.output)),
+        jsonArray(outcomes.map((o) => o.error)),
+        ACTIVE_RUN_STATUSES,
+      ],
     );
-    return rows[0] ? { parentTaskId: rows[0].parent_task_id } : undefined;
+    return rows.map((row) => ({ id: row.id, parentTaskId: row.parent_task_id }));
   }
 
   /** lockRun — the run row, locked until the transaction ends, so control actions on one run take turns. */

@@ -10,6 +10,7 @@ import type {
   RetryEntry,
   SettledTask,
   TaskKind,
+  TopLevelTask,
 } from './task.rows';
 
 interface SettledRow {
@@ -104,10 +105,11 @@ export class TaskRepository {
       queue: string;
       available_at: Date;
       dispatch_at: Date;
+      traceparent: string | null;
     }>(
       db,
       `WITH claimed AS (
-         SELECT t.id FROM tasks t JOIN runs r ON r.id = t.run_id
+         SELECT t.id, r.traceparent FROM tasks t JOIN runs r ON r.id = t.run_id
           WHERE t.status = 'ready' AND t.available_at <= now() AND r.status IN ('pending', 'running')
             AND t.queue <> ALL($2::text[])
           ORDER BY t.dispatch_at
@@ -116,7 +118,7 @@ export class TaskRepository {
        UPDATE tasks t SET status = 'queued', queued_at = now()
          FROM claimed WHERE t.id = claimed.id
        RETURNING t.id, t.run_id, t.key, t.type, t.attempt, t.max_attempts, t.input, t.timeout_ms, t.retry,
-                 t.priority, t.queue, t.available_at, t.dispatch_at`,
+                 t.priority, t.queue, t.available_at, t.dispatch_at, claimed.traceparent`,
       [limit, excludedQueues],
     );
     // RETURNING keeps no order; the queue must receive the batch in dispatch order.
@@ -135,6 +137,7 @@ export class TaskRepository {
         priority: row.priority,
         queue: row.queue,
         readyAt: row.available_at,
+        traceparent: row.traceparent,
       }));
   }
 
@@ -412,13 +415,26 @@ export class TaskRepository {
   }
 
   /** Top-level tasks of a run with their status, for retrying the part of a run that did not succeed. */
-  async topLevel(db: Db, runId: string): Promise<{ id: string; key: string; status: string; attempt: number; maxAttempts: number }[]> {
-    const rows = await queryRows<{ id: string; key: string; status: string; attempt: number; max_attempts: number }>(
+  async topLevel(db: Db, runId: string): Promise<TopLevelTask[]> {
+    return (await this.topLevelOf(db, [runId])).get(runId) ?? [];
+  }
+
+  /** The top-level tasks (not forEach items) of each run, in one query. */
+  async topLevelOf(db: Db, runIds: readonly string[]): Promise<Map<string, TopLevelTask[]>> {
+    const byRun = new Map<string, TopLevelTask[]>();
+    if (runIds.length === 0) return byRun;
+    const rows = await queryRows<{ run_id: string; id: string; key: string; status: string; attempt: number; max_attempts: number }>(
       db,
-      'SELECT id, key, status, attempt, max_attempts FROM tasks WHERE run_id = $1 AND parent_task_id IS NULL',
-      [runId],
+      'SELECT run_id, id, key, status, attempt, max_attempts FROM tasks WHERE run_id = ANY($1::uuid[]) AND parent_task_id IS NULL',
+      [runIds],
     );
-    return rows.map((row) => ({ id: row.id, key: row.key, status: row.status, attempt: row.attempt, maxAttempts: row.max_attempts }));
+    for (const row of rows) {
+      const task = { id: row.id, key: row.key, status: row.status, attempt: row.attempt, maxAttempts: row.max_attempts };
+      const tasks = byRun.get(row.run_id);
+      if (tasks) tasks.push(task);
+      else byRun.set(row.run_id, [task]);
+    }
+    return byRun;
   }
 
   /**
@@ -451,5 +467,24 @@ export class TaskRepository {
       `SELECT (SELECT count(*) FROM tasks WHERE status = 'ready') + (SELECT count(*) FROM tasks WHERE status = 'queued') AS backlog`,
     );
     return Number(rows[0]?.backlog ?? 0);
+  }
+
+  /**
+   * returnToReady — inputs: (task id, attempt) of tasks whose queue job was
+   * removed (an admin drain). Precondition: still 'queued' at that attempt.
+   * Effect: 'ready' again at the same attempt, keeping its place in dispatch
+   * order. Outputs: the ids returned.
+   */
+  async returnToReady(db: Db, entries: readonly { taskId: string; attempt: number }[]): Promise<string[]> {
+    if (entries.length === 0) return [];
+    const rows = await queryRows<{ id: string }>(
+      db,
+      `UPDATE tasks t SET status = 'ready', queued_at = NULL
+         FROM unnest($1::uuid[], $2::int[]) AS e(id, attempt)
+        WHERE t.id = e.id AND t.attempt = e.attempt AND t.status = 'queued'
+        RETURNING t.id`,
+      [entries.map((e) => e.taskId), entries.map((e) => e.attempt)],
+    );
+    return rows.map((row) => row.id);
   }
 }

@@ -35,6 +35,8 @@ export interface ClaimedTask {
   priority: number;
   queue: string;
   readyAt: Date;
+  /** W3C trace context of the task's run, so its dispatch and attempt spans join the run's trace. */
+  traceparent: string | null;
 }
 
 /** A task that has just reached a terminal state, as the cascade needs it. */
@@ -71,4 +73,13 @@ export interface RetryEntry {
   error: unknown;
   delayMs: number;
   dispatchBonusMs: number;
+}
+
+/** A task of a run's own graph (not a forEach item), as run outcomes and retries read it. */
+export interface TopLevelTask {
+  id: string;
+  key: string;
+  status: string;
+  attempt: number;
+  maxAttempts: number;
 }

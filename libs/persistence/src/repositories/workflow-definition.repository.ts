@@ -30,6 +30,26 @@ export class WorkflowDefinitionRepository {
     return this.repo(db).findOne({ where: { name, version } });
   }
 
+  /**
+   * The definition id each reference names — a given version, or the latest
+   * when the version is absent — in one query for a whole batch of run
+   * starts; null where no such definition exists. Reads ids only: plans are
+   * cached by id, so the definition document is not fetched again.
+   */
+  async resolveIds(refs: readonly { name: string; version?: number }[]): Promise<(string | null)[]> {
+    if (refs.length === 0) return [];
+    const rows = await queryRows<{ i: string; id: string }>(
+      this.dataSource.manager,
+      `SELECT DISTINCT ON (q.i) q.i, d.id
+         FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS q(name, version, i)
+         JOIN workflow_definitions d ON d.name = q.name AND (q.version IS NULL OR d.version = q.version)
+        ORDER BY q.i, d.version DESC`,
+      [refs.map((ref) => ref.name), refs.map((ref) => ref.version ?? null)],
+    );
+    const ids = new Map(rows.map((row) => [Number(row.i), row.id]));
+    return refs.map((_, index) => ids.get(index + 1) ?? null);
+  }
+
   listVersions(name: string): Promise<WorkflowDefinitionEntity[]> {
     return this.repo().find({ where: { name }, order: { version: 'ASC' } });
   }

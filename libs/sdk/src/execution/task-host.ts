@@ -111,10 +111,13 @@ export class TaskHost {
   /**
    * Starts one worker per thread/process task type now, so the first task
    * pays no cold start, and so a plugin that cannot load in a worker fails
-   * start-up (PluginLoadError) rather than its first task.
+   * start-up (PluginLoadError) rather than its first task. `types` limits it
+   * to the task types a caller will run (default: all of the plugin's).
    */
-  async warmUp(): Promise<void> {
-    const isolated = [...this.tasks.values()].filter((task) => task.isolation !== 'inline');
+  async warmUp(types?: readonly string[]): Promise<void> {
+    const isolated = [...this.tasks.values()].filter(
+      (task) => task.isolation !== 'inline' && (!types || types.includes(task.type)),
+    );
     await Promise.all(isolated.map((task) => this.isolates.get(task, task.resources.memoryMb).warmUp()));
   }
 

@@ -153,4 +153,15 @@ describe('thread isolation', () => {
       await Promise.all([warm.close(), mismatched.close()]);
     }
   });
+
+  it('warmUp(types) starts workers only for the task types named', async () => {
+    const warm = new TaskHost({ plugin: await loadPlugin(fixture), pluginSpecifier: fixture, poolSize: 1 });
+    try {
+      await warm.warmUp(['fx.thread.whoami', 'fx.inline.whoami']);
+      const pools = warm.stats().filter((s) => s.mode !== 'inline');
+      expect(pools.map((s) => [s.taskType, s.size])).toEqual([['fx.thread.whoami', 1]]);
+    } finally {
+      await warm.close();
+    }
+  });
 });

@@ -14,14 +14,14 @@ describe('resolveResources', () => {
     }
     expect(RESOURCE_PROFILES['cpu-intensive']).toMatchObject({ cpu: 1, memoryMb: 512, timeoutMs: 300_000 });
     expect(RESOURCE_PROFILES['memory-intensive']).toMatchObject({ cpu: 0.5, memoryMb: 2_048, timeoutMs: 300_000 });
-    expect(RESOURCE_PROFILES['io-intensive']).toMatchObject({ cpu: 0.05, memoryMb: 128, timeoutMs: 60_000 });
+    expect(RESOURCE_PROFILES['io-intensive']).toMatchObject({ cpu: 0.02, memoryMb: 32, timeoutMs: 60_000 });
   });
 
   it('applies overrides on top of a profile and names the result custom', () => {
     expect(resolveResources({ profile: 'io-intensive', timeoutMs: 5_000 })).toEqual({
       name: 'custom',
-      cpu: 0.05,
-      memoryMb: 128,
+      cpu: 0.02,
+      memoryMb: 32,
       timeoutMs: 5_000,
     });
     expect(resolveResources({ memoryMb: 1_024 })).toEqual({

@@ -111,7 +111,7 @@ describe('describeTaskType', () => {
         required: ['text'],
         additionalProperties: false,
       },
-      resources: { name: 'custom', cpu: 0.05, memoryMb: 128, timeoutMs: 5_000 },
+      resources: { name: 'custom', cpu: 0.02, memoryMb: 32, timeoutMs: 5_000 },
       retry: { maxAttempts: 2 },
       isolation: 'inline',
     });

@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFoundError } from '@taskloom/orchestrator';
+import { notifyReady, ReconciliationRepository, TaskRepository, TaskTypeRepository, TransactionRunner } from '@taskloom/persistence';
+import { jobIdFor, jobKey, parseTaskQueueName, QueueRegistry, REDIS_CONNECTION, TaskRouting } from '@taskloom/queue';
+import type { Redis } from 'ioredis';
+import type { QueueCounts, QueueView } from './admin.schemas';
+
+/**
+ * The BullMQ side of the admin API. Queues are not discovered by scanning
+ * Redis: they are one per (partition, published task type), which is
+ * exactly the set executors poll.
+ */
+@Injectable()
+export class QueueAdminService {
+  constructor(
+    private readonly taskTypes: TaskTypeRepository,
+    private readonly routing: TaskRouting,
+    private readonly queues: QueueRegistry,
+    @Inject(REDIS_CONNECTION) private readonly redis: Redis,
+    private readonly reconciliation: ReconciliationRepository,
+    private readonly tasks: TaskRepository,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  async names(): Promise<string[]> {
+    const types = await this.taskTypes.list();
+    return types.flatMap((type) => this.routing.queuesOf(type.type)).sort();
+  }
+
+  async list(): Promise<QueueView[]> {
+    return Promise.all((await this.names()).map((name) => this.describe(name)));
+  }
+
+  private async describe(name: string): Promise<QueueView> {
+    const parsed = parseTaskQueueName(name)!;
+    const queue = this.queues.get(name);
+    const [counts, paused] = await Promise.all([
+      queue.getJobCounts('wait', 'prioritized', 'active', 'delayed', 'failed'),
+      queue.isPaused(),
+    ]);
+    // BullMQ 6 keeps a paused queue's jobs where they were; they are reported as paused, not waiting.
+    const waiting = (counts.wait ?? 0) + (counts.prioritized ?? 0);
+    const view: QueueCounts = {
+      waiting: paused ? 0 : waiting,
+      active: counts.active ?? 0,
+      delayed: counts.delayed ?? 0,
+      failed: counts.failed ?? 0,
+      paused: paused ? waiting : 0,
+    };
+    return { name, partition: parsed.partition, taskType: parsed.taskType, paused, counts: view };
+  }
+
+  /** Executors stop taking its jobs; routers stop feeding it at their next sample, so its tasks wait as 'ready' in PostgreSQL. */
+  async pause(name: string): Promise<QueueView> {
+    await (await this.known(name)).pause();
+    return this.describe(name);
+  }
+
+  async resume(name: string): Promise<QueueView> {
+    await (await this.known(name)).resume();
+    return this.describe(name);
+  }
+
+  /**
+   * Removes the queue's waiting and delayed jobs, then hands their tasks
+   * back to PostgreSQL as 'ready' at the same attempt (fenced: only tasks
+   * still 'queued' at that attempt whose job is gone), so nothing is lost
+   * and nothing waits for the reconciler. Running jobs are left alone. On a
+   * paused queue the tasks stay in PostgreSQL until resume; otherwise the
+   * router dispatches them again in the current priority order.
+   */
+  async drain(name: string): Promise<{ view: QueueView; returnedToReady: number }> {
+    const queue = await this.known(name);
+    await queue.drain(true);
+    const queued = await this.reconciliation.queuedIn(name);
+    const pipeline = this.redis.pipeline();
+    for (const task of queued) pipeline.exists(jobKey(this.queues.prefix, name, jobIdFor(task.id, task.attempt)));
+    const answers = queued.length > 0 ? ((await pipeline.exec()) ?? []) : [];
+    const orphans = queued.filter((_, index) => answers[index]?.[1] === 0);
+    const returned = orphans.length === 0 ? 0 : await this.transactions.run(async (db) => {
+      const ids = await this.tasks.returnToReady(db, orphans.map((task) => ({ taskId: task.id, attempt: task.attempt })));
+      if (ids.length > 0) await notifyReady(db);
+      return ids.length;
+    });
+    return { view: await this.describe(name), returnedToReady: returned };
+  }
+
+  private async known(name: string) {
+    if (!parseTaskQueueName(name) || !(await this.names()).includes(name)) {
+      throw new NotFoundError(`queue ${name} not found; GET /api/v1/admin/queues lists them`);
+    }
+    return this.queues.get(name);
+  }
+}

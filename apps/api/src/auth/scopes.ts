@@ -1,0 +1,23 @@
+import type { ApiScope } from './require-scope.decorator';
+
+/**
+ * What each scope allows: `admin` everything, `submit` starting and
+ * steering runs and registering workflows plus reading (a client that
+ * starts runs must be able to watch them), `read` reading only.
+ */
+const IMPLIED: Record<ApiScope, readonly ApiScope[]> = {
+  admin: ['admin', 'submit', 'read'],
+  submit: ['submit', 'read'],
+  read: ['read'],
+};
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function grants(scopes: readonly ApiScope[], required: ApiScope): boolean {
+  return scopes.some((scope) => IMPLIED[scope].includes(required));
+}
+
+/** A route's `@RequireScope` wins; otherwise reads need `read` and anything that changes state needs `submit`. */
+export function requiredScope(method: string, declared: ApiScope | undefined): ApiScope {
+  return declared ?? (READ_METHODS.has(method.toUpperCase()) ? 'read' : 'submit');
+}

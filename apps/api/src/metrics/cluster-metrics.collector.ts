@@ -1,0 +1,57 @@
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
+import { ExecutorRepository, StatsRepository } from '@taskloom/persistence';
+import { metrics, registerMetricsCollector } from '@taskloom/telemetry';
+import { QueueAdminService } from '../admin/queue-admin.service';
+
+/** A run is stalled when nothing touched it for this long and none of its tasks can move. */
+const STALLED_AFTER_MS = 5 * 60_000;
+const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'paused'] as const;
+
+/**
+ * The cluster as a whole, read when Prometheus scrapes the API: queue
+ * counts from Redis, waiting tasks, active and stalled runs and live
+ * executors from PostgreSQL. Any API replica answers the same; alert on
+ * max() across them.
+ */
+@Injectable()
+export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutdown {
+  private unregister: (() => void) | undefined;
+
+  constructor(
+    @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
+    private readonly queues: QueueAdminService,
+    private readonly stats: StatsRepository,
+    private readonly executors: ExecutorRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.unregister = registerMetricsCollector(() => this.collect());
+  }
+
+  private async collect(): Promise<void> {
+    const [queues, waiting, active, stalled, live] = await Promise.all([
+      this.queues.list(),
+      this.stats.waitingTasks(),
+      this.stats.activeRunsByStatus(),
+      this.stats.stalledRuns(STALLED_AFTER_MS),
+      this.executors.listLive(this.config.router.executorLostAfterMs),
+    ]);
+    // Reset first: a queue whose task type is gone must not keep reporting its last counts.
+    metrics.queueJobs.reset();
+    for (const queue of queues) {
+      for (const state of QUEUE_STATES) {
+        metrics.queueJobs.set({ queue: queue.name, partition: String(queue.partition), type: queue.taskType, state }, queue.counts[state]);
+      }
+    }
+    metrics.tasksWaiting.set({ status: 'ready' }, waiting.ready);
+    metrics.tasksWaiting.set({ status: 'queued' }, waiting.queued);
+    for (const status of ['pending', 'running', 'paused']) metrics.runsActive.set({ status }, active[status] ?? 0);
+    metrics.runsStalled.set(stalled);
+    metrics.executorsLive.set(live.length);
+  }
+
+  onApplicationShutdown(): void {
+    this.unregister?.();
+  }
+}

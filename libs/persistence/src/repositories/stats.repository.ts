@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { queryRows } from '../sql';
+
+const ACTIVE_RUN_STATUSES = ['pending', 'running', 'paused'];
+
+/** Counts for operators (the admin API and /metrics); never on a hot path. */
+@Injectable()
+export class StatsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Runs by status. Reads ix_runs_status_created; retention keeps the table it scans bounded. */
+  async runsByStatus(): Promise<Record<string, number>> {
+    return this.countBy(`SELECT status, count(*)::int AS n FROM runs GROUP BY status`);
+  }
+
+  /** Tasks by status: one scan of the tasks table, so for the admin API rather than every scrape. */
+  async tasksByStatus(): Promise<Record<string, number>> {
+    return this.countBy(`SELECT status, count(*)::int AS n FROM tasks GROUP BY status`);
+  }
+
+  /** Active runs by status: only the rows of the active statuses are read. */
+  async activeRunsByStatus(): Promise<Record<string, number>> {
+    return this.countBy(`SELECT status, count(*)::int AS n FROM runs WHERE status = ANY($1::text[]) GROUP BY status`, [
+      ACTIVE_RUN_STATUSES,
+    ]);
+  }
+
+  /** Tasks waiting to run, each count from its partial index: ready (in PostgreSQL) and queued (in Redis). */
+  async waitingTasks(): Promise<{ ready: number; queued: number }> {
+    const rows = await queryRows<{ ready: number; queued: number }>(
+      this.dataSource.manager,
+      `SELECT (SELECT count(*) FROM tasks WHERE status = 'ready')::int AS ready,
+              (SELECT count(*) FROM tasks WHERE status = 'queued')::int AS queued`,
+    );
+    return rows[0] ?? { ready: 0, queued: 0 };
+  }
+
+  /**
+   * Pending or running runs that nothing can move: untouched for `idleMs`
+   * and without a task that is ready, queued or running (a retry waiting for
+   * its backoff is 'ready', a sub-workflow or forEach task 'running').
+   */
+  async stalledRuns(idleMs: number): Promise<number> {
+    const rows = await queryRows<{ n: number }>(
+      this.dataSource.manager,
+      `SELECT count(*)::int AS n FROM runs r
+        WHERE r.status IN ('pending', 'running') AND r.updated_at < now() - $1 * interval '1 millisecond'
+          AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.run_id = r.id AND t.status IN ('ready', 'queued', 'running'))`,
+      [idleMs],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  private async countBy(text: string, params: unknown[] = []): Promise<Record<string, number>> {
+    const rows = await queryRows<{ status: string; n: number }>(this.dataSource.manager, text, params);
+    return Object.fromEntries(rows.map((row) => [row.status, row.n]));
+  }
+}

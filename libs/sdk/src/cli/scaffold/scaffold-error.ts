@@ -1,0 +1,4 @@
+import { TaskloomSdkError } from '../../errors/sdk-errors';
+
+/** `taskloom plugin new` cannot create the plugin as asked; the message says what to change. */
+export class ScaffoldError extends TaskloomSdkError {}
