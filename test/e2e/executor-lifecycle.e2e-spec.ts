@@ -45,7 +45,8 @@ describe('executor capacity and shutdown', () => {
 
   it('hands back running tasks on SIGTERM, exits cleanly, and loses none', async () => {
     cluster = await Cluster.start('e2e-sigterm', { SHUTDOWN_GRACE_MS: '500' });
-    await cluster.api.post('/api/v1/workflows', { name: 'slow', tasks: [{ key: 'sleep', type: 'core.sleep', input: { ms: 4000 } }] });
+    // Long enough that a second executor (several seconds to start on a busy machine) is up before these end.
+    await cluster.api.post('/api/v1/workflows', { name: 'slow', tasks: [{ key: 'sleep', type: 'core.sleep', input: { ms: 15_000 } }] });
     const ids: string[] = [];
     for (let i = 0; i < 4; i += 1) ids.push((await cluster.api.post<{ id: string }>('/api/v1/workflows/slow/runs', { input: {} })).body.id);
     await cluster.api.waitFor(async () => {

@@ -1,4 +1,4 @@
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Cluster } from '../support/cluster';
@@ -31,12 +31,16 @@ describe('a plugin written outside the repository with the packed SDK', () => {
     await runCommand('npm', ['pack', '--pack-destination', work], { cwd: SDK_DIR });
     const tarball = path.join(work, `taskloom-sdk-${version}.tgz`);
 
-    // What the README tells authors: npx -p @taskloom/sdk taskloom plugin new <name>
-    const created = await runCommand(
-      'npm',
-      ['exec', '--yes', '--prefer-offline', `--package=${tarball}`, '--', 'taskloom', 'plugin', 'new', PLUGIN_NAME],
-      { cwd: work },
-    );
+    // The SDK's `taskloom` command, installed from the tarball (as `npx -p @taskloom/sdk taskloom` would, minus
+    // npx's cache, which would keep a copy per run).
+    const tools = path.join(work, 'tools');
+    await mkdir(tools);
+    // A package.json of its own, so npm installs here and not into some node_modules further up.
+    await writeFile(path.join(tools, 'package.json'), '{ "private": true }\n');
+    await runCommand('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: tools });
+    const created = await runCommand(path.join(tools, 'node_modules/.bin/taskloom'), ['plugin', 'new', PLUGIN_NAME], {
+      cwd: work,
+    });
     pluginDir = path.join(work, 'taskloom-plugin-greeter');
     expect(created).toContain(`Created ${PLUGIN_NAME} in ${pluginDir} with task type greeter.greet`);
 

@@ -17,10 +17,12 @@ export class ExecutorMetrics implements OnModuleInit, OnApplicationShutdown {
     const { cpu, memoryMb, concurrency } = this.config.executor;
     this.unregister = registerMetricsCollector(() => {
       const load = this.workers.gate.load();
+      // The gate adds and subtracts fractional cpu, so an idle executor can read as -3e-18.
+      const ratio = (used: number, total: number) => Math.max(0, used) / total;
       metrics.executorActiveTasks.set(load.active);
-      metrics.executorUtilisation.set({ resource: 'cpu' }, load.cpu / cpu);
-      metrics.executorUtilisation.set({ resource: 'memory' }, load.memoryMb / memoryMb);
-      metrics.executorUtilisation.set({ resource: 'slots' }, load.active / concurrency);
+      metrics.executorUtilisation.set({ resource: 'cpu' }, ratio(load.cpu, cpu));
+      metrics.executorUtilisation.set({ resource: 'memory' }, ratio(load.memoryMb, memoryMb));
+      metrics.executorUtilisation.set({ resource: 'slots' }, ratio(load.active, concurrency));
     });
   }
 

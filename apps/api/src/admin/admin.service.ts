@@ -70,7 +70,8 @@ function byPartition(queues: readonly QueueView[]) {
 
 function presentExecutor(executor: ExecutorEntity): ExecutorView {
   const { capacity, load } = executor;
-  const ratio = (used: number, total: number) => (total > 0 ? used / total : 0);
+  // Heartbeat loads are sums of fractional cpu, which can land a hair below zero when idle.
+  const ratio = (used: number, total: number) => (total > 0 ? Math.max(0, used) / total : 0);
   return {
     id: executor.id,
     hostname: executor.hostname,
@@ -78,7 +79,7 @@ function presentExecutor(executor: ExecutorEntity): ExecutorView {
     taskTypes: executor.taskTypes,
     queues: executor.queues.length,
     capacity,
-    load: { cpu: load.cpu ?? 0, memoryMb: load.memoryMb ?? 0, active: load.active ?? 0 },
+    load: { cpu: Math.max(0, load.cpu ?? 0), memoryMb: load.memoryMb ?? 0, active: load.active ?? 0 },
     utilisation: {
       cpu: ratio(load.cpu ?? 0, capacity.cpu),
       memory: ratio(load.memoryMb ?? 0, capacity.memoryMb),

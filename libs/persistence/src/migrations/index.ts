@@ -2,6 +2,15 @@ import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { ApiKeys1763900000000 } from './1763900000000-api-keys';
 import { Operations1764000000000 } from './1764000000000-operations';
 import { QueueTableVacuum1764100000000 } from './1764100000000-queue-table-vacuum';
+import { TenantRunIndexes1764200000000 } from './1764200000000-tenant-run-indexes';
+import { ActiveRunsIndex1764300000000 } from './1764300000000-active-runs-index';
 
 /** In order; TypeORM records each one it has run in its `migrations` table. */
-export const MIGRATIONS = [InitialSchema1763800000000, ApiKeys1763900000000, Operations1764000000000, QueueTableVacuum1764100000000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  ApiKeys1763900000000,
+  Operations1764000000000,
+  QueueTableVacuum1764100000000,
+  TenantRunIndexes1764200000000,
+  ActiveRunsIndex1764300000000,
+];

@@ -9,7 +9,7 @@ const ACTIVE_RUN_STATUSES = ['pending', 'running', 'paused'];
 export class StatsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Runs by status. Reads ix_runs_status_created; retention keeps the table it scans bounded. */
+  /** Runs by status: one scan of the runs table (bounded by retention), so for the admin API rather than every scrape. */
   async runsByStatus(): Promise<Record<string, number>> {
     return this.countBy(`SELECT status, count(*)::int AS n FROM runs GROUP BY status`);
   }
@@ -19,7 +19,7 @@ export class StatsRepository {
     return this.countBy(`SELECT status, count(*)::int AS n FROM tasks GROUP BY status`);
   }
 
-  /** Active runs by status: only the rows of the active statuses are read. */
+  /** Active runs by status, from the small partial index ix_runs_active: cheap enough for every scrape. */
   async activeRunsByStatus(): Promise<Record<string, number>> {
     return this.countBy(`SELECT status, count(*)::int AS n FROM runs WHERE status = ANY($1::text[]) GROUP BY status`, [
       ACTIVE_RUN_STATUSES,

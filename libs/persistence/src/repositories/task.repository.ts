@@ -91,6 +91,11 @@ export class TaskRepository {
    * Outputs: the claimed rows in dispatch order (priority head start, then age).
    */
   async claimReady(db: Db, limit: number, excludedQueues: readonly string[]): Promise<ClaimedTask[]> {
+    // tasks is a queue table: its statistics lag its churn, and a bitmap scan (the
+    // planner's pick for a table it thinks is tiny) visits every dead index entry on
+    // every claim. A plain ordered scan of ix_tasks_dispatch stops at the limit and
+    // marks dead entries so later claims skip them. Scoped to this transaction.
+    await db.query('SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off');
     const rows = await queryRows<{
       id: string;
       run_id: string;
@@ -108,10 +113,13 @@ export class TaskRepository {
       traceparent: string | null;
     }>(
       db,
+      // The run is read by per-row lookups on its primary key, not a join: the scan then
+      // follows ix_tasks_dispatch in order and stops at the limit, however large the
+      // backlog, where a join let the planner sort every ready task first.
       `WITH claimed AS (
-         SELECT t.id, r.traceparent FROM tasks t JOIN runs r ON r.id = t.run_id
-          WHERE t.status = 'ready' AND t.available_at <= now() AND r.status IN ('pending', 'running')
-            AND t.queue <> ALL($2::text[])
+         SELECT t.id, (SELECT r.traceparent FROM runs r WHERE r.id = t.run_id) AS traceparent FROM tasks t
+          WHERE t.status = 'ready' AND t.available_at <= now() AND t.queue <> ALL($2::text[])
+            AND (SELECT r.status FROM runs r WHERE r.id = t.run_id) IN ('pending', 'running')
           ORDER BY t.dispatch_at
           LIMIT $1
           FOR UPDATE OF t SKIP LOCKED)

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,8 @@ const sdkPackage = JSON.parse(readFileSync(path.resolve(__dirname, '../../packag
   version: string;
   bin: Record<string, string>;
 };
+
+const builtCli = path.resolve(__dirname, '../../dist/cli/main.js');
 
 async function runCli(args: string[]): Promise<string[]> {
   const lines: string[] = [];
@@ -31,7 +34,16 @@ describe('taskloom plugin new', () => {
   });
 
   it('is the bin of the SDK package', () => {
-    expect(sdkPackage.bin).toEqual({ taskloom: 'dist/cli/main.js' });
+    expect(sdkPackage.bin).toEqual({ taskloom: 'bin/taskloom.cjs' });
+  });
+
+  (existsSync(builtCli) ? it : it.skip)('runs from the bin shim once the SDK is built', () => {
+    const shim = path.resolve(__dirname, '../../bin/taskloom.cjs');
+    const ran = spawnSync(process.execPath, [shim, '--version'], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    expect(ran).toMatchObject({ status: 0, stdout: `${sdkPackage.version}\n` });
   });
 
   it('writes a plugin package: package.json, tsconfig, source, a test and a README', async () => {

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { TaskloomSdkError } from '../errors/sdk-errors';
 import { createCli } from './cli';
 
