@@ -49,7 +49,11 @@ describe('operations: admin API, metrics and traces across processes', () => {
     const [routerPort, executorPort] = [await freePort(), await freePort()];
     routerMetrics = `http://127.0.0.1:${routerPort}/metrics`;
     executorMetrics = `http://127.0.0.1:${executorPort}/metrics`;
-    cluster = await Cluster.start('e2e-operations', { ...tracing, METRICS_PORT: String(routerPort) }, { executor: false });
+    cluster = await Cluster.start(
+      'e2e-operations',
+      { ...tracing, METRICS_PORT: String(routerPort) },
+      { executor: false },
+    );
     await cluster.startExecutor({ METRICS_PORT: String(executorPort) });
     expect((await cluster.api.post('/api/v1/workflows', FANOUT)).status).toBe(201);
     expect((await cluster.api.post('/api/v1/workflows', PAUSABLE)).status).toBe(201);
@@ -86,7 +90,9 @@ describe('operations: admin API, metrics and traces across processes', () => {
 
     it('pause holds a queue, drain hands its jobs back to PostgreSQL, resume lets the run finish', async () => {
       const listed = QueueListSchema.parse((await cluster.api.get('/api/v1/admin/queues')).body);
-      const echoQueues = listed.items.filter((queue) => queue.taskType === 'core.echo-batch').map((queue) => queue.name);
+      const echoQueues = listed.items
+        .filter((queue) => queue.taskType === 'core.echo-batch')
+        .map((queue) => queue.name);
       expect(echoQueues).toHaveLength(4);
       for (const name of echoQueues) {
         const paused = await cluster.api.post(`/api/v1/admin/queues/${encodeURIComponent(name)}/pause`);
@@ -101,6 +107,11 @@ describe('operations: admin API, metrics and traces across processes', () => {
         held = queues.find((queue) => queue.counts.paused > 0)?.name ?? '';
         return held !== '';
       }, 'the job to wait in its paused queue');
+      // Routers learn of a pause at their next queue sample (every 200 ms); the router's gauge says it has.
+      await cluster.api.waitFor(
+        async () => sampleValue(await scrape(routerMetrics), 'taskloom_router_queue_paused', { queue: held }) === 1,
+        'the router to hold the paused queue back',
+      );
 
       const drained = await cluster.api.post(`/api/v1/admin/queues/${encodeURIComponent(held)}/drain`);
       expect(drained.status).toBe(200);
@@ -124,13 +135,17 @@ describe('operations: admin API, metrics and traces across processes', () => {
     });
 
     it('answers 404 with a JSON error for a queue that does not exist', async () => {
-      const missing = await cluster.api.post<{ statusCode: number; message: string }>('/api/v1/admin/queues/tasks-%7B0000%7D-no.such/pause');
+      const missing = await cluster.api.post<{ statusCode: number; message: string }>(
+        '/api/v1/admin/queues/tasks-%7B0000%7D-no.such/pause',
+      );
       expect(missing.status).toBe(404);
       expect(missing.body).toMatchObject({ statusCode: 404, message: expect.stringContaining('tasks-{0000}-no.such') });
     });
 
     it('documents every admin endpoint in OpenAPI with its response schema', async () => {
-      const { body } = await cluster.api.get<{ paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>('/docs-json');
+      const { body } = await cluster.api.get<{
+        paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      }>('/docs-json');
       const documented = {
         '/api/v1/admin/stats': ['get', 'Stats'],
         '/api/v1/admin/queues': ['get', 'QueueList'],
@@ -140,7 +155,9 @@ describe('operations: admin API, metrics and traces across processes', () => {
         '/api/v1/admin/executors': ['get', 'ExecutorList'],
       } as const;
       for (const [path, [method, schema]] of Object.entries(documented)) {
-        expect(JSON.stringify(body.paths[path]?.[method]?.responses['200'])).toContain(`#/components/schemas/${schema}`);
+        expect(JSON.stringify(body.paths[path]?.[method]?.responses['200'])).toContain(
+          `#/components/schemas/${schema}`,
+        );
       }
       expect(body.paths['/metrics']).toBeUndefined();
     });
@@ -148,10 +165,18 @@ describe('operations: admin API, metrics and traces across processes', () => {
 
   it('moves the metrics of every process when a run goes through', async () => {
     const api = `${cluster.api.base}/metrics`;
-    const before = { api: await scrape(api), router: await scrape(routerMetrics), executor: await scrape(executorMetrics) };
+    const before = {
+      api: await scrape(api),
+      router: await scrape(routerMetrics),
+      executor: await scrape(executorMetrics),
+    };
     const started = await cluster.api.post<{ id: string }>('/api/v1/workflows/ops-fanout/runs', { input: {} });
     expect((await cluster.api.waitForRun(started.body.id)).status).toBe('succeeded');
-    const after = { api: await scrape(api), router: await scrape(routerMetrics), executor: await scrape(executorMetrics) };
+    const after = {
+      api: await scrape(api),
+      router: await scrape(routerMetrics),
+      executor: await scrape(executorMetrics),
+    };
     const moved = (process: keyof typeof before, name: string, labels: Record<string, string> = {}) =>
       sampleValue(after[process], name, labels) - sampleValue(before[process], name, labels);
 
@@ -163,10 +188,18 @@ describe('operations: admin API, metrics and traces across processes', () => {
     expect(moved('executor', 'taskloom_tasks_completed_total', noop)).toBe(4);
     expect(moved('executor', 'taskloom_task_duration_seconds_count', { ...noop, status: 'succeeded' })).toBe(4);
     expect(moved('executor', 'taskloom_task_queue_wait_seconds_count', noop)).toBe(4);
-    expect(moved('api', 'taskloom_http_request_duration_seconds_count', { method: 'POST', route: '/api/v1/workflows/:name/runs', status_code: '201' })).toBe(1);
+    expect(
+      moved('api', 'taskloom_http_request_duration_seconds_count', {
+        method: 'POST',
+        route: '/api/v1/workflows/:name/runs',
+        status_code: '201',
+      }),
+    ).toBe(1);
 
     expect(sampleValue(after.api, 'taskloom_executors_live')).toBe(1);
-    expect(after.api).toMatch(/taskloom_queue_jobs\{queue="tasks-\{0000\}-core\.noop",partition="0",type="core\.noop",state="waiting"\} 0/);
+    expect(after.api).toMatch(
+      /taskloom_queue_jobs\{queue="tasks-\{0000\}-core\.noop",partition="0",type="core\.noop",state="waiting"\} 0/,
+    );
     expect(sampleValue(after.router, 'taskloom_router_queue_saturated')).toBe(0);
     expect(sampleValue(after.executor, 'taskloom_executor_utilisation_ratio', { resource: 'cpu' })).toBe(0);
     for (const exposition of Object.values(after)) {
@@ -178,12 +211,17 @@ describe('operations: admin API, metrics and traces across processes', () => {
   it('traces a run as one trace across the api, router and executor processes', async () => {
     const started = await cluster.api.post<{ id: string }>('/api/v1/workflows/ops-fanout/runs', { input: {} });
     expect((await cluster.api.waitForRun(started.body.id)).status).toBe('succeeded');
-    const ofRun = (name: string) => collector.spans.filter((span) => span.name === name && span.attributes['taskloom.run_id'] === started.body.id);
+    const ofRun = (name: string) =>
+      collector.spans.filter((span) => span.name === name && span.attributes['taskloom.run_id'] === started.body.id);
     let create: CollectedSpan[] = [];
     let dispatches: CollectedSpan[] = [];
     let attempts: CollectedSpan[] = [];
     await cluster.api.waitFor(async () => {
-      [create, dispatches, attempts] = [ofRun('taskloom.run.create'), ofRun('taskloom.task.dispatch'), ofRun('taskloom.task.attempt')];
+      [create, dispatches, attempts] = [
+        ofRun('taskloom.run.create'),
+        ofRun('taskloom.task.dispatch'),
+        ofRun('taskloom.task.attempt'),
+      ];
       return create.length === 1 && dispatches.length === 4 && attempts.length === 4;
     }, 'the run, dispatch and attempt spans to be exported');
 
@@ -195,7 +233,9 @@ describe('operations: admin API, metrics and traces across processes', () => {
     // dispatch spans are children of the run's creation, each attempt a child of the dispatch that queued it.
     expect(dispatches.every((span) => span.parentSpanId === create[0]!.spanId)).toBe(true);
     const dispatchOf = new Map(dispatches.map((span) => [span.attributes['taskloom.task_id'], span.spanId]));
-    expect(attempts.every((span) => span.parentSpanId === dispatchOf.get(span.attributes['taskloom.task_id']))).toBe(true);
+    expect(attempts.every((span) => span.parentSpanId === dispatchOf.get(span.attributes['taskloom.task_id']))).toBe(
+      true,
+    );
     // The creating request's own server span is the root of the trace.
     const request = collector.spans.find((span) => span.spanId === create[0]!.parentSpanId);
     expect(request?.service).toBe('taskloom-api');

@@ -26,7 +26,10 @@ describe('retention on a real PostgreSQL', () => {
   async function finishedRun(endedDaysAgo: number): Promise<string> {
     const run = await harness.starter.start({ workflow: 'keepable', input: {}, tenant: 'default' });
     expect((await harness.drive(run.id)).status).toBe('succeeded');
-    await harness.dataSource.query(`UPDATE runs SET finished_at = now() - $2 * interval '1 day' WHERE id = $1`, [run.id, endedDaysAgo]);
+    await harness.dataSource.query(`UPDATE runs SET finished_at = now() - $2 * interval '1 day' WHERE id = $1`, [
+      run.id,
+      endedDaysAgo,
+    ]);
     return run.id;
   }
 
@@ -41,7 +44,13 @@ describe('retention on a real PostgreSQL', () => {
   }
 
   it('deletes runs that ended before the cutoff, with their tasks, items and attempts, in batches', async () => {
-    const old = [await finishedRun(40), await finishedRun(35), await finishedRun(31), await finishedRun(45), await finishedRun(60)];
+    const old = [
+      await finishedRun(40),
+      await finishedRun(35),
+      await finishedRun(31),
+      await finishedRun(45),
+      await finishedRun(60),
+    ];
     const recent = await finishedRun(2);
     const active = (await harness.starter.start({ workflow: 'keepable', input: {}, tenant: 'default' })).id;
     // An active run is never deleted, however old.
@@ -72,7 +81,9 @@ describe('retention on a real PostgreSQL', () => {
     await runner.startTransaction();
     try {
       await runner.query('SELECT 1 FROM runs WHERE id = $1 FOR UPDATE', [held]);
-      expect(await harness.module.get(RetentionRepository).deleteFinishedRuns(new Date(Date.now() - 30 * DAY_MS), 10)).toBe(1);
+      expect(
+        await harness.module.get(RetentionRepository).deleteFinishedRuns(new Date(Date.now() - 30 * DAY_MS), 10),
+      ).toBe(1);
       expect((await rowsOf([older])).runs).toBe(0);
       expect((await rowsOf([held])).runs).toBe(1);
     } finally {
@@ -88,7 +99,9 @@ describe('retention on a real PostgreSQL', () => {
          ('00000000-0000-4000-8000-0000000000a2', 'h', 2, '{}', '{}', '{}', now() - interval '40 days', NULL),
          ('00000000-0000-4000-8000-0000000000a3', 'h', 3, '{}', '{}', '{}', now(), NULL)`,
     );
-    expect(await harness.module.get(RetentionRepository).deleteGoneExecutors(new Date(Date.now() - 30 * DAY_MS))).toBe(2);
+    expect(await harness.module.get(RetentionRepository).deleteGoneExecutors(new Date(Date.now() - 30 * DAY_MS))).toBe(
+      2,
+    );
     const left = await harness.dataSource.query(`SELECT pid FROM executors ORDER BY pid`);
     expect(left).toEqual([{ pid: 3 }]);
   });

@@ -25,7 +25,9 @@ interface OtlpAttribute {
 interface OtlpTraces {
   resourceSpans?: {
     resource?: { attributes?: OtlpAttribute[] };
-    scopeSpans?: { spans?: { name: string; traceId: string; spanId: string; parentSpanId?: string; attributes?: OtlpAttribute[] }[] }[];
+    scopeSpans?: {
+      spans?: { name: string; traceId: string; spanId: string; parentSpanId?: string; attributes?: OtlpAttribute[] }[];
+    }[];
   }[];
 }
 
@@ -61,7 +63,8 @@ export class OtlpCollector {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        if (request.url === '/v1/traces') collector.receive(JSON.parse(Buffer.concat(chunks).toString() || '{}') as OtlpTraces);
+        if (request.url === '/v1/traces')
+          collector.receive(JSON.parse(Buffer.concat(chunks).toString() || '{}') as OtlpTraces);
         response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       });
     });

@@ -33,14 +33,24 @@ export function traceAttempt<T>(task: TaskJobData, executorId: string, work: (sp
 }
 
 /** A failed attempt marks its span as an error without throwing: the outcome is recorded, not raised. */
-export function markAttemptSpan(span: Span | undefined, status: 'succeeded' | 'failed', error?: { name?: string; message?: string }): void {
+export function markAttemptSpan(
+  span: Span | undefined,
+  status: 'succeeded' | 'failed',
+  error?: { name?: string; message?: string },
+): void {
   if (!span) return;
   span.setAttribute('taskloom.outcome', status);
-  if (status === 'failed') span.setStatus({ code: SpanStatusCode.ERROR, message: `${error?.name ?? 'Error'}: ${error?.message ?? ''}` });
+  if (status === 'failed')
+    span.setStatus({ code: SpanStatusCode.ERROR, message: `${error?.name ?? 'Error'}: ${error?.message ?? ''}` });
 }
 
 /** Synchronous counter and histogram updates only: nothing here waits. */
-export function countAttempt(type: string, status: 'succeeded' | 'failed', durationMs: number, retryable: boolean): void {
+export function countAttempt(
+  type: string,
+  status: 'succeeded' | 'failed',
+  durationMs: number,
+  retryable: boolean,
+): void {
   if (status === 'succeeded') metrics.tasksCompleted.inc({ type });
   else metrics.tasksFailed.inc({ type, retryable: String(retryable) });
   metrics.taskDuration.observe({ type, status }, durationMs / 1000);

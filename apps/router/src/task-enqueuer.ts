@@ -29,7 +29,11 @@ export class TaskEnqueuer {
         [...byQueue].map(([queue, queued]) =>
           this.queues
             .get(queue)
-            .addBulk(queued.map((task) => taskJob(task, now, this.config.queue.priorityAgingMs, spans?.traceparentOf(task) ?? task.traceparent))),
+            .addBulk(
+              queued.map((task) =>
+                taskJob(task, now, this.config.queue.priorityAgingMs, spans?.traceparentOf(task) ?? task.traceparent),
+              ),
+            ),
         ),
       );
     } catch (error) {

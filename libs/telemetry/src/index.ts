@@ -9,4 +9,14 @@ export {
   type MetricsCollector,
 } from './metrics/metrics-registry';
 export { MetricsServerModule } from './metrics/metrics-server.module';
-export { contextOf, failSpan, inSpan, startTracing, stopTracing, traceparentOf, tracer, tracingActive, type SpanOptions } from './tracing';
+export {
+  contextOf,
+  failSpan,
+  inSpan,
+  startTracing,
+  stopTracing,
+  traceparentOf,
+  tracer,
+  tracingActive,
+  type SpanOptions,
+} from './tracing';

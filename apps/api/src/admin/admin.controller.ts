@@ -5,7 +5,11 @@ import { ExecutorListSchema, QueueActionSchema, QueueListSchema, QueueNameSchema
 import { AdminService } from './admin.service';
 import { QueueAdminService } from './queue-admin.service';
 
-const QUEUE_PARAM = { name: 'name', description: 'A queue name from GET /admin/queues.', example: 'tasks-{0001}-core.noop' };
+const QUEUE_PARAM = {
+  name: 'name',
+  description: 'A queue name from GET /admin/queues.',
+  example: 'tasks-{0001}-core.noop',
+};
 
 @ApiTags('admin')
 @RequireScope('admin')
@@ -18,7 +22,8 @@ export class AdminController {
 
   @Get('stats')
   @ApiOkResponse({
-    description: 'Runs and tasks by status, queue counts per partition and per queue, and live executors with their capacity and load.',
+    description:
+      'Runs and tasks by status, queue counts per partition and per queue, and live executors with their capacity and load.',
     standardSchema: StatsSchema,
   })
   stats() {
@@ -26,7 +31,10 @@ export class AdminController {
   }
 
   @Get('queues')
-  @ApiOkResponse({ description: 'Every queue (one per partition and published task type) with its job counts.', standardSchema: QueueListSchema })
+  @ApiOkResponse({
+    description: 'Every queue (one per partition and published task type) with its job counts.',
+    standardSchema: QueueListSchema,
+  })
   async listQueues() {
     return { items: await this.queues.list() };
   }
@@ -35,7 +43,8 @@ export class AdminController {
   @HttpCode(200)
   @ApiParam(QUEUE_PARAM)
   @ApiOkResponse({
-    description: 'Paused: executors take no new job from it and routers stop feeding it; running jobs finish. Tasks keep waiting in PostgreSQL.',
+    description:
+      'Paused: executors take no new job from it and routers stop feeding it; running jobs finish. Tasks keep waiting in PostgreSQL.',
     standardSchema: QueueActionSchema,
   })
   @ApiNotFoundResponse({ description: 'No such queue.' })
@@ -47,7 +56,10 @@ export class AdminController {
   @Post('queues/:name/resume')
   @HttpCode(200)
   @ApiParam(QUEUE_PARAM)
-  @ApiOkResponse({ description: 'Resumed: executors take its jobs and routers feed it again.', standardSchema: QueueActionSchema })
+  @ApiOkResponse({
+    description: 'Resumed: executors take its jobs and routers feed it again.',
+    standardSchema: QueueActionSchema,
+  })
   @ApiNotFoundResponse({ description: 'No such queue.' })
   async resume(@Param('name', { schema: QueueNameSchema }) name: string) {
     const view = await this.queues.resume(name);
@@ -70,7 +82,10 @@ export class AdminController {
   }
 
   @Get('executors')
-  @ApiOkResponse({ description: 'Live executors: their task types, capacity, load and utilisation.', standardSchema: ExecutorListSchema })
+  @ApiOkResponse({
+    description: 'Live executors: their task types, capacity, load and utilisation.',
+    standardSchema: ExecutorListSchema,
+  })
   async executors() {
     return { items: await this.admin.executors() };
   }

@@ -40,7 +40,11 @@ export const QueueListSchema = z
   .object({ items: z.array(QueueSchema) })
   .meta({ id: 'QueueList', example: { items: [QUEUE_EXAMPLE] } });
 
-export const QueueNameSchema = z.string().min(1).max(300).describe('A queue name from GET /admin/queues, e.g. tasks-{0001}-core.noop');
+export const QueueNameSchema = z
+  .string()
+  .min(1)
+  .max(300)
+  .describe('A queue name from GET /admin/queues, e.g. tasks-{0001}-core.noop');
 
 export const QueueActionSchema = z
   .object({
@@ -49,7 +53,9 @@ export const QueueActionSchema = z
     paused: z.boolean(),
     returnedToReady: count
       .optional()
-      .describe('drain only: tasks whose waiting jobs were removed, back to "ready" in PostgreSQL to be dispatched again.'),
+      .describe(
+        'drain only: tasks whose waiting jobs were removed, back to "ready" in PostgreSQL to be dispatched again.',
+      ),
     counts: QueueCountsSchema,
   })
   .meta({
@@ -125,9 +131,15 @@ export const StatsSchema = z
     example: {
       runs: { pending: 3, running: 12, paused: 0, succeeded: 1540, failed: 7, cancelled: 2 },
       tasks: { blocked: 40, ready: 5, queued: 16, running: 4, succeeded: 9120, failed: 9, skipped: 31, cancelled: 2 },
-      partitions: [{ partition: 1, queues: 2, pausedQueues: 0, waiting: 12, active: 4, delayed: 0, failed: 0, paused: 0 }],
+      partitions: [
+        { partition: 1, queues: 2, pausedQueues: 0, waiting: 12, active: 4, delayed: 0, failed: 0, paused: 0 },
+      ],
       queues: [QUEUE_EXAMPLE],
-      executors: { live: 1, capacity: { cpu: 2, memoryMb: 2048, concurrency: 64 }, load: { cpu: 0.5, memoryMb: 256, active: 5 } },
+      executors: {
+        live: 1,
+        capacity: { cpu: 2, memoryMb: 2048, concurrency: 64 },
+        load: { cpu: 0.5, memoryMb: 256, active: 5 },
+      },
       generatedAt: '2025-11-22T09:30:05.000Z',
     },
   });

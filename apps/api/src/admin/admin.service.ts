@@ -21,7 +21,8 @@ export class AdminService {
       this.queues.list(),
       this.executors(),
     ]);
-    const sum = (pick: (executor: ExecutorView) => number) => executors.reduce((total, executor) => total + pick(executor), 0);
+    const sum = (pick: (executor: ExecutorView) => number) =>
+      executors.reduce((total, executor) => total + pick(executor), 0);
     return {
       runs: withZeros(RUN_STATUSES, runs),
       tasks: withZeros(TASK_STATUSES, tasks),
@@ -29,7 +30,11 @@ export class AdminService {
       queues,
       executors: {
         live: executors.length,
-        capacity: { cpu: sum((e) => e.capacity.cpu), memoryMb: sum((e) => e.capacity.memoryMb), concurrency: sum((e) => e.capacity.concurrency) },
+        capacity: {
+          cpu: sum((e) => e.capacity.cpu),
+          memoryMb: sum((e) => e.capacity.memoryMb),
+          concurrency: sum((e) => e.capacity.concurrency),
+        },
         load: { cpu: sum((e) => e.load.cpu), memoryMb: sum((e) => e.load.memoryMb), active: sum((e) => e.load.active) },
       },
       generatedAt: new Date().toISOString(),
@@ -62,7 +67,8 @@ function byPartition(queues: readonly QueueView[]) {
     };
     entry.queues += 1;
     if (queue.paused) entry.pausedQueues += 1;
-    for (const state of ['waiting', 'active', 'delayed', 'failed', 'paused'] as const) entry[state] += queue.counts[state];
+    for (const state of ['waiting', 'active', 'delayed', 'failed', 'paused'] as const)
+      entry[state] += queue.counts[state];
     partitions.set(queue.partition, entry);
   }
   return [...partitions.values()].sort((a, b) => a.partition - b.partition);

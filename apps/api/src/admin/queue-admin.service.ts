@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError } from '@taskloom/orchestrator';
-import { notifyReady, ReconciliationRepository, TaskRepository, TaskTypeRepository, TransactionRunner } from '@taskloom/persistence';
+import {
+  notifyReady,
+  ReconciliationRepository,
+  TaskRepository,
+  TaskTypeRepository,
+  TransactionRunner,
+} from '@taskloom/persistence';
 import { jobIdFor, jobKey, parseTaskQueueName, QueueRegistry, REDIS_CONNECTION, TaskRouting } from '@taskloom/queue';
 import type { Redis } from 'ioredis';
 import type { QueueCounts, QueueView } from './admin.schemas';
@@ -77,11 +83,17 @@ export class QueueAdminService {
     for (const task of queued) pipeline.exists(jobKey(this.queues.prefix, name, jobIdFor(task.id, task.attempt)));
     const answers = queued.length > 0 ? ((await pipeline.exec()) ?? []) : [];
     const orphans = queued.filter((_, index) => answers[index]?.[1] === 0);
-    const returned = orphans.length === 0 ? 0 : await this.transactions.run(async (db) => {
-      const ids = await this.tasks.returnToReady(db, orphans.map((task) => ({ taskId: task.id, attempt: task.attempt })));
-      if (ids.length > 0) await notifyReady(db);
-      return ids.length;
-    });
+    const returned =
+      orphans.length === 0
+        ? 0
+        : await this.transactions.run(async (db) => {
+            const ids = await this.tasks.returnToReady(
+              db,
+              orphans.map((task) => ({ taskId: task.id, attempt: task.attempt })),
+            );
+            if (ids.length > 0) await notifyReady(db);
+            return ids.length;
+          });
     return { view: await this.describe(name), returnedToReady: returned };
   }
 

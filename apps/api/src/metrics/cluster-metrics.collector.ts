@@ -41,7 +41,10 @@ export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutd
     metrics.queueJobs.reset();
     for (const queue of queues) {
       for (const state of QUEUE_STATES) {
-        metrics.queueJobs.set({ queue: queue.name, partition: String(queue.partition), type: queue.taskType, state }, queue.counts[state]);
+        metrics.queueJobs.set(
+          { queue: queue.name, partition: String(queue.partition), type: queue.taskType, state },
+          queue.counts[state],
+        );
       }
     }
     metrics.tasksWaiting.set({ status: 'ready' }, waiting.ready);

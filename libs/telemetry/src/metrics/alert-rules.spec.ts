@@ -21,7 +21,8 @@ async function exportedSeries(): Promise<Set<string>> {
   for (const metric of await metricsRegistry.getMetricsAsJSON()) {
     names.add(metric.name);
     // Typed as a numeric enum, but prom-client reports the type as a string at run time.
-    if (String(metric.type) === 'histogram') for (const suffix of ['_bucket', '_sum', '_count']) names.add(`${metric.name}${suffix}`);
+    if (String(metric.type) === 'histogram')
+      for (const suffix of ['_bucket', '_sum', '_count']) names.add(`${metric.name}${suffix}`);
   }
   return names;
 }
@@ -44,7 +45,12 @@ describe('deploy/prometheus/alerts.yml', () => {
 
   it('covers a growing backlog, errors, missing executors and stuck runs', () => {
     expect(rules.map((rule) => rule.alert)).toEqual(
-      expect.arrayContaining(['TaskloomBacklogGrowing', 'TaskloomTaskErrorRate', 'TaskloomNoExecutors', 'TaskloomStuckRuns']),
+      expect.arrayContaining([
+        'TaskloomBacklogGrowing',
+        'TaskloomTaskErrorRate',
+        'TaskloomNoExecutors',
+        'TaskloomStuckRuns',
+      ]),
     );
   });
 
@@ -56,7 +62,12 @@ describe('deploy/prometheus/alerts.yml', () => {
         .filter((name) => name.startsWith('taskloom_') || PROMETHEUS_SERIES.has(name));
       expect(referenced.length).toBeGreaterThan(0);
       for (const name of referenced) {
-        if (!PROMETHEUS_SERIES.has(name)) expect({ alert: rule.alert, name, exported: exported.has(name) }).toEqual({ alert: rule.alert, name, exported: true });
+        if (!PROMETHEUS_SERIES.has(name))
+          expect({ alert: rule.alert, name, exported: exported.has(name) }).toEqual({
+            alert: rule.alert,
+            name,
+            exported: true,
+          });
       }
     }
   });
