@@ -7,6 +7,18 @@ interface RunView {
   tasks: { key: string; status: string; output: unknown; attempts: number }[];
 }
 
+const DIAMOND = {
+  name: 'diamond',
+  inputSchema: { type: 'object', properties: { n: { type: 'number' } }, required: ['n'] },
+  tasks: [
+    { key: 'a', type: 'core.noop', input: { n: '{{ run.input.n }}' } },
+    { key: 'b', type: 'core.noop', dependsOn: ['a'], input: { side: 'b', fromA: '{{ tasks.a.output.n }}' } },
+    { key: 'c', type: 'core.noop', dependsOn: ['a'], input: { side: 'c', fromA: '{{ tasks.a.output.n }}' } },
+    { key: 'd', type: 'core.noop', dependsOn: ['b', 'c'], input: { b: '{{ tasks.b.output }}', c: '{{ tasks.c.output }}' } },
+  ],
+  output: { d: '{{ tasks.d.output }}' },
+};
+
 describe('a diamond workflow across separate api, router and executor processes', () => {
   let cluster: Cluster;
 
@@ -19,17 +31,7 @@ describe('a diamond workflow across separate api, router and executor processes'
   });
 
   it('runs A → (B, C) → D to success, D reading the outputs of B and C', async () => {
-    const registered = await cluster.api.post('/api/v1/workflows', {
-      name: 'diamond',
-      inputSchema: { type: 'object', properties: { n: { type: 'number' } }, required: ['n'] },
-      tasks: [
-        { key: 'a', type: 'core.noop', input: { n: '{{ run.input.n }}' } },
-        { key: 'b', type: 'core.noop', dependsOn: ['a'], input: { side: 'b', fromA: '{{ tasks.a.output.n }}' } },
-        { key: 'c', type: 'core.noop', dependsOn: ['a'], input: { side: 'c', fromA: '{{ tasks.a.output.n }}' } },
-        { key: 'd', type: 'core.noop', dependsOn: ['b', 'c'], input: { b: '{{ tasks.b.output }}', c: '{{ tasks.c.output }}' } },
-      ],
-      output: { d: '{{ tasks.d.output }}' },
-    });
+    const registered = await cluster.api.post('/api/v1/workflows', DIAMOND);
     expect(registered).toMatchObject({ status: 201, body: { name: 'diamond', version: 1 } });
 
     const started = await cluster.api.post<{ id: string; status: string }>('/api/v1/workflows/diamond/runs', { input: { n: 21 } });
@@ -44,17 +46,7 @@ describe('a diamond workflow across separate api, router and executor processes'
   });
 
   it('answers 200 with the same version when the identical definition is registered again', async () => {
-    const again = await cluster.api.post('/api/v1/workflows', {
-      name: 'diamond',
-      inputSchema: { type: 'object', properties: { n: { type: 'number' } }, required: ['n'] },
-      tasks: [
-        { key: 'a', type: 'core.noop', input: { n: '{{ run.input.n }}' } },
-        { key: 'b', type: 'core.noop', dependsOn: ['a'], input: { side: 'b', fromA: '{{ tasks.a.output.n }}' } },
-        { key: 'c', type: 'core.noop', dependsOn: ['a'], input: { side: 'c', fromA: '{{ tasks.a.output.n }}' } },
-        { key: 'd', type: 'core.noop', dependsOn: ['b', 'c'], input: { b: '{{ tasks.b.output }}', c: '{{ tasks.c.output }}' } },
-      ],
-      output: { d: '{{ tasks.d.output }}' },
-    });
+    const again = await cluster.api.post('/api/v1/workflows', DIAMOND);
     expect(again).toMatchObject({ status: 200, body: { name: 'diamond', version: 1 } });
   });
 

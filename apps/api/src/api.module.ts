@@ -1,10 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { TaskloomConfigModule, type TaskloomConfig } from '@taskloom/config';
-import { OrchestratorModule } from '@taskloom/orchestrator';
-import { PersistenceModule } from '@taskloom/persistence';
-import { QueueModule } from '@taskloom/queue';
-import { LoggingModule } from '@taskloom/telemetry';
+import type { TaskloomConfig } from '@taskloom/config';
+import { OrchestratorModule, processInfrastructure } from '@taskloom/orchestrator';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
@@ -33,10 +30,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        TaskloomConfigModule.forRoot(config),
-        LoggingModule.forRoot({ level: config.log.level, service: 'taskloom-api' }),
-        PersistenceModule.forRoot({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'taskloom-api' }),
-        QueueModule.forRoot('taskloom-api'),
+        ...processInfrastructure(config, 'taskloom-api'),
         ApiFeaturesModule,
       ],
     };

@@ -1,9 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TaskloomConfigModule, type TaskloomConfig } from '@taskloom/config';
-import { OrchestratorModule } from '@taskloom/orchestrator';
-import { PersistenceModule } from '@taskloom/persistence';
-import { QueueModule } from '@taskloom/queue';
-import { LoggingModule, MetricsServerModule } from '@taskloom/telemetry';
+import type { TaskloomConfig } from '@taskloom/config';
+import { OrchestratorModule, processInfrastructure } from '@taskloom/orchestrator';
+import { MetricsServerModule } from '@taskloom/telemetry';
 import { AttemptReporter } from './attempt-reporter.service';
 import { ExecutorIdentity } from './executor-identity';
 import { ExecutorLifecycle } from './executor-lifecycle.service';
@@ -25,10 +23,7 @@ export class ExecutorModule {
     return {
       module: ExecutorModule,
       imports: [
-        TaskloomConfigModule.forRoot(config),
-        LoggingModule.forRoot({ level: config.log.level, service: 'taskloom-executor' }),
-        PersistenceModule.forRoot({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'taskloom-executor' }),
-        QueueModule.forRoot('taskloom-executor'),
+        ...processInfrastructure(config, 'taskloom-executor'),
         MetricsServerModule,
         ExecutorFeaturesModule,
       ],

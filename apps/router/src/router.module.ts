@@ -1,9 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TaskloomConfigModule, type TaskloomConfig } from '@taskloom/config';
-import { OrchestratorModule } from '@taskloom/orchestrator';
-import { PersistenceModule } from '@taskloom/persistence';
-import { QueueModule } from '@taskloom/queue';
-import { LoggingModule, MetricsServerModule } from '@taskloom/telemetry';
+import type { TaskloomConfig } from '@taskloom/config';
+import { OrchestratorModule, processInfrastructure } from '@taskloom/orchestrator';
+import { MetricsServerModule } from '@taskloom/telemetry';
 import { BackpressureMonitor } from './backpressure.monitor';
 import { DispatcherService } from './dispatcher.service';
 import { ReconcilerService } from './reconciler.service';
@@ -23,10 +21,7 @@ export class RouterModule {
     return {
       module: RouterModule,
       imports: [
-        TaskloomConfigModule.forRoot(config),
-        LoggingModule.forRoot({ level: config.log.level, service: 'taskloom-router' }),
-        PersistenceModule.forRoot({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'taskloom-router' }),
-        QueueModule.forRoot('taskloom-router'),
+        ...processInfrastructure(config, 'taskloom-router'),
         MetricsServerModule,
         RouterFeaturesModule,
       ],

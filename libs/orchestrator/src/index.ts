@@ -9,3 +9,4 @@ export { dispatchBonusMs } from './dispatch-order';
 export { failure } from './failure';
 export { ConflictError, NotFoundError, OverloadedError, TaskloomError, ValidationError, type ErrorDetail } from './errors';
 export { RunControlService, type RunControlResult } from './run-control.service';
+export { processInfrastructure } from './process-infrastructure';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../sql';
+import { toClaimedTask, type ClaimedTaskRow } from './claimed-task.row';
 import type { ClaimedTask } from './task.rows';
 
 export interface RunningAttempt {
@@ -21,21 +22,7 @@ export class ReconciliationRepository {
 
   /** Tasks marked queued longer than the grace period: their queue job may be gone (Redis flushed, router killed). */
   async queuedLongerThan(graceMs: number, limit: number): Promise<ClaimedTask[]> {
-    const rows = await queryRows<{
-      id: string;
-      run_id: string;
-      key: string;
-      type: string;
-      attempt: number;
-      max_attempts: number;
-      input: unknown;
-      timeout_ms: number;
-      retry: unknown;
-      priority: number;
-      queue: string;
-      available_at: Date;
-      traceparent: string | null;
-    }>(
+    const rows = await queryRows<ClaimedTaskRow>(
       this.dataSource.manager,
       `SELECT t.id, t.run_id, t.key, t.type, t.attempt, t.max_attempts, t.input, t.timeout_ms, t.retry, t.priority,
               t.queue, t.available_at, r.traceparent
@@ -44,21 +31,7 @@ export class ReconciliationRepository {
         ORDER BY t.queued_at LIMIT $2`,
       [graceMs, limit],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      runId: row.run_id,
-      key: row.key,
-      type: row.type,
-      attempt: row.attempt,
-      maxAttempts: row.max_attempts,
-      input: row.input,
-      timeoutMs: row.timeout_ms,
-      retry: row.retry,
-      priority: row.priority,
-      queue: row.queue,
-      readyAt: row.available_at,
-      traceparent: row.traceparent,
-    }));
+    return rows.map(toClaimedTask);
   }
 
   /**

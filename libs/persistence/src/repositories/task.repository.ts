@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TaskEntity } from '../entities';
 import { jsonArray, queryRows, type Db } from '../sql';
+import { toClaimedTask, type ClaimedTaskRow } from './claimed-task.row';
 import type {
   ClaimedTask,
   DependentCounters,
@@ -96,22 +97,7 @@ export class TaskRepository {
     // every claim. A plain ordered scan of ix_tasks_dispatch stops at the limit and
     // marks dead entries so later claims skip them. Scoped to this transaction.
     await db.query('SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off');
-    const rows = await queryRows<{
-      id: string;
-      run_id: string;
-      key: string;
-      type: string;
-      attempt: number;
-      max_attempts: number;
-      input: unknown;
-      timeout_ms: number;
-      retry: unknown;
-      priority: number;
-      queue: string;
-      available_at: Date;
-      dispatch_at: Date;
-      traceparent: string | null;
-    }>(
+    const rows = await queryRows<ClaimedTaskRow & { dispatch_at: Date }>(
       db,
       // The run is read by per-row lookups on its primary key, not a join: the scan then
       // follows ix_tasks_dispatch in order and stops at the limit, however large the
@@ -132,21 +118,7 @@ export class TaskRepository {
     // RETURNING keeps no order; the queue must receive the batch in dispatch order.
     return rows
       .sort((a, b) => a.dispatch_at.getTime() - b.dispatch_at.getTime())
-      .map((row) => ({
-        id: row.id,
-        runId: row.run_id,
-        key: row.key,
-        type: row.type,
-        attempt: row.attempt,
-        maxAttempts: row.max_attempts,
-        input: row.input,
-        timeoutMs: row.timeout_ms,
-        retry: row.retry,
-        priority: row.priority,
-        queue: row.queue,
-        readyAt: row.available_at,
-        traceparent: row.traceparent,
-      }));
+      .map(toClaimedTask);
   }
 
   /**

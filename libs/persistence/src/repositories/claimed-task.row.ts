@@ -1,0 +1,36 @@
+import type { ClaimedTask } from './task.rows';
+
+/** The columns a queue job is made of, as the router's claim and the reconciler read them. */
+export interface ClaimedTaskRow {
+  id: string;
+  run_id: string;
+  key: string;
+  type: string;
+  attempt: number;
+  max_attempts: number;
+  input: unknown;
+  timeout_ms: number;
+  retry: unknown;
+  priority: number;
+  queue: string;
+  available_at: Date;
+  traceparent: string | null;
+}
+
+export function toClaimedTask(row: ClaimedTaskRow): ClaimedTask {
+  return {
+    id: row.id,
+    runId: row.run_id,
+    key: row.key,
+    type: row.type,
+    attempt: row.attempt,
+    maxAttempts: row.max_attempts,
+    input: row.input,
+    timeoutMs: row.timeout_ms,
+    retry: row.retry,
+    priority: row.priority,
+    queue: row.queue,
+    readyAt: row.available_at,
+    traceparent: row.traceparent,
+  };
+}
