@@ -15,6 +15,8 @@ export const API_PREFIX = 'api/v1';
  */
 export function configureHttpApp(app: INestApplication, config: TaskloomConfig): void {
   const express = app as NestExpressApplication;
+  // Answers are live run state; hashing every body for an ETag no client revalidates cost CPU on each request.
+  express.set('etag', false);
   express.useBodyParser('json', { limit: config.http.bodyLimit });
   app.use(requestMetrics);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready', 'metrics'] });
