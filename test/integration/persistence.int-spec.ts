@@ -35,8 +35,8 @@ describe('persistence on a real PostgreSQL', () => {
     const name = `wf-${randomUUID()}`;
     const { definition } = await dataSource.transaction((db) => definitions.registerVersion(db, name, 'sum', { name, tasks: [] }));
     const runId = randomUUID();
-    await dataSource.transaction((db) =>
-      runs.insertRuns(db, [
+    await runs.createRuns(
+      [
         {
           id: runId,
           definitionId: definition.id,
@@ -51,7 +51,8 @@ describe('persistence on a real PostgreSQL', () => {
           tasksRemaining: 1,
           deadlineAt: null,
         },
-      ]),
+      ],
+      [],
     );
     if (status !== 'pending') await dataSource.query('UPDATE runs SET status = $2 WHERE id = $1', [runId, status]);
     return { runId, definitionId: definition.id };
@@ -164,10 +165,10 @@ describe('persistence on a real PostgreSQL', () => {
       deadlineAt: null,
     });
     const first = randomUUID();
-    expect(await dataSource.transaction((db) => runs.insertRuns(db, [run(first, 't1')]))).toEqual(new Set([first]));
-    expect(await dataSource.transaction((db) => runs.insertRuns(db, [run(randomUUID(), 't1')]))).toEqual(new Set());
+    expect(await runs.createRuns([run(first, 't1')], [])).toEqual(new Set([first]));
+    expect(await runs.createRuns([run(randomUUID(), 't1')], [])).toEqual(new Set());
     const other = randomUUID();
-    expect(await dataSource.transaction((db) => runs.insertRuns(db, [run(other, 't2')]))).toEqual(new Set([other]));
+    expect(await runs.createRuns([run(other, 't2')], [])).toEqual(new Set([other]));
     expect((await runs.findByIdempotencyKey(dataSource.manager, 't1', 'idem', 'key-1'))?.id).toBe(first);
   });
 });

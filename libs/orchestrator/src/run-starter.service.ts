@@ -6,7 +6,6 @@ import {
   TaskRepository,
   TransactionRunner,
   WorkflowDefinitionRepository,
-  type NewTaskRow,
 } from '@taskloom/persistence';
 import { priorityRank } from '@taskloom/queue';
 import { ActivationService, type ActivationCandidate } from './activation.service';
@@ -46,10 +45,10 @@ interface PreparedRun {
 }
 
 /**
- * How long a run start waits for others to share its transaction. A
- * transaction costs several round trips whatever it carries, so under load
- * one per batch instead of one per run is what lets submission keep up;
- * alone, a request waits about a millisecond more.
+ * How long a run start waits for others to share its statement. A write
+ * costs a round trip and a WAL flush whatever it carries, so under load one
+ * per batch instead of one per run is what lets submission keep up; alone,
+ * a request waits about a millisecond more.
  */
 const CREATE_LINGER_MS = 1;
 const CREATE_BATCH_MAX = 250;
@@ -57,8 +56,8 @@ const LOOKUP_BATCH_MAX = 500;
 
 /**
  * Starts runs: resolves and validates each request on its own, then writes
- * the runs of concurrent requests in one transaction — runs, their tasks,
- * the roots already ready, and one NOTIFY for the router.
+ * the runs of concurrent requests together — runs, their tasks, the roots
+ * already ready, and one NOTIFY for the router.
  */
 @Injectable()
 export class RunStarterService implements OnApplicationShutdown {
@@ -105,27 +104,34 @@ export class RunStarterService implements OnApplicationShutdown {
     await this.creations.drain();
   }
 
-  private create(batch: PreparedRun[]): Promise<StartedRun[]> {
-    return this.transactions.run(async (db) => {
-      const inserted = await this.runs.insertRuns(db, batch.map((prepared) => prepared.built.run));
-      const results: StartedRun[] = [];
-      const tasks: NewTaskRow[] = [];
-      const toActivate: ActivationCandidate[] = [];
-      for (const { workflow, built, toActivate: roots } of batch) {
+  /**
+   * The common batch — roots that are plain tasks — is one statement without
+   * a transaction. Roots with conditions, fan-outs or sub-workflows are
+   * activated in the same transaction as the insert.
+   */
+  private async create(batch: PreparedRun[]): Promise<StartedRun[]> {
+    const runs = batch.map((prepared) => prepared.built.run);
+    const tasks = batch.flatMap((prepared) => prepared.built.tasks);
+    const inserted = batch.some((prepared) => prepared.toActivate.length > 0)
+      ? await this.transactions.run(async (db) => {
+          const ids = await this.runs.createRuns(runs, tasks, db);
+          const roots = batch.filter((prepared) => ids.has(prepared.built.run.id)).flatMap((prepared) => prepared.toActivate);
+          await this.cascade.propagate(db, await this.activation.activate(db, roots));
+          await notifyReady(db);
+          return ids;
+        })
+      : await this.runs.createRuns(runs, tasks);
+    return Promise.all(
+      batch.map(async ({ workflow, built }): Promise<StartedRun> => {
         if (inserted.has(built.run.id)) {
-          tasks.push(...built.tasks);
-          toActivate.push(...roots);
-          results.push({ id: built.run.id, status: 'pending', workflow: workflow.name, version: workflow.version, created: true });
-          continue;
+          return { id: built.run.id, status: 'pending', workflow: workflow.name, version: workflow.version, created: true };
         }
-        const existing = await this.runs.findByIdempotencyKey(db, built.run.tenant, workflow.name, built.run.idempotencyKey!);
-        results.push({ id: existing!.id, status: existing!.status, workflow: existing!.workflowName, version: existing!.workflowVersion, created: false });
-      }
-      await this.tasks.insertTasks(db, tasks);
-      await this.cascade.propagate(db, await this.activation.activate(db, toActivate));
-      if (tasks.length > 0) await notifyReady(db);
-      return results;
-    });
+        const existing = await this.transactions.run((db) =>
+          this.runs.findByIdempotencyKey(db, built.run.tenant, workflow.name, built.run.idempotencyKey!),
+        );
+        return { id: existing!.id, status: existing!.status, workflow: existing!.workflowName, version: existing!.workflowVersion, created: false };
+      }),
+    );
   }
 
   private async resolve(name: string, version?: number): Promise<CompiledWorkflow> {

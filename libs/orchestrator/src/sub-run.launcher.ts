@@ -61,8 +61,7 @@ export class SubRunLauncher {
       // A sub-workflow run belongs to its parent's trace.
       traceparent: parent.traceparent,
     });
-    await this.runs.insertRuns(db, [built.run]);
-    await this.tasks.insertTasks(db, built.tasks);
+    await this.runs.createRuns([built.run], built.tasks, db);
     await this.tasks.startGroups(db, [{ id: task.id, childrenTotal: 1, input }]);
     return activateRoots(built.roots);
   }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RunEntity } from '../entities';
+import { READY_CHANNEL } from '../ready-signal';
 import { jsonArray, queryRows, type Db } from '../sql';
+import { insertRunsStatement, insertTasksStatement } from './insert-statements';
+import type { NewTaskRow } from './task.rows';
 
 export interface NewRunRow {
   id: string;
@@ -48,39 +51,26 @@ export class RunRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * insertRuns — one statement for many runs. A run whose idempotency key a
-   * previous run of the same tenant and workflow already used is not
-   * inserted. Outputs: the ids that were inserted.
+   * createRuns — new runs with all their tasks, and the ready signal when a
+   * task is ready, in one statement: one round trip, and atomic without an
+   * explicit transaction. A run whose idempotency key an earlier run of the
+   * same tenant and workflow already used is not inserted, nor are its
+   * tasks. Outputs: the ids of the runs inserted.
    */
-  async insertRuns(db: Db, runs: NewRunRow[]): Promise<Set<string>> {
+  async createRuns(
+    runs: readonly NewRunRow[],
+    tasks: readonly NewTaskRow[],
+    db: Db = this.dataSource.manager,
+  ): Promise<Set<string>> {
+    const runInsert = insertRunsStatement(runs);
+    const taskInsert = insertTasksStatement(tasks, runInsert.params.length + 1, 'r.run_id IN (SELECT id FROM inserted)');
     const rows = await queryRows<{ id: string }>(
       db,
-      `INSERT INTO runs (id, definition_id, workflow_name, workflow_version, status, priority, input,
-                         tenant, idempotency_key, tags, parent_task_id, tasks_remaining, deadline_at, traceparent)
-       SELECT r.id, r.definition_id, r.workflow_name, r.workflow_version, 'pending', r.priority, r.input,
-              r.tenant, r.idempotency_key, ARRAY(SELECT jsonb_array_elements_text(r.tags)), r.parent_task_id,
-              r.tasks_remaining, r.deadline_at, r.traceparent
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::smallint[], $6::jsonb[], $7::text[],
-                     $8::text[], $9::jsonb[], $10::uuid[], $11::int[], $12::timestamptz[], $13::text[])
-              AS r(id, definition_id, workflow_name, workflow_version, priority, input, tenant,
-                   idempotency_key, tags, parent_task_id, tasks_remaining, deadline_at, traceparent)
-       ON CONFLICT (tenant, workflow_name, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-       RETURNING id`,
-      [
-        runs.map((r) => r.id),
-        runs.map((r) => r.definitionId),
-        runs.map((r) => r.workflowName),
-        runs.map((r) => r.workflowVersion),
-        runs.map((r) => r.priority),
-        jsonArray(runs.map((r) => r.input ?? null)).map((value) => value ?? 'null'),
-        runs.map((r) => r.tenant),
-        runs.map((r) => r.idempotencyKey),
-        jsonArray(runs.map((r) => r.tags)),
-        runs.map((r) => r.parentTaskId),
-        runs.map((r) => r.tasksRemaining),
-        runs.map((r) => r.deadlineAt),
-        runs.map((r) => r.traceparent ?? null),
-      ],
+      `WITH inserted AS (${runInsert.text}),
+            created AS (${taskInsert.text} RETURNING status)
+       SELECT id, (SELECT pg_notify('${READY_CHANNEL}', '') FROM created WHERE status = 'ready' LIMIT 1) AS notified
+         FROM inserted`,
+      [...runInsert.params, ...taskInsert.params],
     );
     return new Set(rows.map((row) => row.id));
   }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { TaskEntity } from '../entities';
 import { jsonArray, queryRows, type Db } from '../sql';
 import { toClaimedTask, type ClaimedTaskRow } from './claimed-task.row';
+import { insertTasksStatement } from './insert-statements';
 import type {
   ClaimedTask,
   DependentCounters,
@@ -50,38 +51,8 @@ export class TaskRepository {
   /** insertTasks — all rows in one statement, whatever their number (arrays, not one parameter per value). */
   async insertTasks(db: Db, rows: readonly NewTaskRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await db.query(
-      `INSERT INTO tasks (id, run_id, key, kind, type, status, priority, attempt, max_attempts, timeout_ms, retry,
-                          input, queue, deps_total, parent_task_id, item_index, available_at, dispatch_at)
-       SELECT r.id, r.run_id, r.key, r.kind, r.type, r.status, r.priority, r.attempt, r.max_attempts, r.timeout_ms,
-              r.retry, r.input, r.queue, r.deps_total, r.parent_task_id, r.item_index,
-              CASE WHEN r.status = 'ready' THEN now() END,
-              CASE WHEN r.status = 'ready' THEN now() - r.bonus_ms * interval '1 millisecond' END
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::smallint[],
-                     $8::int[], $9::int[], $10::int[], $11::jsonb[], $12::jsonb[], $13::text[], $14::int[],
-                     $15::uuid[], $16::int[], $17::bigint[])
-              AS r(id, run_id, key, kind, type, status, priority, attempt, max_attempts, timeout_ms, retry, input,
-                   queue, deps_total, parent_task_id, item_index, bonus_ms)`,
-      [
-        rows.map((r) => r.id),
-        rows.map((r) => r.runId),
-        rows.map((r) => r.key),
-        rows.map((r) => r.kind),
-        rows.map((r) => r.type),
-        rows.map((r) => r.status),
-        rows.map((r) => r.priority),
-        rows.map((r) => r.attempt),
-        rows.map((r) => r.maxAttempts),
-        rows.map((r) => r.timeoutMs),
-        jsonArray(rows.map((r) => r.retry)),
-        jsonArray(rows.map((r) => r.input)),
-        rows.map((r) => r.queue),
-        rows.map((r) => r.depsTotal),
-        rows.map((r) => r.parentTaskId),
-        rows.map((r) => r.itemIndex),
-        rows.map((r) => r.dispatchBonusMs),
-      ],
-    );
+    const statement = insertTasksStatement(rows);
+    await db.query(statement.text, statement.params);
   }
 
   /**
