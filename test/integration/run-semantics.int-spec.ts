@@ -146,6 +146,40 @@ describe('run semantics on a real PostgreSQL', () => {
     await harness.drive(first.id);
   });
 
+  it('creates concurrent starts together: one run per idempotency key, however many ask at once', async () => {
+    await harness.define({ name: 'idem-burst', tasks: [{ key: 'a', type: 'core.noop', input: { i: '{{ run.input.i }}' } }] });
+    const starts = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        harness.starter.start({ workflow: 'idem-burst', input: { i }, tenant: 'default', idempotencyKey: i % 2 === 0 ? 'even' : `odd-${i}` }),
+      ),
+    );
+    const evens = starts.filter((_, i) => i % 2 === 0);
+    expect(new Set(evens.map((start) => start.id)).size).toBe(1);
+    expect(evens.filter((start) => start.created)).toHaveLength(1);
+    expect(starts.filter((_, i) => i % 2 === 1).every((start) => start.created)).toBe(true);
+    for (const id of new Set(starts.map((start) => start.id))) expect((await harness.drive(id)).status).toBe('succeeded');
+  });
+
+  it('starts plain roots ready and activates the others in the same batch, failing a root whose input cannot render', async () => {
+    await harness.define({ name: 'plain-root', tasks: [{ key: 'a', type: 'core.noop', input: { n: '{{ run.input.n }}' } }] });
+    await harness.define({
+      name: 'guarded-root',
+      tasks: [
+        { key: 'maybe', type: 'core.noop', when: 'run.input.n > 1' },
+        { key: 'broken', type: 'core.noop', input: { x: '{{ $error("no input for you") }}' } },
+      ],
+    });
+    const [plain, guarded] = await Promise.all([
+      harness.starter.start({ workflow: 'plain-root', input: { n: 1 }, tenant: 'default' }),
+      harness.starter.start({ workflow: 'guarded-root', input: { n: 1 }, tenant: 'default' }),
+    ]);
+    expect((await harness.taskRows(plain.id)).map((row) => [row.key, row.status])).toEqual([['a', 'ready']]);
+    expect((await harness.drive(plain.id)).status).toBe('succeeded');
+    const final = await harness.drive(guarded.id);
+    expect(final.status).toBe('failed');
+    expect(await statuses(guarded.id)).toEqual({ maybe: 'skipped', broken: 'failed' });
+  });
+
   it('cancels, pauses, resumes and retries runs', async () => {
     await harness.define({
       name: 'controlled',
