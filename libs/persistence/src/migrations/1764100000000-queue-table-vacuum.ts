@@ -6,6 +6,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * table) autovacuum and analyze come too late on a busy install: dead index
  * entries pile up in front of the dispatch scan and the planner keeps
  * estimating from an empty table. These thresholds keep both current.
+ *
+ * Free space on each page (fillfactor) lets the updates that change no
+ * indexed column — dependency and fan-in counters, a run's remaining count —
+ * stay on their page as HOT updates, with no new index entries.
  */
 export class QueueTableVacuum1764100000000 implements MigrationInterface {
   name = 'QueueTableVacuum1764100000000';
@@ -16,7 +20,8 @@ export class QueueTableVacuum1764100000000 implements MigrationInterface {
         ALTER TABLE ${table} SET (
           autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_threshold = 1000,
           autovacuum_analyze_scale_factor = 0.02, autovacuum_analyze_threshold = 1000,
-          autovacuum_vacuum_insert_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 0)`);
+          autovacuum_vacuum_insert_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 0,
+          fillfactor = 85)`);
     }
   }
 
@@ -26,7 +31,7 @@ export class QueueTableVacuum1764100000000 implements MigrationInterface {
         ALTER TABLE ${table} RESET (
           autovacuum_vacuum_scale_factor, autovacuum_vacuum_threshold,
           autovacuum_analyze_scale_factor, autovacuum_analyze_threshold,
-          autovacuum_vacuum_insert_scale_factor, autovacuum_vacuum_cost_delay)`);
+          autovacuum_vacuum_insert_scale_factor, autovacuum_vacuum_cost_delay, fillfactor)`);
     }
   }
 }

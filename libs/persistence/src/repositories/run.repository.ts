@@ -131,7 +131,8 @@ export class RunRepository {
     if (query.workflow) builder.andWhere('run.workflow_name = :workflow', { workflow: query.workflow });
     if (query.status) builder.andWhere('run.status = :status', { status: query.status });
     if (query.tenant) builder.andWhere('run.tenant = :tenant', { tenant: query.tenant });
-    if (query.tag) builder.andWhere('run.tags @> ARRAY[:tag]::text[]', { tag: query.tag });
+    // The tags index leaves out runs without tags; saying so lets the planner use it.
+    if (query.tag) builder.andWhere(`run.tags @> ARRAY[:tag]::text[] AND run.tags <> '{}'`, { tag: query.tag });
     if (query.cursor) {
       builder.andWhere('(run.created_at, run.id) < (:cursorCreatedAt, :cursorId)', {
         cursorCreatedAt: query.cursor.createdAt,
