@@ -20,14 +20,16 @@ async function main(): Promise<void> {
   installProcessLifecycle({ close: async () => { await app.close(); await services.stop(); } }, logger, 'taskloom');
   await app.listen(config.http.port, config.http.host);
   for (const note of services.notes) logger.warn(note, 'taskloom');
-  logger.log(describeAuth(config), 'taskloom');
+  // `npm start` is read by a person: what to open goes out as plain lines, around the JSON logs.
+  const say = (line: string) => process.stdout.write(`\n${line}\n\n`);
+  say(describeAuth(config));
   const base = `http://localhost:${config.http.port}`;
   // With auth on, the demo calls the API as the bootstrap admin; without that key it has no way in.
   if (config.auth.enabled && !config.auth.bootstrapAdminKey) {
-    logger.log(`Taskloom is running at ${base} (docs at ${base}/docs); no demo run without AUTH_BOOTSTRAP_ADMIN_KEY.`, 'taskloom');
+    say(`Taskloom is running at ${base} (docs at ${base}/docs); no demo run without AUTH_BOOTSTRAP_ADMIN_KEY.`);
     return;
   }
-  await runDemo(base, (line) => logger.log(line, 'taskloom'), config.auth.enabled ? config.auth.bootstrapAdminKey : undefined);
+  await runDemo(base, say, config.auth.enabled ? config.auth.bootstrapAdminKey : undefined);
 }
 
 main().catch((error: unknown) => {
