@@ -31,6 +31,7 @@ const shared = {
 };
 
 module.exports = {
+  globalSetup: '<rootDir>/test/support/require-build.cjs',
   projects: [
     {
       ...shared,
