@@ -4,11 +4,13 @@ export interface ErrorDetail {
 }
 
 /**
- * Domain errors; the API maps each class to one HTTP status in a single
- * exception filter, so services never think in status codes.
+ * Domain errors, and the API's refusals of a caller; the API maps each code
+ * to one HTTP status in a single exception filter, so services never think
+ * in status codes.
  */
 export abstract class TaskloomError extends Error {
-  abstract readonly code: 'not_found' | 'invalid' | 'conflict' | 'overloaded';
+  abstract readonly code:
+    'not_found' | 'invalid' | 'conflict' | 'overloaded' | 'unauthenticated' | 'forbidden' | 'rate_limited';
 
   constructor(
     message: string,

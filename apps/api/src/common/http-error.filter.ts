@@ -2,7 +2,6 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type Exception
 import { DefinitionError } from '@taskloom/engine';
 import { TaskloomError } from '@taskloom/orchestrator';
 import type { Response } from 'express';
-import { AuthError } from '../auth/auth.errors';
 
 interface ErrorBody {
   statusCode: number;
@@ -16,9 +15,6 @@ const STATUS_OF_CODE: Record<TaskloomError['code'], number> = {
   invalid: HttpStatus.BAD_REQUEST,
   conflict: HttpStatus.CONFLICT,
   overloaded: HttpStatus.TOO_MANY_REQUESTS,
-};
-
-const STATUS_OF_AUTH_CODE: Record<AuthError['code'], number> = {
   unauthenticated: HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
@@ -45,14 +41,14 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   private toBody(exception: unknown, response: Response): ErrorBody {
     if (exception instanceof TaskloomError) {
-      const statusCode = STATUS_OF_CODE[exception.code];
-      if ('retryAfterSeconds' in exception) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
-      return { statusCode, error: exception.name, message: exception.message, details: exception.details };
-    }
-    if (exception instanceof AuthError) {
       if (exception.code === 'unauthenticated') response.setHeader('WWW-Authenticate', 'Bearer');
       if ('retryAfterSeconds' in exception) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
-      return { statusCode: STATUS_OF_AUTH_CODE[exception.code], error: exception.name, message: exception.message };
+      return {
+        statusCode: STATUS_OF_CODE[exception.code],
+        error: exception.name,
+        message: exception.message,
+        details: exception.details,
+      };
     }
     if (exception instanceof DefinitionError) {
       return { statusCode: 400, error: 'InvalidDefinition', message: exception.message, details: exception.issues };
