@@ -6,6 +6,7 @@ import { ReconciliationRepository } from '@taskloom/persistence';
 import { jobIdFor, jobKey, QueueRegistry, REDIS_CONNECTION } from '@taskloom/queue';
 import { metrics } from '@taskloom/telemetry';
 import type { Redis } from 'ioredis';
+import { PeriodicRound } from './periodic-round';
 import { TaskEnqueuer } from './task-enqueuer';
 
 const BATCH = 1_000;
@@ -25,8 +26,7 @@ const BATCH = 1_000;
 @Injectable()
 export class ReconcilerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReconcilerService.name);
-  private timer: NodeJS.Timeout | undefined;
-  private round: Promise<void> | undefined;
+  private readonly rounds = new PeriodicRound('reconciliation', () => this.reconcileOnce(), this.logger);
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
@@ -39,14 +39,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.round ??= this.reconcileOnce()
-        .then(() => undefined)
-        .catch((error: Error) => this.logger.error(`reconciliation failed: ${error.message}`))
-        .finally(() => {
-          this.round = undefined;
-        });
-    }, this.config.router.reconcileIntervalMs);
+    this.rounds.start(this.config.router.reconcileIntervalMs);
   }
 
   async reconcileOnce(): Promise<{ requeued: number; lost: number; timedOut: number }> {
@@ -111,7 +104,6 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.round;
+    await this.rounds.stop();
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { RetentionRepository } from '@taskloom/persistence';
 import { metrics } from '@taskloom/telemetry';
+import { PeriodicRound } from './periodic-round';
 
 const DAY_MS = 86_400_000;
 
@@ -16,8 +17,7 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RetentionService.name);
-  private timer: NodeJS.Timeout | undefined;
-  private round: Promise<unknown> | undefined;
+  private readonly rounds = new PeriodicRound('retention sweep', () => this.sweep(), this.logger);
   private stopped = false;
 
   constructor(
@@ -27,15 +27,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
 
   onApplicationBootstrap(): void {
     if (this.config.retention.days === 0) return;
-    const sweepNow = () => {
-      this.round ??= this.sweep()
-        .catch((error: Error) => this.logger.error(`retention sweep failed: ${error.message}`))
-        .finally(() => {
-          this.round = undefined;
-        });
-    };
-    sweepNow();
-    this.timer = setInterval(sweepNow, this.config.retention.intervalMs);
+    this.rounds.start(this.config.retention.intervalMs, { now: true });
   }
 
   /** Deletes batch after batch until one comes back short; returns how many runs were deleted. */
@@ -58,7 +50,6 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.round;
+    await this.rounds.stop();
   }
 }
