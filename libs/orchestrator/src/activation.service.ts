@@ -98,22 +98,12 @@ export class ActivationService {
         remaining.push(root);
         continue;
       }
-      let input: JsonValue;
-      let queue: string;
       try {
-        input = await renderTemplate(planned.input, scope);
-        queue = await this.queueFor(planned, scope);
+        const ready = await this.readiness(planned, scope, dispatchBonusMs(row.priority, this.config.queue.priorityAgingMs));
+        Object.assign(row, { status: 'ready', attempt: 1, ...ready });
       } catch {
         remaining.push(root);
-        continue;
       }
-      Object.assign(row, {
-        status: 'ready',
-        attempt: 1,
-        input,
-        queue,
-        dispatchBonusMs: dispatchBonusMs(row.priority, this.config.queue.priorityAgingMs),
-      });
     }
     return remaining;
   }
@@ -172,12 +162,16 @@ export class ActivationService {
       }
       return;
     }
-    decided.ready.push({
-      id: candidate.id,
-      input: await renderTemplate(planned.input, scope),
-      queue: await this.queueFor(planned, scope),
-      dispatchBonusMs: bonus,
-    });
+    decided.ready.push({ id: candidate.id, ...(await this.readiness(planned, scope, bonus)) });
+  }
+
+  /** What a plain task needs to become ready: its rendered input and the queue its routing key picks. */
+  private async readiness(
+    planned: PlannedTask,
+    scope: TemplateScope,
+    bonus: number,
+  ): Promise<{ input: JsonValue; queue: string; dispatchBonusMs: number }> {
+    return { input: await renderTemplate(planned.input, scope), queue: await this.queueFor(planned, scope), dispatchBonusMs: bonus };
   }
 
   private async queueFor(planned: PlannedTask, scope: TemplateScope): Promise<string> {
