@@ -82,6 +82,11 @@ export class Cluster {
     return Object.fromEntries(this.processes.map((child) => [child.options.name, child.peakRssMb()]));
   }
 
+  /** Each child's pid with its name, for the per-phase CPU ledger. */
+  pids(): Map<number, string> {
+    return new Map(this.processes.filter((child) => child.pid !== undefined).map((child) => [child.pid!, child.options.name]));
+  }
+
   cpuSeconds(): Record<string, number> {
     return Object.fromEntries(this.processes.map((child) => [child.options.name, child.cpuSeconds()]));
   }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { Cluster } from './cluster';
+import { cpuTicks } from './cpu-ledger';
 import { describeMachine } from './machine';
 import { parseOptions } from './options';
 import { fixedRate, registerWorkflow, throughput, type PhaseContext } from './phases';
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
       drainTimeoutMs: options.drainTimeout * 1000,
       progress,
       assertAlive: () => running.assertAlive(),
+      cpu: () => cpuTicks(running.pids()),
     };
     for (const definition of [
       fanOutFanIn('bench-warmup'),

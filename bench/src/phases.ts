@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
 import { busyPercent, machineCpu } from './cpu';
+import { cpuMsPerTask, type CpuTicks } from './cpu-ledger';
 import { submitAll, submitAtRate, type HttpClient, type HttpAnswer, type StatusCounts } from './http-load';
 import type { Progress } from './progress';
 import { summarize, type LatencySummary } from './stats';
@@ -13,6 +14,8 @@ export interface PhaseContext {
   drainTimeoutMs: number;
   progress: Progress;
   assertAlive: () => void;
+  /** CPU ticks so far of the apps, PostgreSQL, Redis and the bench (cpu-ledger.ts). */
+  cpu: () => CpuTicks;
 }
 
 export interface RunsOutcome {
@@ -23,6 +26,8 @@ export interface RunsOutcome {
   unsuccessfulRuns: number;
   /** Machine CPU busy during the phase, %: near 100 means the numbers are CPU-bound on this box. */
   machineCpuBusy: number;
+  /** CPU milliseconds per task each process (or server) spent in the phase: where the machine's time went. */
+  cpuMsPerTask: Record<string, number>;
   /** Runs that reached a terminal status. */
   ended: number;
   /** Not every created run ended: --drain-timeout passed, or no run ended for STALL_MS. */
@@ -57,7 +62,8 @@ export interface SqlLatency {
   max: number;
 }
 
-const POLL_MS = 100;
+/** Often enough that the end of a phase is known within a few milliseconds; each poll reads only the index of active runs. */
+const POLL_MS = 20;
 /** A phase that makes no progress this long is over: waiting out --drain-timeout would only burn the time budget. */
 const STALL_MS = 20_000;
 
@@ -86,6 +92,7 @@ export async function throughput(
 ): Promise<ThroughputResult> {
   const startedAt = performance.now();
   const cpuBefore = machineCpu();
+  const ticksBefore = ctx.cpu();
   let terminal = 0;
   const submitted = await submitAll(runs, ctx.connections, startRun(ctx.api, workflow), (done) =>
     ctx.progress.update(`${done}/${runs} submitted, ${terminal} done`),
@@ -95,6 +102,7 @@ export async function throughput(
     ctx.progress.update(`${runs}/${runs} submitted, ${terminal} done`);
   });
   const machineCpuBusy = busyPercent(cpuBefore, machineCpu());
+  const ticksAfter = ctx.cpu();
   const seconds = (outcome.endedAt - startedAt) / 1000;
   const tasks = await succeededTasks(ctx.db, workflow);
   return {
@@ -104,6 +112,7 @@ export async function throughput(
     statuses: submitted.statuses,
     samples: submitted.samples,
     machineCpuBusy,
+    cpuMsPerTask: cpuMsPerTask(ticksBefore, ticksAfter, tasks),
     ended: outcome.terminal,
     unsuccessfulRuns: outcome.unsuccessful,
     timedOut: outcome.timedOut,
@@ -124,6 +133,7 @@ export async function fixedRate(
 ): Promise<FixedRateResult> {
   const offered = Math.round(rate * duration);
   const cpuBefore = machineCpu();
+  const ticksBefore = ctx.cpu();
   const submitted = await submitAtRate(rate, duration, startRun(ctx.api, workflow), (sent) =>
     ctx.progress.update(`${sent}/${offered} sent`),
   );
@@ -131,6 +141,7 @@ export async function fixedRate(
     ctx.progress.update(`${count}/${submitted.created} runs done`),
   );
   const machineCpuBusy = busyPercent(cpuBefore, machineCpu());
+  const ticksAfter = ctx.cpu();
   return {
     rate,
     duration,
@@ -139,6 +150,7 @@ export async function fixedRate(
     statuses: submitted.statuses,
     samples: submitted.samples,
     machineCpuBusy,
+    cpuMsPerTask: cpuMsPerTask(ticksBefore, ticksAfter, submitted.created),
     ended: outcome.terminal,
     unsuccessfulRuns: outcome.unsuccessful,
     timedOut: outcome.timedOut,
@@ -163,26 +175,34 @@ async function waitForRuns(
   let last = -1;
   let progressedAt = performance.now();
   for (;;) {
-    // The apps run without auth, so every run is tenant 'default'; naming it lets the poll use the runs index.
-    const { rows } = await ctx.db.query<{ terminal: number; unsuccessful: number }>(
-      `SELECT count(*) FILTER (WHERE status IN ('succeeded', 'failed', 'cancelled'))::int AS terminal,
-              count(*) FILTER (WHERE status IN ('failed', 'cancelled'))::int AS unsuccessful
-         FROM runs WHERE tenant = 'default' AND workflow_name = $1`,
+    // Counting only the runs still active reads the small partial index of active runs, so the
+    // watching costs the system under test next to nothing however many runs have ended.
+    const { rows } = await ctx.db.query<{ active: number }>(
+      `SELECT count(*)::int AS active FROM runs WHERE status IN ('pending', 'running', 'paused') AND workflow_name = $1`,
       [workflow],
     );
     const now = performance.now();
-    const { terminal, unsuccessful } = rows[0];
+    const terminal = expected - rows[0].active;
     onProgress(terminal);
-    if (terminal >= expected) return { endedAt: now, terminal, unsuccessful, timedOut: false };
+    if (terminal >= expected) return { endedAt: now, terminal, unsuccessful: await unsuccessfulRuns(ctx.db, workflow), timedOut: false };
     if (terminal !== last) {
       last = terminal;
       progressedAt = now;
     }
     if (now > deadline || now - progressedAt > STALL_MS)
-      return { endedAt: now, terminal, unsuccessful, timedOut: true };
+      return { endedAt: now, terminal, unsuccessful: await unsuccessfulRuns(ctx.db, workflow), timedOut: true };
     ctx.assertAlive();
     await sleep(POLL_MS);
   }
+}
+
+async function unsuccessfulRuns(db: Client, workflow: string): Promise<number> {
+  // The apps run without auth, so every run is tenant 'default'; naming it lets the count use the runs index.
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM runs WHERE tenant = 'default' AND workflow_name = $1 AND status IN ('failed', 'cancelled')`,
+    [workflow],
+  );
+  return rows[0].n;
 }
 
 async function succeededTasks(db: Client, workflow: string): Promise<number> {

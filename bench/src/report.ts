@@ -92,6 +92,8 @@ export function formatTable(result: BenchResult): string {
     throughputRow('e2e single-task', single),
     throughputRow(`e2e fan-out/fan-in (${fanout.tasksPerRun} tasks/run)`, fanout),
     ['e2e single-task / raw BullMQ', result.ratioToRaw.toFixed(3), ''],
+    ['CPU ms per task, single-task', '', perProcess(single.cpuMsPerTask, (value) => value.toFixed(3))],
+    ['CPU ms per task, fan-out/fan-in', '', perProcess(fanout.cpuMsPerTask, (value) => value.toFixed(3))],
     [
       `submission at ${fixedRate.rate} runs/s × ${fixedRate.duration} s`,
       `p99 ${ms(fixedRate.submissionMs.p99)}`,
@@ -104,6 +106,7 @@ export function formatTable(result: BenchResult): string {
       `p99 ${ms(fixedRate.runMs.p99)}`,
       latencyNote(fixedRate.runMs) + incomplete(fixedRate),
     ],
+    ['CPU ms per run, fixed rate', '', perProcess(fixedRate.cpuMsPerTask, (value) => value.toFixed(3))],
     ['peak RSS (MiB)', '', perProcess(result.peakRssMb, (mb) => String(Math.round(mb)))],
     ['CPU seconds', '', perProcess(result.cpuSeconds, (seconds) => seconds.toFixed(1))],
     ['app warnings/errors logged', '', problemsNote(result.logProblems)],

@@ -43,7 +43,7 @@ describe('exactly-once effects on a real PostgreSQL', () => {
     );
     expect(counters.every((row: { deps_succeeded: number; attempt: number }) => row.deps_succeeded === 2 && row.attempt === 1)).toBe(true);
 
-    await harness.attempts.start(children.map((task) => ({ taskId: task.id, attempt: task.attempt })), executor);
+    await harness.attempts.start(children.map((task) => ({ taskId: task.id, attempt: task.attempt, startedAt: new Date() })), executor);
     await Promise.all(children.map((task) => harness.succeed(task)));
     for (const run of runs) {
       expect(await harness.runStatus(run.id)).toMatchObject({ status: 'succeeded' });

@@ -3,8 +3,10 @@ import {
   MIGRATIONS,
   runMigrations,
   RunRepository,
+  TaskAttemptRepository,
   TaskRepository,
   WorkflowDefinitionRepository,
+  type AttemptOutcomeRow,
   type NewTaskRow,
 } from '@taskloom/persistence';
 import type { DataSource } from 'typeorm';
@@ -17,6 +19,7 @@ describe('persistence on a real PostgreSQL', () => {
   let definitions: WorkflowDefinitionRepository;
   let runs: RunRepository;
   let tasks: TaskRepository;
+  let attempts: TaskAttemptRepository;
 
   beforeAll(async () => {
     services = await createSuiteServices('persistence');
@@ -24,6 +27,7 @@ describe('persistence on a real PostgreSQL', () => {
     definitions = new WorkflowDefinitionRepository(dataSource);
     runs = new RunRepository(dataSource);
     tasks = new TaskRepository(dataSource);
+    attempts = new TaskAttemptRepository(dataSource);
   });
 
   afterAll(async () => {
@@ -131,21 +135,61 @@ describe('persistence on a real PostgreSQL', () => {
     expect(claimed.map((task) => task.queue)).toEqual(['tasks-{0002}-core.noop']);
   });
 
+  const outcome = (taskId: string, attempt: number, extra: Partial<AttemptOutcomeRow> = {}): AttemptOutcomeRow => ({
+    taskId,
+    attempt,
+    status: 'succeeded',
+    output: { attempt },
+    executorId: null,
+    startedAt: null,
+    durationMs: 3,
+    recordStatus: 'succeeded',
+    ...extra,
+  });
+
   it('fences attempt writes by (task, attempt)', async () => {
     const { runId } = await newRun();
     const task = readyTask(runId);
     await dataSource.transaction((db) => tasks.insertTasks(db, [task]));
     await dataSource.transaction((db) => tasks.claimReady(db, 100, []));
-    const start = () => dataSource.transaction((db) => tasks.markStarted(db, [{ taskId: task.id, attempt: 1 }], randomUUID()));
+    const start = () =>
+      dataSource.transaction((db) => attempts.markStarted(db, [{ taskId: task.id, attempt: 1, startedAt: new Date() }], randomUUID()));
     expect(await start()).toHaveLength(1);
     expect(await start()).toHaveLength(0);
-    const finish = (attempt: number) =>
-      dataSource.transaction((db) => tasks.finishAttempts(db, [{ taskId: task.id, attempt, status: 'succeeded', output: { attempt } }]));
-    expect(await finish(2)).toHaveLength(0);
-    expect(await finish(1)).toHaveLength(1);
-    expect(await finish(1)).toHaveLength(0);
+    const finish = (attempt: number) => dataSource.transaction((db) => attempts.recordOutcomes(db, [outcome(task.id, attempt)]));
+    expect((await finish(2)).settled).toHaveLength(0);
+    expect((await finish(1)).settled).toHaveLength(1);
+    expect((await finish(1)).settled).toHaveLength(0);
     const [row] = await dataSource.query('SELECT status, output FROM tasks WHERE id = $1', [task.id]);
     expect(row).toEqual({ status: 'succeeded', output: { attempt: 1 } });
+    const records = await dataSource.query('SELECT attempt, status, duration_ms FROM task_attempts WHERE task_id = $1', [task.id]);
+    expect(records).toEqual([{ attempt: 1, status: 'succeeded', duration_ms: 3 }]);
+  });
+
+  it('settles an attempt that never recorded its start, with the start time and executor its outcome reports', async () => {
+    const { runId } = await newRun();
+    const task = readyTask(runId);
+    await dataSource.transaction((db) => tasks.insertTasks(db, [task]));
+    await dataSource.transaction((db) => tasks.claimReady(db, 100, []));
+    const executorId = randomUUID();
+    const startedAt = new Date(Date.now() - 1_000);
+    const { settled } = await dataSource.transaction((db) => attempts.recordOutcomes(db, [outcome(task.id, 1, { executorId, startedAt })]));
+    expect(settled).toEqual([expect.objectContaining({ id: task.id, status: 'succeeded', startedAt })]);
+    const [row] = await dataSource.query('SELECT status, executor_id, started_at FROM tasks WHERE id = $1', [task.id]);
+    expect(row).toEqual({ status: 'succeeded', executor_id: executorId, started_at: startedAt });
+  });
+
+  it('sends a retried attempt round again and records it, in the same statement', async () => {
+    const { runId } = await newRun();
+    const task = readyTask(runId);
+    await dataSource.transaction((db) => tasks.insertTasks(db, [task]));
+    await dataSource.transaction((db) => tasks.claimReady(db, 100, []));
+    const failed = outcome(task.id, 1, { status: 'failed', recordStatus: 'failed', output: undefined, error: { name: 'Boom' }, retry: { delayMs: 0, dispatchBonusMs: 0 } });
+    expect(await dataSource.transaction((db) => attempts.recordOutcomes(db, [failed]))).toEqual({ settled: [], retried: [task.id] });
+    const [row] = await dataSource.query('SELECT status, attempt, error FROM tasks WHERE id = $1', [task.id]);
+    expect(row).toEqual({ status: 'ready', attempt: 2, error: { name: 'Boom' } });
+    const records = await dataSource.query('SELECT attempt, status FROM task_attempts WHERE task_id = $1', [task.id]);
+    expect(records).toEqual([{ attempt: 1, status: 'failed' }]);
   });
 
   it('keeps idempotency keys unique per tenant and workflow', async () => {

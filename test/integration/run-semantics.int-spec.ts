@@ -121,7 +121,7 @@ describe('run semantics on a real PostgreSQL', () => {
     const started = await run({ name: 'backoff', tasks: [{ key: 'flaky', type: 'core.fail', retry: { maxAttempts: 3, backoff: 'fixed', delayMs: 400, jitter: false } }] });
     const [first] = await harness.claimAndStart('00000000-0000-4000-8000-00000000e1e1');
     await harness.attempts.complete([
-      { taskId: first!.id, runId: first!.runId, attempt: 1, status: 'failed', error: { name: 'Boom', message: 'no' }, retry: first!.retry as never, maxAttempts: 3, priority: 1, executorId: null, startedAt: null, durationMs: 5 },
+      { taskId: first!.id, runId: first!.runId, definitionId: first!.definitionId, attempt: 1, status: 'failed', error: { name: 'Boom', message: 'no' }, retry: first!.retry as never, maxAttempts: 3, priority: 1, executorId: null, startedAt: null, durationMs: 5 },
     ]);
     expect(await harness.claim()).toEqual([]);
     const [row] = await harness.dataSource.query(`SELECT status, attempt, available_at > now() + interval '200 ms' AS later FROM tasks WHERE id = $1`, [first!.id]);

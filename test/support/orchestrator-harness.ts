@@ -81,7 +81,7 @@ export class OrchestratorHarness {
   /** Claims and starts whatever is ready, as a router and an executor would. */
   async claimAndStart(executorId: string): Promise<ClaimedTask[]> {
     const claimed = await this.claim();
-    if (claimed.length > 0) await this.attempts.start(claimed.map((task) => ({ taskId: task.id, attempt: task.attempt })), executorId);
+    if (claimed.length > 0) await this.attempts.start(claimed.map((task) => ({ taskId: task.id, attempt: task.attempt, startedAt: new Date() })), executorId);
     return claimed;
   }
 
@@ -90,6 +90,7 @@ export class OrchestratorHarness {
       {
         taskId: task.id,
         runId: task.runId,
+        definitionId: task.definitionId,
         attempt: task.attempt,
         status: 'succeeded',
         output,
@@ -108,6 +109,7 @@ export class OrchestratorHarness {
       {
         taskId: task.id,
         runId: task.runId,
+        definitionId: task.definitionId,
         attempt: task.attempt,
         status: 'failed',
         error: { name: 'Boom', message: 'failed on purpose', retryable, retryAfterMs: 0 },

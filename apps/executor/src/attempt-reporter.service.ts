@@ -1,32 +1,44 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
-import { AttemptService, WriteBatcher, type AttemptOutcome } from '@taskloom/orchestrator';
+import { AttemptService, WriteBatcher, type AttemptOutcome, type AttemptStart } from '@taskloom/orchestrator';
 import { ExecutorIdentity } from './executor-identity';
 
 const MAX_BACKOFF_MS = 5_000;
+/**
+ * Two writes at a time: one gathers while the other commits. More would only
+ * contend for the same rows (a fan-in task, a run counted down by several
+ * batches) and make the batches smaller.
+ */
+const WRITES_IN_FLIGHT = 2;
 
 /**
  * Batches the executor's writes: attempt starts and attempt outcomes from
- * all concurrently running tasks go to PostgreSQL together. An outcome is
- * only in memory until it is written, so a failed write is retried until
- * it lands (or the process dies, and the reconciler retries the attempt);
- * shutdown drains them.
+ * all concurrently running tasks go to PostgreSQL together. A failed
+ * outcome write is retried until it lands (or the process dies, and the
+ * attempt is run again); shutdown drains them.
  */
 @Injectable()
 export class AttemptReporter {
   private readonly logger = new Logger(AttemptReporter.name);
-  private readonly starts: WriteBatcher<{ taskId: string; attempt: number }, boolean>;
+  private readonly starts: WriteBatcher<AttemptStart, boolean>;
   private readonly outcomes: WriteBatcher<AttemptOutcome, undefined>;
   private readonly unwritten = new Set<Promise<void>>();
-  private readonly maxUnwritten: number;
+  private readonly runningAfterMs: number;
+  /** The most outcomes being written at once. */
+  readonly writeCapacity: number;
 
   constructor(
     @Inject(TASKLOOM_CONFIG) config: TaskloomConfig,
     attempts: AttemptService,
     identity: ExecutorIdentity,
   ) {
-    const options = { maxSize: config.executor.completionBatch, lingerMs: config.executor.completionLingerMs };
-    this.maxUnwritten = config.executor.completionBatch;
+    const options = {
+      maxSize: config.executor.completionBatch,
+      lingerMs: config.executor.completionLingerMs,
+      maxInFlight: WRITES_IN_FLIGHT,
+    };
+    this.writeCapacity = WRITES_IN_FLIGHT * config.executor.completionBatch;
+    this.runningAfterMs = config.executor.runningAfterMs;
     this.starts = new WriteBatcher(async (entries) => {
       const started = await attempts.start(entries, identity.id);
       return entries.map((entry) => started.has(entry.taskId));
@@ -37,24 +49,50 @@ export class AttemptReporter {
     }, options);
   }
 
-  /** False when the attempt must not run: superseded, already started elsewhere, or its run ended. */
-  start(taskId: string, attempt: number): Promise<boolean> {
-    return this.starts.submit({ taskId, attempt });
+  /** Records the start now. False when the attempt must not run: superseded, already started elsewhere, or its run ended. */
+  start(entry: AttemptStart): Promise<boolean> {
+    return this.starts.submit(entry);
   }
 
   /**
-   * Hands an outcome over to be written. While fewer than a batch of
-   * outcomes are unwritten this resolves at once, so the task's slot takes
-   * the next job instead of waiting on PostgreSQL; an executor that dies
-   * before they land costs those attempts a rerun (the reconciler sees their
-   * executor gone), never the tasks. Past that, it waits for its own write,
-   * so a slow database slows the executor rather than filling its memory.
+   * Records the start once the attempt has run for EXECUTOR_RUNNING_AFTER_MS,
+   * so the many attempts that end sooner never write 'running'. A start
+   * refused then (the run was cancelled, the attempt superseded) calls
+   * `refused`, and the caller abandons the attempt. Returns the cancel:
+   * call it when the handler returns.
    */
-  async finish(outcome: AttemptOutcome): Promise<void> {
+  startLater(entry: AttemptStart, refused: () => void): () => void {
+    let ended = false;
+    const timer = setTimeout(() => {
+      this.start(entry).then(
+        (started) => {
+          if (!started && !ended) refused();
+        },
+        (error: Error) => this.logger.warn({ msg: `recording the start of task ${entry.taskId} failed: ${error.message}`, taskId: entry.taskId }),
+      );
+    }, this.runningAfterMs);
+    return () => {
+      ended = true;
+      clearTimeout(timer);
+    };
+  }
+
+  /** Whether starts are recorded before the handler runs (EXECUTOR_RUNNING_AFTER_MS=0). */
+  get startsFirst(): boolean {
+    return this.runningAfterMs === 0;
+  }
+
+  /**
+   * Resolves once the outcome is durable in PostgreSQL. The task's queue job
+   * stays active until then, so Redis never shows an attempt done whose
+   * outcome could still be lost, and the reconciler never mistakes a task
+   * whose outcome is being written for one whose job went missing.
+   */
+  finish(outcome: AttemptOutcome): Promise<void> {
     const write = this.write(outcome);
     this.unwritten.add(write);
     void write.finally(() => this.unwritten.delete(write));
-    if (this.unwritten.size > this.maxUnwritten) await write;
+    return write;
   }
 
   /** Resolves once every start and outcome handed over so far is written. */

@@ -44,6 +44,30 @@ export function markAttemptSpan(
     span.setStatus({ code: SpanStatusCode.ERROR, message: `${error?.name ?? 'Error'}: ${error?.message ?? ''}` });
 }
 
+/** One type's metric series, looked up once: prom-client hashes the labels on every call otherwise. */
+interface TypeSeries {
+  completed: ReturnType<typeof metrics.tasksCompleted.labels>;
+  succeededSeconds: ReturnType<typeof metrics.taskDuration.labels>;
+  failedSeconds: ReturnType<typeof metrics.taskDuration.labels>;
+  queueWait: ReturnType<typeof metrics.taskQueueWait.labels>;
+}
+
+const seriesByType = new Map<string, TypeSeries>();
+
+function seriesOf(type: string): TypeSeries {
+  let series = seriesByType.get(type);
+  if (!series) {
+    series = {
+      completed: metrics.tasksCompleted.labels({ type }),
+      succeededSeconds: metrics.taskDuration.labels({ type, status: 'succeeded' }),
+      failedSeconds: metrics.taskDuration.labels({ type, status: 'failed' }),
+      queueWait: metrics.taskQueueWait.labels({ type }),
+    };
+    seriesByType.set(type, series);
+  }
+  return series;
+}
+
 /** Synchronous counter and histogram updates only: nothing here waits. */
 export function countAttempt(
   type: string,
@@ -51,12 +75,17 @@ export function countAttempt(
   durationMs: number,
   retryable: boolean,
 ): void {
-  if (status === 'succeeded') metrics.tasksCompleted.inc({ type });
-  else metrics.tasksFailed.inc({ type, retryable: String(retryable) });
-  metrics.taskDuration.observe({ type, status }, durationMs / 1000);
+  const series = seriesOf(type);
+  if (status === 'succeeded') {
+    series.completed.inc();
+    series.succeededSeconds.observe(durationMs / 1000);
+  } else {
+    metrics.tasksFailed.inc({ type, retryable: String(retryable) });
+    series.failedSeconds.observe(durationMs / 1000);
+  }
 }
 
 /** From the job entering its queue (BullMQ's timestamp, the router's clock) to this executor picking it up. */
 export function observeQueueWait(type: string, enqueuedAt: number): void {
-  metrics.taskQueueWait.observe({ type }, Math.max(0, Date.now() - enqueuedAt) / 1000);
+  seriesOf(type).queueWait.observe(Math.max(0, Date.now() - enqueuedAt) / 1000);
 }

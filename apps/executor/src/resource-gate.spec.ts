@@ -43,6 +43,15 @@ describe('ResourceGate', () => {
     release();
   });
 
+  it('tells whether several more tasks would fit, for pollers that resume only with room to spare', async () => {
+    const gate = new ResourceGate({ cpu: 1, memoryMb: 1000, slots: 10 });
+    await gate.acquire({ cpu: 0.25, memoryMb: 100 });
+    expect(gate.fits({ cpu: 0.25, memoryMb: 100 }, 3)).toBe(true);
+    expect(gate.fits({ cpu: 0.25, memoryMb: 100 }, 4)).toBe(false);
+    expect(gate.fits({ cpu: 0.01, memoryMb: 1 }, 9)).toBe(true);
+    expect(gate.fits({ cpu: 0.01, memoryMb: 1 }, 10)).toBe(false);
+  });
+
   it('caps the number of concurrent tasks', async () => {
     const gate = new ResourceGate({ cpu: 100, memoryMb: 100_000, slots: 1 });
     await gate.acquire({ cpu: 0.1, memoryMb: 1 });

@@ -28,12 +28,12 @@ export class ResourceGate {
     return { cpu: Math.min(need.cpu, this.capacity.cpu), memoryMb: Math.min(need.memoryMb, this.capacity.memoryMb) };
   }
 
-  fits(need: ResourceNeed): boolean {
-    const clamped = this.clamp(need);
+  /** Whether `count` more tasks of this need would fit now (one, unless asked). */
+  fits(need: ResourceNeed, count = 1): boolean {
     return (
-      this.active < this.capacity.slots &&
-      this.usedCpu + clamped.cpu <= this.capacity.cpu + 1e-9 &&
-      this.usedMemoryMb + clamped.memoryMb <= this.capacity.memoryMb
+      this.active + count <= this.capacity.slots &&
+      this.usedCpu + count * Math.min(need.cpu, this.capacity.cpu) <= this.capacity.cpu + 1e-9 &&
+      this.usedMemoryMb + count * Math.min(need.memoryMb, this.capacity.memoryMb) <= this.capacity.memoryMb
     );
   }
 

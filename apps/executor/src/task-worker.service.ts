@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Span } from '@opentelemetry/api';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import type { RetryPolicy } from '@taskloom/engine';
-import type { AttemptFailure } from '@taskloom/orchestrator';
+import type { AttemptFailure, AttemptOutcome } from '@taskloom/orchestrator';
 import { QueueRegistry, REDIS_CONNECTION, TaskRouting, type TaskJobData } from '@taskloom/queue';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -11,7 +11,21 @@ import { attemptFields, countAttempt, markAttemptSpan, observeQueueWait, traceAt
 import { ExecutorIdentity } from './executor-identity';
 import { PluginHostService, type HostedTaskType } from './plugin-host.service';
 import { ResourceGate, type ResourceNeed } from './resource-gate';
+import { preciseTimestamp } from './precise-time';
 import { typeConcurrency } from './type-concurrency';
+
+/** A poller resumes once this share of its type's concurrency fits again. */
+const RESUME_SHARE = 8;
+/** Jobs of a type waiting for their outcome to be written, per task of the type that may run at once. */
+const WRITE_WAIT_SHARE = 4;
+
+interface Poller {
+  workers: Worker<TaskJobData>[];
+  need: ResourceNeed;
+  paused: boolean;
+  /** How many of its tasks must fit before a paused poller resumes. */
+  resumeAt: number;
+}
 
 /**
  * Runs the BullMQ workers of this executor: one per (served task type,
@@ -23,7 +37,7 @@ import { typeConcurrency } from './type-concurrency';
 export class TaskWorkerService {
   private readonly logger = new Logger(TaskWorkerService.name);
   private readonly workers: Worker<TaskJobData>[] = [];
-  private readonly pollers = new Map<string, { workers: Worker<TaskJobData>[]; need: ResourceNeed; paused: boolean }>();
+  private readonly pollers = new Map<string, Poller>();
   private readonly running = new Set<AbortController>();
   private stopping = false;
   readonly gate: ResourceGate;
@@ -52,13 +66,17 @@ export class TaskWorkerService {
     for (const hosted of this.plugins.served()) {
       const { resources } = hosted.descriptor;
       const concurrency = typeConcurrency(resources, this.config.executor);
-      const poller = { workers: [] as Worker<TaskJobData>[], need: resources, paused: false };
+      const poller: Poller = { workers: [], need: resources, paused: false, resumeAt: Math.max(1, Math.floor(concurrency / RESUME_SHARE)) };
       this.pollers.set(hosted.taskType.type, poller);
       for (const queue of this.routing.queuesOf(hosted.taskType.type, this.config.executor.partitions)) {
         const worker = new Worker<TaskJobData>(queue, (job) => this.process(job, hosted), {
           connection: this.redis,
           prefix: this.queues.prefix,
-          concurrency,
+          // A job stays active until its outcome is written (AttemptReporter.finish). Short tasks spend
+          // most of their time there, so a type gets room for several times as many of those as run at
+          // once, up to what the reporter writes at a time: waiting on PostgreSQL never holds back the next
+          // task, while a heavy type still holds few jobs it cannot start.
+          concurrency: concurrency + Math.min(WRITE_WAIT_SHARE * concurrency, this.reporter.writeCapacity),
           autorun: true,
         });
         worker.on('error', (error) => this.logger.warn(`worker ${queue}: ${error.message}`));
@@ -72,17 +90,18 @@ export class TaskWorkerService {
 
   /**
    * An executor never asks for work it could not start now: the workers of a
-   * task type whose profile does not fit the free capacity stop polling, and
-   * start again as soon as it fits.
+   * task type whose profile does not fit the free capacity stop polling.
+   * They start again once several such tasks fit (`resumeAt`), not one: a
+   * full executor would otherwise pause and resume its workers on every
+   * task that ends, and each resume costs BullMQ a round of Redis calls.
    */
   private admitPollers(): void {
     if (this.stopping) return;
     for (const poller of this.pollers.values()) {
-      const fits = this.gate.fits(poller.need);
-      if (fits === !poller.paused) continue;
-      poller.paused = !fits;
+      if (poller.paused ? !this.gate.fits(poller.need, poller.resumeAt) : this.gate.fits(poller.need)) continue;
+      poller.paused = !poller.paused;
       for (const worker of poller.workers) {
-        void (fits ? worker.resume() : worker.pause(true));
+        void (poller.paused ? worker.pause(true) : worker.resume());
       }
     }
   }
@@ -91,21 +110,46 @@ export class TaskWorkerService {
     const task = job.data;
     observeQueueWait(task.type, job.timestamp);
     const release = await this.gate.acquire(hosted.descriptor.resources);
+    let outcome: AttemptOutcome | undefined;
     try {
-      await traceAttempt(task, this.identity.id, (span) => this.attempt(task, hosted, span));
+      // BullMQ counts every delivery; a second one means an earlier executor lost this job mid-run.
+      const redelivered = job.attemptsStarted > 1;
+      outcome = await traceAttempt(task, this.identity.id, (span) => this.attempt(task, hosted, span, redelivered));
     } finally {
       release();
     }
+    if (outcome) await this.reporter.finish(outcome);
   }
 
-  private async attempt(task: TaskJobData, hosted: HostedTaskType, span: Span | undefined): Promise<void> {
-    if (!(await this.reporter.start(task.taskId, task.attempt))) {
+  /**
+   * Runs one attempt and returns its outcome, or nothing when the attempt is
+   * not this executor's to finish. A first delivery runs at once and records
+   * its start only if it runs long (startLater). A redelivered job, whose
+   * attempt may have been given up on meanwhile, records its start before
+   * it runs: a start that is refused means it does not run at all.
+   */
+  private async attempt(
+    task: TaskJobData,
+    hosted: HostedTaskType,
+    span: Span | undefined,
+    redelivered: boolean,
+  ): Promise<AttemptOutcome | undefined> {
+    const startedAt = preciseTimestamp();
+    const start = { taskId: task.taskId, attempt: task.attempt, startedAt };
+    if ((redelivered || this.reporter.startsFirst) && !(await this.reporter.start(start))) {
       this.logger.debug({ msg: 'attempt not started: superseded, started elsewhere, or its run ended', ...attemptFields(task) });
-      return;
+      return undefined;
     }
     const controller = new AbortController();
+    let abandoned = false;
+    const cancelStart =
+      redelivered || this.reporter.startsFirst
+        ? undefined
+        : this.reporter.startLater(start, () => {
+            abandoned = true;
+            controller.abort(new Error('the attempt was superseded or its run ended while it ran'));
+          });
     this.running.add(controller);
-    const startedAt = new Date();
     const result = await hosted.host
       .execute(task.type, {
         input: task.input,
@@ -116,18 +160,25 @@ export class TaskWorkerService {
         timeoutMs: task.timeoutMs,
         signal: controller.signal,
       })
-      .finally(() => this.running.delete(controller));
+      .finally(() => {
+        cancelStart?.();
+        this.running.delete(controller);
+      });
+    if (abandoned) {
+      this.logger.debug({ msg: 'attempt abandoned: superseded, or its run ended, while it ran', ...attemptFields(task) });
+      return undefined;
+    }
     const failure = result.status === 'failed' ? this.failureOf(result.error as unknown as AttemptFailure, controller.signal) : undefined;
     markAttemptSpan(span, result.status, failure);
     countAttempt(task.type, result.status, result.durationMs, failure?.retryable !== false);
+    // A success is in the metrics and the run's record; a line per task would be most of the executor's work.
     if (failure) {
       this.logger.log({ msg: `attempt failed: ${failure.name}: ${failure.message}`, ...attemptFields(task), retryable: failure.retryable !== false });
-    } else {
-      this.logger.debug({ msg: 'attempt succeeded', ...attemptFields(task), durationMs: result.durationMs });
     }
-    await this.reporter.finish({
+    return {
       taskId: task.taskId,
       runId: task.runId,
+      definitionId: task.definitionId,
       attempt: task.attempt,
       status: result.status,
       output: result.status === 'succeeded' ? result.output : undefined,
@@ -139,7 +190,7 @@ export class TaskWorkerService {
       startedAt,
       durationMs: result.durationMs,
       logs: result.logs.length > 0 ? result.logs : undefined,
-    });
+    };
   }
 
   /** An attempt cut short by this executor's shutdown is handed back: retryable at once, whatever the handler threw. */

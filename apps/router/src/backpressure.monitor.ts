@@ -4,6 +4,12 @@ import { QueueRegistry } from '@taskloom/queue';
 import { metrics, registerMetricsCollector } from '@taskloom/telemetry';
 
 const SAMPLE_EVERY_MS = 200;
+/**
+ * A saturated queue is measured this often until it drains: executors empty
+ * a high-water mark in well under a sampling period, and a queue found empty
+ * only at the next sample has left them idle in between.
+ */
+const SATURATED_SAMPLE_EVERY_MS = 20;
 
 /**
  * Tracks the depth (waiting + active) of every queue this router feeds and
@@ -21,6 +27,7 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
   private readonly pausedQueues = new Set<string>();
   private readonly depths = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
+  private saturatedTimer: NodeJS.Timeout | undefined;
   private onRelief: (() => void) | undefined;
   private unregisterMetrics: (() => void) | undefined;
 
@@ -32,6 +39,10 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
   onModuleInit(): void {
     this.unregisterMetrics = registerMetricsCollector(() => this.exportState());
     this.timer = setInterval(() => void this.sample().catch((error: Error) => this.logger.warn(`sampling queue depth failed: ${error.message}`)), SAMPLE_EVERY_MS);
+    this.saturatedTimer = setInterval(() => {
+      if (this.saturatedQueues.size === 0) return;
+      void this.resample([...this.saturatedQueues]).catch((error: Error) => this.logger.warn(`sampling queue depth failed: ${error.message}`));
+    }, SATURATED_SAMPLE_EVERY_MS);
   }
 
   /** Called when a saturated queue drains, so the dispatcher can claim for it again at once. */
@@ -59,9 +70,7 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
     let relieved = false;
     for (const name of this.queues.known()) {
       const queue = this.queues.get(name);
-      const [counts, paused] = await Promise.all([queue.getJobCounts('wait', 'prioritized', 'active'), queue.isPaused()]);
-      const depth = Object.values(counts).reduce((sum, count) => sum + count, 0);
-      this.depths.set(name, depth);
+      const [depth, paused] = await Promise.all([this.measure(name), queue.isPaused()]);
       if (paused && !this.pausedQueues.has(name)) {
         this.pausedQueues.add(name);
         this.logger.log(`queue ${name} is paused; holding its tasks back`);
@@ -69,15 +78,41 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
         this.logger.log(`queue ${name} resumed; feeding it again`);
         relieved = true;
       }
-      if (depth >= this.config.router.highWater) {
-        if (!this.saturatedQueues.has(name)) this.logger.log(`queue ${name} saturated at depth ${depth}; holding its tasks back`);
-        this.saturatedQueues.add(name);
-      } else if (depth <= this.config.router.lowWater && this.saturatedQueues.delete(name)) {
-        this.logger.log(`queue ${name} drained to depth ${depth}; feeding it again`);
-        relieved = true;
-      }
+      if (this.classify(name, depth)) relieved = true;
     }
     if (relieved) this.onRelief?.();
+  }
+
+  /** Measures only the given queues' depths, for a quick relief of saturated ones. */
+  private async resample(names: readonly string[]): Promise<void> {
+    let relieved = false;
+    for (const name of names) {
+      if (this.classify(name, await this.measure(name))) relieved = true;
+    }
+    if (relieved) this.onRelief?.();
+  }
+
+  private async measure(name: string): Promise<number> {
+    const counts = await this.queues.get(name).getJobCounts('wait', 'prioritized', 'active');
+    const depth = Object.values(counts).reduce((sum, count) => sum + count, 0);
+    this.depths.set(name, depth);
+    return depth;
+  }
+
+  /** Applies the high- and low-water marks to a measured depth; true when the queue was just relieved. */
+  private classify(name: string, depth: number): boolean {
+    if (depth >= this.config.router.highWater) {
+      // Debug, not info: under steady load a queue fills and drains several times a second; the gauge
+      // taskloom_router_queue_saturated is how an operator follows it.
+      if (!this.saturatedQueues.has(name)) this.logger.debug(`queue ${name} saturated at depth ${depth}; holding its tasks back`);
+      this.saturatedQueues.add(name);
+      return false;
+    }
+    if (depth <= this.config.router.lowWater && this.saturatedQueues.delete(name)) {
+      this.logger.debug(`queue ${name} drained to depth ${depth}; feeding it again`);
+      return true;
+    }
+    return false;
   }
 
   /** At scrape time, from the samples already taken: the sampling loop itself pays nothing for metrics. */
@@ -91,6 +126,7 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
 
   onApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.saturatedTimer) clearInterval(this.saturatedTimer);
     this.unregisterMetrics?.();
   }
 }

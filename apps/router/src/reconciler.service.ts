@@ -81,6 +81,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
       running.map((attempt) => ({
         taskId: attempt.taskId,
         runId: attempt.runId,
+        definitionId: attempt.definitionId,
         attempt: attempt.attempt,
         status: 'failed',
         error: {

@@ -4,13 +4,15 @@ import { OrchestratorModule, processInfrastructure } from '@taskloom/orchestrato
 import { MetricsServerModule } from '@taskloom/telemetry';
 import { BackpressureMonitor } from './backpressure.monitor';
 import { DispatcherService } from './dispatcher.service';
+import { PlannerStatisticsService } from './planner-statistics.service';
+import { QueueAgingService } from './queue-aging.service';
 import { ReconcilerService } from './reconciler.service';
 import { RetentionService } from './retention.service';
 import { TaskEnqueuer } from './task-enqueuer';
 
 @Module({
   imports: [OrchestratorModule],
-  providers: [TaskEnqueuer, BackpressureMonitor, DispatcherService, ReconcilerService, RetentionService],
+  providers: [TaskEnqueuer, BackpressureMonitor, DispatcherService, ReconcilerService, RetentionService, PlannerStatisticsService, QueueAgingService],
   exports: [DispatcherService, ReconcilerService, BackpressureMonitor, RetentionService],
 })
 export class RouterFeaturesModule {}

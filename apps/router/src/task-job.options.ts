@@ -10,6 +10,7 @@ export function taskJob(task: ClaimedTask, now: number, agingMs: number, tracepa
   const data: TaskJobData = {
     taskId: task.id,
     runId: task.runId,
+    definitionId: task.definitionId,
     key: task.key,
     type: task.type,
     attempt: task.attempt,

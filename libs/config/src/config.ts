@@ -27,6 +27,12 @@ export interface TaskloomConfig {
     heartbeatMs: number;
     completionBatch: number;
     completionLingerMs: number;
+    /**
+     * An attempt is recorded 'running' once it has run this long; a shorter
+     * one goes from 'queued' straight to its outcome, one write instead of
+     * two. 0 records every start before the handler runs.
+     */
+    runningAfterMs: number;
     plugins: string[];
     shutdownGraceMs: number;
   };
@@ -72,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
       heartbeatMs: e.EXECUTOR_HEARTBEAT_MS,
       completionBatch: e.EXECUTOR_COMPLETION_BATCH,
       completionLingerMs: e.EXECUTOR_COMPLETION_LINGER_MS,
+      runningAfterMs: e.EXECUTOR_RUNNING_AFTER_MS,
       plugins: e.PLUGINS,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     },

@@ -53,6 +53,7 @@ export const EnvSchema = z.object({
   EXECUTOR_HEARTBEAT_MS: integer(100, 600_000).default(2_000),
   EXECUTOR_COMPLETION_BATCH: integer(1, 10_000).default(200),
   EXECUTOR_COMPLETION_LINGER_MS: integer(0, 1_000).default(2),
+  EXECUTOR_RUNNING_AFTER_MS: integer(0, 600_000).default(100),
   PLUGINS: list.default(() => [...FIRST_PARTY_PLUGINS]),
   SHUTDOWN_GRACE_MS: integer(0, 600_000).default(10_000),
   FOREACH_MAX_ITEMS: integer(1, 1_000_000).default(10_000),

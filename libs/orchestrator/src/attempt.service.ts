@@ -5,10 +5,8 @@ import {
   notifyReady,
   RunRepository,
   TaskAttemptRepository,
-  TaskRepository,
   TransactionRunner,
-  type FinishedAttempt,
-  type RetryEntry,
+  type AttemptOutcomeRow,
 } from '@taskloom/persistence';
 import { CascadeService } from './cascade.service';
 import { dispatchBonusMs } from './dispatch-order';
@@ -26,6 +24,8 @@ export interface AttemptFailure {
 export interface AttemptOutcome {
   taskId: string;
   runId: string;
+  /** The definition version the run is pinned to (it travels in the job): the cascade reads the plan, not the run. */
+  definitionId: string;
   attempt: number;
   status: 'succeeded' | 'failed';
   output?: unknown;
@@ -34,11 +34,18 @@ export interface AttemptOutcome {
   maxAttempts: number;
   priority: number;
   executorId: string | null;
-  startedAt: Date | null;
+  /** A string keeps microseconds, which a Date cannot (the executor's clock: an ISO timestamp). */
+  startedAt: Date | string | null;
   durationMs: number | null;
   logs?: unknown;
   /** The attempt's executor vanished; recorded as 'lost' rather than 'failed'. */
   lost?: boolean;
+}
+
+export interface AttemptStart {
+  taskId: string;
+  attempt: number;
+  startedAt: Date | string;
 }
 
 /**
@@ -51,16 +58,15 @@ export class AttemptService {
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
     private readonly transactions: TransactionRunner,
-    private readonly tasks: TaskRepository,
-    private readonly runs: RunRepository,
     private readonly attempts: TaskAttemptRepository,
+    private readonly runs: RunRepository,
     private readonly cascade: CascadeService,
   ) {}
 
   /** Returns the ids of the attempts that may run; the others were superseded or already started. */
-  async start(entries: readonly { taskId: string; attempt: number }[], executorId: string): Promise<Set<string>> {
+  async start(entries: readonly AttemptStart[], executorId: string): Promise<Set<string>> {
     return this.transactions.run(async (db) => {
-      const started = await this.tasks.markStarted(db, entries, executorId);
+      const started = await this.attempts.markStarted(db, entries, executorId);
       await this.runs.markStarted(db, [...new Set(started.map((task) => task.runId))]);
       return new Set(started.map((task) => task.id));
     }, { waitForFlush: false });
@@ -69,46 +75,38 @@ export class AttemptService {
   /** Returns the ids of the outcomes that were applied; the rest were stale (fenced out). */
   async complete(outcomes: readonly AttemptOutcome[]): Promise<Set<string>> {
     if (outcomes.length === 0) return new Set();
-    const retries: RetryEntry[] = [];
-    const finals: FinishedAttempt[] = [];
-    for (const outcome of outcomes) {
-      const policy = { ...DEFAULT_RETRY, ...(outcome.retry ?? {}), maxAttempts: outcome.maxAttempts };
-      const retryable = outcome.status === 'failed' && outcome.error?.retryable !== false;
-      if (retryable && hasAttemptsLeft(policy, outcome.attempt)) {
-        retries.push({
-          taskId: outcome.taskId,
-          attempt: outcome.attempt,
-          error: outcome.error,
-          delayMs: outcome.error?.retryAfterMs ?? retryDelayMs(policy, outcome.attempt),
-          dispatchBonusMs: dispatchBonusMs(outcome.priority, this.config.queue.priorityAgingMs),
-        });
-      } else {
-        finals.push({ taskId: outcome.taskId, attempt: outcome.attempt, status: outcome.status, output: outcome.output, error: outcome.error });
-      }
-    }
+    const rows = outcomes.map((outcome) => this.toRow(outcome));
+    const definitions = new Map(outcomes.map((outcome) => [outcome.runId, outcome.definitionId]));
     return this.transactions.run(async (db) => {
-      const rescheduled = await this.tasks.scheduleRetries(db, retries);
-      const settled = await this.tasks.finishAttempts(db, finals);
-      const applied = new Set([...rescheduled, ...settled.map((task) => task.id)]);
-      await this.attempts.insertAttempts(
-        db,
-        outcomes
-          .filter((outcome) => applied.has(outcome.taskId))
-          .map((outcome) => ({
-            taskId: outcome.taskId,
-            runId: outcome.runId,
-            attempt: outcome.attempt,
-            status: outcome.lost ? 'lost' : outcome.status,
-            error: outcome.error,
-            executorId: outcome.executorId,
-            startedAt: outcome.startedAt,
-            durationMs: outcome.durationMs,
-            logs: outcome.logs,
-          })),
-      );
-      await this.cascade.propagate(db, settled);
-      if (applied.size > 0) await notifyReady(db);
-      return applied;
+      const { settled, retried } = await this.attempts.recordOutcomes(db, rows);
+      if (retried.length > 0) await notifyReady(db);
+      await this.cascade.propagate(db, settled, definitions);
+      return new Set([...retried, ...settled.map((task) => task.id)]);
     });
+  }
+
+  /** A failure the policy still allows another attempt for goes round again; anything else is final. */
+  private toRow(outcome: AttemptOutcome): AttemptOutcomeRow {
+    const policy = { ...DEFAULT_RETRY, ...(outcome.retry ?? {}), maxAttempts: outcome.maxAttempts };
+    const retryable = outcome.status === 'failed' && outcome.error?.retryable !== false;
+    const again = retryable && hasAttemptsLeft(policy, outcome.attempt);
+    return {
+      taskId: outcome.taskId,
+      attempt: outcome.attempt,
+      status: outcome.status,
+      output: outcome.output,
+      error: outcome.error,
+      executorId: outcome.executorId,
+      startedAt: outcome.startedAt,
+      durationMs: outcome.durationMs,
+      logs: outcome.logs,
+      recordStatus: outcome.lost ? 'lost' : outcome.status,
+      retry: again
+        ? {
+            delayMs: outcome.error?.retryAfterMs ?? retryDelayMs(policy, outcome.attempt),
+            dispatchBonusMs: dispatchBonusMs(outcome.priority, this.config.queue.priorityAgingMs),
+          }
+        : undefined,
+    };
   }
 }

@@ -3,7 +3,7 @@ import { decideRunStatus, decideTrigger, renderTemplate, type JsonValue, type Ta
 import { RunRepository, TaskRepository, type Db, type SettledTask } from '@taskloom/persistence';
 import { ActivationService, type ActivationCandidate } from './activation.service';
 import { failure } from './failure';
-import { PlanCache } from './plan-cache.service';
+import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
 
 /**
  * Carries the consequences of tasks reaching a terminal state through the
@@ -11,6 +11,10 @@ import { PlanCache } from './plan-cache.service';
  * tasks advance their dependents' trigger counters, and the last task of a
  * run finishes the run — which in turn finishes a parent's sub-workflow
  * task. It loops until nothing new settles.
+ *
+ * Every step reads the run's plan (children, trigger rules, output), found
+ * by the definition the run is pinned to. Callers that know it (an attempt's
+ * job carries it) pass it in `definitions`; the rest is read once per run.
  */
 @Injectable()
 export class CascadeService {
@@ -23,17 +27,31 @@ export class CascadeService {
     private readonly activation: ActivationService,
   ) {}
 
-  async propagate(db: Db, settled: readonly SettledTask[]): Promise<void> {
+  async propagate(db: Db, settled: readonly SettledTask[], definitions: ReadonlyMap<string, string> = new Map()): Promise<void> {
+    const known = new Map(definitions);
     let events = settled;
     while (events.length > 0) {
       const items = events.filter((event) => event.kind === 'item');
       const topLevel = events.filter((event) => event.parentTaskId === null);
+      const workflows = await this.workflowsOf(db, topLevel, known);
       events = [
         ...(await this.finishGroups(db, items)),
-        ...(await this.advanceDependents(db, topLevel)),
-        ...(await this.finishRuns(db, topLevel)),
+        ...(await this.advanceDependents(db, topLevel, workflows)),
+        ...(await this.finishRuns(db, topLevel, workflows)),
       ];
     }
+  }
+
+  /** The compiled workflow of each event's run, reading the definitions not yet known in one query. */
+  private async workflowsOf(db: Db, events: readonly SettledTask[], known: Map<string, string>): Promise<Map<string, CompiledWorkflow>> {
+    const unknown = [...new Set(events.map((event) => event.runId).filter((runId) => !known.has(runId)))];
+    for (const [runId, definitionId] of await this.runs.definitionsOf(db, unknown)) known.set(runId, definitionId);
+    const workflows = new Map<string, CompiledWorkflow>();
+    for (const runId of new Set(events.map((event) => event.runId))) {
+      const definitionId = known.get(runId);
+      if (definitionId) workflows.set(runId, await this.plans.get(definitionId, db));
+    }
+    return workflows;
   }
 
   private async finishGroups(db: Db, items: readonly SettledTask[]): Promise<SettledTask[]> {
@@ -43,7 +61,7 @@ export class CascadeService {
     );
     const done = [];
     for (const group of counters.filter((counter) => counter.remaining <= 0)) {
-      const output = await this.tasks.itemOutputs(db, group.id);
+      const output = await this.tasks.itemOutputs(db, group);
       done.push(
         group.failed > 0
           ? { id: group.id, status: 'failed' as const, output, error: { name: 'ItemsFailed', message: `${group.failed} of ${output.length} items failed` } }
@@ -53,15 +71,14 @@ export class CascadeService {
     return this.tasks.settleGroups(db, done);
   }
 
-  private async advanceDependents(db: Db, settled: readonly SettledTask[]): Promise<SettledTask[]> {
-    if (settled.length === 0) return [];
-    const runs = await this.runs.contexts(db, [...new Set(settled.map((task) => task.runId))]);
+  private async advanceDependents(
+    db: Db,
+    settled: readonly SettledTask[],
+    workflows: ReadonlyMap<string, CompiledWorkflow>,
+  ): Promise<SettledTask[]> {
     const increments = [];
     for (const task of settled) {
-      const run = runs.get(task.runId);
-      if (!run) continue;
-      const { plan } = await this.plans.get(run.definitionId, db);
-      for (const child of plan.byKey.get(task.key)?.children ?? []) {
+      for (const child of workflows.get(task.runId)?.plan.byKey.get(task.key)?.children ?? []) {
         increments.push({
           runId: task.runId,
           key: child,
@@ -75,8 +92,7 @@ export class CascadeService {
     const runnable: ActivationCandidate[] = [];
     const skipped = [];
     for (const counter of counters) {
-      const { plan } = await this.plans.get(runs.get(counter.runId)!.definitionId, db);
-      const rule = plan.byKey.get(counter.key)!.trigger;
+      const rule = workflows.get(counter.runId)!.plan.byKey.get(counter.key)!.trigger;
       const decision = decideTrigger(rule, {
         total: counter.depsTotal,
         succeeded: counter.depsSucceeded,
@@ -98,14 +114,39 @@ export class CascadeService {
     return [...(await this.tasks.settleBlocked(db, skipped)), ...(await this.activation.activate(db, runnable))];
   }
 
-  private async finishRuns(db: Db, settled: readonly SettledTask[]): Promise<SettledTask[]> {
-    const perRun = new Map<string, number>();
-    for (const task of settled) perRun.set(task.runId, (perRun.get(task.runId) ?? 0) + 1);
-    const finished = await this.runs.decrementRemaining(db, perRun);
-    const outcomes = await this.runOutcomes(db, finished);
+  /**
+   * Counts the runs' finished tasks down. A run whose last task ended with
+   * nothing failed and no output to render ends in that same statement; the
+   * other runs at zero get their outcome here, from their tasks.
+   */
+  private async finishRuns(
+    db: Db,
+    settled: readonly SettledTask[],
+    workflows: ReadonlyMap<string, CompiledWorkflow>,
+  ): Promise<SettledTask[]> {
+    const perRun = new Map<string, { runId: string; finished: number; failed: number; startedAt: Date | null; rendersOutput: boolean }>();
+    for (const task of settled) {
+      const entry = perRun.get(task.runId) ?? {
+        runId: task.runId,
+        finished: 0,
+        failed: 0,
+        startedAt: null,
+        rendersOutput: workflows.get(task.runId)?.plan.output !== undefined,
+      };
+      entry.finished += 1;
+      if (task.status === 'failed' || task.status === 'cancelled') entry.failed += 1;
+      if (task.startedAt && (!entry.startedAt || task.startedAt < entry.startedAt)) entry.startedAt = task.startedAt;
+      perRun.set(task.runId, entry);
+    }
+    const counted = await this.runs.countFinished(db, [...perRun.values()]);
+    const parents: { id: string; status: 'succeeded' | 'failed'; output: unknown; error: unknown }[] = [];
+    for (const run of counted.filter((counted) => counted.ended)) {
+      this.logger.debug({ msg: 'run succeeded', runId: run.id, status: 'succeeded' });
+      if (run.parentTaskId) parents.push({ id: run.parentTaskId, status: 'succeeded', output: null, error: null });
+    }
+    const outcomes = await this.runOutcomes(db, counted.filter((run) => !run.ended && run.remaining <= 0).map((run) => run.id));
     const ended = await this.runs.finishMany(db, outcomes);
     const byId = new Map(outcomes.map((outcome) => [outcome.id, outcome]));
-    const parents = [];
     for (const run of ended) {
       const { id: _, ...outcome } = byId.get(run.id)!;
       // Inside the transaction: a retried transaction (deadlock) may log the same run twice.

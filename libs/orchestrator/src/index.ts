@@ -1,7 +1,7 @@
 export { OrchestratorModule } from './orchestrator.module';
 export { PlanCache, type CompiledWorkflow } from './plan-cache.service';
 export { JsonSchemaValidator } from './json-schema.validator';
-export { AttemptService, type AttemptOutcome, type AttemptFailure } from './attempt.service';
+export { AttemptService, type AttemptFailure, type AttemptOutcome, type AttemptStart } from './attempt.service';
 export { RunStarterService, type StartRunCommand, type StartedRun } from './run-starter.service';
 export { CascadeService } from './cascade.service';
 export { WriteBatcher } from './write-batcher';

@@ -92,7 +92,6 @@ export class RunControlService {
         (task) => decideTrigger(task.rule, { total: task.depsTotal, succeeded: task.depsSucceeded, failed: 0, skipped: 0 }) === 'run',
       );
       await this.cascade.propagate(db, await this.activation.activate(db, runnable.map((task) => ({ id: task.id, runId: id, key: task.key }))));
-      await notifyReady(db);
       return { id, status: 'running' };
     });
   }

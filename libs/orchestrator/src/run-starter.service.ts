@@ -1,9 +1,7 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { JsonValue, PriorityClass } from '@taskloom/engine';
 import {
-  notifyReady,
   RunRepository,
-  TaskRepository,
   TransactionRunner,
   WorkflowDefinitionRepository,
 } from '@taskloom/persistence';
@@ -52,7 +50,10 @@ interface PreparedRun {
  */
 const CREATE_LINGER_MS = 1;
 const CREATE_BATCH_MAX = 250;
+/** Two creations in flight: one gathers while the other commits, so batches grow with the load. */
+const CREATE_IN_FLIGHT = 2;
 const LOOKUP_BATCH_MAX = 500;
+const LOOKUP_IN_FLIGHT = 1;
 
 /**
  * Starts runs: resolves and validates each request on its own, then writes
@@ -70,12 +71,19 @@ export class RunStarterService implements OnApplicationShutdown {
     private readonly validator: JsonSchemaValidator,
     private readonly transactions: TransactionRunner,
     private readonly runs: RunRepository,
-    private readonly tasks: TaskRepository,
     private readonly activation: ActivationService,
     private readonly cascade: CascadeService,
   ) {
-    this.lookups = new WriteBatcher((refs) => this.definitions.resolveIds(refs), { maxSize: LOOKUP_BATCH_MAX, lingerMs: 0 });
-    this.creations = new WriteBatcher((prepared) => this.create(prepared), { maxSize: CREATE_BATCH_MAX, lingerMs: CREATE_LINGER_MS });
+    this.lookups = new WriteBatcher((refs) => this.definitions.resolveIds(refs), {
+      maxSize: LOOKUP_BATCH_MAX,
+      lingerMs: 0,
+      maxInFlight: LOOKUP_IN_FLIGHT,
+    });
+    this.creations = new WriteBatcher((prepared) => this.create(prepared), {
+      maxSize: CREATE_BATCH_MAX,
+      lingerMs: CREATE_LINGER_MS,
+      maxInFlight: CREATE_IN_FLIGHT,
+    });
   }
 
   async start(command: StartRunCommand): Promise<StartedRun> {
@@ -117,7 +125,6 @@ export class RunStarterService implements OnApplicationShutdown {
           const ids = await this.runs.createRuns(runs, tasks, db);
           const roots = batch.filter((prepared) => ids.has(prepared.built.run.id)).flatMap((prepared) => prepared.toActivate);
           await this.cascade.propagate(db, await this.activation.activate(db, roots));
-          await notifyReady(db);
           return ids;
         })
       : await this.runs.createRuns(runs, tasks);

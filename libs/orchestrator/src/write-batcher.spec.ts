@@ -53,4 +53,43 @@ describe('WriteBatcher', () => {
     await submitted;
     expect(writes).toEqual([[7]]);
   });
+
+  it('gathers what arrives while the in-flight limit is reached and sends it together when a write returns', async () => {
+    const writes: number[][] = [];
+    let release: () => void = () => undefined;
+    const batcher = new WriteBatcher<number>(
+      async (items) => {
+        writes.push(items);
+        if (writes.length === 1) await new Promise<void>((resolve) => (release = resolve));
+        return items.map(() => undefined);
+      },
+      { maxSize: 100, lingerMs: 0, maxInFlight: 1 },
+    );
+    const first = batcher.submit(1);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const later = [2, 3, 4].map((item) => batcher.submit(item));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(writes).toEqual([[1]]);
+    release();
+    await Promise.all([first, ...later]);
+    expect(writes).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it('never puts more than maxSize items in one write, even after waiting at the limit', async () => {
+    const writes: number[][] = [];
+    let release: () => void = () => undefined;
+    const batcher = new WriteBatcher<number>(
+      async (items) => {
+        writes.push(items);
+        if (writes.length === 1) await new Promise<void>((resolve) => (release = resolve));
+        return items.map(() => undefined);
+      },
+      { maxSize: 2, lingerMs: 0, maxInFlight: 1 },
+    );
+    const submitted = [1, 2, 3, 4, 5].map((item) => batcher.submit(item));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    release();
+    await Promise.all(submitted);
+    expect(writes).toEqual([[1, 2], [3, 4], [5]]);
+  });
 });

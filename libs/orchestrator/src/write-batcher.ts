@@ -1,18 +1,34 @@
+export interface BatchingOptions {
+  /** A batch goes out once this many items wait, and never carries more. */
+  maxSize: number;
+  /** …or this long after its first item arrived. */
+  lingerMs: number;
+  /**
+   * At most this many writes at once (unbounded when absent). While that
+   * many are out, items keep gathering and go out together as soon as one
+   * returns: under load batches grow by themselves, so the database sees a
+   * few large statements instead of many small ones; idle, nothing waits.
+   */
+  maxInFlight?: number;
+}
+
 /**
- * Gathers items submitted by concurrent callers into one write: flushes when
- * `maxSize` items are waiting or `lingerMs` after the first one, whichever
- * comes first. Each caller's promise settles with the outcome of the flush
- * its item went out in, so a caller still learns whether its write landed.
+ * Gathers items submitted by concurrent callers into one write. Each
+ * caller's promise settles with the outcome of the write its item went out
+ * in, so a caller still learns whether its write landed.
  */
 export class WriteBatcher<T, R = void> {
   private pending: { item: T; resolve: (result: R) => void; reject: (error: unknown) => void }[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly maxInFlight: number;
 
   constructor(
     private readonly write: (items: T[]) => Promise<R[]>,
-    private readonly options: { maxSize: number; lingerMs: number },
-  ) {}
+    private readonly options: BatchingOptions,
+  ) {
+    this.maxInFlight = options.maxInFlight ?? Number.POSITIVE_INFINITY;
+  }
 
   submit(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
@@ -22,23 +38,28 @@ export class WriteBatcher<T, R = void> {
     });
   }
 
-  /** Writes what is waiting now; resolves once every write started so far has finished. */
+  /** Writes everything waiting now, whatever is in flight; resolves once every write started so far has finished. */
   async drain(): Promise<void> {
-    this.flush();
+    while (this.pending.length > 0) this.flush(true);
     await Promise.all([...this.inFlight]);
   }
 
-  private flush(): void {
+  private flush(ignoreLimit = false): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.pending.length === 0) return;
-    const batch = this.pending;
-    this.pending = [];
+    // At the limit the items wait; the write that returns first sends them.
+    if (this.pending.length === 0 || (!ignoreLimit && this.inFlight.size >= this.maxInFlight)) return;
+    const batch = this.pending.splice(0, this.options.maxSize);
     const flight = this.write(batch.map((entry) => entry.item)).then(
       (results) => batch.forEach((entry, index) => entry.resolve(results[index] as R)),
       (error: unknown) => batch.forEach((entry) => entry.reject(error)),
     );
     this.inFlight.add(flight);
-    void flight.finally(() => this.inFlight.delete(flight));
+    void flight.finally(() => {
+      this.inFlight.delete(flight);
+      if (this.pending.length > 0 && this.inFlight.size < this.maxInFlight) this.flush();
+    });
+    if (this.pending.length >= this.options.maxSize) this.flush(ignoreLimit);
+    else if (this.pending.length > 0) this.timer ??= setTimeout(() => this.flush(), this.options.lingerMs);
   }
 }

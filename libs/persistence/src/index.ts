@@ -8,22 +8,22 @@ export { notifyReady, ReadyListener, READY_CHANNEL } from './ready-signal';
 export type { Db } from './sql';
 export * from './entities';
 export { WorkflowDefinitionRepository, type WorkflowSummary } from './repositories/workflow-definition.repository';
-export { RunRepository, type NewRunRow, type RunContext, type RunSearch } from './repositories/run.repository';
+export { RunRepository, type CountedRun, type NewRunRow, type RunContext, type RunSearch } from './repositories/run.repository';
 export { TaskRepository } from './repositories/task.repository';
 export type {
+  AttemptOutcomeRow,
   ClaimedTask,
   DependentCounters,
-  FinishedAttempt,
   NewTaskRow,
-  RetryEntry,
   SettledTask,
   TaskKind,
   TopLevelTask,
 } from './repositories/task.rows';
-export { TaskAttemptRepository, type AttemptRecord } from './repositories/task-attempt.repository';
+export { TaskAttemptRepository } from './repositories/task-attempt.repository';
 export { TaskTypeRepository, type TaskTypeRecord } from './repositories/task-type.repository';
 export { ExecutorRepository, type ExecutorRegistration } from './repositories/executor.repository';
 export { ReconciliationRepository, type RunningAttempt } from './repositories/reconciliation.repository';
 export { ApiKeyRepository, type NewApiKey } from './repositories/api-key.repository';
 export { RetentionRepository } from './repositories/retention.repository';
 export { StatsRepository } from './repositories/stats.repository';
+export { TableStatisticsRepository } from './repositories/table-statistics.repository';

@@ -8,6 +8,7 @@ import { ReconciliationRepository } from './repositories/reconciliation.reposito
 import { RetentionRepository } from './repositories/retention.repository';
 import { RunRepository } from './repositories/run.repository';
 import { StatsRepository } from './repositories/stats.repository';
+import { TableStatisticsRepository } from './repositories/table-statistics.repository';
 import { TaskAttemptRepository } from './repositories/task-attempt.repository';
 import { TaskTypeRepository } from './repositories/task-type.repository';
 import { TaskRepository } from './repositories/task.repository';
@@ -32,6 +33,7 @@ const PROVIDERS = [
   ApiKeyRepository,
   RetentionRepository,
   StatsRepository,
+  TableStatisticsRepository,
   PoolMetrics,
 ];
 

@@ -1,11 +1,21 @@
 import { Client } from 'pg';
-import type { Db } from './sql';
+import { execute, type Db } from './sql';
 
 /** PostgreSQL channel on which "tasks became ready" is announced; delivered on commit. */
 export const READY_CHANNEL = 'taskloom_ready';
 
 export async function notifyReady(db: Db): Promise<void> {
-  await db.query(`SELECT pg_notify('${READY_CHANNEL}', '')`);
+  await execute(db, `SELECT pg_notify('${READY_CHANNEL}', '')`);
+}
+
+/**
+ * Wraps a data-modifying statement (`… RETURNING …`) so that it also sends
+ * the ready signal when it changed any row: the signal costs no round trip
+ * of its own. The wrapped statement answers one row, `changed`.
+ */
+export function signalReady(statement: string): string {
+  return `WITH changed AS (${statement})
+          SELECT count(*)::int AS changed, (SELECT pg_notify('${READY_CHANNEL}', '') FROM changed LIMIT 1) AS signalled FROM changed`;
 }
 
 /**

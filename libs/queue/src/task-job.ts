@@ -2,6 +2,8 @@
 export interface TaskJobData {
   taskId: string;
   runId: string;
+  /** The definition version the run is pinned to: the executor's completion finds dependents in its plan. */
+  definitionId: string;
   key: string;
   type: string;
   attempt: number;

@@ -17,6 +17,7 @@ export class RunEntity {
   @Column('text', { array: true }) tags!: string[];
   @Column('uuid', { name: 'parent_task_id', nullable: true }) parentTaskId!: string | null;
   @Column('integer', { name: 'tasks_remaining' }) tasksRemaining!: number;
+  @Column('integer', { name: 'tasks_failed' }) tasksFailed!: number;
   @Column('timestamptz', { name: 'deadline_at', nullable: true }) deadlineAt!: Date | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'started_at', nullable: true }) startedAt!: Date | null;

@@ -4,6 +4,8 @@ import { Operations1764000000000 } from './1764000000000-operations';
 import { QueueTableVacuum1764100000000 } from './1764100000000-queue-table-vacuum';
 import { TenantRunIndexes1764200000000 } from './1764200000000-tenant-run-indexes';
 import { ActiveRunsIndex1764300000000 } from './1764300000000-active-runs-index';
+import { RunFailureCounter1764400000000 } from './1764400000000-run-failure-counter';
+import { TaskKeyIndex1764500000000 } from './1764500000000-task-key-index';
 
 /** In order; TypeORM records each one it has run in its `migrations` table. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   QueueTableVacuum1764100000000,
   TenantRunIndexes1764200000000,
   ActiveRunsIndex1764300000000,
+  RunFailureCounter1764400000000,
+  TaskKeyIndex1764500000000,
 ];

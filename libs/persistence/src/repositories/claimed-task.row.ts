@@ -4,6 +4,7 @@ import type { ClaimedTask } from './task.rows';
 export interface ClaimedTaskRow {
   id: string;
   run_id: string;
+  definition_id: string;
   key: string;
   type: string;
   attempt: number;
@@ -21,6 +22,7 @@ export function toClaimedTask(row: ClaimedTaskRow): ClaimedTask {
   return {
     id: row.id,
     runId: row.run_id,
+    definitionId: row.definition_id,
     key: row.key,
     type: row.type,
     attempt: row.attempt,

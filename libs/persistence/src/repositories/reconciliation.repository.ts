@@ -7,6 +7,7 @@ import type { ClaimedTask } from './task.rows';
 export interface RunningAttempt {
   taskId: string;
   runId: string;
+  definitionId: string;
   attempt: number;
   maxAttempts: number;
   retry: unknown;
@@ -24,8 +25,8 @@ export class ReconciliationRepository {
   async queuedLongerThan(graceMs: number, limit: number): Promise<ClaimedTask[]> {
     const rows = await queryRows<ClaimedTaskRow>(
       this.dataSource.manager,
-      `SELECT t.id, t.run_id, t.key, t.type, t.attempt, t.max_attempts, t.input, t.timeout_ms, t.retry, t.priority,
-              t.queue, t.available_at, r.traceparent
+      `SELECT t.id, t.run_id, r.definition_id, t.key, t.type, t.attempt, t.max_attempts, t.input, t.timeout_ms, t.retry,
+              t.priority, t.queue, t.available_at, r.traceparent
          FROM tasks t JOIN runs r ON r.id = t.run_id
         WHERE t.status = 'queued' AND t.queued_at < now() - $1 * interval '1 millisecond'
         ORDER BY t.queued_at LIMIT $2`,
@@ -42,6 +43,7 @@ export class ReconciliationRepository {
     const rows = await queryRows<{
       id: string;
       run_id: string;
+      definition_id: string;
       attempt: number;
       max_attempts: number;
       retry: unknown;
@@ -50,8 +52,8 @@ export class ReconciliationRepository {
       started_at: Date | null;
     }>(
       this.dataSource.manager,
-      `SELECT t.id, t.run_id, t.attempt, t.max_attempts, t.retry, t.priority, t.executor_id, t.started_at
-         FROM tasks t JOIN executors e ON e.id = t.executor_id
+      `SELECT t.id, t.run_id, r.definition_id, t.attempt, t.max_attempts, t.retry, t.priority, t.executor_id, t.started_at
+         FROM tasks t JOIN executors e ON e.id = t.executor_id JOIN runs r ON r.id = t.run_id
         WHERE t.status = 'running'
           AND (e.stopped_at IS NOT NULL OR e.heartbeat_at < now() - $1 * interval '1 millisecond')
         LIMIT $2`,
@@ -60,6 +62,7 @@ export class ReconciliationRepository {
     return rows.map((row) => ({
       taskId: row.id,
       runId: row.run_id,
+      definitionId: row.definition_id,
       attempt: row.attempt,
       maxAttempts: row.max_attempts,
       retry: row.retry,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RunEntity } from '../entities';
 import { READY_CHANNEL } from '../ready-signal';
-import { jsonArray, queryRows, type Db } from '../sql';
+import { execute, jsonArray, queryRows, type Db } from '../sql';
 import { insertRunsStatement, insertTasksStatement } from './insert-statements';
 import type { NewTaskRow } from './task.rows';
 
@@ -46,6 +46,15 @@ export interface RunSearch {
 
 const ACTIVE_RUN_STATUSES = ['pending', 'running', 'paused'];
 
+/** A run whose finished tasks were just counted (countFinished). */
+export interface CountedRun {
+  id: string;
+  remaining: number;
+  /** Ended by this count: its last task finished, nothing failed, no output to render. */
+  ended: boolean;
+  parentTaskId: string | null;
+}
+
 @Injectable()
 export class RunRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -87,6 +96,17 @@ export class RunRepository {
   async tenantOf(id: string): Promise<string | undefined> {
     const rows = await queryRows<{ tenant: string }>(this.dataSource.manager, 'SELECT tenant FROM runs WHERE id = $1', [id]);
     return rows[0]?.tenant;
+  }
+
+  /** The definition each run is pinned to, without the run's documents: what the cascade needs to find dependents. */
+  async definitionsOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await queryRows<{ id: string; definition_id: string }>(
+      db,
+      'SELECT id, definition_id FROM runs WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.definition_id]));
   }
 
   async contexts(db: Db, ids: readonly string[]): Promise<Map<string, RunContext>> {
@@ -144,7 +164,8 @@ export class RunRepository {
 
   /** markStarted — pending runs of the given ids become running; others are left as they are. */
   async markStarted(db: Db, ids: readonly string[]): Promise<void> {
-    await db.query(
+    await execute(
+      db,
       `UPDATE runs SET status = 'running', started_at = now(), updated_at = now()
         WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
       [ids],
@@ -152,22 +173,53 @@ export class RunRepository {
   }
 
   /**
-   * decrementRemaining — inputs: per run, how many of its top-level tasks
-   * just reached a terminal state. Row locks serialise concurrent callers, so
-   * exactly one of them sees a run's counter reach zero.
-   * Outputs: the ids of active runs whose counter reached zero.
+   * countFinished — inputs: per run, how many of its top-level tasks just
+   * ended, how many of those failed or were cancelled, the earliest start
+   * among them, and whether the run has an output template to render.
+   * Preconditions: the run is active. Runs are locked in id order first, so
+   * concurrent callers queue up instead of deadlocking, and exactly one of
+   * them counts a run down to zero.
+   * Effect: the counters move; a pending run is now running; a run counted
+   * down to zero with nothing failed and no output to render succeeds in
+   * this same statement (output null).
+   * Outputs: every run counted, with what is left of it and whether this
+   * call ended it. A run at zero that did not end needs its outcome decided
+   * (finishMany).
    */
-  async decrementRemaining(db: Db, finished: ReadonlyMap<string, number>): Promise<string[]> {
-    if (finished.size === 0) return [];
-    const rows = await queryRows<{ id: string; tasks_remaining: number }>(
+  async countFinished(
+    db: Db,
+    entries: readonly { runId: string; finished: number; failed: number; startedAt: Date | null; rendersOutput: boolean }[],
+  ): Promise<CountedRun[]> {
+    if (entries.length === 0) return [];
+    const rows = await queryRows<{ id: string; tasks_remaining: number; ended: boolean; parent_task_id: string | null }>(
       db,
-      `UPDATE runs r SET tasks_remaining = r.tasks_remaining - d.n, updated_at = now()
-         FROM unnest($1::uuid[], $2::int[]) AS d(id, n)
-        WHERE r.id = d.id AND r.status = ANY($3::text[])
-        RETURNING r.id, r.tasks_remaining`,
-      [[...finished.keys()], [...finished.values()], ACTIVE_RUN_STATUSES],
+      `WITH d AS (
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::timestamptz[], $5::bool[])
+                    AS d(id, finished, failed, started_at, renders_output)),
+       locked AS (
+         SELECT r.id, d.finished, d.failed, d.started_at,
+                r.tasks_remaining - d.finished <= 0 AND r.tasks_failed + d.failed = 0 AND NOT d.renders_output AS ends
+           FROM runs r JOIN d ON r.id = d.id
+          WHERE r.status = ANY($6::text[])
+          ORDER BY r.id
+          FOR NO KEY UPDATE OF r)
+       UPDATE runs r SET tasks_remaining = r.tasks_remaining - l.finished, tasks_failed = r.tasks_failed + l.failed,
+                         status = CASE WHEN l.ends THEN 'succeeded' WHEN r.status = 'pending' THEN 'running' ELSE r.status END,
+                         started_at = coalesce(r.started_at, l.started_at, now()),
+                         finished_at = CASE WHEN l.ends THEN now() ELSE r.finished_at END,
+                         updated_at = CASE WHEN l.ends OR r.status = 'pending' THEN now() ELSE r.updated_at END
+         FROM locked l WHERE r.id = l.id
+       RETURNING r.id, r.tasks_remaining, l.ends AS ended, r.parent_task_id`,
+      [
+        entries.map((e) => e.runId),
+        entries.map((e) => e.finished),
+        entries.map((e) => e.failed),
+        entries.map((e) => e.startedAt),
+        entries.map((e) => e.rendersOutput),
+        ACTIVE_RUN_STATUSES,
+      ],
     );
-    return rows.filter((row) => row.tasks_remaining <= 0).map((row) => row.id);
+    return rows.map((row) => ({ id: row.id, remaining: row.tasks_remaining, ended: row.ended, parentTaskId: row.parent_task_id }));
   }
 
   /**
@@ -227,7 +279,8 @@ export class RunRepository {
 
   /** setStatus — moves a run between active statuses; pending/running is decided by whether it has started. */
   async setStatus(db: Db, id: string, status: 'paused' | 'active'): Promise<void> {
-    await db.query(
+    await execute(
+      db,
       `UPDATE runs SET updated_at = now(),
               status = CASE WHEN $2 = 'paused' THEN 'paused' WHEN started_at IS NULL THEN 'pending' ELSE 'running' END
         WHERE id = $1`,
@@ -237,8 +290,9 @@ export class RunRepository {
 
   /** reopen — a failed run runs again with the given number of tasks left to finish. */
   async reopen(db: Db, id: string, tasksRemaining: number): Promise<void> {
-    await db.query(
-      `UPDATE runs SET status = 'running', tasks_remaining = $2, output = NULL, error = NULL, finished_at = NULL,
+    await execute(
+      db,
+      `UPDATE runs SET status = 'running', tasks_remaining = $2, tasks_failed = 0, output = NULL, error = NULL, finished_at = NULL,
                        updated_at = now()
         WHERE id = $1`,
       [id, tasksRemaining],

@@ -1,41 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TaskEntity } from '../entities';
-import { jsonArray, queryRows, type Db } from '../sql';
+import { execute, jsonArray, queryRows, type Db } from '../sql';
+import { signalReady } from '../ready-signal';
 import { toClaimedTask, type ClaimedTaskRow } from './claimed-task.row';
 import { insertTasksStatement } from './insert-statements';
-import type {
-  ClaimedTask,
-  DependentCounters,
-  FinishedAttempt,
-  NewTaskRow,
-  RetryEntry,
-  SettledTask,
-  TaskKind,
-  TopLevelTask,
-} from './task.rows';
-
-interface SettledRow {
-  id: string;
-  run_id: string;
-  key: string;
-  kind: TaskKind;
-  parent_task_id: string | null;
-  status: SettledTask['status'];
-}
-
-const SETTLED_COLUMNS = 't.id, t.run_id, t.key, t.kind, t.parent_task_id, t.status';
-
-function toSettled(row: SettledRow): SettledTask {
-  return {
-    id: row.id,
-    runId: row.run_id,
-    key: row.key,
-    kind: row.kind,
-    parentTaskId: row.parent_task_id,
-    status: row.status,
-  };
-}
+import { SETTLED_COLUMNS, toSettled, type SettledRow } from './settled-task.row';
+import type { ClaimedTask, DependentCounters, NewTaskRow, SettledTask, TopLevelTask } from './task.rows';
 
 const ACTIVE_TASK_STATUSES = ['blocked', 'ready', 'queued', 'running'];
 
@@ -48,11 +19,14 @@ const ACTIVE_TASK_STATUSES = ['blocked', 'ready', 'queued', 'running'];
 export class TaskRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** insertTasks — all rows in one statement, whatever their number (arrays, not one parameter per value). */
+  /**
+   * insertTasks — all rows in one statement, whatever their number (arrays,
+   * not one parameter per value), with the ready signal when one is ready.
+   */
   async insertTasks(db: Db, rows: readonly NewTaskRow[]): Promise<void> {
     if (rows.length === 0) return;
     const statement = insertTasksStatement(rows);
-    await db.query(statement.text, statement.params);
+    await execute(db, signalReady(`${statement.text} RETURNING id`), statement.params);
   }
 
   /**
@@ -67,14 +41,16 @@ export class TaskRepository {
     // planner's pick for a table it thinks is tiny) visits every dead index entry on
     // every claim. A plain ordered scan of ix_tasks_dispatch stops at the limit and
     // marks dead entries so later claims skip them. Scoped to this transaction.
-    await db.query('SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off');
+    await execute(db, `SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)`);
     const rows = await queryRows<ClaimedTaskRow & { dispatch_at: Date }>(
       db,
       // The run is read by per-row lookups on its primary key, not a join: the scan then
       // follows ix_tasks_dispatch in order and stops at the limit, however large the
       // backlog, where a join let the planner sort every ready task first.
       `WITH claimed AS (
-         SELECT t.id, (SELECT r.traceparent FROM runs r WHERE r.id = t.run_id) AS traceparent FROM tasks t
+         SELECT t.id, (SELECT r.traceparent FROM runs r WHERE r.id = t.run_id) AS traceparent,
+                (SELECT r.definition_id FROM runs r WHERE r.id = t.run_id) AS definition_id
+           FROM tasks t
           WHERE t.status = 'ready' AND t.available_at <= now() AND t.queue <> ALL($2::text[])
             AND (SELECT r.status FROM runs r WHERE r.id = t.run_id) IN ('pending', 'running')
           ORDER BY t.dispatch_at
@@ -83,7 +59,7 @@ export class TaskRepository {
        UPDATE tasks t SET status = 'queued', queued_at = now()
          FROM claimed WHERE t.id = claimed.id
        RETURNING t.id, t.run_id, t.key, t.type, t.attempt, t.max_attempts, t.input, t.timeout_ms, t.retry,
-                 t.priority, t.queue, t.available_at, t.dispatch_at, claimed.traceparent`,
+                 t.priority, t.queue, t.available_at, t.dispatch_at, claimed.traceparent, claimed.definition_id`,
       [limit, excludedQueues],
     );
     // RETURNING keeps no order; the queue must receive the batch in dispatch order.
@@ -93,82 +69,12 @@ export class TaskRepository {
   }
 
   /**
-   * markStarted — inputs: (task id, attempt) pairs, executor id.
-   * Precondition: the task is 'queued' at that attempt; a redelivered job of
-   * an attempt that was already started or superseded matches nothing.
-   * Outputs: the started tasks' ids and their runs.
-   */
-  async markStarted(
-    db: Db,
-    entries: readonly { taskId: string; attempt: number }[],
-    executorId: string,
-  ): Promise<{ id: string; runId: string }[]> {
-    const rows = await queryRows<{ id: string; run_id: string }>(
-      db,
-      `UPDATE tasks t SET status = 'running', started_at = now(), executor_id = $3
-         FROM unnest($1::uuid[], $2::int[]) AS s(id, attempt)
-        WHERE t.id = s.id AND t.attempt = s.attempt AND t.status = 'queued'
-        RETURNING t.id, t.run_id`,
-      [entries.map((e) => e.taskId), entries.map((e) => e.attempt), executorId],
-    );
-    return rows.map((row) => ({ id: row.id, runId: row.run_id }));
-  }
-
-  /**
-   * finishAttempts — inputs: final outcomes of running attempts.
-   * Precondition: 'running' at that attempt (the fence). Outputs: the tasks settled.
-   */
-  async finishAttempts(db: Db, outcomes: readonly FinishedAttempt[]): Promise<SettledTask[]> {
-    if (outcomes.length === 0) return [];
-    const rows = await queryRows<SettledRow>(
-      db,
-      `UPDATE tasks t SET status = o.status, output = o.output, error = o.error, finished_at = now()
-         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::jsonb[], $5::jsonb[]) AS o(id, attempt, status, output, error)
-        WHERE t.id = o.id AND t.attempt = o.attempt AND t.status = 'running'
-        RETURNING ${SETTLED_COLUMNS}`,
-      [
-        outcomes.map((o) => o.taskId),
-        outcomes.map((o) => o.attempt),
-        outcomes.map((o) => o.status),
-        jsonArray(outcomes.map((o) => o.output)),
-        jsonArray(outcomes.map((o) => o.error)),
-      ],
-    );
-    return rows.map(toSettled);
-  }
-
-  /**
-   * scheduleRetries — inputs: failed attempts that have attempts left.
-   * Precondition: 'running' at that attempt. Effect: 'ready' again at
-   * attempt + 1, available after the backoff delay. Outputs: ids rescheduled.
-   */
-  async scheduleRetries(db: Db, entries: readonly RetryEntry[]): Promise<string[]> {
-    if (entries.length === 0) return [];
-    const rows = await queryRows<{ id: string }>(
-      db,
-      `UPDATE tasks t SET status = 'ready', attempt = t.attempt + 1, error = e.error, started_at = NULL,
-                          executor_id = NULL, queued_at = NULL,
-                          available_at = now() + e.delay_ms * interval '1 millisecond',
-                          dispatch_at = now() + (e.delay_ms - e.bonus_ms) * interval '1 millisecond'
-         FROM unnest($1::uuid[], $2::int[], $3::jsonb[], $4::bigint[], $5::bigint[]) AS e(id, attempt, error, delay_ms, bonus_ms)
-        WHERE t.id = e.id AND t.attempt = e.attempt AND t.status = 'running'
-        RETURNING t.id`,
-      [
-        entries.map((e) => e.taskId),
-        entries.map((e) => e.attempt),
-        jsonArray(entries.map((e) => e.error)),
-        entries.map((e) => Math.round(e.delayMs)),
-        entries.map((e) => e.dispatchBonusMs),
-      ],
-    );
-    return rows.map((row) => row.id);
-  }
-
-  /**
    * applyUpstreamOutcomes — inputs: per (run, dependent key), how many of its
    * parents just succeeded, failed and were skipped. Only 'blocked'
    * dependents change; the row lock makes concurrent parents queue up, so
-   * each sees the counts the others committed. Outputs: the new counters.
+   * each sees the counts the others committed. Rows are locked in id order
+   * first: two completions that share dependents then wait for each other
+   * instead of deadlocking. Outputs: the new counters.
    */
   async applyUpstreamOutcomes(
     db: Db,
@@ -185,12 +91,18 @@ export class TaskRepository {
       deps_skipped: number;
     }>(
       db,
-      `UPDATE tasks t SET deps_succeeded = t.deps_succeeded + d.s, deps_failed = t.deps_failed + d.f,
-                          deps_skipped = t.deps_skipped + d.k
-         FROM (SELECT run_id, key, sum(s)::int AS s, sum(f)::int AS f, sum(k)::int AS k
-                 FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::int[]) AS x(run_id, key, s, f, k)
-                GROUP BY run_id, key) d
-        WHERE t.run_id = d.run_id AND t.key = d.key AND t.parent_task_id IS NULL AND t.status = 'blocked'
+      `WITH d AS (
+         SELECT run_id, key, sum(s)::int AS s, sum(f)::int AS f, sum(k)::int AS k
+           FROM unnest($1::uuid[], $2::text[], $3::int[], $4::int[], $5::int[]) AS x(run_id, key, s, f, k)
+          GROUP BY run_id, key),
+       locked AS (
+         SELECT t.id, d.s, d.f, d.k FROM tasks t JOIN d ON t.run_id = d.run_id AND t.key = d.key
+          WHERE t.parent_task_id IS NULL AND t.status = 'blocked'
+          ORDER BY t.id
+          FOR NO KEY UPDATE OF t)
+       UPDATE tasks t SET deps_succeeded = t.deps_succeeded + l.s, deps_failed = t.deps_failed + l.f,
+                          deps_skipped = t.deps_skipped + l.k
+         FROM locked l WHERE t.id = l.id
         RETURNING t.id, t.run_id, t.key, t.deps_total, t.deps_succeeded, t.deps_failed, t.deps_skipped`,
       [
         increments.map((i) => i.runId),
@@ -211,19 +123,22 @@ export class TaskRepository {
     }));
   }
 
-  /** markReady — 'blocked' tasks become 'ready' with their rendered input and queue, as their next attempt. */
+  /**
+   * markReady — 'blocked' tasks become 'ready' with their rendered input and
+   * queue, as their next attempt, and the router is told. Outputs: how many.
+   */
   async markReady(
     db: Db,
     entries: readonly { id: string; input: unknown; queue: string; dispatchBonusMs: number }[],
   ): Promise<number> {
     if (entries.length === 0) return 0;
-    const rows = await queryRows<{ id: string }>(
+    const rows = await queryRows<{ changed: number }>(
       db,
-      `UPDATE tasks t SET status = 'ready', attempt = t.attempt + 1, input = e.input, queue = e.queue, available_at = now(),
+      signalReady(`UPDATE tasks t SET status = 'ready', attempt = t.attempt + 1, input = e.input, queue = e.queue, available_at = now(),
                           dispatch_at = now() - e.bonus_ms * interval '1 millisecond'
          FROM unnest($1::uuid[], $2::jsonb[], $3::text[], $4::bigint[]) AS e(id, input, queue, bonus_ms)
         WHERE t.id = e.id AND t.status = 'blocked'
-        RETURNING t.id`,
+        RETURNING t.id`),
       [
         entries.map((e) => e.id),
         jsonArray(entries.map((e) => e.input ?? null)).map((value) => value ?? 'null'),
@@ -231,7 +146,7 @@ export class TaskRepository {
         entries.map((e) => e.dispatchBonusMs),
       ],
     );
-    return rows.length;
+    return rows[0]?.changed ?? 0;
   }
 
   /** settleBlocked — 'blocked' tasks end without running (skipped, or failed to render). */
@@ -262,7 +177,8 @@ export class TaskRepository {
     entries: readonly { id: string; childrenTotal: number; input?: unknown }[],
   ): Promise<void> {
     if (entries.length === 0) return;
-    await db.query(
+    await execute(
+      db,
       `UPDATE tasks t SET status = 'running', attempt = t.attempt + 1, started_at = now(), input = e.input,
                           children_total = e.n, children_remaining = e.n
          FROM unnest($1::uuid[], $2::int[], $3::jsonb[]) AS e(id, n, input)
@@ -273,30 +189,39 @@ export class TaskRepository {
 
   /**
    * countFinishedItems — inputs: per forEach group, items just settled and
-   * how many of them failed. Outputs: groups with their remaining counters.
+   * how many of them failed. Groups are locked in id order, as dependents
+   * are. Outputs: groups with their remaining counters.
    */
   async countFinishedItems(
     db: Db,
     items: readonly { groupId: string; failed: boolean }[],
-  ): Promise<{ id: string; remaining: number; failed: number }[]> {
+  ): Promise<{ id: string; runId: string; key: string; remaining: number; failed: number }[]> {
     if (items.length === 0) return [];
-    const rows = await queryRows<{ id: string; children_remaining: number; children_failed: number }>(
+    const rows = await queryRows<{ id: string; run_id: string; key: string; children_remaining: number; children_failed: number }>(
       db,
-      `UPDATE tasks t SET children_remaining = t.children_remaining - d.n, children_failed = t.children_failed + d.f
-         FROM (SELECT id, count(*)::int AS n, sum(f)::int AS f FROM unnest($1::uuid[], $2::int[]) AS x(id, f) GROUP BY id) d
-        WHERE t.id = d.id AND t.status = 'running'
-        RETURNING t.id, t.children_remaining, t.children_failed`,
+      `WITH d AS (SELECT id, count(*)::int AS n, sum(f)::int AS f FROM unnest($1::uuid[], $2::int[]) AS x(id, f) GROUP BY id),
+       locked AS (SELECT t.id, d.n, d.f FROM tasks t JOIN d ON t.id = d.id WHERE t.status = 'running' ORDER BY t.id FOR NO KEY UPDATE OF t)
+       UPDATE tasks t SET children_remaining = t.children_remaining - l.n, children_failed = t.children_failed + l.f
+         FROM locked l WHERE t.id = l.id
+        RETURNING t.id, t.run_id, t.key, t.children_remaining, t.children_failed`,
       [items.map((i) => i.groupId), items.map((i) => (i.failed ? 1 : 0))],
     );
-    return rows.map((row) => ({ id: row.id, remaining: row.children_remaining, failed: row.children_failed }));
+    return rows.map((row) => ({
+      id: row.id,
+      runId: row.run_id,
+      key: row.key,
+      remaining: row.children_remaining,
+      failed: row.children_failed,
+    }));
   }
 
-  /** The outputs of a forEach group's items, in item order. */
-  async itemOutputs(db: Db, groupId: string): Promise<unknown[]> {
+  /** The outputs of a forEach group's items (same run and key as the group), in item order. */
+  async itemOutputs(db: Db, group: { runId: string; key: string }): Promise<unknown[]> {
     const rows = await queryRows<{ outputs: unknown[] }>(
       db,
-      `SELECT coalesce(jsonb_agg(output ORDER BY item_index), '[]'::jsonb) AS outputs FROM tasks WHERE parent_task_id = $1`,
-      [groupId],
+      `SELECT coalesce(jsonb_agg(output ORDER BY item_index), '[]'::jsonb) AS outputs
+         FROM tasks WHERE run_id = $1 AND key = $2 AND parent_task_id IS NOT NULL`,
+      [group.runId, group.key],
     );
     return rows[0]?.outputs ?? [];
   }
@@ -398,8 +323,15 @@ export class TaskRepository {
   async resetForRetry(db: Db, entries: readonly { id: string; depsSucceeded: number; attemptBudget: number }[]): Promise<void> {
     if (entries.length === 0) return;
     const ids = entries.map((e) => e.id);
-    await db.query('DELETE FROM tasks WHERE parent_task_id = ANY($1::uuid[])', [ids]);
-    await db.query(
+    // A group's items share its run and key.
+    await execute(
+      db,
+      `DELETE FROM tasks i USING tasks g
+        WHERE g.id = ANY($1::uuid[]) AND i.run_id = g.run_id AND i.key = g.key AND i.parent_task_id = g.id`,
+      [ids],
+    );
+    await execute(
+      db,
       `UPDATE tasks t SET status = 'blocked', output = NULL, error = NULL, input = NULL, queue = NULL,
                           deps_succeeded = e.s, deps_failed = 0, deps_skipped = 0,
                           children_total = 0, children_remaining = 0, children_failed = 0,

@@ -25,6 +25,8 @@ export interface NewTaskRow {
 export interface ClaimedTask {
   id: string;
   runId: string;
+  /** The definition version the run is pinned to: the executor finds the task's dependents in its plan. */
+  definitionId: string;
   key: string;
   type: string;
   attempt: number;
@@ -47,6 +49,8 @@ export interface SettledTask {
   kind: TaskKind;
   parentTaskId: string | null;
   status: 'succeeded' | 'failed' | 'skipped' | 'cancelled';
+  /** When its last attempt started; null for a task that never ran (skipped, cancelled while waiting). */
+  startedAt: Date | null;
 }
 
 export interface DependentCounters {
@@ -59,20 +63,22 @@ export interface DependentCounters {
   depsSkipped: number;
 }
 
-export interface FinishedAttempt {
+/** The outcome of one attempt as it is written: the task's new state and the attempt's record. */
+export interface AttemptOutcomeRow {
   taskId: string;
   attempt: number;
   status: 'succeeded' | 'failed';
   output?: unknown;
   error?: unknown;
-}
-
-export interface RetryEntry {
-  taskId: string;
-  attempt: number;
-  error: unknown;
-  delayMs: number;
-  dispatchBonusMs: number;
+  executorId: string | null;
+  /** A string keeps microseconds, which a Date cannot. */
+  startedAt: Date | string | null;
+  durationMs: number | null;
+  logs?: unknown;
+  /** What the attempt record says: 'lost' when the attempt's executor vanished. */
+  recordStatus: 'succeeded' | 'failed' | 'lost';
+  /** Set when the task goes round again: after how long, and its priority's head start in dispatch order. */
+  retry?: { delayMs: number; dispatchBonusMs: number };
 }
 
 /** A task of a run's own graph (not a forEach item), as run outcomes and retries read it. */
