@@ -73,9 +73,18 @@ describe('a diamond workflow across separate api, router and executor processes'
     expect(response.body.message).toMatch(culprit);
   });
 
-  it('answers a malformed body and an unknown run with JSON errors', async () => {
-    const malformed = await cluster.api.request('POST', '/api/v1/workflows', '{"name": ');
+  it('answers a malformed body, an oversized one and an unknown run with JSON errors', async () => {
+    const malformed = await cluster.api.request<{ statusCode: number; error: string }>('POST', '/api/v1/workflows', '{"name": ');
     expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ statusCode: 400, error: 'BadRequest' });
+    // API_BODY_LIMIT is 5 MiB by default.
+    const oversized = await cluster.api.request<{ statusCode: number; error: string }>(
+      'POST',
+      '/api/v1/workflows',
+      JSON.stringify({ name: 'big', description: 'x'.repeat(6 * 1024 * 1024) }),
+    );
+    expect(oversized.status).toBe(413);
+    expect(oversized.body).toMatchObject({ statusCode: 413, error: 'PayloadTooLarge' });
     const missing = await cluster.api.get<{ statusCode: number }>('/api/v1/runs/00000000-0000-4000-8000-000000000000');
     expect(missing.status).toBe(404);
     expect(missing.body.statusCode).toBe(404);

@@ -1,28 +1,24 @@
-import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { TaskloomConfig } from '@taskloom/config';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { createValidationPipe } from './common/validation.pipe';
-import { requestMetrics } from './metrics/request-metrics.middleware';
+import { recordRequestMetrics } from './metrics/request-metrics.hook';
 import { mountQueueDashboard } from './queue-dashboard/mount-queue-dashboard';
 
 export const API_PREFIX = 'api/v1';
 
 /**
- * Everything that makes a Nest application into the Taskloom HTTP API,
- * shared by the api process and the standalone one.
+ * Everything that makes a Nest application on Fastify (createHttpAdapter)
+ * into the Taskloom HTTP API, shared by the api process and the standalone
+ * one.
  */
-export function configureHttpApp(app: INestApplication, config: TaskloomConfig): void {
-  const express = app as NestExpressApplication;
-  // Answers are live run state; hashing every body for an ETag no client revalidates cost CPU on each request.
-  express.set('etag', false);
-  express.useBodyParser('json', { limit: config.http.bodyLimit });
-  app.use(requestMetrics);
+export async function configureHttpApp(app: NestFastifyApplication, config: TaskloomConfig): Promise<void> {
+  app.getHttpAdapter().getInstance().addHook('onResponse', recordRequestMetrics);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
-  mountQueueDashboard(app, config);
+  await mountQueueDashboard(app, config);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

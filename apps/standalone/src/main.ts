@@ -1,6 +1,7 @@
 import './instrument';
 import { NestFactory } from '@nestjs/core';
-import { configureHttpApp, describeAuth } from '@taskloom/api';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { configureHttpApp, createHttpAdapter, describeAuth } from '@taskloom/api';
 import { loadConfig } from '@taskloom/config';
 import { prepareDatabase } from '@taskloom/persistence';
 import { installProcessLifecycle } from '@taskloom/telemetry';
@@ -13,10 +14,10 @@ async function main(): Promise<void> {
   const services = await resolveLocalServices(process.env);
   const config = loadConfig({ ...process.env, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl });
   await prepareDatabase(config.database.url, 'taskloom');
-  const app = await NestFactory.create(StandaloneModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(StandaloneModule.forRoot(config), createHttpAdapter(config), { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  configureHttpApp(app, config);
+  await configureHttpApp(app, config);
   installProcessLifecycle({ close: async () => { await app.close(); await services.stop(); } }, logger, 'taskloom');
   await app.listen(config.http.port, config.http.host);
   for (const note of services.notes) logger.warn(note, 'taskloom');

@@ -32,6 +32,12 @@ describe('loadConfig', () => {
     expect(config.executor.cpu).toBe(1.5);
   });
 
+  it('reads API_BODY_LIMIT into bytes, 5 MiB by default', () => {
+    expect(loadConfig({}).http.bodyLimitBytes).toBe(5 * 1024 * 1024);
+    expect(loadConfig({ API_BODY_LIMIT: '512kb' }).http.bodyLimitBytes).toBe(512 * 1024);
+    expect(loadConfig({ API_BODY_LIMIT: '100B' }).http.bodyLimitBytes).toBe(100);
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ QUEUE_PARTITIONS: '0' }, 'QUEUE_PARTITIONS'],
@@ -43,6 +49,7 @@ describe('loadConfig', () => {
     [{ AUTH_ENABLED: 'yes' }, 'AUTH_ENABLED'],
     [{ AUTH_BOOTSTRAP_ADMIN_KEY: 'hunter2' }, 'AUTH_BOOTSTRAP_ADMIN_KEY'],
     [{ API_RATE_LIMIT: '-1' }, 'API_RATE_LIMIT'],
+    [{ API_BODY_LIMIT: '5gb' }, 'API_BODY_LIMIT'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration:\\n  ${variable}:`));

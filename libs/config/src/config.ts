@@ -4,7 +4,12 @@ import { ConfigError } from './config.error';
 export interface TaskloomConfig {
   database: { url: string; poolSize: number };
   redis: { url: string; prefix: string };
-  http: { host: string; port: number; bodyLimit: string };
+  http: {
+    host: string;
+    port: number;
+    /** The largest request body (API_BODY_LIMIT); a longer one is answered 413. */
+    bodyLimitBytes: number;
+  };
   api: { backlogLimit: number; rateLimitPerMinute: number };
   auth: { enabled: boolean; bootstrapAdminKey?: string; keyCacheMs: number };
   queue: { partitions: number; priorityAgingMs: number };
@@ -55,7 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
   return {
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
-    http: { host: e.HOST, port: e.PORT, bodyLimit: e.API_BODY_LIMIT },
+    http: { host: e.HOST, port: e.PORT, bodyLimitBytes: e.API_BODY_LIMIT },
     api: { backlogLimit: e.API_BACKLOG_LIMIT, rateLimitPerMinute: e.API_RATE_LIMIT },
     auth: { enabled: e.AUTH_ENABLED, bootstrapAdminKey: e.AUTH_BOOTSTRAP_ADMIN_KEY, keyCacheMs: e.AUTH_KEY_CACHE_MS },
     queue: { partitions: e.QUEUE_PARTITIONS, priorityAgingMs: e.PRIORITY_AGING_MS },

@@ -10,6 +10,12 @@ const list = z
       .map((item) => item.trim())
       .filter((item) => item.length > 0),
   );
+const BYTE_UNITS = { b: 1, kb: 1024, mb: 1024 * 1024 } as const;
+// "512kb", "5mb" → bytes (1 kb = 1024 bytes).
+const byteSize = z
+  .string()
+  .regex(/^\d+(b|kb|mb)$/i, 'a size like 512kb or 5mb')
+  .transform((value) => Number.parseInt(value, 10) * BYTE_UNITS[value.replace(/^\d+/, '').toLowerCase() as keyof typeof BYTE_UNITS]);
 // z.coerce.boolean() would read "false" as true.
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -30,10 +36,7 @@ export const EnvSchema = z.object({
     .default('taskloom'),
   HOST: z.string().default('0.0.0.0'),
   PORT: integer(0, 65535).default(3000),
-  API_BODY_LIMIT: z
-    .string()
-    .regex(/^\d+(b|kb|mb)$/i)
-    .default('5mb'),
+  API_BODY_LIMIT: byteSize.prefault('5mb'),
   API_BACKLOG_LIMIT: integer(1, 100_000_000).default(100_000),
   QUEUE_PARTITIONS: integer(1, 4096).default(4),
   PRIORITY_AGING_MS: integer(1, 86_400_000).default(60_000),

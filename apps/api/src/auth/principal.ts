@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { ApiScope } from './require-scope.decorator';
 
 /** Every run belongs to a tenant; with auth off, everything is this one. */
@@ -14,4 +14,4 @@ export interface Principal {
 /** The caller when auth is off: the default tenant, allowed everything. */
 export const ANONYMOUS: Principal = { keyId: null, tenant: DEFAULT_TENANT, scopes: ['admin'] };
 
-export type AuthenticatedRequest = Request & { principal?: Principal };
+export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };

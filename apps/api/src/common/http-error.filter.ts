@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import { DefinitionError } from '@taskloom/engine';
 import { TaskloomError } from '@taskloom/orchestrator';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 interface ErrorBody {
   statusCode: number;
@@ -30,19 +30,19 @@ export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    this.respond(exception, host.switchToHttp().getResponse<Response>());
+    this.respond(exception, host.switchToHttp().getResponse<FastifyReply>());
   }
 
-  /** Also called by plain express middleware (the queue dashboard's guard), which Nest's filters do not reach. */
-  respond(exception: unknown, response: Response): void {
-    const body = this.toBody(exception, response);
-    response.status(body.statusCode).json(body);
+  /** Also called by the queue dashboard's access hook, which runs outside Nest. */
+  respond(exception: unknown, reply: FastifyReply): void {
+    const body = this.toBody(exception, reply);
+    void reply.status(body.statusCode).send(body);
   }
 
-  private toBody(exception: unknown, response: Response): ErrorBody {
+  private toBody(exception: unknown, reply: FastifyReply): ErrorBody {
     if (exception instanceof TaskloomError) {
-      if (exception.code === 'unauthenticated') response.setHeader('WWW-Authenticate', 'Bearer');
-      if ('retryAfterSeconds' in exception) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      if (exception.code === 'unauthenticated') void reply.header('WWW-Authenticate', 'Bearer');
+      if ('retryAfterSeconds' in exception) void reply.header('Retry-After', String(exception.retryAfterSeconds));
       return {
         statusCode: STATUS_OF_CODE[exception.code],
         error: exception.name,
@@ -59,17 +59,21 @@ export class HttpErrorFilter implements ExceptionFilter {
       const message = typeof payload === 'string' ? payload : (payload as { message?: unknown }).message;
       return {
         statusCode,
-        error: exception.name,
+        // What Fastify refuses before a handler runs (malformed JSON, an oversized body) arrives as a bare HttpException.
+        error: exception.constructor === HttpException ? statusName(statusCode) : exception.name,
         message: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
         details: typeof payload === 'object' ? (payload as { details?: unknown }).details : undefined,
       };
     }
-    // body-parser reports malformed JSON and oversized bodies as errors carrying a 4xx status.
-    const clientError = exception as { status?: number; message?: string; stack?: string } | undefined;
-    if (clientError?.status && clientError.status >= 400 && clientError.status < 500) {
-      return { statusCode: clientError.status, error: 'BadRequest', message: clientError.message ?? 'bad request' };
-    }
-    this.logger.error(clientError?.stack ?? String(exception));
+    const unexpected = exception as { stack?: string } | undefined;
+    this.logger.error(unexpected?.stack ?? String(exception));
     return { statusCode: 500, error: 'InternalServerError', message: 'internal error' };
   }
+}
+
+/** 413 → "PayloadTooLarge", from Nest's HttpStatus names. */
+function statusName(statusCode: number): string {
+  const name = (HttpStatus as unknown as Record<number, string | undefined>)[statusCode];
+  if (!name) return 'HttpError';
+  return name.toLowerCase().replace(/(^|_)([a-z])/g, (_match, _separator, letter: string) => letter.toUpperCase());
 }

@@ -1,5 +1,5 @@
 import type { TaskloomConfig } from '@taskloom/config';
-import type { CookieOptions, Request, RequestHandler } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { bearerKey, parseApiKey } from '../auth/api-key';
 import type { ApiKeyAuthenticator } from '../auth/api-key.authenticator';
 import { ForbiddenError } from '../auth/auth.errors';
@@ -8,36 +8,44 @@ import type { HttpErrorFilter } from '../common/http-error.filter';
 import { QUEUE_DASHBOARD_PATH } from './queue-dashboard.service';
 
 const COOKIE = 'taskloom_dashboard_key';
-const COOKIE_MAX_AGE_MS = 8 * 3600_000;
+const COOKIE_MAX_AGE_S = 8 * 3600;
+
+/** Resolves to the reply when it has answered (Fastify then stops there), to nothing to let the request through. */
+type AccessHook = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
 
 /**
- * The dashboard is plain express, outside Nest's guards, so it checks the
- * admin scope itself with the same authenticator. A browser cannot send an
- * Authorization header, so `?key=<admin key>` is accepted once: it is moved
- * into an HttpOnly, SameSite=Strict cookie scoped to the dashboard, and the
- * browser is redirected to the same page without the key in its URL.
+ * The dashboard is a plain Fastify plugin, outside Nest's guards, so it
+ * checks the admin scope itself with the same authenticator. A browser
+ * cannot send an Authorization header, so `?key=<admin key>` is accepted
+ * once: it is moved into an HttpOnly, SameSite=Strict cookie scoped to the
+ * dashboard, and the browser is redirected to the same page without the key
+ * in its URL. An onRequest hook: a refusal is answered before any route.
  */
-export function dashboardAccess(config: TaskloomConfig, authenticator: ApiKeyAuthenticator, errors: HttpErrorFilter): RequestHandler {
-  return async (request, response, next) => {
-    if (!config.auth.enabled) return next();
+export function dashboardAccess(config: TaskloomConfig, authenticator: ApiKeyAuthenticator, errors: HttpErrorFilter): AccessHook {
+  return async (request, reply) => {
+    if (!config.auth.enabled) return undefined;
     try {
-      const fromQuery = typeof request.query.key === 'string' ? request.query.key : undefined;
+      const fromQuery = (request.query as { key?: unknown }).key;
+      const queryKey = typeof fromQuery === 'string' ? fromQuery : undefined;
       const presented =
-        fromQuery !== undefined
-          ? parseApiKey(fromQuery)
+        queryKey !== undefined
+          ? parseApiKey(queryKey)
           : (bearerKey(request.headers.authorization) ?? parseApiKey(cookie(request, COOKIE) ?? ''));
       const principal = await authenticator.authenticate(presented);
       if (!grants(principal.scopes, 'admin')) throw new ForbiddenError('the queue dashboard needs an API key with the "admin" scope');
-      if (fromQuery === undefined) return next();
-      const options: CookieOptions = { httpOnly: true, sameSite: 'strict', secure: request.secure, path: QUEUE_DASHBOARD_PATH, maxAge: COOKIE_MAX_AGE_MS };
-      response.cookie(COOKIE, fromQuery, options).redirect(303, `${request.baseUrl}${request.path}`);
+      if (queryKey === undefined) return undefined;
+      const secure = request.protocol === 'https' ? '; Secure' : '';
+      return await reply
+        .header('Set-Cookie', `${COOKIE}=${queryKey}; Max-Age=${COOKIE_MAX_AGE_S}; Path=${QUEUE_DASHBOARD_PATH}; HttpOnly; SameSite=Strict${secure}`)
+        .redirect(request.url.split('?')[0]!, 303);
     } catch (error) {
-      errors.respond(error, response);
+      errors.respond(error, reply);
+      return reply;
     }
   };
 }
 
-function cookie(request: Request, name: string): string | undefined {
+function cookie(request: FastifyRequest, name: string): string | undefined {
   for (const pair of (request.headers.cookie ?? '').split(';')) {
     const [key, ...value] = pair.trim().split('=');
     if (key === name) return value.join('=');

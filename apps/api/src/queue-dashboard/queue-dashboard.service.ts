@@ -1,10 +1,10 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
+import { FastifyAdapter } from '@bull-board/fastify';
 import { Injectable } from '@nestjs/common';
 import { TaskTypeRepository } from '@taskloom/persistence';
 import { QueueRegistry, TaskRouting } from '@taskloom/queue';
-import type { RequestHandler } from 'express';
+import type { FastifyPluginCallback } from 'fastify';
 
 /** Where the dashboard is served: outside /api/v1, whose /admin/queues is the JSON queue API. */
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -18,7 +18,7 @@ const FRESH_FOR_MS = 5_000;
  */
 @Injectable()
 export class QueueDashboard {
-  private readonly adapter = new ExpressAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
+  private readonly adapter = new FastifyAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
   private readonly board = createBullBoard({
     queues: [],
     serverAdapter: this.adapter,
@@ -33,8 +33,8 @@ export class QueueDashboard {
     private readonly registry: QueueRegistry,
   ) {}
 
-  router(): RequestHandler {
-    return this.adapter.getRouter() as RequestHandler;
+  plugin(): FastifyPluginCallback {
+    return this.adapter.registerPlugin();
   }
 
   async refresh(): Promise<void> {

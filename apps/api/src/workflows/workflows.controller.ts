@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpStatus, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentTenant } from '../auth/current-tenant.decorator';
 import { StartRunSchema, type StartRunBody } from '../runs/run.schemas';
 import { RunsService } from '../runs/runs.service';
@@ -18,9 +18,9 @@ export class WorkflowsController {
   @ApiBody({ description: 'A workflow definition (DESIGN §3).', schema: { type: 'object' } })
   @ApiCreatedResponse({ description: 'A new version was registered: `{ name, version }`.' })
   @ApiOkResponse({ description: 'Identical to the latest version, which is returned.' })
-  async register(@Body() body: unknown, @Res({ passthrough: true }) response: Response) {
+  async register(@Body() body: unknown, @Res({ passthrough: true }) response: FastifyReply) {
     const registered = await this.workflows.register(body);
-    response.status(registered.created ? HttpStatus.CREATED : HttpStatus.OK);
+    void response.status(registered.created ? HttpStatus.CREATED : HttpStatus.OK);
     return { name: registered.name, version: registered.version };
   }
 
@@ -59,11 +59,11 @@ export class WorkflowsController {
   async start(
     @Param('name') name: string,
     @Body({ schema: StartRunSchema }) body: StartRunBody,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
     @CurrentTenant() tenant: string,
   ) {
     const run = await this.runs.start(name, body, tenant);
-    response.status(run.created ? HttpStatus.CREATED : HttpStatus.OK);
+    void response.status(run.created ? HttpStatus.CREATED : HttpStatus.OK);
     return { id: run.id, status: run.status, workflow: run.workflow, version: run.version };
   }
 }

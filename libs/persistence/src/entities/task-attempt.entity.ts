@@ -10,6 +10,6 @@ export class TaskAttemptEntity {
   @Column('uuid', { name: 'executor_id', nullable: true }) executorId!: string | null;
   @Column('timestamptz', { name: 'started_at', nullable: true }) startedAt!: Date | null;
   @Column('timestamptz', { name: 'finished_at' }) finishedAt!: Date;
-  @Column('integer', { name: 'duration_ms', nullable: true }) durationMs!: number | null;
+  @Column('double precision', { name: 'duration_ms', nullable: true }) durationMs!: number | null;
   @Column('jsonb', { nullable: true }) logs!: unknown;
 }

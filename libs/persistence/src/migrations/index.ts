@@ -6,6 +6,7 @@ import { TenantRunIndexes1764200000000 } from './1764200000000-tenant-run-indexe
 import { ActiveRunsIndex1764300000000 } from './1764300000000-active-runs-index';
 import { RunFailureCounter1764400000000 } from './1764400000000-run-failure-counter';
 import { TaskKeyIndex1764500000000 } from './1764500000000-task-key-index';
+import { PreciseAttemptDurations1764600000000 } from './1764600000000-precise-attempt-durations';
 
 /** In order; TypeORM records each one it has run in its `migrations` table. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ActiveRunsIndex1764300000000,
   RunFailureCounter1764400000000,
   TaskKeyIndex1764500000000,
+  PreciseAttemptDurations1764600000000,
 ];

@@ -57,7 +57,7 @@ export class TaskAttemptRepository {
       db,
       `WITH o AS (
          SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::jsonb[], $5::jsonb[], $6::uuid[], $7::timestamptz[],
-                              $8::int[], $9::jsonb[], $10::text[], $11::bigint[], $12::bigint[])
+                              $8::float8[], $9::jsonb[], $10::text[], $11::bigint[], $12::bigint[])
                     AS o(id, attempt, status, output, error, executor_id, started_at, duration_ms, logs, record_status,
                          retry_delay_ms, bonus_ms)),
        settled AS (
@@ -90,8 +90,7 @@ export class TaskAttemptRepository {
         jsonArray(outcomes.map((o) => o.error)),
         outcomes.map((o) => o.executorId),
         outcomes.map((o) => o.startedAt),
-        // Handlers time themselves with performance.now(); the column keeps whole milliseconds.
-        outcomes.map((o) => (o.durationMs === null ? null : Math.round(o.durationMs))),
+        outcomes.map((o) => o.durationMs),
         jsonArray(outcomes.map((o) => o.logs)),
         outcomes.map((o) => o.recordStatus),
         outcomes.map((o) => (o.retry ? Math.round(o.retry.delayMs) : null)),

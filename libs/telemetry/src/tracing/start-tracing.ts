@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
@@ -18,11 +17,11 @@ function isOperationalProbe(request: IncomingMessage): boolean {
  * Starts the OpenTelemetry SDK for traces only — metrics are Prometheus
  * (prom-client), logs are pino — with the exporter, endpoint, protocol and
  * sampler taken from the standard OTEL_* variables. It must run before
- * http, express, pg and pino are loaded, so each main.ts imports its
- * `instrument` file first.
+ * http, pg and pino are loaded, so each main.ts imports its `instrument`
+ * file first.
  *
- * Instrumented: incoming HTTP (with W3C trace context), Nest handlers,
- * Express routes (span names carry the route template), pg queries inside a
+ * Instrumented: incoming HTTP (with W3C trace context), Nest handlers
+ * (their spans carry the route template), pg queries inside a
  * traced operation (background polling would otherwise start a trace every
  * few milliseconds), and pino (trace_id/span_id on log lines). Not fs: its
  * spans are noise and cost. Not ioredis or BullMQ: a task's context travels
@@ -38,7 +37,6 @@ export function startTracing(serviceName: string): void {
     logRecordProcessors: [],
     instrumentations: [
       new HttpInstrumentation({ ignoreIncomingRequestHook: isOperationalProbe }),
-      new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
       new NestInstrumentation(),
       new PgInstrumentation({ requireParentSpan: true }),
       new PinoInstrumentation({ disableLogSending: true }),
