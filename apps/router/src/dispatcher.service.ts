@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
-import { ReadyListener, TaskRepository, TransactionRunner } from '@taskloom/persistence';
+import { CLAIM_PLANNER, ReadyListener, TaskRepository, TransactionRunner } from '@taskloom/persistence';
 import { metrics } from '@taskloom/telemetry';
 import { BackpressureMonitor } from './backpressure.monitor';
 import { TaskEnqueuer } from './task-enqueuer';
@@ -78,7 +78,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   async dispatchOnce(): Promise<number> {
     const claimed = await this.transactions.run(
       (db) => this.tasks.claimReady(db, this.config.router.batchSize, this.backpressure.saturated()),
-      { waitForFlush: false },
+      { waitForFlush: false, planner: CLAIM_PLANNER },
     );
     if (claimed.length === 0) return 0;
     metrics.routerClaimBatch.observe(claimed.length);

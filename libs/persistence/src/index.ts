@@ -9,7 +9,7 @@ export type { Db } from './sql';
 export * from './entities';
 export { WorkflowDefinitionRepository, type WorkflowSummary } from './repositories/workflow-definition.repository';
 export { RunRepository, type CountedRun, type NewRunRow, type RunContext, type RunSearch } from './repositories/run.repository';
-export { TaskRepository } from './repositories/task.repository';
+export { CLAIM_PLANNER, TaskRepository } from './repositories/task.repository';
 export type {
   AttemptOutcomeRow,
   ClaimedTask,

@@ -15,6 +15,16 @@ const ACTIVE_TASK_STATUSES = ['blocked', 'ready', 'queued', 'running'];
  * it expects and the attempt it belongs to, so a stale or repeated writer
  * changes nothing (DESIGN invariant 2).
  */
+/**
+ * The planner settings a claimReady transaction is opened with
+ * (TransactionRunner's `planner`). tasks is a queue table: its statistics
+ * lag its churn, and a bitmap scan (the planner's pick for a table it thinks
+ * is tiny) visits every dead index entry on every claim. A plain ordered
+ * scan of ix_tasks_dispatch stops at the limit and marks dead entries so
+ * later claims skip them.
+ */
+export const CLAIM_PLANNER: Readonly<Record<string, string>> = { enable_bitmapscan: 'off', enable_sort: 'off' };
+
 @Injectable()
 export class TaskRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -35,13 +45,9 @@ export class TaskRepository {
    * Rows another router holds are skipped (SKIP LOCKED), so concurrent
    * routers never claim the same row. Effect: the rows become 'queued'.
    * Outputs: the claimed rows in dispatch order (priority head start, then age).
+   * Its transaction is opened with CLAIM_PLANNER.
    */
   async claimReady(db: Db, limit: number, excludedQueues: readonly string[]): Promise<ClaimedTask[]> {
-    // tasks is a queue table: its statistics lag its churn, and a bitmap scan (the
-    // planner's pick for a table it thinks is tiny) visits every dead index entry on
-    // every claim. A plain ordered scan of ix_tasks_dispatch stops at the limit and
-    // marks dead entries so later claims skip them. Scoped to this transaction.
-    await execute(db, `SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)`);
     const rows = await queryRows<ClaimedTaskRow & { dispatch_at: Date }>(
       db,
       // The run is read by per-row lookups on its primary key, not a join: the scan then

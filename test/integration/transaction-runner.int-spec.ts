@@ -1,0 +1,88 @@
+import { dataSourceOptions, TransactionRunner, WorkflowDefinitionRepository } from '@taskloom/persistence';
+import { DataSource } from 'typeorm';
+import { migratedDataSource } from '../support/database';
+import { createSuiteServices, type SuiteServices } from '../support/services';
+
+describe('TransactionRunner on a real PostgreSQL', () => {
+  let services: SuiteServices;
+  let dataSource: DataSource;
+  let transactions: TransactionRunner;
+  let definitions: WorkflowDefinitionRepository;
+
+  // One connection: every unit and every check below shares it, so a setting or a transaction left open would show.
+  beforeAll(async () => {
+    services = await createSuiteServices('transaction-runner');
+    await (await migratedDataSource(services.databaseUrl)).destroy();
+    dataSource = await new DataSource(dataSourceOptions(services.databaseUrl, 1, 'taskloom-test')).initialize();
+    transactions = new TransactionRunner(dataSource);
+    definitions = new WorkflowDefinitionRepository(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await services?.dispose();
+  });
+
+  const setting = async (name: string, db = dataSource.manager): Promise<string> =>
+    ((await db.query(`SELECT current_setting($1) AS value`, [name])) as { value: string }[])[0]!.value;
+  const versionsOf = async (name: string): Promise<number> =>
+    ((await dataSource.query(`SELECT count(*)::int AS n FROM workflow_definitions WHERE name = $1`, [name])) as { n: number }[])[0]!.n;
+
+  it('opens each unit with its planner settings, which end with it', async () => {
+    const inside = await transactions.run(
+      async (db) => ({
+        seqscan: await setting('enable_seqscan', db),
+        hashjoin: await setting('enable_hashjoin', db),
+        sort: await setting('enable_sort', db),
+        commit: await setting('synchronous_commit', db),
+        inTransaction: ((await db.query(`SELECT now() = statement_timestamp() AS fresh`)) as { fresh: boolean }[])[0]!.fresh,
+      }),
+      { waitForFlush: false, planner: { enable_sort: 'off' } },
+    );
+    // Inside a transaction now() is its start, earlier than this statement's.
+    expect(inside).toEqual({ seqscan: 'off', hashjoin: 'off', sort: 'off', commit: 'off', inTransaction: false });
+    expect([await setting('enable_seqscan'), await setting('enable_sort'), await setting('synchronous_commit')]).toEqual(['on', 'on', 'on']);
+  });
+
+  it('commits the work, TypeORM writes included', async () => {
+    await transactions.run((db) => definitions.registerVersion(db, 'tx-committed', 'a', { name: 'tx-committed', tasks: [] }));
+    expect(await versionsOf('tx-committed')).toBe(1);
+  });
+
+  it('rolls all of it back when the work throws, and the connection serves the next unit', async () => {
+    await expect(
+      transactions.run(async (db) => {
+        // save() must join the unit: a transaction of its own would commit this row before the throw.
+        await definitions.registerVersion(db, 'tx-rolled-back', 'a', { name: 'tx-rolled-back', tasks: [] });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await versionsOf('tx-rolled-back')).toBe(0);
+    expect(await transactions.run(async (db) => setting('enable_seqscan', db))).toBe('off');
+  });
+
+  it('retries the whole unit on a serialization failure or deadlock, and nothing else', async () => {
+    let tries = 0;
+    const retried = await transactions.run(async () => {
+      tries += 1;
+      if (tries < 3) throw Object.assign(new Error('could not serialize access'), { code: tries === 1 ? '40001' : '40P01' });
+      return 'done';
+    });
+    expect([retried, tries]).toEqual(['done', 3]);
+
+    let failures = 0;
+    await expect(
+      transactions.run(async () => {
+        failures += 1;
+        throw Object.assign(new Error('unique violation'), { code: '23505' });
+      }),
+    ).rejects.toThrow('unique violation');
+    expect(failures).toBe(1);
+  });
+
+  it('refuses a planner setting that is not a plain name and value', async () => {
+    await expect(transactions.run(async () => 'never', { planner: { 'enable_sort = off; DROP TABLE runs; --': 'off' } })).rejects.toThrow(
+      /not a planner setting/,
+    );
+  });
+});
