@@ -54,7 +54,8 @@ describe('WriteBatcher', () => {
     expect(writes).toEqual([[7]]);
   });
 
-  it('gathers what arrives while the in-flight limit is reached and sends it together when a write returns', async () => {
+  /** One write in flight at most, the first held open until `release`: what arrives meanwhile waits at the limit. */
+  function heldFirstWrite(maxSize: number) {
     const writes: number[][] = [];
     let release: () => void = () => undefined;
     const batcher = new WriteBatcher<number>(
@@ -63,8 +64,13 @@ describe('WriteBatcher', () => {
         if (writes.length === 1) await new Promise<void>((resolve) => (release = resolve));
         return items.map(() => undefined);
       },
-      { maxSize: 100, lingerMs: 0, maxInFlight: 1 },
+      { maxSize, lingerMs: 0, maxInFlight: 1 },
     );
+    return { batcher, writes, release: () => release() };
+  }
+
+  it('gathers what arrives while the in-flight limit is reached and sends it together when a write returns', async () => {
+    const { batcher, writes, release } = heldFirstWrite(100);
     const first = batcher.submit(1);
     await new Promise((resolve) => setTimeout(resolve, 5));
     const later = [2, 3, 4].map((item) => batcher.submit(item));
@@ -76,16 +82,7 @@ describe('WriteBatcher', () => {
   });
 
   it('never puts more than maxSize items in one write, even after waiting at the limit', async () => {
-    const writes: number[][] = [];
-    let release: () => void = () => undefined;
-    const batcher = new WriteBatcher<number>(
-      async (items) => {
-        writes.push(items);
-        if (writes.length === 1) await new Promise<void>((resolve) => (release = resolve));
-        return items.map(() => undefined);
-      },
-      { maxSize: 2, lingerMs: 0, maxInFlight: 1 },
-    );
+    const { batcher, writes, release } = heldFirstWrite(2);
     const submitted = [1, 2, 3, 4, 5].map((item) => batcher.submit(item));
     await new Promise((resolve) => setTimeout(resolve, 5));
     release();
