@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-
-/** USER_HZ, the unit of /proc/<pid>/stat times: 100 on every Linux architecture Node supports. */
-const CLOCK_TICKS = 100;
+import { readdirSync } from 'node:fs';
+import { CLOCK_TICKS, processCpu } from './cpu';
 
 /** CPU ticks so far of every process, by the role it plays in the bench. */
 export type CpuTicks = Record<string, number>;
@@ -18,17 +16,10 @@ export function cpuTicks(children: ReadonlyMap<number, string>): CpuTicks {
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    } catch {
-      continue; // Gone since the listing.
-    }
-    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const role = children.get(pid) ?? (pid === process.pid ? 'bench' : name === 'postgres' ? 'postgres' : name === 'redis-server' ? 'redis' : undefined);
-    if (!role) continue;
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticks[role] = (ticks[role] ?? 0) + Number(fields[11]) + Number(fields[12]);
+    const cpu = processCpu(pid);
+    if (!cpu) continue; // Gone since the listing.
+    const role = children.get(pid) ?? (pid === process.pid ? 'bench' : cpu.name === 'postgres' ? 'postgres' : cpu.name === 'redis-server' ? 'redis' : undefined);
+    if (role) ticks[role] = (ticks[role] ?? 0) + cpu.ticks;
   }
   return ticks;
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { CLOCK_TICKS, processCpu } from './cpu';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -26,8 +27,6 @@ export interface LogProblems {
   first: string[];
 }
 const SAMPLE_MS = 200;
-/** USER_HZ, the unit of /proc/<pid>/stat times: 100 on every Linux architecture Node supports. */
-const CLOCK_TICKS = 100;
 
 /**
  * A child Node process of the bench: its output goes to a log file, the
@@ -175,10 +174,7 @@ export class Child {
       const status = readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
       const kb = Number(/^VmHWM:\s+(\d+)/m.exec(status)?.[1] ?? 0);
       if (kb > this.peakKb) this.peakKb = kb;
-      // Fields after the ")" that ends the command name: utime and stime are the 12th and 13th.
-      const stat = readFileSync(`/proc/${this.process.pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      this.cpuTicks = Number(fields[11]) + Number(fields[12]);
+      this.cpuTicks = processCpu(this.process.pid)?.ticks ?? this.cpuTicks;
     } catch {
       // The process exited between the check and the read.
     }

@@ -136,19 +136,19 @@ export class TaskWorkerService {
   ): Promise<AttemptOutcome | undefined> {
     const startedAt = preciseTimestamp();
     const start = { taskId: task.taskId, attempt: task.attempt, startedAt };
-    if ((redelivered || this.reporter.startsFirst) && !(await this.reporter.start(start))) {
+    const startsFirst = redelivered || this.reporter.startsFirst;
+    if (startsFirst && !(await this.reporter.start(start))) {
       this.logger.debug({ msg: 'attempt not started: superseded, started elsewhere, or its run ended', ...attemptFields(task) });
       return undefined;
     }
     const controller = new AbortController();
     let abandoned = false;
-    const cancelStart =
-      redelivered || this.reporter.startsFirst
-        ? undefined
-        : this.reporter.startLater(start, () => {
-            abandoned = true;
-            controller.abort(new Error('the attempt was superseded or its run ended while it ran'));
-          });
+    const cancelStart = startsFirst
+      ? undefined
+      : this.reporter.startLater(start, () => {
+          abandoned = true;
+          controller.abort(new Error('the attempt was superseded or its run ended while it ran'));
+        });
     this.running.add(controller);
     const result = await hosted.host
       .execute(task.type, {
