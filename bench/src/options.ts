@@ -20,7 +20,7 @@ export interface BenchOptions {
 const USAGE = `npm run bench -- [flags]
 
   --raw-jobs N      jobs through BullMQ alone (default 50000)
-  --runs N          single-task runs for end-to-end throughput (default 10000)
+  --runs N          single-task runs for end-to-end throughput (default 30000)
   --fanout-runs N   10-task fan-out/fan-in runs (default 1000)
   --rate R          offered runs/s in the fixed-rate phase (default 500)
   --duration S      length of the fixed-rate phase in seconds (default 10)
@@ -40,7 +40,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     strict: true,
     options: {
       'raw-jobs': { type: 'string', default: '50000' },
-      runs: { type: 'string', default: '10000' },
+      runs: { type: 'string', default: '30000' },
       'fanout-runs': { type: 'string', default: '1000' },
       rate: { type: 'string', default: '500' },
       duration: { type: 'string', default: '10' },

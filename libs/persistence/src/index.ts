@@ -26,4 +26,4 @@ export { ReconciliationRepository, type RunningAttempt } from './repositories/re
 export { ApiKeyRepository, type NewApiKey } from './repositories/api-key.repository';
 export { RetentionRepository } from './repositories/retention.repository';
 export { StatsRepository } from './repositories/stats.repository';
-export { TableStatisticsRepository } from './repositories/table-statistics.repository';
+export { TableStatisticsRepository, type QueueTable } from './repositories/table-statistics.repository';

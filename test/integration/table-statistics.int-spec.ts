@@ -1,0 +1,69 @@
+import { dataSourceOptions, TableStatisticsRepository, type QueueTable } from '@taskloom/persistence';
+import { DataSource } from 'typeorm';
+import { migratedDataSource } from '../support/database';
+import { createSuiteServices, type SuiteServices } from '../support/services';
+
+describe('TableStatisticsRepository on a real PostgreSQL', () => {
+  let services: SuiteServices;
+  let dataSource: DataSource;
+  let statistics: TableStatisticsRepository;
+
+  // One connection, so the backend that wrote the rows is the one asked to flush its statistics.
+  beforeAll(async () => {
+    services = await createSuiteServices('table-statistics');
+    await (await migratedDataSource(services.databaseUrl)).destroy();
+    dataSource = await new DataSource(dataSourceOptions(services.databaseUrl, 1, 'taskloom-test')).initialize();
+    statistics = new TableStatisticsRepository(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await services?.dispose();
+  });
+
+  const one = async <T>(sql: string, parameters: unknown[] = []): Promise<T> => ((await dataSource.query(sql, parameters)) as T[])[0]!;
+  const flushStatistics = () => dataSource.query(`SELECT pg_stat_force_next_flush()`);
+  const runsTable = () =>
+    one<{ reltuples: number; changes: number }>(
+      `SELECT c.reltuples::int AS reltuples, s.n_mod_since_analyze::int AS changes
+         FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid
+        WHERE c.relname = 'runs' AND s.schemaname = current_schema()`,
+    );
+  const analyzedColumns = async (table: string): Promise<string[]> =>
+    ((await dataSource.query(`SELECT attname FROM pg_stats WHERE schemaname = current_schema() AND tablename = $1 ORDER BY attname`, [table])) as {
+      attname: string;
+    }[]).map((row) => row.attname);
+
+  it('finds a queue table stale once its size has moved, and analyzes only its planned columns', async () => {
+    expect(await statistics.stale()).toEqual([]);
+
+    const { id } = await one<{ id: string }>(
+      `INSERT INTO workflow_definitions (name, version, checksum, definition) VALUES ('stats', 1, 'c', '{}') RETURNING id`,
+    );
+    await dataSource.query(
+      `INSERT INTO runs (id, definition_id, workflow_name, workflow_version, status, priority, input, tasks_remaining)
+       SELECT gen_random_uuid(), $1, 'stats', 1, 'pending', 1, jsonb_build_object('i', i), 1 FROM generate_series(1, 2000) i`,
+      [id],
+    );
+    await flushStatistics();
+    expect(await statistics.stale()).toEqual(['runs']);
+
+    await statistics.analyze('runs');
+    const analyzed = await runsTable();
+    expect(analyzed.reltuples).toBe(2000);
+    expect(await analyzedColumns('runs')).toEqual(['parent_task_id', 'status', 'tenant', 'workflow_name']);
+    expect(await statistics.stale()).toEqual([]);
+    // A partial ANALYZE leaves autovacuum's change counter, so its full one still comes.
+    expect(analyzed.changes).toBe(2000);
+  });
+
+  it('does not count rewrites that leave the size alone', async () => {
+    await dataSource.query(`UPDATE runs SET status = 'running'`);
+    await flushStatistics();
+    expect(await statistics.stale()).toEqual([]);
+  });
+
+  it('refuses a table that is not a queue table', async () => {
+    await expect(statistics.analyze('workflow_definitions' as QueueTable)).rejects.toThrow(RangeError);
+  });
+});
