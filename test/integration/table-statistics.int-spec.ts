@@ -63,6 +63,31 @@ describe('TableStatisticsRepository on a real PostgreSQL', () => {
     expect(await statistics.stale()).toEqual([]);
   });
 
+  it('counts a size that has doubled or halved, not less', async () => {
+    const { id } = await one<{ id: string }>(`SELECT id FROM workflow_definitions WHERE name = 'stats'`);
+    const addRuns = async (count: number) => {
+      await dataSource.query(
+        `INSERT INTO runs (id, definition_id, workflow_name, workflow_version, status, priority, input, tasks_remaining)
+         SELECT gen_random_uuid(), $1, 'stats', 1, 'pending', 1, '{}', 1 FROM generate_series(1, $2::int)`,
+        [id, count],
+      );
+      await flushStatistics();
+    };
+    await addRuns(2000);
+    expect(await statistics.stale()).toEqual([]);
+    await addRuns(600);
+    expect(await statistics.stale()).toEqual(['runs']);
+
+    await statistics.analyze('runs');
+    expect((await runsTable()).reltuples).toBe(4600);
+    await dataSource.query(`DELETE FROM runs WHERE id IN (SELECT id FROM runs LIMIT 2500)`);
+    await flushStatistics();
+    expect(await statistics.stale()).toEqual([]);
+    await dataSource.query(`DELETE FROM runs WHERE id IN (SELECT id FROM runs LIMIT 400)`);
+    await flushStatistics();
+    expect(await statistics.stale()).toEqual(['runs']);
+  });
+
   it('refuses a table that is not a queue table', async () => {
     await expect(statistics.analyze('workflow_definitions' as QueueTable)).rejects.toThrow(RangeError);
   });

@@ -18,9 +18,8 @@ const PLANNED_COLUMNS = {
 export type QueueTable = keyof typeof PLANNED_COLUMNS;
 const QUEUE_TABLES = Object.keys(PLANNED_COLUMNS) as QueueTable[];
 
-/** How far the live row count may drift from the planner's before a queue table is stale: this many rows, plus a share of its size. */
-const STALE_AFTER_ROWS = 500;
-const STALE_AFTER_SHARE = 0.1;
+/** Rows of slack before a size change counts, so a small table is not analyzed for every few rows. */
+const STALE_SLACK_ROWS = 500;
 
 /**
  * Planner statistics of the queue tables. Autovacuum looks at a database
@@ -28,21 +27,25 @@ const STALE_AFTER_SHARE = 0.1;
  * from empty to tens of thousands of rows well within that, and until it
  * is analyzed the planner still plans for the empty table — sequential
  * scans and hash joins where one index lookup per row was right. What goes
- * wrong is the size, so staleness is measured by it: the live row count the
- * statistics system keeps against the row count the planner last saw.
+ * wrong is the size, and only by a large factor, so a table is stale when
+ * its live row count (kept by the statistics system) has doubled or halved
+ * since the planner last saw it: a table growing from empty is analyzed a
+ * handful of times, a busy table of steady size not at all, which leaves
+ * its routine ANALYZE to autovacuum. Analyzing on every tenth of growth
+ * cost about 7 % of end-to-end throughput in the bench.
  */
 @Injectable()
 export class TableStatisticsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The queue tables whose live row count moved more than STALE_AFTER_ROWS + STALE_AFTER_SHARE of their size since their last ANALYZE. */
+  /** The queue tables whose live row count has doubled or halved (give or take STALE_SLACK_ROWS) since their last ANALYZE. */
   async stale(): Promise<QueueTable[]> {
     const rows = await queryRows<{ relname: QueueTable }>(
       this.dataSource.manager,
       `SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
         WHERE s.schemaname = current_schema() AND s.relname = ANY($1::text[])
-          AND abs(s.n_live_tup - greatest(c.reltuples, 0)) > $2 + $3 * greatest(c.reltuples, 0)`,
-      [QUEUE_TABLES, STALE_AFTER_ROWS, STALE_AFTER_SHARE],
+          AND (s.n_live_tup > 2 * greatest(c.reltuples, 0) + $2 OR s.n_live_tup < c.reltuples / 2 - $2)`,
+      [QUEUE_TABLES, STALE_SLACK_ROWS],
     );
     return rows.map((row) => row.relname);
   }
