@@ -1,6 +1,6 @@
-import { dataSourceOptions, TableStatisticsRepository, type QueueTable } from '@taskloom/persistence';
-import { DataSource } from 'typeorm';
-import { migratedDataSource } from '../support/database';
+import { TableStatisticsRepository, type QueueTable } from '@taskloom/persistence';
+import type { DataSource } from 'typeorm';
+import { singleConnectionDataSource } from '../support/database';
 import { createSuiteServices, type SuiteServices } from '../support/services';
 
 describe('TableStatisticsRepository on a real PostgreSQL', () => {
@@ -11,8 +11,7 @@ describe('TableStatisticsRepository on a real PostgreSQL', () => {
   // One connection, so the backend that wrote the rows is the one asked to flush its statistics.
   beforeAll(async () => {
     services = await createSuiteServices('table-statistics');
-    await (await migratedDataSource(services.databaseUrl)).destroy();
-    dataSource = await new DataSource(dataSourceOptions(services.databaseUrl, 1, 'taskloom-test')).initialize();
+    dataSource = await singleConnectionDataSource(services.databaseUrl);
     statistics = new TableStatisticsRepository(dataSource);
   });
 

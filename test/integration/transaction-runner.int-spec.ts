@@ -1,6 +1,6 @@
-import { dataSourceOptions, TransactionRunner, WorkflowDefinitionRepository } from '@taskloom/persistence';
-import { DataSource } from 'typeorm';
-import { migratedDataSource } from '../support/database';
+import { TransactionRunner, WorkflowDefinitionRepository } from '@taskloom/persistence';
+import type { DataSource } from 'typeorm';
+import { singleConnectionDataSource } from '../support/database';
 import { createSuiteServices, type SuiteServices } from '../support/services';
 
 describe('TransactionRunner on a real PostgreSQL', () => {
@@ -12,8 +12,7 @@ describe('TransactionRunner on a real PostgreSQL', () => {
   // One connection: every unit and every check below shares it, so a setting or a transaction left open would show.
   beforeAll(async () => {
     services = await createSuiteServices('transaction-runner');
-    await (await migratedDataSource(services.databaseUrl)).destroy();
-    dataSource = await new DataSource(dataSourceOptions(services.databaseUrl, 1, 'taskloom-test')).initialize();
+    dataSource = await singleConnectionDataSource(services.databaseUrl);
     transactions = new TransactionRunner(dataSource);
     definitions = new WorkflowDefinitionRepository(dataSource);
   });

@@ -8,3 +8,14 @@ export async function migratedDataSource(url: string, poolSize = 10): Promise<Da
   await runMigrations(dataSource);
   return dataSource;
 }
+
+/**
+ * The suite's database, migrated, served by a single connection: a suite
+ * that checks what one session leaves behind (settings, open transactions,
+ * statistics not yet flushed) sees it on every query. Migrating needs more
+ * than one connection, so that runs on a pool of its own first.
+ */
+export async function singleConnectionDataSource(url: string): Promise<DataSource> {
+  await (await migratedDataSource(url)).destroy();
+  return new DataSource(dataSourceOptions(url, 1, 'taskloom-test')).initialize();
+}
