@@ -7,21 +7,30 @@ export interface Deadline {
   dispose(): void;
 }
 
-/** The attempt's own signal: its timeout and the caller's cancel in one. */
-export function startDeadline(taskType: string, timeoutMs: number, external?: AbortSignal): Deadline {
+/**
+ * The attempt's own signal: its timeout and its callers' cancels in one.
+ * Listeners, not AbortSignal.any: Node tracks each composite signal through
+ * weak references and a finalization registry that only a full collection
+ * clears. One per attempt cost the executor 8 % of its CPU per task in the
+ * bench, and about 15 MB more live heap for each full collection to mark.
+ */
+export function startDeadline(taskType: string, timeoutMs: number, ...cancels: (AbortSignal | undefined)[]): Deadline {
   const controller = new AbortController();
-  const onCancel = (): void => controller.abort(cancelReason(external?.reason));
+  const sources = cancels.filter((signal): signal is AbortSignal => signal !== undefined);
+  const onCancel = (event: Event): void => controller.abort(cancelReason((event.target as AbortSignal).reason));
   const timer = setTimeout(
     () => controller.abort(new TaskTimeoutError(`${taskType} timed out after ${timeoutMs} ms`)),
     timeoutMs,
   );
-  if (external?.aborted) onCancel();
-  else external?.addEventListener('abort', onCancel, { once: true });
+  for (const source of sources) {
+    if (source.aborted) controller.abort(cancelReason(source.reason));
+    else source.addEventListener('abort', onCancel, { once: true });
+  }
   return {
     signal: controller.signal,
     dispose: () => {
       clearTimeout(timer);
-      external?.removeEventListener('abort', onCancel);
+      for (const source of sources) source.removeEventListener('abort', onCancel);
     },
   };
 }

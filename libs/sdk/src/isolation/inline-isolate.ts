@@ -20,8 +20,7 @@ export class InlineIsolate implements Isolate {
     const task = this.tasks.get(inv.taskType);
     if (!task) throw new Error(`InlineIsolate: unknown task type ${inv.taskType}`);
     const closing = new AbortController();
-    const signal = inv.signal ? AbortSignal.any([inv.signal, closing.signal]) : closing.signal;
-    const deadline = startDeadline(inv.taskType, inv.timeoutMs, signal);
+    const deadline = startDeadline(inv.taskType, inv.timeoutMs, inv.signal, closing.signal);
     const { ctx, close } = createTaskContext(inv.taskType, inv.refs, deadline.signal, {
       log: (line) => inv.logs.push(line),
       heartbeat: (details) => inv.onHeartbeat(details),
