@@ -133,15 +133,12 @@ async function main(): Promise<void> {
         );
       }
     }
-    // Latency before saturation: a saturating phase leaves the executor a few hundred MB of garbage whose
-    // collection, seconds later, stalls it once for a few hundred ms. That stall belongs to the burst, and
-    // measured after one it would land in the fixed-rate percentiles; at a steady rate there is none.
-    progress.start(`fixed rate: ${options.rate} runs/s for ${options.duration} s`);
-    const rate = await fixedRate(ctx, 'bench-rate', options.rate, options.duration);
     progress.start(`e2e single-task: ${options.runs} runs`);
     const single = await throughput(ctx, 'bench-noop', options.runs, 1);
     progress.start(`e2e fan-out/fan-in: ${options.fanoutRuns} runs`);
     const fanout = await throughput(ctx, 'bench-fanout', options.fanoutRuns, FANOUT_TASKS);
+    progress.start(`fixed rate: ${options.rate} runs/s for ${options.duration} s`);
+    const rate = await fixedRate(ctx, 'bench-rate', options.rate, options.duration);
     progress.done();
 
     const { postgresUrl: _postgres, redisUrl: _redis, ...parameters } = options;
