@@ -7,12 +7,16 @@ describe('TableStatisticsRepository on a real PostgreSQL', () => {
   let services: SuiteServices;
   let dataSource: DataSource;
   let statistics: TableStatisticsRepository;
+  let definitionId: string;
 
   // One connection, so the backend that wrote the rows is the one asked to flush its statistics.
   beforeAll(async () => {
     services = await createSuiteServices('table-statistics');
     dataSource = await singleConnectionDataSource(services.databaseUrl);
     statistics = new TableStatisticsRepository(dataSource);
+    ({ id: definitionId } = await one<{ id: string }>(
+      `INSERT INTO workflow_definitions (name, version, checksum, definition) VALUES ('stats', 1, 'c', '{}') RETURNING id`,
+    ));
   });
 
   afterAll(async () => {
@@ -22,6 +26,14 @@ describe('TableStatisticsRepository on a real PostgreSQL', () => {
 
   const one = async <T>(sql: string, parameters: unknown[] = []): Promise<T> => ((await dataSource.query(sql, parameters)) as T[])[0]!;
   const flushStatistics = () => dataSource.query(`SELECT pg_stat_force_next_flush()`);
+  const addRuns = async (count: number) => {
+    await dataSource.query(
+      `INSERT INTO runs (id, definition_id, workflow_name, workflow_version, status, priority, input, tasks_remaining)
+       SELECT gen_random_uuid(), $1, 'stats', 1, 'pending', 1, '{}', 1 FROM generate_series(1, $2::int)`,
+      [definitionId, count],
+    );
+    await flushStatistics();
+  };
   const runsTable = () =>
     one<{ reltuples: number; changes: number }>(
       `SELECT c.reltuples::int AS reltuples, s.n_mod_since_analyze::int AS changes
@@ -36,15 +48,7 @@ describe('TableStatisticsRepository on a real PostgreSQL', () => {
   it('finds a queue table stale once its size has moved, and analyzes only its planned columns', async () => {
     expect(await statistics.stale()).toEqual([]);
 
-    const { id } = await one<{ id: string }>(
-      `INSERT INTO workflow_definitions (name, version, checksum, definition) VALUES ('stats', 1, 'c', '{}') RETURNING id`,
-    );
-    await dataSource.query(
-      `INSERT INTO runs (id, definition_id, workflow_name, workflow_version, status, priority, input, tasks_remaining)
-       SELECT gen_random_uuid(), $1, 'stats', 1, 'pending', 1, jsonb_build_object('i', i), 1 FROM generate_series(1, 2000) i`,
-      [id],
-    );
-    await flushStatistics();
+    await addRuns(2000);
     expect(await statistics.stale()).toEqual(['runs']);
 
     await statistics.analyze('runs');
@@ -63,15 +67,6 @@ describe('TableStatisticsRepository on a real PostgreSQL', () => {
   });
 
   it('counts a size that has doubled or halved, not less', async () => {
-    const { id } = await one<{ id: string }>(`SELECT id FROM workflow_definitions WHERE name = 'stats'`);
-    const addRuns = async (count: number) => {
-      await dataSource.query(
-        `INSERT INTO runs (id, definition_id, workflow_name, workflow_version, status, priority, input, tasks_remaining)
-         SELECT gen_random_uuid(), $1, 'stats', 1, 'pending', 1, '{}', 1 FROM generate_series(1, $2::int)`,
-        [id, count],
-      );
-      await flushStatistics();
-    };
     await addRuns(2000);
     expect(await statistics.stale()).toEqual([]);
     await addRuns(600);
