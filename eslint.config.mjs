@@ -18,11 +18,20 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.name='eval']", message: 'Never execute strings as code (DESIGN invariant 7).' },
-        { selector: "NewExpression[callee.name='Function']", message: 'Never execute strings as code (DESIGN invariant 7).' },
+        {
+          selector: "CallExpression[callee.name='eval']",
+          message: 'Never execute strings as code (DESIGN invariant 7).',
+        },
+        {
+          selector: "NewExpression[callee.name='Function']",
+          message: 'Never execute strings as code (DESIGN invariant 7).',
+        },
       ],
     },
   },
@@ -31,7 +40,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@taskloom/api', '@taskloom/router', '@taskloom/executor', '@taskloom/standalone'], message: 'libs never import apps.' }] },
+        {
+          patterns: [
+            {
+              group: ['@taskloom/api', '@taskloom/router', '@taskloom/executor', '@taskloom/standalone'],
+              message: 'libs never import apps.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -40,7 +56,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@nestjs/*', '@taskloom/*', 'typeorm', 'pg', 'bullmq', 'ioredis'], message: 'engine and sdk stay free of Nest and I/O libraries.' }] },
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', '@taskloom/*', 'typeorm', 'pg', 'bullmq', 'ioredis'],
+              message: 'engine and sdk stay free of Nest and I/O libraries.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -49,7 +72,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@taskloom/*', '!@taskloom/sdk', '!@taskloom/sdk/*'], message: 'plugins import only the SDK.' }] },
+        {
+          patterns: [
+            { group: ['@taskloom/*', '!@taskloom/sdk', '!@taskloom/sdk/*'], message: 'plugins import only the SDK.' },
+          ],
+        },
       ],
     },
   },

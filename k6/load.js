@@ -3,7 +3,15 @@
 // its latency targets and finishes the runs. See README.md.
 //
 //   k6 run -e RATE=200 -e DURATION=1m k6/load.js
-import { arrivalVUs, envDuration, envFraction, envPositive, k6Duration, loadConfig, SUMMARY_TREND_STATS } from './lib/config.js';
+import {
+  arrivalVUs,
+  envDuration,
+  envFraction,
+  envPositive,
+  k6Duration,
+  loadConfig,
+  SUMMARY_TREND_STATS,
+} from './lib/config.js';
 import { setupTest, teardownTest } from './lib/lifecycle.js';
 import { startRun } from './lib/runs.js';
 

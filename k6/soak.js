@@ -88,8 +88,16 @@ function ratio(late, early) {
 }
 
 function driftReport(data) {
-  const early = { p95Ms: metricValue(data, EARLY, 'p(95)'), p99Ms: metricValue(data, EARLY, 'p(99)'), requests: metricValue(data, EARLY, 'count') };
-  const late = { p95Ms: metricValue(data, LATE, 'p(95)'), p99Ms: metricValue(data, LATE, 'p(99)'), requests: metricValue(data, LATE, 'count') };
+  const early = {
+    p95Ms: metricValue(data, EARLY, 'p(95)'),
+    p99Ms: metricValue(data, EARLY, 'p(99)'),
+    requests: metricValue(data, EARLY, 'count'),
+  };
+  const late = {
+    p95Ms: metricValue(data, LATE, 'p(95)'),
+    p99Ms: metricValue(data, LATE, 'p(99)'),
+    requests: metricValue(data, LATE, 'count'),
+  };
   const drift = { p95: ratio(late.p95Ms, early.p95Ms), p99: ratio(late.p99Ms, early.p99Ms) };
   return {
     windowS: WINDOW_S,
@@ -115,11 +123,26 @@ export function handleSummary(data) {
   lines.push('  early: p95 ' + formatMs(report.early.p95Ms) + ', p99 ' + formatMs(report.early.p99Ms));
   lines.push('  late:  p95 ' + formatMs(report.late.p95Ms) + ', p99 ' + formatMs(report.late.p99Ms));
   lines.push(
-    '  drift: p95 ' + times(report.drift.p95) + ', p99 ' + times(report.drift.p99) + (report.drifted ? '  DRIFTED past ' : '  within ') + MAX_DRIFT + '×',
+    '  drift: p95 ' +
+      times(report.drift.p95) +
+      ', p99 ' +
+      times(report.drift.p99) +
+      (report.drifted ? '  DRIFTED past ' : '  within ') +
+      MAX_DRIFT +
+      '×',
   );
-  lines.push('  errors ' + formatPercent(report.errorRate) + ', runs succeeded ' + formatPercent(report.runsSucceededRate) + ', unfinished ' + report.runsUnfinished);
+  lines.push(
+    '  errors ' +
+      formatPercent(report.errorRate) +
+      ', runs succeeded ' +
+      formatPercent(report.runsSucceededRate) +
+      ', unfinished ' +
+      report.runsUnfinished,
+  );
   lines.push('', '  Thresholds:');
-  const stdout = lines.concat(thresholdLines(data, gatingThresholds(options.thresholds)), ['', '  Report written to ' + SUMMARY_FILE, '']).join('\n');
+  const stdout = lines
+    .concat(thresholdLines(data, gatingThresholds(options.thresholds)), ['', '  Report written to ' + SUMMARY_FILE, ''])
+    .join('\n');
   const out = { stdout: stdout };
   out[SUMMARY_FILE] = JSON.stringify(report, null, 2);
   return out;

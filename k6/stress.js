@@ -19,7 +19,16 @@ import {
 } from './lib/config.js';
 import { setupTest, teardownTest } from './lib/lifecycle.js';
 import { startRun } from './lib/runs.js';
-import { formatMs, formatPercent, gatingThresholds, metricValue, pad, thresholdLines, thresholdsOk, track } from './lib/summary.js';
+import {
+  formatMs,
+  formatPercent,
+  gatingThresholds,
+  metricValue,
+  pad,
+  thresholdLines,
+  thresholdsOk,
+  track,
+} from './lib/summary.js';
 import { elapsedSince, positionAt, stageBounds } from './lib/timeline.js';
 
 const cfg = loadConfig({ waitTimeout: '10m' });
@@ -117,7 +126,9 @@ function breakingPoint(data) {
       healthy:
         requests === 0
           ? null
-          : thresholdsOk(data, failed) !== false && thresholdsOk(data, latency) !== false && thresholdsOk(data, throttled) !== false,
+          : thresholdsOk(data, failed) !== false &&
+            thresholdsOk(data, latency) !== false &&
+            thresholdsOk(data, throttled) !== false,
     };
   });
   let broken = null;
@@ -155,7 +166,16 @@ function formatRate(rate) {
 
 function formatReport(report, data) {
   const lines = ['', 'Taskloom stress test: breaking point', ''];
-  lines.push('  ' + pad('stage', 7) + pad('target rate', 18) + pad('requests', 10) + pad('errors', 9) + pad('p99', 10) + pad('429', 9) + 'result');
+  lines.push(
+    '  ' +
+      pad('stage', 7) +
+      pad('target rate', 18) +
+      pad('requests', 10) +
+      pad('errors', 9) +
+      pad('p99', 10) +
+      pad('429', 9) +
+      'result',
+  );
   report.stages.forEach(function (s) {
     const result = s.healthy === null ? 'not reached' : s.healthy ? 'ok' : 'FAILED';
     lines.push(
@@ -172,20 +192,46 @@ function formatReport(report, data) {
   lines.push('');
   if (report.broke) {
     lines.push(
-      '  Broke in stage ' + report.brokenStage + ' (errors ≥ ' + formatPercent(ERROR_RATE) + ', p99 ≥ ' + P99_MS + 'ms or 429s ≥ ' + formatPercent(THROTTLE_RATE) + ').',
+      '  Broke in stage ' +
+        report.brokenStage +
+        ' (errors ≥ ' +
+        formatPercent(ERROR_RATE) +
+        ', p99 ≥ ' +
+        P99_MS +
+        'ms or 429s ≥ ' +
+        formatPercent(THROTTLE_RATE) +
+        ').',
     );
     lines.push(
       report.highestHealthyRate === null
         ? '  Highest healthy arrival rate: below START_RATE (' + START_RATE + '/s); lower it to find the limit.'
-        : '  Highest healthy arrival rate: ' + formatRate(report.highestHealthyRate) + ' (every stage up to it passed).',
+        : '  Highest healthy arrival rate: ' +
+            formatRate(report.highestHealthyRate) +
+            ' (every stage up to it passed).',
     );
   } else {
-    lines.push('  Did not break: highest arrival rate reached ' + formatRate(report.highestHealthyRate) + '; raise STAGES to go further.');
+    lines.push(
+      '  Did not break: highest arrival rate reached ' +
+        formatRate(report.highestHealthyRate) +
+        '; raise STAGES to go further.',
+    );
   }
-  lines.push('  Peak target rate reached: ' + formatRate(report.peakTargetRate) + ' (includes the seconds k6 takes to abort).');
-  lines.push('  Dropped iterations (k6 had no free VU): ' + report.droppedIterations + '; 429 answers: ' + report.runsThrottled + '.');
   lines.push(
-    '  Runs accepted that succeeded: ' + formatPercent(report.runsSucceededRate) + ', still unfinished at teardown: ' + report.runsUnfinished + '.',
+    '  Peak target rate reached: ' + formatRate(report.peakTargetRate) + ' (includes the seconds k6 takes to abort).',
+  );
+  lines.push(
+    '  Dropped iterations (k6 had no free VU): ' +
+      report.droppedIterations +
+      '; 429 answers: ' +
+      report.runsThrottled +
+      '.',
+  );
+  lines.push(
+    '  Runs accepted that succeeded: ' +
+      formatPercent(report.runsSucceededRate) +
+      ', still unfinished at teardown: ' +
+      report.runsUnfinished +
+      '.',
   );
   lines.push('', '  Thresholds (stages reached):');
   const unreached = report.stages

@@ -84,7 +84,9 @@ export class Cluster {
 
   /** Each child's pid with its name, for the per-phase CPU ledger. */
   pids(): Map<number, string> {
-    return new Map(this.processes.filter((child) => child.pid !== undefined).map((child) => [child.pid!, child.options.name]));
+    return new Map(
+      this.processes.filter((child) => child.pid !== undefined).map((child) => [child.pid!, child.options.name]),
+    );
   }
 
   cpuSeconds(): Record<string, number> {

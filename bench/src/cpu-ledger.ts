@@ -18,7 +18,15 @@ export function cpuTicks(children: ReadonlyMap<number, string>): CpuTicks {
     if (!Number.isInteger(pid)) continue;
     const cpu = processCpu(pid);
     if (!cpu) continue; // Gone since the listing.
-    const role = children.get(pid) ?? (pid === process.pid ? 'bench' : cpu.name === 'postgres' ? 'postgres' : cpu.name === 'redis-server' ? 'redis' : undefined);
+    const role =
+      children.get(pid) ??
+      (pid === process.pid
+        ? 'bench'
+        : cpu.name === 'postgres'
+          ? 'postgres'
+          : cpu.name === 'redis-server'
+            ? 'redis'
+            : undefined);
     if (role) ticks[role] = (ticks[role] ?? 0) + cpu.ticks;
   }
   return ticks;

@@ -184,7 +184,8 @@ async function waitForRuns(
     const now = performance.now();
     const terminal = expected - rows[0].active;
     onProgress(terminal);
-    if (terminal >= expected) return { endedAt: now, terminal, unsuccessful: await unsuccessfulRuns(ctx.db, workflow), timedOut: false };
+    if (terminal >= expected)
+      return { endedAt: now, terminal, unsuccessful: await unsuccessfulRuns(ctx.db, workflow), timedOut: false };
     if (terminal !== last) {
       last = terminal;
       progressedAt = now;

@@ -74,7 +74,11 @@ export function startRun(cfg, data, input, requestTags) {
       const waitS = retryAfterSeconds(res);
       runsThrottled.add(1, tags);
       if (waitS !== null) retryAfter.add(waitS);
-      check(res, { 'throttled answer has Retry-After': function () { return waitS !== null; } });
+      check(res, {
+        'throttled answer has Retry-After': function () {
+          return waitS !== null;
+        },
+      });
       if (attempt >= cfg.throttleRetries) return null;
       // Obey Retry-After (capped so one answer cannot park a VU for long).
       sleep(Math.min(waitS === null ? 1 : waitS, cfg.retryAfterMaxS));
@@ -138,10 +142,20 @@ function getWithRetries(cfg, url) {
 
 // One page of GET /api/v1/runs?workflow=&tag=&status=&limit=&cursor=.
 function getPage(cfg, data, status, cursor) {
-  const query = { workflow: data.workflow.name, tag: tagFilter ? data.tag : null, status: status, limit: cfg.pageSize, cursor: cursor };
+  const query = {
+    workflow: data.workflow.name,
+    tag: tagFilter ? data.tag : null,
+    status: status,
+    limit: cfg.pageSize,
+    cursor: cursor,
+  };
   const res = getWithRetries(cfg, apiUrl(cfg, '/runs') + '?' + queryString(query));
   if (res.status === 400 && tagFilter) {
-    console.warn('GET /api/v1/runs rejected ?tag= (400 ' + String(res.body).slice(0, 200) + '); matching the tag on each run instead');
+    console.warn(
+      'GET /api/v1/runs rejected ?tag= (400 ' +
+        String(res.body).slice(0, 200) +
+        '); matching the tag on each run instead',
+    );
     tagFilter = false;
     return getPage(cfg, data, status, cursor);
   }
@@ -158,7 +172,13 @@ export function findRuns(cfg, data, status) {
   for (let page = 0; page < 100000; page++) {
     const res = getPage(cfg, data, status, cursor);
     const body = res.status === 200 ? safeJson(res) : null;
-    if (!check(res, { 'run listing answered 200': function () { return body !== null; } })) {
+    if (
+      !check(res, {
+        'run listing answered 200': function () {
+          return body !== null;
+        },
+      })
+    ) {
       console.error('GET /api/v1/runs ' + res.status + ': ' + String(res.body).slice(0, 300));
       break;
     }
@@ -204,14 +224,22 @@ function recordOutcome(cfg, data, runs, waitedS) {
   const byStatus = {};
   const failed = [];
   let unfinished = 0;
-  check(runs, { 'teardown found the runs this test started': function (r) { return r.length > 0; } });
+  check(runs, {
+    'teardown found the runs this test started': function (r) {
+      return r.length > 0;
+    },
+  });
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i];
     const terminal = TERMINAL.indexOf(run.status) !== -1;
     byStatus[run.status] = (byStatus[run.status] || 0) + 1;
     check(run, {
-      'run reached a terminal status': function () { return terminal; },
-      'run succeeded': function (r) { return r.status === 'succeeded'; },
+      'run reached a terminal status': function () {
+        return terminal;
+      },
+      'run succeeded': function (r) {
+        return r.status === 'succeeded';
+      },
     });
     runsSucceeded.add(run.status === 'succeeded');
     if (!terminal) {
@@ -222,7 +250,14 @@ function recordOutcome(cfg, data, runs, waitedS) {
     }
   }
   console.log(
-    'teardown: ' + runs.length + ' runs tagged ' + data.tag + ' after ' + Math.round(waitedS) + 's wait: ' + JSON.stringify(byStatus),
+    'teardown: ' +
+      runs.length +
+      ' runs tagged ' +
+      data.tag +
+      ' after ' +
+      Math.round(waitedS) +
+      's wait: ' +
+      JSON.stringify(byStatus),
   );
   for (let i = 0; i < failed.length; i++) describeRun(cfg, failed[i]);
   return { total: runs.length, byStatus: byStatus, unfinished: unfinished, waitedS: waitedS };
@@ -230,7 +265,10 @@ function recordOutcome(cfg, data, runs, waitedS) {
 
 // GET /api/v1/runs/{id}: print why a run did not succeed, to start the hunt.
 export function describeRun(cfg, id) {
-  const res = http.get(apiUrl(cfg, '/runs/' + encodeURIComponent(id)), { headers: jsonHeaders(cfg), tags: { name: 'get_run' } });
+  const res = http.get(apiUrl(cfg, '/runs/' + encodeURIComponent(id)), {
+    headers: jsonHeaders(cfg),
+    tags: { name: 'get_run' },
+  });
   const run = res.status === 200 ? safeJson(res) : null;
   if (run === null) {
     console.warn('run ' + id + ': GET /api/v1/runs/' + id + ' answered ' + res.status);

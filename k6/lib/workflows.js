@@ -42,10 +42,14 @@ export function definitionFor(cfg) {
 export function assertReady(cfg) {
   const res = http.get(cfg.baseUrl + '/health/ready', { headers: jsonHeaders(cfg), tags: { name: 'health_ready' } });
   if (res.status === 0) {
-    throw new Error('Taskloom is not reachable at ' + cfg.baseUrl + ' (' + res.error + '); start it with `npm start` or set BASE_URL');
+    throw new Error(
+      'Taskloom is not reachable at ' + cfg.baseUrl + ' (' + res.error + '); start it with `npm start` or set BASE_URL',
+    );
   }
   if (res.status !== 200) {
-    throw new Error('Taskloom at ' + cfg.baseUrl + ' is not ready (GET /health/ready → ' + res.status + '): ' + res.body);
+    throw new Error(
+      'Taskloom at ' + cfg.baseUrl + ' is not ready (GET /health/ready → ' + res.status + '): ' + res.body,
+    );
   }
 }
 

@@ -54,10 +54,16 @@ describe('API keys, scopes, tenants, rate limits and the queue dashboard with AU
   });
 
   it('shows a created key once and lists keys without their secrets', async () => {
-    expect(keys.acmeSubmit).toMatchObject({ tenant: 'acme', scopes: ['submit'], key: expect.stringMatching(/^tlk_[0-9a-f]{32}_[0-9a-f]{64}$/) });
+    expect(keys.acmeSubmit).toMatchObject({
+      tenant: 'acme',
+      scopes: ['submit'],
+      key: expect.stringMatching(/^tlk_[0-9a-f]{32}_[0-9a-f]{64}$/),
+    });
     const listed = await admin.get<{ items: Record<string, unknown>[] }>('/api/v1/admin/api-keys');
     expect(listed.status).toBe(200);
-    expect(listed.body.items.map((key) => key.name)).toEqual(expect.arrayContaining(['bootstrap admin', 'acme ci', 'acme dashboard', 'globex ci']));
+    expect(listed.body.items.map((key) => key.name)).toEqual(
+      expect.arrayContaining(['bootstrap admin', 'acme ci', 'acme dashboard', 'globex ci']),
+    );
     expect(listed.body.items.find((key) => key.id === keys.acmeSubmit.id)).toEqual({
       id: keys.acmeSubmit.id,
       name: 'acme ci',
@@ -96,7 +102,10 @@ describe('API keys, scopes, tenants, rate limits and the queue dashboard with AU
 
   it('lets a read key read but not register or submit (403), and a submit key do both', async () => {
     const definition = { name: 'tenant-probe', tasks: [{ key: 'a', type: 'core.noop', input: { n: 1 } }] };
-    const refused = await as(keys.acmeRead).post<{ statusCode: number; message: string }>('/api/v1/workflows', definition);
+    const refused = await as(keys.acmeRead).post<{ statusCode: number; message: string }>(
+      '/api/v1/workflows',
+      definition,
+    );
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ statusCode: 403, message: expect.stringMatching(/submit/) });
     expect((await as(keys.acmeSubmit).post('/api/v1/workflows', definition)).status).toBe(201);
@@ -105,14 +114,19 @@ describe('API keys, scopes, tenants, rate limits and the queue dashboard with AU
   });
 
   it("keeps each tenant's runs to itself: another tenant gets 404 and does not find them", async () => {
-    const started = await as(keys.acmeSubmit).post<{ id: string }>('/api/v1/workflows/tenant-probe/runs', { input: {}, tags: ['acme-only'] });
+    const started = await as(keys.acmeSubmit).post<{ id: string }>('/api/v1/workflows/tenant-probe/runs', {
+      input: {},
+      tags: ['acme-only'],
+    });
     expect(started.status).toBe(201);
     const runId = started.body.id;
     expect((await as(keys.acmeRead).waitForRun(runId)).status).toBe('succeeded');
     expect((await as(keys.acmeRead).get(`/api/v1/runs/${runId}/tasks/a/logs`)).status).toBe(200);
     const acmeSearch = await as(keys.acmeRead).get<{ items: { id: string }[] }>('/api/v1/runs?tag=acme-only');
     expect(acmeSearch.body.items.map((run) => run.id)).toEqual([runId]);
-    expect((await cluster.sql<{ tenant: string }>('SELECT tenant FROM runs WHERE id = $1', [runId]))[0]?.tenant).toBe('acme');
+    expect((await cluster.sql<{ tenant: string }>('SELECT tenant FROM runs WHERE id = $1', [runId]))[0]?.tenant).toBe(
+      'acme',
+    );
 
     for (const outsider of [as(keys.globexSubmit), admin]) {
       expect((await outsider.get(`/api/v1/runs/${runId}`)).status).toBe(404);
@@ -126,8 +140,14 @@ describe('API keys, scopes, tenants, rate limits and the queue dashboard with AU
     }
 
     // The same idempotency key in two tenants is two runs.
-    const acmeRun = await as(keys.acmeSubmit).post<{ id: string }>('/api/v1/workflows/tenant-probe/runs', { input: {}, idempotencyKey: 'k-1' });
-    const globexRun = await as(keys.globexSubmit).post<{ id: string }>('/api/v1/workflows/tenant-probe/runs', { input: {}, idempotencyKey: 'k-1' });
+    const acmeRun = await as(keys.acmeSubmit).post<{ id: string }>('/api/v1/workflows/tenant-probe/runs', {
+      input: {},
+      idempotencyKey: 'k-1',
+    });
+    const globexRun = await as(keys.globexSubmit).post<{ id: string }>('/api/v1/workflows/tenant-probe/runs', {
+      input: {},
+      idempotencyKey: 'k-1',
+    });
     expect([acmeRun.status, globexRun.status]).toEqual([201, 201]);
     expect(globexRun.body.id).not.toBe(acmeRun.body.id);
   });
@@ -137,7 +157,10 @@ describe('API keys, scopes, tenants, rate limits and the queue dashboard with AU
     const operations = Object.entries(document.paths)
       .filter(([path]) => path.startsWith('/api/v1/admin/'))
       .flatMap(([path, methods]) =>
-        Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, NO_SUCH_ID) })),
+        Object.keys(methods).map((method) => ({
+          method: method.toUpperCase(),
+          path: path.replace(/\{[^}]+\}/g, NO_SUCH_ID),
+        })),
       );
     expect(operations).toEqual(
       expect.arrayContaining([
@@ -185,7 +208,8 @@ describe('API keys, scopes, tenants, rate limits and the queue dashboard with AU
     await limited.waitForLog(/rate limit 5 requests\/min per key/);
     const api = new ApiClient(`http://127.0.0.1:${port}`);
     const statuses: number[] = [];
-    for (let request = 0; request < 5; request += 1) statuses.push((await api.withKey(keys.acmeRead.key).get('/api/v1/runs')).status);
+    for (let request = 0; request < 5; request += 1)
+      statuses.push((await api.withKey(keys.acmeRead.key).get('/api/v1/runs')).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
     const refused = await api.withKey(keys.acmeRead.key).get<{ statusCode: number; message: string }>('/api/v1/runs');
     expect(refused.status).toBe(429);

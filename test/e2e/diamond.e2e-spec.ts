@@ -14,7 +14,12 @@ const DIAMOND = {
     { key: 'a', type: 'core.noop', input: { n: '{{ run.input.n }}' } },
     { key: 'b', type: 'core.noop', dependsOn: ['a'], input: { side: 'b', fromA: '{{ tasks.a.output.n }}' } },
     { key: 'c', type: 'core.noop', dependsOn: ['a'], input: { side: 'c', fromA: '{{ tasks.a.output.n }}' } },
-    { key: 'd', type: 'core.noop', dependsOn: ['b', 'c'], input: { b: '{{ tasks.b.output }}', c: '{{ tasks.c.output }}' } },
+    {
+      key: 'd',
+      type: 'core.noop',
+      dependsOn: ['b', 'c'],
+      input: { b: '{{ tasks.b.output }}', c: '{{ tasks.c.output }}' },
+    },
   ],
   output: { d: '{{ tasks.d.output }}' },
 };
@@ -34,13 +39,20 @@ describe('a diamond workflow across separate api, router and executor processes'
     const registered = await cluster.api.post('/api/v1/workflows', DIAMOND);
     expect(registered).toMatchObject({ status: 201, body: { name: 'diamond', version: 1 } });
 
-    const started = await cluster.api.post<{ id: string; status: string }>('/api/v1/workflows/diamond/runs', { input: { n: 21 } });
+    const started = await cluster.api.post<{ id: string; status: string }>('/api/v1/workflows/diamond/runs', {
+      input: { n: 21 },
+    });
     expect(started.status).toBe(201);
 
     const run = await cluster.api.waitForRun<RunView>(started.body.id);
     expect(run.status).toBe('succeeded');
     const byKey = Object.fromEntries(run.tasks.map((task) => [task.key, task]));
-    expect(Object.values(byKey).map((task) => task.status)).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded']);
+    expect(Object.values(byKey).map((task) => task.status)).toEqual([
+      'succeeded',
+      'succeeded',
+      'succeeded',
+      'succeeded',
+    ]);
     expect(byKey.d!.output).toEqual({ b: { side: 'b', fromA: 21 }, c: { side: 'c', fromA: 21 } });
     expect(run.output).toEqual({ d: { b: { side: 'b', fromA: 21 }, c: { side: 'c', fromA: 21 } } });
   });
@@ -53,11 +65,14 @@ describe('a diamond workflow across separate api, router and executor processes'
   it.each([
     [
       'a cycle, naming its path',
-      { name: 'cyclic', tasks: [
-        { key: 'a', type: 'core.noop', dependsOn: ['c'] },
-        { key: 'b', type: 'core.noop', dependsOn: ['a'] },
-        { key: 'c', type: 'core.noop', dependsOn: ['b'] },
-      ] },
+      {
+        name: 'cyclic',
+        tasks: [
+          { key: 'a', type: 'core.noop', dependsOn: ['c'] },
+          { key: 'b', type: 'core.noop', dependsOn: ['a'] },
+          { key: 'c', type: 'core.noop', dependsOn: ['b'] },
+        ],
+      },
       /cycle: (a -> c -> b -> a|c -> b -> a -> c|b -> a -> c -> b)/,
     ],
     ['an unknown task type, naming it', { name: 'bad-type', tasks: [{ key: 'a', type: 'core.nope' }] }, /core\.nope/],
@@ -67,14 +82,21 @@ describe('a diamond workflow across separate api, router and executor processes'
       /ghost/,
     ],
   ])('rejects %s with 400', async (_, definition, culprit) => {
-    const response = await cluster.api.post<{ statusCode: number; message: string; details: unknown }>('/api/v1/workflows', definition);
+    const response = await cluster.api.post<{ statusCode: number; message: string; details: unknown }>(
+      '/api/v1/workflows',
+      definition,
+    );
     expect(response.status).toBe(400);
     expect(response.body.statusCode).toBe(400);
     expect(response.body.message).toMatch(culprit);
   });
 
   it('answers a malformed body, an oversized one and an unknown run with JSON errors', async () => {
-    const malformed = await cluster.api.request<{ statusCode: number; error: string }>('POST', '/api/v1/workflows', '{"name": ');
+    const malformed = await cluster.api.request<{ statusCode: number; error: string }>(
+      'POST',
+      '/api/v1/workflows',
+      '{"name": ',
+    );
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ statusCode: 400, error: 'BadRequest' });
     // API_BODY_LIMIT is 5 MiB by default.

@@ -24,9 +24,12 @@ describe('kill -9 of an executor holding running tasks (DESIGN invariant 3)', ()
       ],
     });
     const ids: string[] = [];
-    for (let i = 0; i < 6; i += 1) ids.push((await cluster.api.post<{ id: string }>('/api/v1/workflows/long/runs', { input: { i } })).body.id);
+    for (let i = 0; i < 6; i += 1)
+      ids.push((await cluster.api.post<{ id: string }>('/api/v1/workflows/long/runs', { input: { i } })).body.id);
     await cluster.api.waitFor(async () => {
-      const [row] = await cluster.sql<{ n: number }>(`SELECT count(*)::int AS n FROM tasks WHERE key = 'work' AND status = 'running'`);
+      const [row] = await cluster.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM tasks WHERE key = 'work' AND status = 'running'`,
+      );
       return row!.n === 6;
     }, 'six running tasks');
 
@@ -35,7 +38,10 @@ describe('kill -9 of an executor holding running tasks (DESIGN invariant 3)', ()
     await cluster.startExecutor();
 
     for (const id of ids) {
-      const run = await cluster.api.waitForRun<{ status: string; tasks: { key: string; status: string; attempts: number }[] }>(id, 60_000);
+      const run = await cluster.api.waitForRun<{
+        status: string;
+        tasks: { key: string; status: string; attempts: number }[];
+      }>(id, 60_000);
       expect(run.status).toBe('succeeded');
       expect(run.tasks.find((task) => task.key === 'work')).toMatchObject({ status: 'succeeded', attempts: 2 });
     }

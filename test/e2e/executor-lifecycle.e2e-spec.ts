@@ -20,7 +20,10 @@ describe('executor capacity and shutdown', () => {
     });
     const ids: string[] = [];
     for (let i = 0; i < 6; i += 1) {
-      ids.push((await cluster.api.post<{ id: string }>('/api/v1/workflows/burn/runs', { input: { iterations: 150_000 } })).body.id);
+      ids.push(
+        (await cluster.api.post<{ id: string }>('/api/v1/workflows/burn/runs', { input: { iterations: 150_000 } })).body
+          .id,
+      );
     }
     for (const id of ids) expect((await cluster.api.waitForRun<RunView>(id, 120_000)).status).toBe('succeeded');
 
@@ -46,9 +49,13 @@ describe('executor capacity and shutdown', () => {
   it('hands back running tasks on SIGTERM, exits cleanly, and loses none', async () => {
     cluster = await Cluster.start('e2e-sigterm', { SHUTDOWN_GRACE_MS: '500' });
     // Long enough that a second executor (several seconds to start on a busy machine) is up before these end.
-    await cluster.api.post('/api/v1/workflows', { name: 'slow', tasks: [{ key: 'sleep', type: 'core.sleep', input: { ms: 15_000 } }] });
+    await cluster.api.post('/api/v1/workflows', {
+      name: 'slow',
+      tasks: [{ key: 'sleep', type: 'core.sleep', input: { ms: 15_000 } }],
+    });
     const ids: string[] = [];
-    for (let i = 0; i < 4; i += 1) ids.push((await cluster.api.post<{ id: string }>('/api/v1/workflows/slow/runs', { input: {} })).body.id);
+    for (let i = 0; i < 4; i += 1)
+      ids.push((await cluster.api.post<{ id: string }>('/api/v1/workflows/slow/runs', { input: {} })).body.id);
     await cluster.api.waitFor(async () => {
       const [row] = await cluster.sql<{ n: number }>(`SELECT count(*)::int AS n FROM tasks WHERE status = 'running'`);
       return row!.n === 4;

@@ -4,7 +4,11 @@ import { publishCoreTaskTypes } from '../support/task-types';
 const CLASSES = ['low', 'normal', 'high', 'critical'] as const;
 const RANK: Record<string, number> = { critical: 3, high: 2, normal: 1, low: 0 };
 
-async function startRuns(cluster: Cluster, workflow: string, runs: { input: unknown; priority?: string }[]): Promise<string[]> {
+async function startRuns(
+  cluster: Cluster,
+  workflow: string,
+  runs: { input: unknown; priority?: string }[],
+): Promise<string[]> {
   const ids: string[] = [];
   for (const run of runs) {
     const response = await cluster.api.post<{ id: string }>(`/api/v1/workflows/${workflow}/runs`, run);
@@ -29,9 +33,16 @@ describe('priority classes', () => {
   });
 
   it('dispatches strictly by class, FIFO within a class, when an executor starts on a pre-filled backlog', async () => {
-    cluster = await Cluster.start('e2e-strict-order', { QUEUE_PARTITIONS: '1', EXECUTOR_CONCURRENCY: '1' }, { executor: false });
+    cluster = await Cluster.start(
+      'e2e-strict-order',
+      { QUEUE_PARTITIONS: '1', EXECUTOR_CONCURRENCY: '1' },
+      { executor: false },
+    );
     await publishCoreTaskTypes(cluster.services.databaseUrl, ['core.noop']);
-    await cluster.api.post('/api/v1/workflows', { name: 'one', tasks: [{ key: 't', type: 'core.noop', input: { i: '{{ run.input.i }}' } }] });
+    await cluster.api.post('/api/v1/workflows', {
+      name: 'one',
+      tasks: [{ key: 't', type: 'core.noop', input: { i: '{{ run.input.i }}' } }],
+    });
     const runs = Array.from({ length: 48 }, (_, i) => ({ input: { i }, priority: CLASSES[i % 4] }));
     const ids = await startRuns(cluster, 'one', runs);
     await waitForQueued(cluster, 48);
@@ -54,7 +65,10 @@ describe('priority classes', () => {
       ROUTER_HIGH_WATER: '4',
       ROUTER_LOW_WATER: '2',
     });
-    await cluster.api.post('/api/v1/workflows', { name: 'slow', tasks: [{ key: 't', type: 'core.sleep', input: { ms: 40 } }] });
+    await cluster.api.post('/api/v1/workflows', {
+      name: 'slow',
+      tasks: [{ key: 't', type: 'core.sleep', input: { ms: 40 } }],
+    });
     let lowFinished = false;
     const floodCap = Date.now() + 30_000;
     const critical: Promise<string[]>[] = [];
@@ -66,8 +80,13 @@ describe('priority classes', () => {
       }
     })();
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const low = await startRuns(cluster, 'slow', Array.from({ length: 3 }, () => ({ input: {}, priority: 'low' })));
-    for (const id of low) expect((await cluster.api.waitForRun<{ status: string }>(id, 20_000)).status).toBe('succeeded');
+    const low = await startRuns(
+      cluster,
+      'slow',
+      Array.from({ length: 3 }, () => ({ input: {}, priority: 'low' })),
+    );
+    for (const id of low)
+      expect((await cluster.api.waitForRun<{ status: string }>(id, 20_000)).status).toBe('succeeded');
     const [pending] = await cluster.sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM runs WHERE status NOT IN ('succeeded', 'failed', 'cancelled')`,
     );
@@ -92,7 +111,8 @@ describe('backpressure at the API', () => {
     await cluster.api.post('/api/v1/workflows', { name: 'one', tasks: [{ key: 't', type: 'core.noop' }] });
     // The guard reads the backlog through a short cache, so the first refusal may come a little past the limit.
     const accepted: string[] = [];
-    let throttled: { status: number; headers: Headers; body: { statusCode: number; message: string; id: string } } | undefined;
+    let throttled:
+      { status: number; headers: Headers; body: { statusCode: number; message: string; id: string } } | undefined;
     await cluster.api.waitFor(async () => {
       throttled = await cluster.api.post('/api/v1/workflows/one/runs', { input: { i: accepted.length } });
       if (throttled.status === 201) accepted.push(throttled.body.id);
@@ -105,6 +125,9 @@ describe('backpressure at the API', () => {
 
     await cluster.startExecutor();
     for (const id of accepted) expect((await cluster.api.waitForRun(id)).status).toBe('succeeded');
-    await cluster.api.waitFor(async () => (await cluster.api.post('/api/v1/workflows/one/runs', { input: {} })).status === 201, 'accepting again');
+    await cluster.api.waitFor(
+      async () => (await cluster.api.post('/api/v1/workflows/one/runs', { input: {} })).status === 201,
+      'accepting again',
+    );
   });
 });

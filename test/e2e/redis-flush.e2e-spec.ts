@@ -40,11 +40,19 @@ describe('Redis is only the transport (DESIGN invariant 1)', () => {
     await submit(250);
     await redis.flushAll();
 
-    await cluster.api.waitFor(async () => {
-      const [row] = await cluster.sql<{ n: number }>(`SELECT count(*)::int AS n FROM runs WHERE status = 'succeeded'`);
-      return row!.n === 500;
-    }, 'all 500 runs to succeed', 120_000);
-    const statuses = await cluster.sql<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM runs GROUP BY status');
+    await cluster.api.waitFor(
+      async () => {
+        const [row] = await cluster.sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM runs WHERE status = 'succeeded'`,
+        );
+        return row!.n === 500;
+      },
+      'all 500 runs to succeed',
+      120_000,
+    );
+    const statuses = await cluster.sql<{ status: string; n: number }>(
+      'SELECT status, count(*)::int AS n FROM runs GROUP BY status',
+    );
     expect(statuses).toEqual([{ status: 'succeeded', n: 500 }]);
     expect(new Set(ids).size).toBe(500);
   });

@@ -13,7 +13,12 @@ describe('exactly-once effects on a real PostgreSQL', () => {
         { key: 'a', type: 'core.noop', input: { n: '{{ run.input.n }}' } },
         { key: 'b', type: 'core.noop', dependsOn: ['a'], input: { b: '{{ tasks.a.output.n }}' } },
         { key: 'c', type: 'core.noop', dependsOn: ['a'], input: { c: '{{ tasks.a.output.n }}' } },
-        { key: 'd', type: 'core.noop', dependsOn: ['b', 'c'], input: { b: '{{ tasks.b.output.b }}', c: '{{ tasks.c.output.c }}' } },
+        {
+          key: 'd',
+          type: 'core.noop',
+          dependsOn: ['b', 'c'],
+          input: { b: '{{ tasks.b.output.b }}', c: '{{ tasks.c.output.c }}' },
+        },
       ],
     });
   });
@@ -23,7 +28,11 @@ describe('exactly-once effects on a real PostgreSQL', () => {
   });
 
   it('makes a child ready exactly once when its two parents complete in the same instant, across many runs in parallel', async () => {
-    const runs = await Promise.all(Array.from({ length: 40 }, (_, n) => harness.starter.start({ workflow: 'diamond', input: { n }, tenant: 'default' })));
+    const runs = await Promise.all(
+      Array.from({ length: 40 }, (_, n) =>
+        harness.starter.start({ workflow: 'diamond', input: { n }, tenant: 'default' }),
+      ),
+    );
     for (const task of await harness.claimAndStart(executor)) await harness.succeed(task);
     const parents = await harness.claimAndStart(executor);
     expect(parents).toHaveLength(80);
@@ -41,9 +50,16 @@ describe('exactly-once effects on a real PostgreSQL', () => {
       `SELECT deps_succeeded, attempt FROM tasks WHERE key = 'd' AND run_id = ANY($1::uuid[])`,
       [runs.map((run) => run.id)],
     );
-    expect(counters.every((row: { deps_succeeded: number; attempt: number }) => row.deps_succeeded === 2 && row.attempt === 1)).toBe(true);
+    expect(
+      counters.every(
+        (row: { deps_succeeded: number; attempt: number }) => row.deps_succeeded === 2 && row.attempt === 1,
+      ),
+    ).toBe(true);
 
-    await harness.attempts.start(children.map((task) => ({ taskId: task.id, attempt: task.attempt, startedAt: new Date() })), executor);
+    await harness.attempts.start(
+      children.map((task) => ({ taskId: task.id, attempt: task.attempt, startedAt: new Date() })),
+      executor,
+    );
     await Promise.all(children.map((task) => harness.succeed(task)));
     for (const run of runs) {
       expect(await harness.runStatus(run.id)).toMatchObject({ status: 'succeeded' });
@@ -63,10 +79,16 @@ describe('exactly-once effects on a real PostgreSQL', () => {
     const rows = await harness.taskRows(run.id);
     expect(rows.find((row) => row.key === 'a')!.output).toEqual({ n: 7 });
     expect(rows.filter((row) => row.status === 'ready')).toHaveLength(2);
-    const attempts = await harness.dataSource.query('SELECT count(*)::int AS n FROM task_attempts WHERE task_id = $1', [a!.id]);
+    const attempts = await harness.dataSource.query('SELECT count(*)::int AS n FROM task_attempts WHERE task_id = $1', [
+      a!.id,
+    ]);
     expect(attempts[0].n).toBe(1);
     // Drain what this test left ready so later tests claim only their own tasks.
-    for (let ready = await harness.claimAndStart(executor); ready.length > 0; ready = await harness.claimAndStart(executor)) {
+    for (
+      let ready = await harness.claimAndStart(executor);
+      ready.length > 0;
+      ready = await harness.claimAndStart(executor)
+    ) {
       await Promise.all(ready.map((task) => harness.succeed(task)));
     }
     expect(await harness.runStatus(run.id)).toMatchObject({ status: 'succeeded' });
@@ -82,7 +104,10 @@ describe('exactly-once effects on a real PostgreSQL', () => {
     expect(await harness.succeed(second!, { n: 1 })).toEqual(new Set([first!.id]));
     const rows = await harness.taskRows(run.id);
     expect(rows.find((row) => row.key === 'a')).toMatchObject({ status: 'succeeded', attempt: 2, output: { n: 1 } });
-    const attempts = await harness.dataSource.query('SELECT attempt, status FROM task_attempts WHERE task_id = $1 ORDER BY attempt', [first!.id]);
+    const attempts = await harness.dataSource.query(
+      'SELECT attempt, status FROM task_attempts WHERE task_id = $1 ORDER BY attempt',
+      [first!.id],
+    );
     expect(attempts).toEqual([
       { attempt: 1, status: 'failed' },
       { attempt: 2, status: 'succeeded' },

@@ -83,7 +83,12 @@ class FakeTaskloom {
   finishWith = 'succeeded';
 
   request(method: string, url: string, body: unknown, params: Params = {}): Response {
-    const req: Request = { method, url: new URL(url), body: typeof body === 'string' ? JSON.parse(body) : body, params };
+    const req: Request = {
+      method,
+      url: new URL(url),
+      body: typeof body === 'string' ? JSON.parse(body) : body,
+      params,
+    };
     this.requests.push(req);
     for (const override of this.overrides) {
       const answer = override(req);
@@ -116,7 +121,9 @@ class FakeTaskloom {
     const get = /^\/api\/v1\/runs\/([^/]+)$/.exec(p);
     if (req.method === 'GET' && get) {
       const run = this.runs.find((r) => r.id === get[1]);
-      return run ? response(200, { ...run, error: { message: 'boom' }, tasks: [] }) : response(404, { statusCode: 404 });
+      return run
+        ? response(200, { ...run, error: { message: 'boom' }, tasks: [] })
+        : response(404, { statusCode: 404 });
     }
     return response(404, { statusCode: 404, error: 'Not Found', message: `${req.method} ${p}` });
   }
@@ -133,9 +140,14 @@ class FakeTaskloom {
       .filter((r) => !q.has('workflow') || r.workflow === q.get('workflow'))
       .filter((r) => !q.has('status') || r.status === q.get('status'))
       .filter((r) => this.tagFilter !== 'honour' || !q.has('tag') || r.tags.includes(q.get('tag')!));
-    const items = matching.slice(offset, offset + limit).map((r) => ({ id: r.id, workflow: r.workflow, status: r.status, tags: r.tags }));
+    const items = matching
+      .slice(offset, offset + limit)
+      .map((r) => ({ id: r.id, workflow: r.workflow, status: r.status, tags: r.tags }));
     const more = offset + limit < matching.length;
-    return response(200, { items, nextCursor: more ? Buffer.from(String(offset + limit)).toString('base64url') : null });
+    return response(200, {
+      items,
+      nextCursor: more ? Buffer.from(String(offset + limit)).toString('base64url') : null,
+    });
   }
 
   /** Time passes: every run ends. */
@@ -214,7 +226,11 @@ function k6Modules(fake: FakeTaskloom, context: vm.Context): Record<string, vm.S
       },
       { identifier: name, context },
     );
-  return { k6: synthetic('k6', k6), 'k6/http': synthetic('k6/http', http), 'k6/metrics': synthetic('k6/metrics', metrics) };
+  return {
+    k6: synthetic('k6', k6),
+    'k6/http': synthetic('k6/http', http),
+    'k6/metrics': synthetic('k6/metrics', metrics),
+  };
 }
 
 interface Script {
@@ -250,7 +266,10 @@ interface Loaded {
  */
 async function loadScript(file: string, env: Record<string, string> = {}, fake = new FakeTaskloom()): Promise<Loaded> {
   const fakeConsole = Object.fromEntries(
-    ['log', 'info', 'warn', 'error', 'debug'].map((level) => [level, (...args: unknown[]) => fake.logs.push({ level, text: args.join(' ') })]),
+    ['log', 'info', 'warn', 'error', 'debug'].map((level) => [
+      level,
+      (...args: unknown[]) => fake.logs.push({ level, text: args.join(' ') }),
+    ]),
   );
   const context = vm.createContext({ __ENV: { ...env }, __VU: 0, __ITER: 0, console: fakeConsole });
   const stubs = k6Modules(fake, context);
@@ -268,7 +287,9 @@ async function loadScript(file: string, env: Record<string, string> = {}, fake =
     if (stubs[specifier]) return stubs[specifier];
     const where = path.relative(K6_DIR, referencing.identifier);
     if (!specifier.startsWith('./') && !specifier.startsWith('../')) {
-      throw new Error(`${where} imports "${specifier}"; scripts may import only k6, k6/http, k6/metrics and ./lib files`);
+      throw new Error(
+        `${where} imports "${specifier}"; scripts may import only k6, k6/http, k6/metrics and ./lib files`,
+      );
     }
     const target = path.resolve(path.dirname(referencing.identifier), specifier);
     if (!target.startsWith(K6_DIR + path.sep) || !fs.existsSync(target)) {
@@ -324,15 +345,21 @@ function syntaxViolations(filename: string, text: string): string[] {
   ]);
   const visit = (node: ts.Node): void => {
     if ((node as { questionDotToken?: ts.Node }).questionDotToken) report(node, 'optional chaining ?.');
-    if (ts.isBinaryExpression(node) && newerOperators.has(node.operatorToken.kind)) report(node, newerOperators.get(node.operatorToken.kind)!);
+    if (ts.isBinaryExpression(node) && newerOperators.has(node.operatorToken.kind))
+      report(node, newerOperators.get(node.operatorToken.kind)!);
     if (ts.isPropertyDeclaration(node)) report(node, 'class field');
     if (ts.isClassStaticBlockDeclaration(node)) report(node, 'class static block');
     if (ts.isPrivateIdentifier(node)) report(node, 'private #name');
     if (ts.isBigIntLiteral(node)) report(node, 'BigInt literal');
     if (ts.isNumericLiteral(node) && node.getText(source).includes('_')) report(node, 'numeric separator');
     if (ts.isMetaProperty(node)) report(node, 'import.meta');
-    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) report(node, 'dynamic import()');
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword)
+      report(node, 'dynamic import()');
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       const specifier = node.moduleSpecifier.text;
       const relativeJs = /^\.\.?\//.test(specifier) && specifier.endsWith('.js');
       if (!ALLOWED_MODULES.has(specifier) && !relativeJs) report(node, `import of "${specifier}"`);
@@ -388,7 +415,10 @@ describe('k6 scripts: syntax and imports', () => {
   it('the loader rejects an import it cannot resolve', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k6-bad-'));
     const file = path.join(dir, 'bad.js');
-    fs.writeFileSync(file, "import { randomString } from 'https://jslib.k6.io/k6-utils/1.4.0/index.js';\nexport default function () {}\n");
+    fs.writeFileSync(
+      file,
+      "import { randomString } from 'https://jslib.k6.io/k6-utils/1.4.0/index.js';\nexport default function () {}\n",
+    );
     try {
       await expect(loadScript(file)).rejects.toThrow(/may import only k6/);
     } finally {
@@ -404,7 +434,11 @@ describe.each(SCRIPTS)('k6/%s', (file) => {
     expect(typeof script.setup).toBe('function');
     expect(typeof script.teardown).toBe('function');
     // k6 reads only these; anything else exported would be a stray scenario function.
-    expect(Object.keys(script).filter((name) => !['options', 'setup', 'default', 'teardown', 'handleSummary'].includes(name))).toEqual([]);
+    expect(
+      Object.keys(script).filter(
+        (name) => !['options', 'setup', 'default', 'teardown', 'handleSummary'].includes(name),
+      ),
+    ).toEqual([]);
     expect(Object.keys(script.options.scenarios)).toEqual(['submit']);
     expect(script.options.summaryTrendStats).toContain('p(99)');
     // teardown() waits for runs; k6's 60 s default would cut it short.
@@ -417,11 +451,25 @@ describe.each(SCRIPTS)('k6/%s', (file) => {
 
     expect(fake.sent('GET', '/health/ready')).toHaveLength(1);
     const [register] = fake.sent('POST', '/api/v1/workflows');
-    expect(register.body).toEqual({ name: 'k6-noop', description: expect.any(String), tasks: [{ key: 'noop', type: 'core.noop', input: {} }] });
-    expect(data).toEqual({ testId: expect.stringMatching(/^[a-z0-9-]+$/), tag: `k6:${data.testId}`, workflow: { name: 'k6-noop', version: 3 }, startedAt: expect.any(Number) });
+    expect(register.body).toEqual({
+      name: 'k6-noop',
+      description: expect.any(String),
+      tasks: [{ key: 'noop', type: 'core.noop', input: {} }],
+    });
+    expect(data).toEqual({
+      testId: expect.stringMatching(/^[a-z0-9-]+$/),
+      tag: `k6:${data.testId}`,
+      workflow: { name: 'k6-noop', version: 3 },
+      startedAt: expect.any(Number),
+    });
 
     const [start] = fake.sent('POST', '/api/v1/workflows/k6-noop/runs');
-    expect(start.body).toEqual({ input: expect.any(Object), version: 3, tags: [data.tag], idempotencyKey: `${data.testId}-1-0` });
+    expect(start.body).toEqual({
+      input: expect.any(Object),
+      version: 3,
+      tags: [data.tag],
+      idempotencyKey: `${data.testId}-1-0`,
+    });
     expect(start.params.tags).toMatchObject({ name: 'start_run' });
     expect(start.params.responseCallback).toEqual({ expectedStatuses: [200, 201, 429] });
     expect(start.params.headers).toMatchObject({ 'Content-Type': 'application/json' });
@@ -435,7 +483,15 @@ describe.each(SCRIPTS)('k6/%s', (file) => {
       expect(listing.url.searchParams.get('limit')).toBe('500');
       expect(listing.params.tags).toEqual({ name: 'list_runs' });
     }
-    expect(listings.map((l) => l.url.searchParams.get('status'))).toEqual(['pending', 'running', 'paused', 'pending', 'running', 'paused', null]);
+    expect(listings.map((l) => l.url.searchParams.get('status'))).toEqual([
+      'pending',
+      'running',
+      'paused',
+      'pending',
+      'running',
+      'paused',
+      null,
+    ]);
     expect(fake.sleeps).toEqual([2]);
     expect(fake.samples('runs_started')).toEqual([{ value: 1, tags: undefined }]);
     expect(fake.samples('start_run_throttled')).toEqual([{ value: 0, tags: start.params.tags }]);
@@ -443,7 +499,12 @@ describe.each(SCRIPTS)('k6/%s', (file) => {
     expect(fake.samples('runs_unfinished')).toEqual([]);
     expect(fake.failedChecks()).toEqual([]);
     expect(fake.checks.map((c) => c.name)).toEqual(
-      expect.arrayContaining(['start_run answered 201', 'teardown found the runs this test started', 'run reached a terminal status', 'run succeeded']),
+      expect.arrayContaining([
+        'start_run answered 201',
+        'teardown found the runs this test started',
+        'run reached a terminal status',
+        'run succeeded',
+      ]),
     );
   });
 });
@@ -469,8 +530,20 @@ describe('k6/load.js', () => {
   });
 
   it('takes rate, duration, limits and VU sizing from the environment', async () => {
-    const { script } = await loadScript('load.js', { RATE: '1000', DURATION: '5m', P95_MS: '80', P99_MS: '200', ERROR_RATE: '0.001', MAX_VUS: '3000' });
-    expect(script.options.scenarios.submit).toMatchObject({ rate: 1000, duration: '300000ms', preAllocatedVUs: 100, maxVUs: 3000 });
+    const { script } = await loadScript('load.js', {
+      RATE: '1000',
+      DURATION: '5m',
+      P95_MS: '80',
+      P99_MS: '200',
+      ERROR_RATE: '0.001',
+      MAX_VUS: '3000',
+    });
+    expect(script.options.scenarios.submit).toMatchObject({
+      rate: 1000,
+      duration: '300000ms',
+      preAllocatedVUs: 100,
+      maxVUs: 3000,
+    });
     expect(script.options.thresholds['http_req_duration{name:start_run}']).toEqual(['p(95)<80', 'p(99)<200']);
     expect(script.options.thresholds['http_req_failed{scenario:submit}']).toEqual(['rate<0.001']);
   });
@@ -514,7 +587,11 @@ describe('k6/load.js', () => {
 
   it('accepts 200 from POST /workflows (definition already registered)', async () => {
     const fake = new FakeTaskloom();
-    fake.overrides.push((req) => (req.method === 'POST' && req.url.pathname === '/api/v1/workflows' ? response(200, { name: 'k6-noop', version: 7 }) : undefined));
+    fake.overrides.push((req) =>
+      req.method === 'POST' && req.url.pathname === '/api/v1/workflows'
+        ? response(200, { name: 'k6-noop', version: 7 })
+        : undefined,
+    );
     const { script } = await loadScript('load.js', {}, fake);
     expect(script.setup!().workflow).toEqual({ name: 'k6-noop', version: 7 });
   });
@@ -526,7 +603,9 @@ describe('k6/load.js', () => {
     expect(() => a.script.setup!()).toThrow(/not reachable at http:\/\/localhost:3000.*npm start/);
 
     const refusing = new FakeTaskloom();
-    refusing.overrides.push((req) => (req.url.pathname === '/api/v1/workflows' ? response(400, { message: 'unknown task type core.noop' }) : undefined));
+    refusing.overrides.push((req) =>
+      req.url.pathname === '/api/v1/workflows' ? response(400, { message: 'unknown task type core.noop' }) : undefined,
+    );
     const b = await loadScript('load.js', {}, refusing);
     expect(() => b.script.setup!()).toThrow(/registering workflow k6-noop failed: 400 .*unknown task type/);
   });
@@ -543,7 +622,9 @@ describe('k6/load.js', () => {
     expect(script).toBeDefined();
     const starts = fake.sent('POST', '/api/v1/workflows/k6-noop/runs');
     expect(starts).toHaveLength(2);
-    expect((starts[1].body as { idempotencyKey: string }).idempotencyKey).toBe((starts[0].body as { idempotencyKey: string }).idempotencyKey);
+    expect((starts[1].body as { idempotencyKey: string }).idempotencyKey).toBe(
+      (starts[0].body as { idempotencyKey: string }).idempotencyKey,
+    );
     expect(fake.samples('runs_throttled').map((s) => s.value)).toEqual([1]);
     expect(fake.samples('runs_retry_after_s').map((s) => s.value)).toEqual([3]);
     expect(fake.sleeps[0]).toBe(3);
@@ -555,7 +636,9 @@ describe('k6/load.js', () => {
     const fake = new FakeTaskloom();
     fake.overrides.push((req) => {
       if (req.method !== 'POST' || !req.url.pathname.endsWith('/runs')) return undefined;
-      return fake.sent('POST', req.url.pathname).length === 1 ? response(429, {}, { 'Retry-After': '120' }) : response(429, {});
+      return fake.sent('POST', req.url.pathname).length === 1
+        ? response(429, {}, { 'Retry-After': '120' })
+        : response(429, {});
     });
     const { script } = await loadScript('load.js', { THROTTLE_RETRIES: '1', RETRY_AFTER_MAX: '5s' }, fake);
     const data = script.setup!();
@@ -568,7 +651,9 @@ describe('k6/load.js', () => {
 
   it('records a failed check and no run for a 5xx answer', async () => {
     const fake = new FakeTaskloom();
-    fake.overrides.push((req) => (req.method === 'POST' && req.url.pathname.endsWith('/runs') ? response(503, { message: 'db down' }) : undefined));
+    fake.overrides.push((req) =>
+      req.method === 'POST' && req.url.pathname.endsWith('/runs') ? response(503, { message: 'db down' }) : undefined,
+    );
     const { script } = await loadScript('load.js', {}, fake);
     script.default(roundTrip(script.setup!()));
     expect(fake.failedChecks()).toEqual(['start_run answered 201', 'start_run returned a run id']);
@@ -600,12 +685,23 @@ describe('k6/load.js', () => {
     const data = script.setup!();
     for (let i = 0; i < 3; i++) {
       script.default(roundTrip(data));
-      fake.runs.push({ id: `other-${i}`, workflow: 'k6-noop', status: 'succeeded', tags: ['k6:someone-else'], input: {}, idempotencyKey: `x${i}` });
+      fake.runs.push({
+        id: `other-${i}`,
+        workflow: 'k6-noop',
+        status: 'succeeded',
+        tags: ['k6:someone-else'],
+        input: {},
+        idempotencyKey: `x${i}`,
+      });
     }
     fake.tick();
     script.teardown!(roundTrip(data));
     const finalPages = fake.sent('GET', '/api/v1/runs').filter((r) => !r.url.searchParams.has('status'));
-    expect(finalPages.map((r) => r.url.searchParams.get('cursor'))).toEqual([null, expect.any(String), expect.any(String)]);
+    expect(finalPages.map((r) => r.url.searchParams.get('cursor'))).toEqual([
+      null,
+      expect.any(String),
+      expect.any(String),
+    ]);
     expect(fake.samples('runs_succeeded').map((s) => s.value)).toEqual([1, 1, 1]);
   });
 
@@ -635,11 +731,15 @@ describe('k6/stress.js', () => {
       maxVUs: 2000,
     });
     STAGES.forEach((_target, i) => {
-      expect(script.options.thresholds[`http_req_failed{stage:${i}}`]).toEqual([{ threshold: 'rate<0.05', abortOnFail: true, delayAbortEval: '10000ms' }]);
+      expect(script.options.thresholds[`http_req_failed{stage:${i}}`]).toEqual([
+        { threshold: 'rate<0.05', abortOnFail: true, delayAbortEval: '10000ms' },
+      ]);
       expect(script.options.thresholds[`http_req_duration{name:start_run,stage:${i}}`]).toEqual([
         { threshold: 'p(99)<1000', abortOnFail: true, delayAbortEval: '10000ms' },
       ]);
-      expect(script.options.thresholds[`start_run_throttled{stage:${i}}`]).toEqual([{ threshold: 'rate<0.05', abortOnFail: true, delayAbortEval: '10000ms' }]);
+      expect(script.options.thresholds[`start_run_throttled{stage:${i}}`]).toEqual([
+        { threshold: 'rate<0.05', abortOnFail: true, delayAbortEval: '10000ms' },
+      ]);
       expect(script.options.thresholds[`http_reqs{stage:${i}}`]).toEqual(['count>=0']);
     });
     expect(script.options.thresholds.runs_succeeded).toEqual(['rate>0.99']);
@@ -657,8 +757,18 @@ describe('k6/stress.js', () => {
     });
     expect(thresholdExpressions(script, 'http_req_failed{stage:0}')).toEqual(['rate<0.1']);
     expect(thresholdExpressions(script, 'start_run_throttled{stage:1}')).toEqual(['rate<0.5']);
-    expect(script.options.scenarios.submit).toMatchObject({ startRate: 10, stages: [{ duration: '60000ms', target: 100 }, { duration: '150000ms', target: 5000 }], preAllocatedVUs: 500, maxVUs: 5000 });
-    expect(script.options.thresholds['http_req_duration{name:start_run,stage:1}']).toEqual([{ threshold: 'p(99)<250', abortOnFail: true, delayAbortEval: '30000ms' }]);
+    expect(script.options.scenarios.submit).toMatchObject({
+      startRate: 10,
+      stages: [
+        { duration: '60000ms', target: 100 },
+        { duration: '150000ms', target: 5000 },
+      ],
+      preAllocatedVUs: 500,
+      maxVUs: 5000,
+    });
+    expect(script.options.thresholds['http_req_duration{name:start_run,stage:1}']).toEqual([
+      { threshold: 'p(99)<250', abortOnFail: true, delayAbortEval: '30000ms' },
+    ]);
     await expect(loadScript('stress.js', { STAGES: '30s-100' })).rejects.toThrow(/STAGES must look like/);
   });
 
@@ -675,18 +785,38 @@ describe('k6/stress.js', () => {
   });
 
   // What k6 hands handleSummary(): metrics keyed by name, sub-metrics by their threshold key.
-  function summaryData(stageResults: { requests: number; errorRate: number; p99: number; throttled?: number; ok: boolean }[], peak: number) {
+  function summaryData(
+    stageResults: { requests: number; errorRate: number; p99: number; throttled?: number; ok: boolean }[],
+    peak: number,
+  ) {
     const metrics: Record<string, unknown> = {
       stress_target_rate: { type: 'gauge', contains: 'default', values: { value: peak, min: 50, max: peak } },
       dropped_iterations: { type: 'counter', contains: 'default', values: { count: 12, rate: 0.1 } },
       runs_throttled: { type: 'counter', contains: 'default', values: { count: 40, rate: 0.3 } },
-      runs_succeeded: { type: 'rate', contains: 'default', values: { rate: 1, passes: 10, fails: 0 }, thresholds: { 'rate>0.99': { ok: true } } },
+      runs_succeeded: {
+        type: 'rate',
+        contains: 'default',
+        values: { rate: 1, passes: 10, fails: 0 },
+        thresholds: { 'rate>0.99': { ok: true } },
+      },
     };
     stageResults.forEach((s, i) => {
-      metrics[`http_reqs{stage:${i}}`] = { type: 'counter', values: { count: s.requests, rate: 1 }, thresholds: { 'count>=0': { ok: true } } };
-      metrics[`http_req_failed{stage:${i}}`] = { type: 'rate', values: { rate: s.errorRate }, thresholds: { 'rate<0.05': { ok: s.ok || s.errorRate < 0.05 } } };
+      metrics[`http_reqs{stage:${i}}`] = {
+        type: 'counter',
+        values: { count: s.requests, rate: 1 },
+        thresholds: { 'count>=0': { ok: true } },
+      };
+      metrics[`http_req_failed{stage:${i}}`] = {
+        type: 'rate',
+        values: { rate: s.errorRate },
+        thresholds: { 'rate<0.05': { ok: s.ok || s.errorRate < 0.05 } },
+      };
       const throttled = s.throttled ?? 0;
-      metrics[`start_run_throttled{stage:${i}}`] = { type: 'rate', values: { rate: throttled }, thresholds: { 'rate<0.05': { ok: throttled < 0.05 } } };
+      metrics[`start_run_throttled{stage:${i}}`] = {
+        type: 'rate',
+        values: { rate: throttled },
+        thresholds: { 'rate<0.05': { ok: throttled < 0.05 } },
+      };
       metrics[`http_req_duration{name:start_run,stage:${i}}`] = {
         type: 'trend',
         contains: 'time',
@@ -714,8 +844,17 @@ describe('k6/stress.js', () => {
     );
     const out = script.handleSummary!(data);
     expect(Object.keys(out).sort()).toEqual(['stdout', 'stress-summary.json']);
-    const report = JSON.parse(out['stress-summary.json']) as Record<string, unknown> & { stages: Record<string, unknown>[] };
-    expect(report).toMatchObject({ broke: true, brokenStage: 3, highestHealthyRate: 400, peakTargetRate: 610, droppedIterations: 12, runsThrottled: 40 });
+    const report = JSON.parse(out['stress-summary.json']) as Record<string, unknown> & {
+      stages: Record<string, unknown>[];
+    };
+    expect(report).toMatchObject({
+      broke: true,
+      brokenStage: 3,
+      highestHealthyRate: 400,
+      peakTargetRate: 610,
+      droppedIterations: 12,
+      runsThrottled: 40,
+    });
     expect(report.stages.map((s) => s.healthy)).toEqual([true, true, true, false, null, null, null]);
     expect(out.stdout).toContain('Broke in stage 3');
     expect(out.stdout).toContain('Highest healthy arrival rate: 400/s');
@@ -740,7 +879,11 @@ describe('k6/stress.js', () => {
       2000,
     );
     const out = script.handleSummary!(data);
-    expect(JSON.parse(out['out/stress.json'])).toMatchObject({ broke: false, brokenStage: null, highestHealthyRate: 2000 });
+    expect(JSON.parse(out['out/stress.json'])).toMatchObject({
+      broke: false,
+      brokenStage: null,
+      highestHealthyRate: 2000,
+    });
     expect(out.stdout).toContain('Did not break');
   });
 });
@@ -774,7 +917,14 @@ describe('k6/spike.js', () => {
   });
 
   it('takes base rate, factor and phase lengths from the environment', async () => {
-    const { script } = await loadScript('spike.js', { BASE_RATE: '20', SPIKE_FACTOR: '5', BASE_DURATION: '10s', SPIKE_RAMP: '1s', SPIKE_DURATION: '20s', RECOVERY_DURATION: '30s' });
+    const { script } = await loadScript('spike.js', {
+      BASE_RATE: '20',
+      SPIKE_FACTOR: '5',
+      BASE_DURATION: '10s',
+      SPIKE_RAMP: '1s',
+      SPIKE_DURATION: '20s',
+      RECOVERY_DURATION: '30s',
+    });
     expect(script.options.scenarios.submit.stages).toEqual([
       { duration: '10000ms', target: 20 },
       { duration: '1000ms', target: 100 },
@@ -841,8 +991,14 @@ describe('k6/soak.js', () => {
       context.__ITER = i;
       script.default(roundTrip({ ...data, startedAt: Date.now() - seconds * 1000 }));
     });
-    expect(fake.sent('POST', '/api/v1/workflows/k6-noop/runs').map((r) => r.params.tags!.window)).toEqual(['early', 'middle', 'late']);
-    await expect(loadScript('soak.js', { SOAK_DURATION: '10m', DRIFT_WINDOW: '6m' })).rejects.toThrow(/DRIFT_WINDOW must be at most half/);
+    expect(fake.sent('POST', '/api/v1/workflows/k6-noop/runs').map((r) => r.params.tags!.window)).toEqual([
+      'early',
+      'middle',
+      'late',
+    ]);
+    await expect(loadScript('soak.js', { SOAK_DURATION: '10m', DRIFT_WINDOW: '6m' })).rejects.toThrow(
+      /DRIFT_WINDOW must be at most half/,
+    );
   });
 
   it('reports latency drift between the first and last window', async () => {
@@ -857,7 +1013,11 @@ describe('k6/soak.js', () => {
       metrics: {
         'http_req_duration{name:start_run,window:early}': trend(10, 20, true),
         'http_req_duration{name:start_run,window:late}': trend(25, 30, true),
-        'http_req_failed{scenario:submit}': { type: 'rate', values: { rate: 0 }, thresholds: { 'rate<0.001': { ok: true } } },
+        'http_req_failed{scenario:submit}': {
+          type: 'rate',
+          values: { rate: 0 },
+          thresholds: { 'rate<0.001': { ok: true } },
+        },
         runs_succeeded: { type: 'rate', values: { rate: 1 }, thresholds: { 'rate>0.999': { ok: true } } },
       },
       state: { testRunDurationMs: 3_700_000 },

@@ -37,7 +37,9 @@ describe('persistence on a real PostgreSQL', () => {
 
   async function newRun(status = 'running'): Promise<{ runId: string; definitionId: string }> {
     const name = `wf-${randomUUID()}`;
-    const { definition } = await dataSource.transaction((db) => definitions.registerVersion(db, name, 'sum', { name, tasks: [] }));
+    const { definition } = await dataSource.transaction((db) =>
+      definitions.registerVersion(db, name, 'sum', { name, tasks: [] }),
+    );
     const runId = randomUUID();
     await runs.createRuns(
       [
@@ -86,7 +88,10 @@ describe('persistence on a real PostgreSQL', () => {
   }
 
   it('migrations are recorded once and are safe to run concurrently', async () => {
-    const others = await Promise.all([migratedDataSource(services.databaseUrl, 2), migratedDataSource(services.databaseUrl, 2)]);
+    const others = await Promise.all([
+      migratedDataSource(services.databaseUrl, 2),
+      migratedDataSource(services.databaseUrl, 2),
+    ]);
     expect(await runMigrations(others[0]!)).toEqual([]);
     await Promise.all(others.map((other) => other.destroy()));
     const applied: { name: string }[] = await dataSource.query('SELECT name FROM migrations ORDER BY id');
@@ -153,16 +158,22 @@ describe('persistence on a real PostgreSQL', () => {
     await dataSource.transaction((db) => tasks.insertTasks(db, [task]));
     await dataSource.transaction((db) => tasks.claimReady(db, 100, []));
     const start = () =>
-      dataSource.transaction((db) => attempts.markStarted(db, [{ taskId: task.id, attempt: 1, startedAt: new Date() }], randomUUID()));
+      dataSource.transaction((db) =>
+        attempts.markStarted(db, [{ taskId: task.id, attempt: 1, startedAt: new Date() }], randomUUID()),
+      );
     expect(await start()).toHaveLength(1);
     expect(await start()).toHaveLength(0);
-    const finish = (attempt: number) => dataSource.transaction((db) => attempts.recordOutcomes(db, [outcome(task.id, attempt)]));
+    const finish = (attempt: number) =>
+      dataSource.transaction((db) => attempts.recordOutcomes(db, [outcome(task.id, attempt)]));
     expect((await finish(2)).settled).toHaveLength(0);
     expect((await finish(1)).settled).toHaveLength(1);
     expect((await finish(1)).settled).toHaveLength(0);
     const [row] = await dataSource.query('SELECT status, output FROM tasks WHERE id = $1', [task.id]);
     expect(row).toEqual({ status: 'succeeded', output: { attempt: 1 } });
-    const records = await dataSource.query('SELECT attempt, status, duration_ms FROM task_attempts WHERE task_id = $1', [task.id]);
+    const records = await dataSource.query(
+      'SELECT attempt, status, duration_ms FROM task_attempts WHERE task_id = $1',
+      [task.id],
+    );
     expect(records).toEqual([{ attempt: 1, status: 'succeeded', duration_ms: 3 }]);
   });
 
@@ -173,7 +184,9 @@ describe('persistence on a real PostgreSQL', () => {
     await dataSource.transaction((db) => tasks.claimReady(db, 100, []));
     const executorId = randomUUID();
     const startedAt = new Date(Date.now() - 1_000);
-    const { settled } = await dataSource.transaction((db) => attempts.recordOutcomes(db, [outcome(task.id, 1, { executorId, startedAt })]));
+    const { settled } = await dataSource.transaction((db) =>
+      attempts.recordOutcomes(db, [outcome(task.id, 1, { executorId, startedAt })]),
+    );
     expect(settled).toEqual([expect.objectContaining({ id: task.id, status: 'succeeded', startedAt })]);
     const [row] = await dataSource.query('SELECT status, executor_id, started_at FROM tasks WHERE id = $1', [task.id]);
     expect(row).toEqual({ status: 'succeeded', executor_id: executorId, started_at: startedAt });
@@ -184,8 +197,17 @@ describe('persistence on a real PostgreSQL', () => {
     const task = readyTask(runId);
     await dataSource.transaction((db) => tasks.insertTasks(db, [task]));
     await dataSource.transaction((db) => tasks.claimReady(db, 100, []));
-    const failed = outcome(task.id, 1, { status: 'failed', recordStatus: 'failed', output: undefined, error: { name: 'Boom' }, retry: { delayMs: 0, dispatchBonusMs: 0 } });
-    expect(await dataSource.transaction((db) => attempts.recordOutcomes(db, [failed]))).toEqual({ settled: [], retried: [task.id] });
+    const failed = outcome(task.id, 1, {
+      status: 'failed',
+      recordStatus: 'failed',
+      output: undefined,
+      error: { name: 'Boom' },
+      retry: { delayMs: 0, dispatchBonusMs: 0 },
+    });
+    expect(await dataSource.transaction((db) => attempts.recordOutcomes(db, [failed]))).toEqual({
+      settled: [],
+      retried: [task.id],
+    });
     const [row] = await dataSource.query('SELECT status, attempt, error FROM tasks WHERE id = $1', [task.id]);
     expect(row).toEqual({ status: 'ready', attempt: 2, error: { name: 'Boom' } });
     const records = await dataSource.query('SELECT attempt, status FROM task_attempts WHERE task_id = $1', [task.id]);

@@ -57,11 +57,25 @@ describe('run semantics on a real PostgreSQL', () => {
       {
         name: 'conditions',
         tasks: [
-          { key: 'count', type: 'core.noop', input: { n: '{{ run.input.n }}', list: '{{ run.input.list }}', label: 'n={{ run.input.n }}' } },
+          {
+            key: 'count',
+            type: 'core.noop',
+            input: { n: '{{ run.input.n }}', list: '{{ run.input.list }}', label: 'n={{ run.input.n }}' },
+          },
           { key: 'big', type: 'core.noop', dependsOn: ['count'], when: 'tasks.count.output.n > 10' },
-          { key: 'small', type: 'core.noop', dependsOn: ['count'], when: 'tasks.count.output.n <= 10', input: { n: '{{ tasks.count.output.n }}' } },
+          {
+            key: 'small',
+            type: 'core.noop',
+            dependsOn: ['count'],
+            when: 'tasks.count.output.n <= 10',
+            input: { n: '{{ tasks.count.output.n }}' },
+          },
         ],
-        output: { n: '{{ tasks.count.output.n }}', list: '{{ tasks.count.output.list }}', small: '{{ tasks.small.output }}' },
+        output: {
+          n: '{{ tasks.count.output.n }}',
+          list: '{{ tasks.count.output.list }}',
+          small: '{{ tasks.small.output }}',
+        },
       },
       { n: 3, list: [7] },
     );
@@ -78,22 +92,44 @@ describe('run semantics on a real PostgreSQL', () => {
         name: 'fan',
         tasks: [
           { key: 'list', type: 'core.noop', input: { items: '{{ run.input.items }}' } },
-          { key: 'price', type: 'core.noop', dependsOn: ['list'], forEach: '{{ tasks.list.output.items }}', input: { sku: '{{ item }}', at: '{{ index }}' } },
-          { key: 'total', type: 'core.noop', dependsOn: ['price'], input: { count: '{{ $count(tasks.price.output) }}' } },
+          {
+            key: 'price',
+            type: 'core.noop',
+            dependsOn: ['list'],
+            forEach: '{{ tasks.list.output.items }}',
+            input: { sku: '{{ item }}', at: '{{ index }}' },
+          },
+          {
+            key: 'total',
+            type: 'core.noop',
+            dependsOn: ['price'],
+            input: { count: '{{ $count(tasks.price.output) }}' },
+          },
         ],
-        output: { count: '{{ tasks.total.output.count }}', first: '{{ tasks.price.output[0] }}', last: '{{ tasks.price.output[-1] }}' },
+        output: {
+          count: '{{ tasks.total.output.count }}',
+          first: '{{ tasks.price.output[0] }}',
+          last: '{{ tasks.price.output[-1] }}',
+        },
       },
       { items },
     );
     const final = await harness.drive(started.id);
     expect(final.status).toBe('succeeded');
     expect(final.output).toEqual({ count: 2_000, first: { sku: 'sku-0', at: 0 }, last: { sku: 'sku-1999', at: 1999 } });
-    const [group] = await harness.dataSource.query(`SELECT output FROM tasks WHERE run_id = $1 AND key = 'price' AND item_index IS NULL`, [started.id]);
+    const [group] = await harness.dataSource.query(
+      `SELECT output FROM tasks WHERE run_id = $1 AND key = 'price' AND item_index IS NULL`,
+      [started.id],
+    );
     expect(group.output.map((entry: { at: number }) => entry.at)).toEqual(items.map((_, i) => i));
   });
 
   it('runs a sub-workflow and gives its output to the parent task', async () => {
-    await harness.define({ name: 'child', tasks: [{ key: 'double', type: 'core.noop', input: { v: '{{ run.input.v * 2 }}' } }], output: { v: '{{ tasks.double.output.v }}' } });
+    await harness.define({
+      name: 'child',
+      tasks: [{ key: 'double', type: 'core.noop', input: { v: '{{ run.input.v * 2 }}' } }],
+      output: { v: '{{ tasks.double.output.v }}' },
+    });
     const started = await run(
       {
         name: 'parent',
@@ -110,26 +146,58 @@ describe('run semantics on a real PostgreSQL', () => {
   });
 
   it('validates run input against the inputSchema', async () => {
-    await harness.define({ name: 'typed', inputSchema: { type: 'object', properties: { n: { type: 'number' } }, required: ['n'] }, tasks: [{ key: 'a', type: 'core.noop' }] });
-    await expect(harness.starter.start({ workflow: 'typed', input: { n: 'x' }, tenant: 'default' })).rejects.toThrow(ValidationError);
-    await expect(harness.starter.start({ workflow: 'typed', input: { n: 'x' }, tenant: 'default' })).rejects.toMatchObject({
+    await harness.define({
+      name: 'typed',
+      inputSchema: { type: 'object', properties: { n: { type: 'number' } }, required: ['n'] },
+      tasks: [{ key: 'a', type: 'core.noop' }],
+    });
+    await expect(harness.starter.start({ workflow: 'typed', input: { n: 'x' }, tenant: 'default' })).rejects.toThrow(
+      ValidationError,
+    );
+    await expect(
+      harness.starter.start({ workflow: 'typed', input: { n: 'x' }, tenant: 'default' }),
+    ).rejects.toMatchObject({
       details: [{ path: 'input.n', message: 'must be number' }],
     });
   });
 
   it('holds a retry in PostgreSQL until its backoff has passed, recording every attempt', async () => {
-    const started = await run({ name: 'backoff', tasks: [{ key: 'flaky', type: 'core.fail', retry: { maxAttempts: 3, backoff: 'fixed', delayMs: 400, jitter: false } }] });
+    const started = await run({
+      name: 'backoff',
+      tasks: [
+        { key: 'flaky', type: 'core.fail', retry: { maxAttempts: 3, backoff: 'fixed', delayMs: 400, jitter: false } },
+      ],
+    });
     const [first] = await harness.claimAndStart('00000000-0000-4000-8000-00000000e1e1');
     await harness.attempts.complete([
-      { taskId: first!.id, runId: first!.runId, definitionId: first!.definitionId, attempt: 1, status: 'failed', error: { name: 'Boom', message: 'no' }, retry: first!.retry as never, maxAttempts: 3, priority: 1, executorId: null, startedAt: null, durationMs: 5 },
+      {
+        taskId: first!.id,
+        runId: first!.runId,
+        definitionId: first!.definitionId,
+        attempt: 1,
+        status: 'failed',
+        error: { name: 'Boom', message: 'no' },
+        retry: first!.retry as never,
+        maxAttempts: 3,
+        priority: 1,
+        executorId: null,
+        startedAt: null,
+        durationMs: 5,
+      },
     ]);
     expect(await harness.claim()).toEqual([]);
-    const [row] = await harness.dataSource.query(`SELECT status, attempt, available_at > now() + interval '200 ms' AS later FROM tasks WHERE id = $1`, [first!.id]);
+    const [row] = await harness.dataSource.query(
+      `SELECT status, attempt, available_at > now() + interval '200 ms' AS later FROM tasks WHERE id = $1`,
+      [first!.id],
+    );
     expect(row).toEqual({ status: 'ready', attempt: 2, later: true });
     await new Promise((resolve) => setTimeout(resolve, 450));
     const final = await harness.drive(started.id, (task) => ({ fail: task.attempt < 3 }));
     expect(final.status).toBe('succeeded');
-    const attempts = await harness.dataSource.query('SELECT attempt, status FROM task_attempts WHERE task_id = $1 ORDER BY attempt', [first!.id]);
+    const attempts = await harness.dataSource.query(
+      'SELECT attempt, status FROM task_attempts WHERE task_id = $1 ORDER BY attempt',
+      [first!.id],
+    );
     expect(attempts).toEqual([
       { attempt: 1, status: 'failed' },
       { attempt: 2, status: 'failed' },
@@ -139,29 +207,51 @@ describe('run semantics on a real PostgreSQL', () => {
 
   it('returns the first run for a repeated idempotency key', async () => {
     await harness.define({ name: 'idem', tasks: [{ key: 'a', type: 'core.noop' }] });
-    const first = await harness.starter.start({ workflow: 'idem', input: {}, tenant: 'default', idempotencyKey: 'order-1' });
-    const again = await harness.starter.start({ workflow: 'idem', input: { other: true }, tenant: 'default', idempotencyKey: 'order-1' });
+    const first = await harness.starter.start({
+      workflow: 'idem',
+      input: {},
+      tenant: 'default',
+      idempotencyKey: 'order-1',
+    });
+    const again = await harness.starter.start({
+      workflow: 'idem',
+      input: { other: true },
+      tenant: 'default',
+      idempotencyKey: 'order-1',
+    });
     expect(first.created).toBe(true);
     expect(again).toMatchObject({ id: first.id, created: false });
     await harness.drive(first.id);
   });
 
   it('creates concurrent starts together: one run per idempotency key, however many ask at once', async () => {
-    await harness.define({ name: 'idem-burst', tasks: [{ key: 'a', type: 'core.noop', input: { i: '{{ run.input.i }}' } }] });
+    await harness.define({
+      name: 'idem-burst',
+      tasks: [{ key: 'a', type: 'core.noop', input: { i: '{{ run.input.i }}' } }],
+    });
     const starts = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        harness.starter.start({ workflow: 'idem-burst', input: { i }, tenant: 'default', idempotencyKey: i % 2 === 0 ? 'even' : `odd-${i}` }),
+        harness.starter.start({
+          workflow: 'idem-burst',
+          input: { i },
+          tenant: 'default',
+          idempotencyKey: i % 2 === 0 ? 'even' : `odd-${i}`,
+        }),
       ),
     );
     const evens = starts.filter((_, i) => i % 2 === 0);
     expect(new Set(evens.map((start) => start.id)).size).toBe(1);
     expect(evens.filter((start) => start.created)).toHaveLength(1);
     expect(starts.filter((_, i) => i % 2 === 1).every((start) => start.created)).toBe(true);
-    for (const id of new Set(starts.map((start) => start.id))) expect((await harness.drive(id)).status).toBe('succeeded');
+    for (const id of new Set(starts.map((start) => start.id)))
+      expect((await harness.drive(id)).status).toBe('succeeded');
   });
 
   it('starts plain roots ready and activates the others in the same batch, failing a root whose input cannot render', async () => {
-    await harness.define({ name: 'plain-root', tasks: [{ key: 'a', type: 'core.noop', input: { n: '{{ run.input.n }}' } }] });
+    await harness.define({
+      name: 'plain-root',
+      tasks: [{ key: 'a', type: 'core.noop', input: { n: '{{ run.input.n }}' } }],
+    });
     await harness.define({
       name: 'guarded-root',
       tasks: [
@@ -225,7 +315,10 @@ describe('run semantics on a real PostgreSQL', () => {
     const started = await run({ name: 'thousand', tasks });
     const final = await harness.drive(started.id);
     expect(final.status).toBe('succeeded');
-    const [count] = await harness.dataSource.query(`SELECT count(*)::int AS n FROM tasks WHERE run_id = $1 AND status = 'succeeded'`, [started.id]);
+    const [count] = await harness.dataSource.query(
+      `SELECT count(*)::int AS n FROM tasks WHERE run_id = $1 AND status = 'succeeded'`,
+      [started.id],
+    );
     expect(count.n).toBe(1_000);
   });
 });

@@ -24,7 +24,8 @@ describe('TableStatisticsRepository on a real PostgreSQL', () => {
     await services?.dispose();
   });
 
-  const one = async <T>(sql: string, parameters: unknown[] = []): Promise<T> => ((await dataSource.query(sql, parameters)) as T[])[0]!;
+  const one = async <T>(sql: string, parameters: unknown[] = []): Promise<T> =>
+    ((await dataSource.query(sql, parameters)) as T[])[0]!;
   const flushStatistics = () => dataSource.query(`SELECT pg_stat_force_next_flush()`);
   const addRuns = async (count: number) => {
     await dataSource.query(
@@ -41,9 +42,14 @@ describe('TableStatisticsRepository on a real PostgreSQL', () => {
         WHERE c.relname = 'runs' AND s.schemaname = current_schema()`,
     );
   const analyzedColumns = async (table: string): Promise<string[]> =>
-    ((await dataSource.query(`SELECT attname FROM pg_stats WHERE schemaname = current_schema() AND tablename = $1 ORDER BY attname`, [table])) as {
-      attname: string;
-    }[]).map((row) => row.attname);
+    (
+      (await dataSource.query(
+        `SELECT attname FROM pg_stats WHERE schemaname = current_schema() AND tablename = $1 ORDER BY attname`,
+        [table],
+      )) as {
+        attname: string;
+      }[]
+    ).map((row) => row.attname);
 
   it('finds a queue table stale once its size has moved, and analyzes only its planned columns', async () => {
     expect(await statistics.stale()).toEqual([]);

@@ -25,7 +25,11 @@ describe('TransactionRunner on a real PostgreSQL', () => {
   const setting = async (name: string, db = dataSource.manager): Promise<string> =>
     ((await db.query(`SELECT current_setting($1) AS value`, [name])) as { value: string }[])[0]!.value;
   const versionsOf = async (name: string): Promise<number> =>
-    ((await dataSource.query(`SELECT count(*)::int AS n FROM workflow_definitions WHERE name = $1`, [name])) as { n: number }[])[0]!.n;
+    (
+      (await dataSource.query(`SELECT count(*)::int AS n FROM workflow_definitions WHERE name = $1`, [name])) as {
+        n: number;
+      }[]
+    )[0]!.n;
 
   it('opens each unit with its planner settings, which end with it', async () => {
     const inside = await transactions.run(
@@ -34,17 +38,24 @@ describe('TransactionRunner on a real PostgreSQL', () => {
         hashjoin: await setting('enable_hashjoin', db),
         sort: await setting('enable_sort', db),
         commit: await setting('synchronous_commit', db),
-        inTransaction: ((await db.query(`SELECT now() = statement_timestamp() AS fresh`)) as { fresh: boolean }[])[0]!.fresh,
+        inTransaction: ((await db.query(`SELECT now() = statement_timestamp() AS fresh`)) as { fresh: boolean }[])[0]!
+          .fresh,
       }),
       { waitForFlush: false, planner: { enable_sort: 'off' } },
     );
     // Inside a transaction now() is its start, earlier than this statement's.
     expect(inside).toEqual({ seqscan: 'off', hashjoin: 'off', sort: 'off', commit: 'off', inTransaction: false });
-    expect([await setting('enable_seqscan'), await setting('enable_sort'), await setting('synchronous_commit')]).toEqual(['on', 'on', 'on']);
+    expect([
+      await setting('enable_seqscan'),
+      await setting('enable_sort'),
+      await setting('synchronous_commit'),
+    ]).toEqual(['on', 'on', 'on']);
   });
 
   it('commits the work, TypeORM writes included', async () => {
-    await transactions.run((db) => definitions.registerVersion(db, 'tx-committed', 'a', { name: 'tx-committed', tasks: [] }));
+    await transactions.run((db) =>
+      definitions.registerVersion(db, 'tx-committed', 'a', { name: 'tx-committed', tasks: [] }),
+    );
     expect(await versionsOf('tx-committed')).toBe(1);
   });
 
@@ -64,7 +75,8 @@ describe('TransactionRunner on a real PostgreSQL', () => {
     let tries = 0;
     const retried = await transactions.run(async () => {
       tries += 1;
-      if (tries < 3) throw Object.assign(new Error('could not serialize access'), { code: tries === 1 ? '40001' : '40P01' });
+      if (tries < 3)
+        throw Object.assign(new Error('could not serialize access'), { code: tries === 1 ? '40001' : '40P01' });
       return 'done';
     });
     expect([retried, tries]).toEqual(['done', 3]);
@@ -80,8 +92,8 @@ describe('TransactionRunner on a real PostgreSQL', () => {
   });
 
   it('refuses a planner setting that is not a plain name and value', async () => {
-    await expect(transactions.run(async () => 'never', { planner: { 'enable_sort = off; DROP TABLE runs; --': 'off' } })).rejects.toThrow(
-      /not a planner setting/,
-    );
+    await expect(
+      transactions.run(async () => 'never', { planner: { 'enable_sort = off; DROP TABLE runs; --': 'off' } }),
+    ).rejects.toThrow(/not a planner setting/);
   });
 });

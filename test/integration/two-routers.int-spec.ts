@@ -15,9 +15,7 @@ describe('two routers over one backlog', () => {
     harness = await OrchestratorHarness.create('two-routers', { QUEUE_PARTITIONS: '4' });
     await harness.define({
       name: 'wide',
-      tasks: [
-        { key: 'fan', type: 'core.noop', forEach: '{{ run.input.items }}', input: { item: '{{ item }}' } },
-      ],
+      tasks: [{ key: 'fan', type: 'core.noop', forEach: '{{ run.input.items }}', input: { item: '{{ item }}' } }],
     });
   });
 
@@ -28,7 +26,12 @@ describe('two routers over one backlog', () => {
 
   async function startRouter(): Promise<{ module: TestingModule; enqueued: ClaimedTask[] }> {
     // Both routers share the suite's database and Redis prefix, as two processes would.
-    const config = loadConfig({ ...harness.services.env, QUEUE_PARTITIONS: '4', ROUTER_BATCH_SIZE: '250', ROUTER_HIGH_WATER: '1000000' });
+    const config = loadConfig({
+      ...harness.services.env,
+      QUEUE_PARTITIONS: '4',
+      ROUTER_BATCH_SIZE: '250',
+      ROUTER_HIGH_WATER: '1000000',
+    });
     const module = await Test.createTestingModule({
       imports: [
         TaskloomConfigModule.forRoot(config),

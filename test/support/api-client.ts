@@ -12,7 +12,11 @@ export class ApiClient {
     return new ApiClient(this.base, { ...this.headers, authorization: `Bearer ${key}` });
   }
 
-  async request<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; headers: Headers }> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T; headers: Headers }> {
     const response = await fetch(`${this.base}${path}`, {
       method,
       headers: body === undefined ? this.headers : { ...this.headers, 'content-type': 'application/json' },
@@ -36,7 +40,8 @@ export class ApiClient {
     for (;;) {
       const { body } = await this.get<T>(`/api/v1/runs/${id}`);
       if (['succeeded', 'failed', 'cancelled'].includes(body.status)) return body;
-      if (Date.now() > deadline) throw new Error(`run ${id} still ${body.status} after ${timeoutMs} ms: ${JSON.stringify(body)}`);
+      if (Date.now() > deadline)
+        throw new Error(`run ${id} still ${body.status} after ${timeoutMs} ms: ${JSON.stringify(body)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

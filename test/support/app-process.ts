@@ -49,8 +49,10 @@ export class AppProcess {
     let exitCode: number | null | undefined;
     void this.exited.then((code) => (exitCode = code));
     while (!pattern.test(this.output)) {
-      if (exitCode !== undefined) throw new Error(`${this.app} exited with ${exitCode} before logging ${pattern}:\n${this.output}`);
-      if (Date.now() > deadline) throw new Error(`${this.app} did not log ${pattern} within ${timeoutMs} ms:\n${this.output}`);
+      if (exitCode !== undefined)
+        throw new Error(`${this.app} exited with ${exitCode} before logging ${pattern}:\n${this.output}`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.app} did not log ${pattern} within ${timeoutMs} ms:\n${this.output}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

@@ -13,7 +13,11 @@ export class Cluster {
     readonly env: Record<string, string>,
   ) {}
 
-  static async start(suite: string, env: Record<string, string> = {}, options: { executor?: boolean } = {}): Promise<Cluster> {
+  static async start(
+    suite: string,
+    env: Record<string, string> = {},
+    options: { executor?: boolean } = {},
+  ): Promise<Cluster> {
     const services = await createSuiteServices(suite);
     const port = await freePort();
     const cluster = new Cluster(services, { ...services.env, PORT: String(port), HOST: '127.0.0.1', ...env });

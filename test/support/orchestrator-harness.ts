@@ -34,7 +34,11 @@ export class OrchestratorHarness {
     const module = await Test.createTestingModule({
       imports: [
         TaskloomConfigModule.forRoot(config),
-        PersistenceModule.forRoot({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'taskloom-test' }),
+        PersistenceModule.forRoot({
+          url: config.database.url,
+          poolSize: config.database.poolSize,
+          applicationName: 'taskloom-test',
+        }),
         QueueModule.forRoot('taskloom-test'),
         OrchestratorModule,
       ],
@@ -70,7 +74,12 @@ export class OrchestratorHarness {
       .run((db) =>
         this.module
           .get(WorkflowDefinitionRepository)
-          .registerVersion(db, definition.name, definitionChecksum(definition), definition as unknown as Record<string, unknown>),
+          .registerVersion(
+            db,
+            definition.name,
+            definitionChecksum(definition),
+            definition as unknown as Record<string, unknown>,
+          ),
       );
   }
 
@@ -81,7 +90,11 @@ export class OrchestratorHarness {
   /** Claims and starts whatever is ready, as a router and an executor would. */
   async claimAndStart(executorId: string): Promise<ClaimedTask[]> {
     const claimed = await this.claim();
-    if (claimed.length > 0) await this.attempts.start(claimed.map((task) => ({ taskId: task.id, attempt: task.attempt, startedAt: new Date() })), executorId);
+    if (claimed.length > 0)
+      await this.attempts.start(
+        claimed.map((task) => ({ taskId: task.id, attempt: task.attempt, startedAt: new Date() })),
+        executorId,
+      );
     return claimed;
   }
 
@@ -144,7 +157,9 @@ export class OrchestratorHarness {
       await Promise.all(
         claimed.map((task) => {
           const behaviour = behave(task);
-          return behaviour.fail ? this.fail(task, behaviour.retryable ?? true) : this.succeed(task, behaviour.output ?? task.input);
+          return behaviour.fail
+            ? this.fail(task, behaviour.retryable ?? true)
+            : this.succeed(task, behaviour.output ?? task.input);
         }),
       );
     }
@@ -156,7 +171,9 @@ export class OrchestratorHarness {
     return row;
   }
 
-  async taskRows(runId: string): Promise<{ key: string; status: string; attempt: number; output: unknown; item_index: number | null }[]> {
+  async taskRows(
+    runId: string,
+  ): Promise<{ key: string; status: string; attempt: number; output: unknown; item_index: number | null }[]> {
     return this.dataSource.query(
       'SELECT key, status, attempt, output, item_index FROM tasks WHERE run_id = $1 ORDER BY key, item_index NULLS FIRST',
       [runId],

@@ -14,9 +14,13 @@ export class PrivateRedis {
 
   static async start(): Promise<PrivateRedis> {
     const port = await freePort();
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {
+        stdio: 'ignore',
+      },
+    );
     const redis = new PrivateRedis(child, `redis://127.0.0.1:${port}`);
     for (let tries = 0; ; tries += 1) {
       // A fresh client per try: ioredis refuses connect() on a client that is still reconnecting.

@@ -29,10 +29,7 @@ export class ApiModule {
   static forRoot(config: TaskloomConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [
-        ...processInfrastructure(config, 'taskloom-api'),
-        ApiFeaturesModule,
-      ],
+      imports: [...processInfrastructure(config, 'taskloom-api'), ApiFeaturesModule],
     };
   }
 }

@@ -25,7 +25,12 @@ export async function configureHttpApp(app: NestFastifyApplication, config: Task
       .setTitle('Taskloom')
       .setDescription('Workflow/DAG task execution: definitions, runs, task types, operations.')
       .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'tlk_<id>_<secret>', description: 'An API key (when AUTH_ENABLED=true).' })
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'tlk_<id>_<secret>',
+        description: 'An API key (when AUTH_ENABLED=true).',
+      })
       .addSecurityRequirements('bearer')
       .build(),
   );

@@ -13,7 +13,9 @@ import { configureHttpApp } from './http-app';
 async function main(): Promise<void> {
   const config = loadConfig();
   await prepareDatabase(config.database.url, 'taskloom-api');
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), createHttpAdapter(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), createHttpAdapter(config), {
+    bufferLogs: true,
+  });
   const logger = app.get(Logger);
   app.useLogger(logger);
   await configureHttpApp(app, config);

@@ -27,11 +27,7 @@ export class AttemptReporter {
   /** The most outcomes being written at once. */
   readonly writeCapacity: number;
 
-  constructor(
-    @Inject(TASKLOOM_CONFIG) config: TaskloomConfig,
-    attempts: AttemptService,
-    identity: ExecutorIdentity,
-  ) {
+  constructor(@Inject(TASKLOOM_CONFIG) config: TaskloomConfig, attempts: AttemptService, identity: ExecutorIdentity) {
     const options = {
       maxSize: config.executor.completionBatch,
       lingerMs: config.executor.completionLingerMs,
@@ -68,7 +64,11 @@ export class AttemptReporter {
         (started) => {
           if (!started && !ended) refused();
         },
-        (error: Error) => this.logger.warn({ msg: `recording the start of task ${entry.taskId} failed: ${error.message}`, taskId: entry.taskId }),
+        (error: Error) =>
+          this.logger.warn({
+            msg: `recording the start of task ${entry.taskId} failed: ${error.message}`,
+            taskId: entry.taskId,
+          }),
       );
     }, this.runningAfterMs);
     return () => {

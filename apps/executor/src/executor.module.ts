@@ -12,7 +12,15 @@ import { TaskWorkerService } from './task-worker.service';
 
 @Module({
   imports: [OrchestratorModule],
-  providers: [ExecutorIdentity, PluginHostService, AttemptReporter, TaskWorkerService, RegistrationService, ExecutorLifecycle, ExecutorMetrics],
+  providers: [
+    ExecutorIdentity,
+    PluginHostService,
+    AttemptReporter,
+    TaskWorkerService,
+    RegistrationService,
+    ExecutorLifecycle,
+    ExecutorMetrics,
+  ],
   exports: [ExecutorIdentity, PluginHostService, TaskWorkerService],
 })
 export class ExecutorFeaturesModule {}
@@ -22,11 +30,7 @@ export class ExecutorModule {
   static forRoot(config: TaskloomConfig): DynamicModule {
     return {
       module: ExecutorModule,
-      imports: [
-        ...processInfrastructure(config, 'taskloom-executor'),
-        MetricsServerModule,
-        ExecutorFeaturesModule,
-      ],
+      imports: [...processInfrastructure(config, 'taskloom-executor'), MetricsServerModule, ExecutorFeaturesModule],
     };
   }
 }

@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
-import { describeTaskType, loadPlugin, TaskHost, type Plugin, type TaskType, type TaskTypeDescriptor } from '@taskloom/sdk';
+import {
+  describeTaskType,
+  loadPlugin,
+  TaskHost,
+  type Plugin,
+  type TaskType,
+  type TaskTypeDescriptor,
+} from '@taskloom/sdk';
 import { typeConcurrency } from './type-concurrency';
 
 export interface HostedTaskType {
@@ -44,7 +51,9 @@ export class PluginHostService implements OnApplicationShutdown {
         }
         this.types.set(taskType.type, { plugin, specifier, host, taskType, descriptor: describeTaskType(taskType) });
       }
-      this.logger.log(`loaded plugin ${plugin.name}@${plugin.version} from ${specifier}: ${plugin.tasks.map((t) => t.type).join(', ')}`);
+      this.logger.log(
+        `loaded plugin ${plugin.name}@${plugin.version} from ${specifier}: ${plugin.tasks.map((t) => t.type).join(', ')}`,
+      );
     }
     const unknown = (this.config.executor.taskTypes ?? []).filter((type) => !this.types.has(type));
     if (unknown.length > 0) {

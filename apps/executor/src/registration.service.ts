@@ -44,10 +44,16 @@ export class RegistrationService {
       pid: this.identity.pid,
       taskTypes: this.plugins.served().map((hosted) => hosted.taskType.type),
       queues,
-      capacity: { cpu: this.config.executor.cpu, memoryMb: this.config.executor.memoryMb, concurrency: this.config.executor.concurrency },
+      capacity: {
+        cpu: this.config.executor.cpu,
+        memoryMb: this.config.executor.memoryMb,
+        concurrency: this.config.executor.concurrency,
+      },
     });
     this.timer = setInterval(() => {
-      this.executors.heartbeat(this.identity.id, gate.load()).catch((error: Error) => this.logger.warn(`heartbeat failed: ${error.message}`));
+      this.executors
+        .heartbeat(this.identity.id, gate.load())
+        .catch((error: Error) => this.logger.warn(`heartbeat failed: ${error.message}`));
     }, this.config.executor.heartbeatMs);
   }
 

@@ -59,14 +59,21 @@ export class TaskWorkerService {
   }
 
   queueNames(): string[] {
-    return this.plugins.served().flatMap((hosted) => this.routing.queuesOf(hosted.taskType.type, this.config.executor.partitions));
+    return this.plugins
+      .served()
+      .flatMap((hosted) => this.routing.queuesOf(hosted.taskType.type, this.config.executor.partitions));
   }
 
   start(): void {
     for (const hosted of this.plugins.served()) {
       const { resources } = hosted.descriptor;
       const concurrency = typeConcurrency(resources, this.config.executor);
-      const poller: Poller = { workers: [], need: resources, paused: false, resumeAt: Math.max(1, Math.floor(concurrency / RESUME_SHARE)) };
+      const poller: Poller = {
+        workers: [],
+        need: resources,
+        paused: false,
+        resumeAt: Math.max(1, Math.floor(concurrency / RESUME_SHARE)),
+      };
       this.pollers.set(hosted.taskType.type, poller);
       for (const queue of this.routing.queuesOf(hosted.taskType.type, this.config.executor.partitions)) {
         const worker = new Worker<TaskJobData>(queue, (job) => this.process(job, hosted), {
@@ -138,7 +145,10 @@ export class TaskWorkerService {
     const start = { taskId: task.taskId, attempt: task.attempt, startedAt };
     const startsFirst = redelivered || this.reporter.startsFirst;
     if (startsFirst && !(await this.reporter.start(start))) {
-      this.logger.debug({ msg: 'attempt not started: superseded, started elsewhere, or its run ended', ...attemptFields(task) });
+      this.logger.debug({
+        msg: 'attempt not started: superseded, started elsewhere, or its run ended',
+        ...attemptFields(task),
+      });
       return undefined;
     }
     const controller = new AbortController();
@@ -165,15 +175,25 @@ export class TaskWorkerService {
         this.running.delete(controller);
       });
     if (abandoned) {
-      this.logger.debug({ msg: 'attempt abandoned: superseded, or its run ended, while it ran', ...attemptFields(task) });
+      this.logger.debug({
+        msg: 'attempt abandoned: superseded, or its run ended, while it ran',
+        ...attemptFields(task),
+      });
       return undefined;
     }
-    const failure = result.status === 'failed' ? this.failureOf(result.error as unknown as AttemptFailure, controller.signal) : undefined;
+    const failure =
+      result.status === 'failed'
+        ? this.failureOf(result.error as unknown as AttemptFailure, controller.signal)
+        : undefined;
     markAttemptSpan(span, result.status, failure);
     countAttempt(task.type, result.status, result.durationMs, failure?.retryable !== false);
     // A success is in the metrics and the run's record; a line per task would be most of the executor's work.
     if (failure) {
-      this.logger.log({ msg: `attempt failed: ${failure.name}: ${failure.message}`, ...attemptFields(task), retryable: failure.retryable !== false });
+      this.logger.log({
+        msg: `attempt failed: ${failure.name}: ${failure.message}`,
+        ...attemptFields(task),
+        retryable: failure.retryable !== false,
+      });
     }
     return {
       taskId: task.taskId,
@@ -218,7 +238,9 @@ export class TaskWorkerService {
       void closing.finally(() => clearTimeout(timer));
     });
     if ((await Promise.race([closing, graceOver])) === 'grace-over') {
-      this.logger.warn(`aborting ${this.running.size} task(s) still running after the shutdown grace period; they will be retried`);
+      this.logger.warn(
+        `aborting ${this.running.size} task(s) still running after the shutdown grace period; they will be retried`,
+      );
       for (const controller of this.running) controller.abort(new Error('executor shutting down'));
       await closing;
     }

@@ -38,10 +38,16 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
 
   onModuleInit(): void {
     this.unregisterMetrics = registerMetricsCollector(() => this.exportState());
-    this.timer = setInterval(() => void this.sample().catch((error: Error) => this.logger.warn(`sampling queue depth failed: ${error.message}`)), SAMPLE_EVERY_MS);
+    this.timer = setInterval(
+      () =>
+        void this.sample().catch((error: Error) => this.logger.warn(`sampling queue depth failed: ${error.message}`)),
+      SAMPLE_EVERY_MS,
+    );
     this.saturatedTimer = setInterval(() => {
       if (this.saturatedQueues.size === 0) return;
-      void this.resample([...this.saturatedQueues]).catch((error: Error) => this.logger.warn(`sampling queue depth failed: ${error.message}`));
+      void this.resample([...this.saturatedQueues]).catch((error: Error) =>
+        this.logger.warn(`sampling queue depth failed: ${error.message}`),
+      );
     }, SATURATED_SAMPLE_EVERY_MS);
   }
 
@@ -52,7 +58,9 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
 
   /** Queues not to feed now: past their high-water mark, or paused. */
   saturated(): string[] {
-    return this.pausedQueues.size === 0 ? [...this.saturatedQueues] : [...new Set([...this.saturatedQueues, ...this.pausedQueues])];
+    return this.pausedQueues.size === 0
+      ? [...this.saturatedQueues]
+      : [...new Set([...this.saturatedQueues, ...this.pausedQueues])];
   }
 
   depthOf(queue: string): number | undefined {
@@ -104,7 +112,8 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
     if (depth >= this.config.router.highWater) {
       // Debug, not info: under steady load a queue fills and drains several times a second; the gauge
       // taskloom_router_queue_saturated is how an operator follows it.
-      if (!this.saturatedQueues.has(name)) this.logger.debug(`queue ${name} saturated at depth ${depth}; holding its tasks back`);
+      if (!this.saturatedQueues.has(name))
+        this.logger.debug(`queue ${name} saturated at depth ${depth}; holding its tasks back`);
       this.saturatedQueues.add(name);
       return false;
     }

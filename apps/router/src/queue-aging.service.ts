@@ -41,7 +41,9 @@ export class QueueAgingService implements OnApplicationBootstrap, OnApplicationS
       const jobs = await this.queues.get(name).getJobs(['prioritized'], 0, SCAN_PER_QUEUE - 1, false);
       for (const job of jobs) {
         const data = job.data as TaskJobData;
-        const earned = bullPriorityFor(priorityClassOfRank(agedRank(data.priority, now - data.readyAt, this.config.queue.priorityAgingMs)));
+        const earned = bullPriorityFor(
+          priorityClassOfRank(agedRank(data.priority, now - data.readyAt, this.config.queue.priorityAgingMs)),
+        );
         if (earned >= job.priority) continue;
         await job.changePriority({ priority: earned });
         raised += 1;

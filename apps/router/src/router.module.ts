@@ -12,7 +12,15 @@ import { TaskEnqueuer } from './task-enqueuer';
 
 @Module({
   imports: [OrchestratorModule],
-  providers: [TaskEnqueuer, BackpressureMonitor, DispatcherService, ReconcilerService, RetentionService, PlannerStatisticsService, QueueAgingService],
+  providers: [
+    TaskEnqueuer,
+    BackpressureMonitor,
+    DispatcherService,
+    ReconcilerService,
+    RetentionService,
+    PlannerStatisticsService,
+    QueueAgingService,
+  ],
   exports: [DispatcherService, ReconcilerService, BackpressureMonitor, RetentionService],
 })
 export class RouterFeaturesModule {}
@@ -22,11 +30,7 @@ export class RouterModule {
   static forRoot(config: TaskloomConfig): DynamicModule {
     return {
       module: RouterModule,
-      imports: [
-        ...processInfrastructure(config, 'taskloom-router'),
-        MetricsServerModule,
-        RouterFeaturesModule,
-      ],
+      imports: [...processInfrastructure(config, 'taskloom-router'), MetricsServerModule, RouterFeaturesModule],
     };
   }
 }

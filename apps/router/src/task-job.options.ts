@@ -1,5 +1,12 @@
 import type { ClaimedTask } from '@taskloom/persistence';
-import { agedRank, bullPriorityFor, jobIdFor, priorityClassOfRank, TASK_JOB_NAME, type TaskJobData } from '@taskloom/queue';
+import {
+  agedRank,
+  bullPriorityFor,
+  jobIdFor,
+  priorityClassOfRank,
+  TASK_JOB_NAME,
+  type TaskJobData,
+} from '@taskloom/queue';
 
 /**
  * The queue job of one task attempt. Its id is derived from (task, attempt),

@@ -11,7 +11,9 @@ export async function runDemo(base: string, log: (line: string) => void, apiKey?
   const api = `${base}/${API_PREFIX}`;
   const headers: Record<string, string> = apiKey ? { authorization: `Bearer ${apiKey}` } : {};
   const registered = await post(`${api}/workflows`, DEMO_WORKFLOW, headers);
-  const run = (await post(`${api}/workflows/${DEMO_WORKFLOW.name}/runs`, { input: DEMO_INPUT }, headers)) as { id: string };
+  const run = (await post(`${api}/workflows/${DEMO_WORKFLOW.name}/runs`, { input: DEMO_INPUT }, headers)) as {
+    id: string;
+  };
   const runUrl = `${api}/runs/${run.id}`;
   log(
     [
@@ -33,7 +35,11 @@ export async function runDemo(base: string, log: (line: string) => void, apiKey?
 }
 
 async function post(url: string, body: unknown, headers: Record<string, string>): Promise<unknown> {
-  const response = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const payload: unknown = await response.json();
   if (!response.ok) throw new Error(`POST ${url} answered ${response.status}: ${JSON.stringify(payload)}`);
   return payload;

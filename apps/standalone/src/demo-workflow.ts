@@ -11,7 +11,11 @@ export const DEMO_WORKFLOW = {
     required: ['customer', 'items'],
   },
   tasks: [
-    { key: 'fetch', type: 'core.noop', input: { customer: '{{ run.input.customer }}', items: '{{ run.input.items }}' } },
+    {
+      key: 'fetch',
+      type: 'core.noop',
+      input: { customer: '{{ run.input.customer }}', items: '{{ run.input.items }}' },
+    },
     {
       key: 'price',
       type: 'core.noop',

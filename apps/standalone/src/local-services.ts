@@ -80,9 +80,13 @@ async function startRedisServer(): Promise<{ url: string; stop: () => Promise<vo
         'or point Taskloom at a running Redis with REDIS_URL=redis://host:port.',
     );
   }
-  const child = spawn('redis-server', ['--port', String(FALLBACK_REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(FALLBACK_REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
   const url = `redis://127.0.0.1:${FALLBACK_REDIS_PORT}`;
   for (let tries = 0; tries < 50 && !(await tcpAnswers(url)); tries += 1) {
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -14,11 +14,24 @@ async function main(): Promise<void> {
   const services = await resolveLocalServices(process.env);
   const config = loadConfig({ ...process.env, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl });
   await prepareDatabase(config.database.url, 'taskloom');
-  const app = await NestFactory.create<NestFastifyApplication>(StandaloneModule.forRoot(config), createHttpAdapter(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    StandaloneModule.forRoot(config),
+    createHttpAdapter(config),
+    { bufferLogs: true },
+  );
   const logger = app.get(Logger);
   app.useLogger(logger);
   await configureHttpApp(app, config);
-  installProcessLifecycle({ close: async () => { await app.close(); await services.stop(); } }, logger, 'taskloom');
+  installProcessLifecycle(
+    {
+      close: async () => {
+        await app.close();
+        await services.stop();
+      },
+    },
+    logger,
+    'taskloom',
+  );
   await app.listen(config.http.port, config.http.host);
   for (const note of services.notes) logger.warn(note, 'taskloom');
   // `npm start` is read by a person: what to open goes out as plain lines, around the JSON logs.

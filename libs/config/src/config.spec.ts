@@ -8,7 +8,11 @@ describe('loadConfig', () => {
     expect(config.http.port).toBe(3000);
     expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/taskloom');
     expect(config.redis.url).toBe('redis://127.0.0.1:6379');
-    expect(config.executor.plugins).toEqual(['@taskloom/plugin-core', '@taskloom/plugin-http', '@taskloom/plugin-transform']);
+    expect(config.executor.plugins).toEqual([
+      '@taskloom/plugin-core',
+      '@taskloom/plugin-http',
+      '@taskloom/plugin-transform',
+    ]);
     expect(config.executor.taskTypes).toBeUndefined();
   });
 
@@ -61,7 +65,10 @@ describe('operations settings', () => {
     const config = loadConfig({});
     expect(config.retention).toEqual({ days: 30, intervalMs: 3_600_000, batchSize: 500 });
     expect(config.metrics.port).toBeUndefined();
-    expect(loadConfig({ RETENTION_DAYS: '0', METRICS_PORT: '9464' })).toMatchObject({ retention: { days: 0 }, metrics: { port: 9464 } });
+    expect(loadConfig({ RETENTION_DAYS: '0', METRICS_PORT: '9464' })).toMatchObject({
+      retention: { days: 0 },
+      metrics: { port: 9464 },
+    });
   });
 
   it.each([

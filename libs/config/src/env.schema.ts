@@ -2,25 +2,30 @@ import { z } from 'zod';
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const positive = z.coerce.number().positive();
-const list = z
-  .string()
-  .transform((value) =>
-    value
-      .split(',')
-      .map((item) => item.trim())
-      .filter((item) => item.length > 0),
-  );
+const list = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0),
+);
 const BYTE_UNITS = { b: 1, kb: 1024, mb: 1024 * 1024 } as const;
 // "512kb", "5mb" → bytes (1 kb = 1024 bytes).
 const byteSize = z
   .string()
   .regex(/^\d+(b|kb|mb)$/i, 'a size like 512kb or 5mb')
-  .transform((value) => Number.parseInt(value, 10) * BYTE_UNITS[value.replace(/^\d+/, '').toLowerCase() as keyof typeof BYTE_UNITS]);
+  .transform(
+    (value) =>
+      Number.parseInt(value, 10) * BYTE_UNITS[value.replace(/^\d+/, '').toLowerCase() as keyof typeof BYTE_UNITS],
+  );
 // z.coerce.boolean() would read "false" as true.
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 /** Every plugin under plugins/: loaded unless PLUGINS says otherwise, so `npm start` offers all their task types. */
-export const FIRST_PARTY_PLUGINS: readonly string[] = ['@taskloom/plugin-core', '@taskloom/plugin-http', '@taskloom/plugin-transform'];
+export const FIRST_PARTY_PLUGINS: readonly string[] = [
+  '@taskloom/plugin-core',
+  '@taskloom/plugin-http',
+  '@taskloom/plugin-transform',
+];
 
 /**
  * Every environment variable Taskloom reads, with defaults that work on a
@@ -63,7 +68,10 @@ export const EnvSchema = z.object({
   AUTH_ENABLED: flag.default(false),
   AUTH_BOOTSTRAP_ADMIN_KEY: z
     .string()
-    .regex(/^tlk_[0-9a-f]{32}_[0-9a-f]{64}$/, 'must look like tlk_<32 hex>_<64 hex>: echo "tlk_$(openssl rand -hex 16)_$(openssl rand -hex 32)"')
+    .regex(
+      /^tlk_[0-9a-f]{32}_[0-9a-f]{64}$/,
+      'must look like tlk_<32 hex>_<64 hex>: echo "tlk_$(openssl rand -hex 16)_$(openssl rand -hex 32)"',
+    )
     .optional(),
   AUTH_KEY_CACHE_MS: integer(0, 3_600_000).default(10_000),
   API_RATE_LIMIT: integer(0, 10_000_000).default(0),

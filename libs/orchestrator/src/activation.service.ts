@@ -8,7 +8,14 @@ import {
   type PlannedTask,
   type TemplateScope,
 } from '@taskloom/engine';
-import { RunRepository, TaskRepository, type Db, type NewTaskRow, type RunContext, type SettledTask } from '@taskloom/persistence';
+import {
+  RunRepository,
+  TaskRepository,
+  type Db,
+  type NewTaskRow,
+  type RunContext,
+  type SettledTask,
+} from '@taskloom/persistence';
 import { priorityRank, TaskRouting } from '@taskloom/queue';
 import { randomUUID } from 'node:crypto';
 import { dispatchBonusMs } from './dispatch-order';
@@ -72,7 +79,11 @@ export class ActivationService {
     await this.tasks.insertTasks(db, decided.items);
     const settled = await this.tasks.settleBlocked(db, decided.settle);
     for (const sub of decided.subRuns) {
-      settled.push(...(await this.subRuns.launch(db, sub.task, sub.planned, sub.input, sub.run, (roots) => this.activate(db, roots))));
+      settled.push(
+        ...(await this.subRuns.launch(db, sub.task, sub.planned, sub.input, sub.run, (roots) =>
+          this.activate(db, roots),
+        )),
+      );
     }
     return settled;
   }
@@ -99,7 +110,11 @@ export class ActivationService {
         continue;
       }
       try {
-        const ready = await this.readiness(planned, scope, dispatchBonusMs(row.priority, this.config.queue.priorityAgingMs));
+        const ready = await this.readiness(
+          planned,
+          scope,
+          dispatchBonusMs(row.priority, this.config.queue.priorityAgingMs),
+        );
         Object.assign(row, { status: 'ready', attempt: 1, ...ready });
       } catch {
         remaining.push(root);
@@ -117,7 +132,11 @@ export class ActivationService {
     decided: Decided,
   ): Promise<void> {
     if (planned.when !== undefined && !(await evaluateCondition(planned.when, scope))) {
-      decided.settle.push({ id: candidate.id, status: 'skipped', error: { reason: 'condition', message: `when: ${planned.when} is false` } });
+      decided.settle.push({
+        id: candidate.id,
+        status: 'skipped',
+        error: { reason: 'condition', message: `when: ${planned.when} is false` },
+      });
       return;
     }
     const rank = workflow.explicitPriority.has(planned.key) ? priorityRank(planned.priority) : run.priority;
@@ -131,7 +150,9 @@ export class ActivationService {
     if (planned.forEach !== undefined) {
       const items = await evaluateForEach(planned.forEach, scope);
       if (items.length > this.config.engine.forEachMaxItems) {
-        throw new RangeError(`forEach produced ${items.length} items; the limit is ${this.config.engine.forEachMaxItems} (FOREACH_MAX_ITEMS)`);
+        throw new RangeError(
+          `forEach produced ${items.length} items; the limit is ${this.config.engine.forEachMaxItems} (FOREACH_MAX_ITEMS)`,
+        );
       }
       if (items.length === 0) {
         decided.settle.push({ id: candidate.id, status: 'succeeded', output: [] });
@@ -171,12 +192,19 @@ export class ActivationService {
     scope: TemplateScope,
     bonus: number,
   ): Promise<{ input: JsonValue; queue: string; dispatchBonusMs: number }> {
-    return { input: await renderTemplate(planned.input, scope), queue: await this.queueFor(planned, scope), dispatchBonusMs: bonus };
+    return {
+      input: await renderTemplate(planned.input, scope),
+      queue: await this.queueFor(planned, scope),
+      dispatchBonusMs: bonus,
+    };
   }
 
   private async queueFor(planned: PlannedTask, scope: TemplateScope): Promise<string> {
     const affinity = planned.affinity === undefined ? undefined : await renderTemplate(planned.affinity, scope);
-    return this.routing.queueFor(planned.type!, affinity === undefined || affinity === null ? undefined : String(affinity));
+    return this.routing.queueFor(
+      planned.type!,
+      affinity === undefined || affinity === null ? undefined : String(affinity),
+    );
   }
 
   /** One query for the outputs every candidate's templates read, across all runs in the batch. */
@@ -189,7 +217,8 @@ export class ActivationService {
     const refs = new Map<string, { runId: string; key: string }>();
     for (const candidate of candidates) {
       const planned = workflows.get(candidate.runId)?.plan.byKey.get(candidate.key);
-      for (const key of planned?.referencedTasks ?? []) refs.set(`${candidate.runId}/${key}`, { runId: candidate.runId, key });
+      for (const key of planned?.referencedTasks ?? [])
+        refs.set(`${candidate.runId}/${key}`, { runId: candidate.runId, key });
     }
     const scopes = new Map<string, TemplateScope>();
     for (const run of runs.values()) {

@@ -65,11 +65,14 @@ export class AttemptService {
 
   /** Returns the ids of the attempts that may run; the others were superseded or already started. */
   async start(entries: readonly AttemptStart[], executorId: string): Promise<Set<string>> {
-    return this.transactions.run(async (db) => {
-      const started = await this.attempts.markStarted(db, entries, executorId);
-      await this.runs.markStarted(db, [...new Set(started.map((task) => task.runId))]);
-      return new Set(started.map((task) => task.id));
-    }, { waitForFlush: false });
+    return this.transactions.run(
+      async (db) => {
+        const started = await this.attempts.markStarted(db, entries, executorId);
+        await this.runs.markStarted(db, [...new Set(started.map((task) => task.runId))]);
+        return new Set(started.map((task) => task.id));
+      },
+      { waitForFlush: false },
+    );
   }
 
   /** Returns the ids of the outcomes that were applied; the rest were stale (fenced out). */

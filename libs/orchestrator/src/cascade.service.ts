@@ -1,5 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { decideRunStatus, decideTrigger, renderTemplate, type JsonValue, type TaskStatus, type TemplateScope } from '@taskloom/engine';
+import {
+  decideRunStatus,
+  decideTrigger,
+  renderTemplate,
+  type JsonValue,
+  type TaskStatus,
+  type TemplateScope,
+} from '@taskloom/engine';
 import { RunRepository, TaskRepository, type Db, type SettledTask } from '@taskloom/persistence';
 import { ActivationService, type ActivationCandidate } from './activation.service';
 import { failure } from './failure';
@@ -27,7 +34,11 @@ export class CascadeService {
     private readonly activation: ActivationService,
   ) {}
 
-  async propagate(db: Db, settled: readonly SettledTask[], definitions: ReadonlyMap<string, string> = new Map()): Promise<void> {
+  async propagate(
+    db: Db,
+    settled: readonly SettledTask[],
+    definitions: ReadonlyMap<string, string> = new Map(),
+  ): Promise<void> {
     const known = new Map(definitions);
     let events = settled;
     while (events.length > 0) {
@@ -43,7 +54,11 @@ export class CascadeService {
   }
 
   /** The compiled workflow of each event's run, reading the definitions not yet known in one query. */
-  private async workflowsOf(db: Db, events: readonly SettledTask[], known: Map<string, string>): Promise<Map<string, CompiledWorkflow>> {
+  private async workflowsOf(
+    db: Db,
+    events: readonly SettledTask[],
+    known: Map<string, string>,
+  ): Promise<Map<string, CompiledWorkflow>> {
     const unknown = [...new Set(events.map((event) => event.runId).filter((runId) => !known.has(runId)))];
     for (const [runId, definitionId] of await this.runs.definitionsOf(db, unknown)) known.set(runId, definitionId);
     const workflows = new Map<string, CompiledWorkflow>();
@@ -64,7 +79,12 @@ export class CascadeService {
       const output = await this.tasks.itemOutputs(db, group);
       done.push(
         group.failed > 0
-          ? { id: group.id, status: 'failed' as const, output, error: { name: 'ItemsFailed', message: `${group.failed} of ${output.length} items failed` } }
+          ? {
+              id: group.id,
+              status: 'failed' as const,
+              output,
+              error: { name: 'ItemsFailed', message: `${group.failed} of ${output.length} items failed` },
+            }
           : { id: group.id, status: 'succeeded' as const, output },
       );
     }
@@ -124,7 +144,10 @@ export class CascadeService {
     settled: readonly SettledTask[],
     workflows: ReadonlyMap<string, CompiledWorkflow>,
   ): Promise<SettledTask[]> {
-    const perRun = new Map<string, { runId: string; finished: number; failed: number; startedAt: Date | null; rendersOutput: boolean }>();
+    const perRun = new Map<
+      string,
+      { runId: string; finished: number; failed: number; startedAt: Date | null; rendersOutput: boolean }
+    >();
     for (const task of settled) {
       const entry = perRun.get(task.runId) ?? {
         runId: task.runId,
@@ -144,7 +167,10 @@ export class CascadeService {
       this.logger.debug({ msg: 'run succeeded', runId: run.id, status: 'succeeded' });
       if (run.parentTaskId) parents.push({ id: run.parentTaskId, status: 'succeeded', output: null, error: null });
     }
-    const outcomes = await this.runOutcomes(db, counted.filter((run) => !run.ended && run.remaining <= 0).map((run) => run.id));
+    const outcomes = await this.runOutcomes(
+      db,
+      counted.filter((run) => !run.ended && run.remaining <= 0).map((run) => run.id),
+    );
     const ended = await this.runs.finishMany(db, outcomes);
     const byId = new Map(outcomes.map((outcome) => [outcome.id, outcome]));
     for (const run of ended) {
@@ -167,8 +193,15 @@ export class CascadeService {
     for (const runId of runIds) {
       const tasks = tasksByRun.get(runId) ?? [];
       if (decideRunStatus(tasks.map((task) => task.status as TaskStatus)) === 'failed') {
-        const failed = tasks.filter((task) => task.status === 'failed' || task.status === 'cancelled').map((task) => task.key);
-        outcomes.push({ id: runId, status: 'failed', output: null, error: { name: 'TasksFailed', message: `task(s) failed: ${failed.join(', ')}`, tasks: failed } });
+        const failed = tasks
+          .filter((task) => task.status === 'failed' || task.status === 'cancelled')
+          .map((task) => task.key);
+        outcomes.push({
+          id: runId,
+          status: 'failed',
+          output: null,
+          error: { name: 'TasksFailed', message: `task(s) failed: ${failed.join(', ')}`, tasks: failed },
+        });
         continue;
       }
       const run = runs.get(runId)!;
@@ -177,11 +210,18 @@ export class CascadeService {
         outcomes.push({ id: runId, status: 'succeeded', output: null, error: null });
         continue;
       }
-      scopes.set(runId, { scope: { run: { id: run.id, input: run.input as JsonValue, tenant: run.tenant }, tasks: {} }, output: plan.output });
+      scopes.set(runId, {
+        scope: { run: { id: run.id, input: run.input as JsonValue, tenant: run.tenant }, tasks: {} },
+        output: plan.output,
+      });
       for (const key of plan.outputReferences) references.push({ runId, key });
     }
     for (const row of await this.tasks.outputsOf(db, references)) {
-      scopes.get(row.runId)!.scope.tasks[row.key] = { output: row.output as JsonValue, status: row.status, error: row.error as JsonValue };
+      scopes.get(row.runId)!.scope.tasks[row.key] = {
+        output: row.output as JsonValue,
+        status: row.status,
+        error: row.error as JsonValue,
+      };
     }
     for (const [runId, { scope, output }] of scopes) {
       try {

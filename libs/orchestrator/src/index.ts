@@ -7,6 +7,13 @@ export { CascadeService } from './cascade.service';
 export { WriteBatcher } from './write-batcher';
 export { dispatchBonusMs } from './dispatch-order';
 export { failure } from './failure';
-export { ConflictError, NotFoundError, OverloadedError, TaskloomError, ValidationError, type ErrorDetail } from './errors';
+export {
+  ConflictError,
+  NotFoundError,
+  OverloadedError,
+  TaskloomError,
+  ValidationError,
+  type ErrorDetail,
+} from './errors';
 export { RunControlService, type RunControlResult } from './run-control.service';
 export { processInfrastructure } from './process-infrastructure';

@@ -13,7 +13,11 @@ export function processInfrastructure(config: TaskloomConfig, service: string): 
   return [
     TaskloomConfigModule.forRoot(config),
     LoggingModule.forRoot({ level: config.log.level, service }),
-    PersistenceModule.forRoot({ url: config.database.url, poolSize: config.database.poolSize, applicationName: service }),
+    PersistenceModule.forRoot({
+      url: config.database.url,
+      poolSize: config.database.poolSize,
+      applicationName: service,
+    }),
     QueueModule.forRoot(service),
   ];
 }

@@ -35,7 +35,13 @@ describe('buildRun', () => {
       ['d', 'workflow', 'blocked', 1],
     ]);
     expect(built.roots).toEqual([{ id: built.tasks[0]!.id, runId: built.run.id, key: 'a' }]);
-    expect(built.run).toMatchObject({ workflowName: 'shape', workflowVersion: 3, tasksRemaining: 4, tenant: 'acme', idempotencyKey: 'k' });
+    expect(built.run).toMatchObject({
+      workflowName: 'shape',
+      workflowVersion: 3,
+      tasksRemaining: 4,
+      tenant: 'acme',
+      idempotencyKey: 'k',
+    });
   });
 
   it('gives tasks the run priority unless they name their own, and the definition defaults', () => {
@@ -49,7 +55,11 @@ describe('buildRun', () => {
 
   it('sets a deadline only when the definition has a run timeout', () => {
     expect(buildRun(workflow, request).run.deadlineAt).toBeNull();
-    const timed = compiled({ name: 'timed', defaults: { runTimeoutMs: 60_000 }, tasks: [{ key: 'a', type: 'core.noop' }] });
+    const timed = compiled({
+      name: 'timed',
+      defaults: { runTimeoutMs: 60_000 },
+      tasks: [{ key: 'a', type: 'core.noop' }],
+    });
     const deadline = buildRun(timed, request).run.deadlineAt!.getTime();
     expect(deadline).toBeGreaterThan(Date.now() + 59_000);
     expect(deadline).toBeLessThanOrEqual(Date.now() + 60_000);

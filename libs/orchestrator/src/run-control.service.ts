@@ -40,7 +40,10 @@ export class RunControlService {
     return this.transactions.run(async (db) => {
       const run = await this.runs.lockRun(db, id);
       if (!run || isTerminalRunStatus(run.status as never)) return false;
-      await this.terminate(db, id, 'failed', { name: 'RunTimeout', message: 'the run did not finish before its deadline (runTimeoutMs)' });
+      await this.terminate(db, id, 'failed', {
+        name: 'RunTimeout',
+        message: 'the run did not finish before its deadline (runTimeoutMs)',
+      });
       return true;
     });
   }
@@ -70,7 +73,8 @@ export class RunControlService {
     return this.transactions.run(async (db) => {
       const run = await this.runs.lockRun(db, id);
       if (!run) throw new NotFoundError(`run ${id} not found`);
-      if (run.status !== 'failed') throw new ConflictError(`run ${id} is ${run.status}; only a failed run can be retried`);
+      if (run.status !== 'failed')
+        throw new ConflictError(`run ${id} is ${run.status}; only a failed run can be retried`);
       const { plan } = await this.plans.get(run.definitionId, db);
       const tasks = await this.tasks.topLevel(db, id);
       const statusOf = new Map(tasks.map((task) => [task.key, task.status]));
@@ -89,9 +93,17 @@ export class RunControlService {
       await this.tasks.resetForRetry(db, reset);
       await this.runs.reopen(db, id, reset.length);
       const runnable = reset.filter(
-        (task) => decideTrigger(task.rule, { total: task.depsTotal, succeeded: task.depsSucceeded, failed: 0, skipped: 0 }) === 'run',
+        (task) =>
+          decideTrigger(task.rule, { total: task.depsTotal, succeeded: task.depsSucceeded, failed: 0, skipped: 0 }) ===
+          'run',
       );
-      await this.cascade.propagate(db, await this.activation.activate(db, runnable.map((task) => ({ id: task.id, runId: id, key: task.key }))));
+      await this.cascade.propagate(
+        db,
+        await this.activation.activate(
+          db,
+          runnable.map((task) => ({ id: task.id, runId: id, key: task.key })),
+        ),
+      );
       return { id, status: 'running' };
     });
   }
@@ -99,19 +111,31 @@ export class RunControlService {
   private async lockActive(db: Db, id: string, action: string) {
     const run = await this.runs.lockRun(db, id);
     if (!run) throw new NotFoundError(`run ${id} not found`);
-    if (isTerminalRunStatus(run.status as never)) throw new ConflictError(`run ${id} is ${run.status}; cannot ${action} it`);
+    if (isTerminalRunStatus(run.status as never))
+      throw new ConflictError(`run ${id} is ${run.status}; cannot ${action} it`);
     return run;
   }
 
   /** Ends a run and its sub-workflow runs; a sub-run's parent task fails, and the parent run moves on. */
-  private async terminate(db: Db, id: string, status: 'cancelled' | 'failed', error: { name: string; message: string }): Promise<void> {
+  private async terminate(
+    db: Db,
+    id: string,
+    status: 'cancelled' | 'failed',
+    error: { name: string; message: string },
+  ): Promise<void> {
     const cancelled = await this.tasks.cancelActive(db, [id]);
-    for (const child of await this.tasks.childRuns(db, cancelled.filter((task) => task.kind === 'workflow').map((task) => task.id))) {
+    for (const child of await this.tasks.childRuns(
+      db,
+      cancelled.filter((task) => task.kind === 'workflow').map((task) => task.id),
+    )) {
       await this.terminate(db, child, status, error);
     }
     const ended = await this.runs.finish(db, id, status, null, error);
     if (ended?.parentTaskId) {
-      await this.cascade.propagate(db, await this.tasks.settleGroups(db, [{ id: ended.parentTaskId, status: 'failed', error }]));
+      await this.cascade.propagate(
+        db,
+        await this.tasks.settleGroups(db, [{ id: ended.parentTaskId, status: 'failed', error }]),
+      );
     }
   }
 }

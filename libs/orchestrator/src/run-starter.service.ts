@@ -1,10 +1,6 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { JsonValue, PriorityClass } from '@taskloom/engine';
-import {
-  RunRepository,
-  TransactionRunner,
-  WorkflowDefinitionRepository,
-} from '@taskloom/persistence';
+import { RunRepository, TransactionRunner, WorkflowDefinitionRepository } from '@taskloom/persistence';
 import { priorityRank } from '@taskloom/queue';
 import { ActivationService, type ActivationCandidate } from './activation.service';
 import { CascadeService } from './cascade.service';
@@ -92,7 +88,10 @@ export class RunStarterService implements OnApplicationShutdown {
     if (schema) {
       const details = this.validator.validate(`run-input:${workflow.id}`, schema, command.input, 'input');
       if (details.length > 0) {
-        throw new ValidationError(`input does not match the inputSchema of ${workflow.name} v${workflow.version}`, details);
+        throw new ValidationError(
+          `input does not match the inputSchema of ${workflow.name} v${workflow.version}`,
+          details,
+        );
       }
     }
     const built = buildRun(workflow, {
@@ -123,7 +122,9 @@ export class RunStarterService implements OnApplicationShutdown {
     const inserted = batch.some((prepared) => prepared.toActivate.length > 0)
       ? await this.transactions.run(async (db) => {
           const ids = await this.runs.createRuns(runs, tasks, db);
-          const roots = batch.filter((prepared) => ids.has(prepared.built.run.id)).flatMap((prepared) => prepared.toActivate);
+          const roots = batch
+            .filter((prepared) => ids.has(prepared.built.run.id))
+            .flatMap((prepared) => prepared.toActivate);
           await this.cascade.propagate(db, await this.activation.activate(db, roots));
           return ids;
         })
@@ -131,12 +132,24 @@ export class RunStarterService implements OnApplicationShutdown {
     return Promise.all(
       batch.map(async ({ workflow, built }): Promise<StartedRun> => {
         if (inserted.has(built.run.id)) {
-          return { id: built.run.id, status: 'pending', workflow: workflow.name, version: workflow.version, created: true };
+          return {
+            id: built.run.id,
+            status: 'pending',
+            workflow: workflow.name,
+            version: workflow.version,
+            created: true,
+          };
         }
         const existing = await this.transactions.run((db) =>
           this.runs.findByIdempotencyKey(db, built.run.tenant, workflow.name, built.run.idempotencyKey!),
         );
-        return { id: existing!.id, status: existing!.status, workflow: existing!.workflowName, version: existing!.workflowVersion, created: false };
+        return {
+          id: existing!.id,
+          status: existing!.status,
+          workflow: existing!.workflowName,
+          version: existing!.workflowVersion,
+          created: false,
+        };
       }),
     );
   }
@@ -144,7 +157,9 @@ export class RunStarterService implements OnApplicationShutdown {
   private async resolve(name: string, version?: number): Promise<CompiledWorkflow> {
     const id = await this.lookups.submit(version === undefined ? { name } : { name, version });
     if (!id) {
-      throw new NotFoundError(version === undefined ? `workflow ${name} not found` : `workflow ${name} version ${version} not found`);
+      throw new NotFoundError(
+        version === undefined ? `workflow ${name} not found` : `workflow ${name} version ${version} not found`,
+      );
     }
     return this.plans.get(id);
   }

@@ -39,7 +39,12 @@ export class SubRunLauncher {
     activateRoots: ActivateRoots,
   ): Promise<SettledTask[]> {
     if ((await this.runs.nestingDepth(db, parent.id)) >= MAX_SUB_WORKFLOW_DEPTH) {
-      return this.fail(db, task.id, 'SubWorkflowTooDeep', `sub-workflows nest deeper than ${MAX_SUB_WORKFLOW_DEPTH} levels`);
+      return this.fail(
+        db,
+        task.id,
+        'SubWorkflowTooDeep',
+        `sub-workflows nest deeper than ${MAX_SUB_WORKFLOW_DEPTH} levels`,
+      );
     }
     const target = planned.workflow!;
     const definition =

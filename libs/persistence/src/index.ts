@@ -8,7 +8,13 @@ export { notifyReady, ReadyListener, READY_CHANNEL } from './ready-signal';
 export type { Db } from './sql';
 export * from './entities';
 export { WorkflowDefinitionRepository, type WorkflowSummary } from './repositories/workflow-definition.repository';
-export { RunRepository, type CountedRun, type NewRunRow, type RunContext, type RunSearch } from './repositories/run.repository';
+export {
+  RunRepository,
+  type CountedRun,
+  type NewRunRow,
+  type RunContext,
+  type RunSearch,
+} from './repositories/run.repository';
 export { CLAIM_PLANNER, TaskRepository } from './repositories/task.repository';
 export type {
   AttemptOutcomeRow,

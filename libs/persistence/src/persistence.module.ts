@@ -44,9 +44,7 @@ export class PersistenceModule {
     return {
       module: PersistenceModule,
       global: true,
-      imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(options.url, options.poolSize, options.applicationName)),
-      ],
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(options.url, options.poolSize, options.applicationName))],
       providers: PROVIDERS,
       exports: PROVIDERS,
     };

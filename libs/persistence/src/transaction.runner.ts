@@ -102,7 +102,8 @@ export class TransactionRunner {
     if (!opening) {
       // Names and values come from this code, never from a request; the check keeps it that way.
       for (const name of names) {
-        if (!SETTING.test(name) || !SETTING.test(values[name]!)) throw new Error(`not a planner setting: ${name}=${values[name]}`);
+        if (!SETTING.test(name) || !SETTING.test(values[name]!))
+          throw new Error(`not a planner setting: ${name}=${values[name]}`);
       }
       opening = ['BEGIN', ...names.map((name) => `SET LOCAL ${name} = ${values[name]}`)].join('; ');
       this.openings.set(key, opening);

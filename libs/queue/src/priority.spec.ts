@@ -1,4 +1,11 @@
-import { PRIORITY_CLASSES, type PriorityClass, agedRank, bullPriorityFor, priorityClassOfRank, priorityRank } from './priority';
+import {
+  PRIORITY_CLASSES,
+  type PriorityClass,
+  agedRank,
+  bullPriorityFor,
+  priorityClassOfRank,
+  priorityRank,
+} from './priority';
 
 // PRIORITY_LIMIT in bullmq 6.7 classes/job.ts.
 const BULLMQ_PRIORITY_LIMIT = 2 ** 21 - 1;

@@ -38,7 +38,11 @@ export function installProcessLifecycle(app: Closable, logger: LoggerService, se
     process.exit(1);
   });
   process.on('unhandledRejection', (reason) => {
-    logger.error(`${service} stopping on an unhandled rejection: ${String((reason as Error)?.stack ?? reason)}`, undefined, service);
+    logger.error(
+      `${service} stopping on an unhandled rejection: ${String((reason as Error)?.stack ?? reason)}`,
+      undefined,
+      service,
+    );
     process.exit(1);
   });
 }

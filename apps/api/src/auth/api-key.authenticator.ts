@@ -63,6 +63,13 @@ export class ApiKeyAuthenticator {
   private async load(id: string): Promise<CacheEntry> {
     const row = await this.keys.findById(id);
     if (!row) return { key: null };
-    return { key: { tenant: row.tenant, scopes: row.scopes as ApiScope[], secretHash: row.secretHash, revoked: row.revokedAt !== null } };
+    return {
+      key: {
+        tenant: row.tenant,
+        scopes: row.scopes as ApiScope[],
+        secretHash: row.secretHash,
+        revoked: row.revokedAt !== null,
+      },
+    };
   }
 }

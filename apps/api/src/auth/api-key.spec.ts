@@ -37,7 +37,12 @@ describe('API keys', () => {
   it('matches a secret against its stored hash and nothing else', () => {
     const { secret, secretHash } = generateApiKey();
     expect(secretMatches(secret, secretHash)).toBe(true);
-    expect(secretMatches(secret.replace(/.$/, (last) => (last === '0' ? '1' : '0')), secretHash)).toBe(false);
+    expect(
+      secretMatches(
+        secret.replace(/.$/, (last) => (last === '0' ? '1' : '0')),
+        secretHash,
+      ),
+    ).toBe(false);
     expect(secretMatches(secret, Buffer.alloc(16))).toBe(false);
   });
 });

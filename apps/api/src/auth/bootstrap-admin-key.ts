@@ -22,13 +22,20 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const configured = this.config.auth.bootstrapAdminKey;
     if (!configured) {
-      if (this.config.auth.enabled) this.logger.warn('AUTH_ENABLED is on without AUTH_BOOTSTRAP_ADMIN_KEY: only keys already created will work');
+      if (this.config.auth.enabled)
+        this.logger.warn('AUTH_ENABLED is on without AUTH_BOOTSTRAP_ADMIN_KEY: only keys already created will work');
       return;
     }
     // The config schema already checked the shape.
     const { id, secret } = parseApiKey(configured)!;
     const secretHash = hashSecret(secret);
-    const inserted = await this.keys.insertIfAbsent({ id, name: 'bootstrap admin', tenant: DEFAULT_TENANT, scopes: ['admin'], secretHash });
+    const inserted = await this.keys.insertIfAbsent({
+      id,
+      name: 'bootstrap admin',
+      tenant: DEFAULT_TENANT,
+      scopes: ['admin'],
+      secretHash,
+    });
     if (inserted) {
       this.logger.log(`seeded the bootstrap admin key ${id}`);
       return;
@@ -36,7 +43,9 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
     const existing = await this.keys.findById(id);
     if (existing?.revokedAt) this.logger.warn(`the bootstrap admin key ${id} was revoked; it stays revoked`);
     else if (existing && !secretMatches(secret, existing.secretHash)) {
-      this.logger.warn(`a key with the id of AUTH_BOOTSTRAP_ADMIN_KEY exists with another secret; the configured key will not work`);
+      this.logger.warn(
+        `a key with the id of AUTH_BOOTSTRAP_ADMIN_KEY exists with another secret; the configured key will not work`,
+      );
     }
   }
 }

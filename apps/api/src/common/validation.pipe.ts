@@ -6,14 +6,13 @@ export function createValidationPipe(): StandardSchemaValidationPipe {
   return new StandardSchemaValidationPipe({
     exceptionFactory: (issues) => {
       const details = issues.map((issue) => ({
-        path: (issue.path ?? []).map((segment) => (typeof segment === 'object' ? String(segment.key) : String(segment))).join('.'),
+        path: (issue.path ?? [])
+          .map((segment) => (typeof segment === 'object' ? String(segment.key) : String(segment)))
+          .join('.'),
         message: issue.message,
       }));
       const first = details[0];
-      return new ValidationError(
-        first ? `${first.path || 'body'}: ${first.message}` : 'invalid request',
-        details,
-      );
+      return new ValidationError(first ? `${first.path || 'body'}: ${first.message}` : 'invalid request', details);
     },
   });
 }

@@ -21,7 +21,11 @@ type AccessHook = (request: FastifyRequest, reply: FastifyReply) => Promise<Fast
  * dashboard, and the browser is redirected to the same page without the key
  * in its URL. An onRequest hook: a refusal is answered before any route.
  */
-export function dashboardAccess(config: TaskloomConfig, authenticator: ApiKeyAuthenticator, errors: HttpErrorFilter): AccessHook {
+export function dashboardAccess(
+  config: TaskloomConfig,
+  authenticator: ApiKeyAuthenticator,
+  errors: HttpErrorFilter,
+): AccessHook {
   return async (request, reply) => {
     if (!config.auth.enabled) return undefined;
     try {
@@ -32,11 +36,15 @@ export function dashboardAccess(config: TaskloomConfig, authenticator: ApiKeyAut
           ? parseApiKey(queryKey)
           : (bearerKey(request.headers.authorization) ?? parseApiKey(cookie(request, COOKIE) ?? ''));
       const principal = await authenticator.authenticate(presented);
-      if (!grants(principal.scopes, 'admin')) throw new ForbiddenError('the queue dashboard needs an API key with the "admin" scope');
+      if (!grants(principal.scopes, 'admin'))
+        throw new ForbiddenError('the queue dashboard needs an API key with the "admin" scope');
       if (queryKey === undefined) return undefined;
       const secure = request.protocol === 'https' ? '; Secure' : '';
       return await reply
-        .header('Set-Cookie', `${COOKIE}=${queryKey}; Max-Age=${COOKIE_MAX_AGE_S}; Path=${QUEUE_DASHBOARD_PATH}; HttpOnly; SameSite=Strict${secure}`)
+        .header(
+          'Set-Cookie',
+          `${COOKIE}=${queryKey}; Max-Age=${COOKIE_MAX_AGE_S}; Path=${QUEUE_DASHBOARD_PATH}; HttpOnly; SameSite=Strict${secure}`,
+        )
         .redirect(request.url.split('?')[0]!, 303);
     } catch (error) {
       errors.respond(error, reply);

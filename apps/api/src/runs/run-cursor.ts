@@ -9,7 +9,9 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   const createdAt = new Date(iso ?? '');
   if (!id || Number.isNaN(createdAt.getTime())) {
-    throw new ValidationError('cursor: not a cursor this API returned', [{ path: 'cursor', message: 'invalid cursor' }]);
+    throw new ValidationError('cursor: not a cursor this API returned', [
+      { path: 'cursor', message: 'invalid cursor' },
+    ]);
   }
   return { createdAt, id };
 }

@@ -12,7 +12,10 @@ export const StartRunSchema = z
     tags: z.array(z.string().min(1).max(100)).max(20).optional(),
   })
   .strict()
-  .meta({ id: 'StartRun', example: { input: { orderId: 'A-1001' }, priority: 'high', idempotencyKey: 'order-A-1001' } });
+  .meta({
+    id: 'StartRun',
+    example: { input: { orderId: 'A-1001' }, priority: 'high', idempotencyKey: 'order-A-1001' },
+  });
 
 export type StartRunBody = z.infer<typeof StartRunSchema>;
 

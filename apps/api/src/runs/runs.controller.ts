@@ -27,7 +27,9 @@ export class RunsController {
   }
 
   @Get(':id/tasks/:key/logs')
-  @ApiOkResponse({ description: "Each attempt of the task with its log lines (bounded per attempt); ?index= picks one forEach item." })
+  @ApiOkResponse({
+    description: 'Each attempt of the task with its log lines (bounded per attempt); ?index= picks one forEach item.',
+  })
   logs(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('key') key: string,
@@ -66,7 +68,9 @@ export class RunsController {
 
   @Post(':id/retry')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The failed, skipped and cancelled tasks of a failed run run again; succeeded outputs are kept.' })
+  @ApiOkResponse({
+    description: 'The failed, skipped and cancelled tasks of a failed run run again; succeeded outputs are kept.',
+  })
   @ApiConflictResponse({ description: 'The run is not failed.' })
   async retry(@Param('id', new ParseUUIDPipe()) id: string, @CurrentTenant() tenant: string) {
     await this.runs.assertVisible(id, tenant);

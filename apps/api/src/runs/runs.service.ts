@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { JsonValue } from '@taskloom/engine';
 import { NotFoundError, RunStarterService, type StartedRun } from '@taskloom/orchestrator';
-import { RunRepository, TaskAttemptRepository, TaskRepository, type RunEntity, type TaskEntity } from '@taskloom/persistence';
+import {
+  RunRepository,
+  TaskAttemptRepository,
+  TaskRepository,
+  type RunEntity,
+  type TaskEntity,
+} from '@taskloom/persistence';
 import { priorityClassOfRank } from '@taskloom/queue';
 import { inSpan, traceparentOf } from '@taskloom/telemetry';
 import { BacklogGuard } from './backlog.guard';
@@ -116,7 +122,9 @@ function presentTasks(tasks: TaskEntity[]) {
       const items = itemsOf.get(task.id);
       return {
         ...presentTask(task),
-        ...(task.kind === 'foreach' ? { items: (items ?? []).sort((a, b) => a.itemIndex! - b.itemIndex!).map(presentTask) } : {}),
+        ...(task.kind === 'foreach'
+          ? { items: (items ?? []).sort((a, b) => a.itemIndex! - b.itemIndex!).map(presentTask) }
+          : {}),
       };
     });
 }

@@ -8,7 +8,9 @@ export class TaskTypesController {
   constructor(private readonly catalog: TaskTypeCatalog) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Task types published by executors, with input/output JSON Schema and resource profile.' })
+  @ApiOkResponse({
+    description: 'Task types published by executors, with input/output JSON Schema and resource profile.',
+  })
   async list() {
     const types = await this.catalog.list();
     return {

@@ -49,13 +49,21 @@ export class WorkflowsController {
   @ApiOkResponse({ description: 'One version of a workflow.' })
   async version(@Param('name') name: string, @Param('version', ParseIntPipe) version: number) {
     const row = await this.workflows.version(name, version);
-    return { name: row.name, version: row.version, checksum: row.checksum, definition: row.definition, createdAt: row.createdAt };
+    return {
+      name: row.name,
+      version: row.version,
+      checksum: row.checksum,
+      definition: row.definition,
+      createdAt: row.createdAt,
+    };
   }
 
   @Post(':name/runs')
   @ApiCreatedResponse({ description: 'The run was started: `{ id, status }`.' })
   @ApiOkResponse({ description: 'The idempotency key matched an earlier run, which is returned.' })
-  @ApiTooManyRequestsResponse({ description: 'The backlog is past API_BACKLOG_LIMIT; retry after the Retry-After header.' })
+  @ApiTooManyRequestsResponse({
+    description: 'The backlog is past API_BACKLOG_LIMIT; retry after the Retry-After header.',
+  })
   async start(
     @Param('name') name: string,
     @Body({ schema: StartRunSchema }) body: StartRunBody,

@@ -72,7 +72,12 @@ export class WorkflowsService {
   private validateTaskInput(type: string, input: JsonValue): DefinitionIssue[] {
     const taskType = this.catalog.get(type);
     if (!taskType) return [];
-    return this.validator.validate(`task-input:${type}:${taskType.updatedAt.getTime()}`, taskType.inputSchema, input, '');
+    return this.validator.validate(
+      `task-input:${type}:${taskType.updatedAt.getTime()}`,
+      taskType.inputSchema,
+      input,
+      '',
+    );
   }
 
   private async assertSubWorkflowsExist(definition: WorkflowDefinition): Promise<void> {
@@ -85,7 +90,10 @@ export class WorkflowsService {
           ? await this.definitions.findLatest(target.name)
           : await this.definitions.findVersion(target.name, target.version);
       if (!found) {
-        issues.push({ path: `tasks[${index}].workflow`, message: `task ${task.key}: workflow ${target.name} is not registered` });
+        issues.push({
+          path: `tasks[${index}].workflow`,
+          message: `task ${task.key}: workflow ${target.name} is not registered`,
+        });
       }
     }
     if (issues.length > 0) throw new DefinitionError(issues);
@@ -95,7 +103,9 @@ export class WorkflowsService {
     try {
       this.validator.assertSchema(schema);
     } catch (error) {
-      throw new DefinitionError([{ path: 'inputSchema', message: `not a valid JSON Schema: ${(error as Error).message}` }]);
+      throw new DefinitionError([
+        { path: 'inputSchema', message: `not a valid JSON Schema: ${(error as Error).message}` },
+      ]);
     }
   }
 }

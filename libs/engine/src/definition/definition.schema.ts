@@ -23,7 +23,10 @@ const taskKey = z
 
 const workflowName = z
   .string()
-  .regex(WORKFLOW_NAME_PATTERN, 'must start with a letter or digit and hold only letters, digits, ., _ and - (at most 128)');
+  .regex(
+    WORKFLOW_NAME_PATTERN,
+    'must start with a letter or digit and hold only letters, digits, ., _ and - (at most 128)',
+  );
 
 const duration = z.int().min(1).max(MAX_DURATION_MS);
 const priority = z.enum(PRIORITY_CLASSES);
@@ -40,7 +43,11 @@ const retryOverride = z.strictObject({
 const resources = z.strictObject({
   profile: z.string().min(1).max(64).optional(),
   cpu: z.number().positive().max(1024).optional(),
-  memoryMb: z.int().positive().max(16 * 1024 * 1024).optional(),
+  memoryMb: z
+    .int()
+    .positive()
+    .max(16 * 1024 * 1024)
+    .optional(),
 });
 
 const workflowReference = z.union([

@@ -4,7 +4,8 @@ import { type DefinitionIssue, formatPath } from './definition-error';
 import { MAX_JSON_DEPTH } from './limits';
 import type { WorkflowDefinition } from './workflow-definition';
 
-type ShapeResult = { definition: WorkflowDefinition; issues?: undefined } | { definition?: undefined; issues: DefinitionIssue[] };
+type ShapeResult =
+  { definition: WorkflowDefinition; issues?: undefined } | { definition?: undefined; issues: DefinitionIssue[] };
 
 /** Checks the definition's shape and turns schema issues into ones that name the field. */
 export function parseDefinitionShape(raw: unknown): ShapeResult {

@@ -10,12 +10,20 @@ export interface ResolvedStructure {
 }
 
 /** Duplicate keys, dependencies on unknown or repeated tasks or on the task itself, unknown task types. */
-export function checkStructure(def: WorkflowDefinition, ctx: DefinitionContext, issues: DefinitionIssue[]): ResolvedStructure {
+export function checkStructure(
+  def: WorkflowDefinition,
+  ctx: DefinitionContext,
+  issues: DefinitionIssue[],
+): ResolvedStructure {
   const indexOf = new Map<string, number>();
   def.tasks.forEach((task, i) => {
     const first = indexOf.get(task.key);
     if (first === undefined) indexOf.set(task.key, i);
-    else issues.push({ path: `tasks[${i}].key`, message: `duplicate task key '${task.key}' (first defined at tasks[${first}])` });
+    else
+      issues.push({
+        path: `tasks[${i}].key`,
+        message: `duplicate task key '${task.key}' (first defined at tasks[${first}])`,
+      });
   });
 
   const parents = def.tasks.map((task, i) => {
@@ -24,8 +32,10 @@ export function checkStructure(def: WorkflowDefinition, ctx: DefinitionContext, 
       const path = `tasks[${i}].dependsOn[${d}]`;
       const parent = indexOf.get(dependency);
       if (dependency === task.key) issues.push({ path, message: `task '${task.key}' depends on itself` });
-      else if (parent === undefined) issues.push({ path, message: `task '${task.key}' depends on unknown task '${dependency}'` });
-      else if (resolved.has(parent)) issues.push({ path, message: `task '${task.key}' lists '${dependency}' more than once` });
+      else if (parent === undefined)
+        issues.push({ path, message: `task '${task.key}' depends on unknown task '${dependency}'` });
+      else if (resolved.has(parent))
+        issues.push({ path, message: `task '${task.key}' lists '${dependency}' more than once` });
       else resolved.add(parent);
     });
     return [...resolved];

@@ -20,7 +20,11 @@ describe('validateDefinition at the task limit', () => {
     const plan = validateDefinition({ name: 'chain', tasks: [...tasks].reverse() }, ctx);
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(plan.tasks[0].key).toBe('t0');
-    expect(plan.tasks[SIZE - 1]).toMatchObject({ key: `t${SIZE - 1}`, index: SIZE - 1, referencedTasks: [`t${SIZE - 2}`, 't0'] });
+    expect(plan.tasks[SIZE - 1]).toMatchObject({
+      key: `t${SIZE - 1}`,
+      index: SIZE - 1,
+      referencedTasks: [`t${SIZE - 2}`, 't0'],
+    });
     expect(plan.tasks[SIZE - 1].ancestors).toHaveLength(SIZE - 1);
   });
 
@@ -31,7 +35,11 @@ describe('validateDefinition at the task limit', () => {
       dependsOn: ['root'],
       input: { id: '{{ tasks.root.output.id }}', n: i },
     }));
-    const join: TaskDefinition = { key: 'join', type: 'core.noop', dependsOn: fan.map((task) => task.key).slice(0, 1_000) };
+    const join: TaskDefinition = {
+      key: 'join',
+      type: 'core.noop',
+      dependsOn: fan.map((task) => task.key).slice(0, 1_000),
+    };
     const started = performance.now();
     const plan = validateDefinition({ name: 'fan', tasks: [{ key: 'root', type: 'core.noop' }, ...fan, join] }, ctx);
     expect(performance.now() - started).toBeLessThan(5_000);

@@ -31,11 +31,26 @@ describe('validateDefinition', () => {
     const plan = validateDefinition(
       {
         name: 'order-fulfilment',
-        defaults: { priority: 'normal', timeoutMs: 30000, retry: { maxAttempts: 3, backoff: 'exponential', delayMs: 500, maxDelayMs: 60000 } },
+        defaults: {
+          priority: 'normal',
+          timeoutMs: 30000,
+          retry: { maxAttempts: 3, backoff: 'exponential', delayMs: 500, maxDelayMs: 60000 },
+        },
         tasks: [
           { key: 'fetch', type: 'http.request', input: { url: '{{ run.input.url }}' } },
-          { key: 'items', type: 'transform.map', dependsOn: ['fetch'], input: { source: '{{ tasks.fetch.output.body }}' } },
-          { key: 'price', type: 'core.noop', dependsOn: ['items'], forEach: '{{ tasks.items.output.list }}', input: { sku: '{{ item }}' } },
+          {
+            key: 'items',
+            type: 'transform.map',
+            dependsOn: ['fetch'],
+            input: { source: '{{ tasks.fetch.output.body }}' },
+          },
+          {
+            key: 'price',
+            type: 'core.noop',
+            dependsOn: ['items'],
+            forEach: '{{ tasks.items.output.list }}',
+            input: { sku: '{{ item }}' },
+          },
           {
             key: 'notify',
             type: 'core.noop',
@@ -112,7 +127,9 @@ describe('validateDefinition', () => {
 
     it('points into the JSON value that is not JSON', () => {
       const issues = issuesOf(workflow([noop('a', { input: { ok: 1, bad: { deeper: undefined } } })]));
-      expect(issues).toEqual([{ path: 'tasks[0].input.bad.deeper', message: expect.stringContaining('received undefined') }]);
+      expect(issues).toEqual([
+        { path: 'tasks[0].input.bad.deeper', message: expect.stringContaining('received undefined') },
+      ]);
     });
 
     it('refuses a non-object and a reserved key', () => {
@@ -123,14 +140,18 @@ describe('validateDefinition', () => {
 
   describe('graph', () => {
     it('reports a cycle with its path', () => {
-      const issues = issuesOf(workflow([noop('a', { dependsOn: ['b'] }), noop('b', { dependsOn: ['c'] }), noop('c', { dependsOn: ['a'] })]));
-      expect(issues).toEqual([{ path: 'tasks[0].dependsOn', message: expect.stringContaining('cycle: a -> b -> c -> a') }]);
+      const issues = issuesOf(
+        workflow([noop('a', { dependsOn: ['b'] }), noop('b', { dependsOn: ['c'] }), noop('c', { dependsOn: ['a'] })]),
+      );
+      expect(issues).toEqual([
+        { path: 'tasks[0].dependsOn', message: expect.stringContaining('cycle: a -> b -> c -> a') },
+      ]);
     });
 
     it('names the cycle in the error message', () => {
-      expect(() => validateDefinition(workflow([noop('x', { dependsOn: ['y'] }), noop('y', { dependsOn: ['x'] })]), ctx)).toThrow(
-        /cycle: x -> y -> x/,
-      );
+      expect(() =>
+        validateDefinition(workflow([noop('x', { dependsOn: ['y'] }), noop('y', { dependsOn: ['x'] })]), ctx),
+      ).toThrow(/cycle: x -> y -> x/);
     });
 
     it('reports unknown, self and repeated dependencies, naming both tasks', () => {
@@ -169,7 +190,11 @@ describe('validateDefinition', () => {
         workflow([
           noop('my-root'),
           noop('mid', { dependsOn: ['my-root'] }),
-          noop('leaf', { dependsOn: ['mid'], when: 'tasks.`my-root`.output.ok', input: '{{ tasks.`my-root`.output }}' }),
+          noop('leaf', {
+            dependsOn: ['mid'],
+            when: 'tasks.`my-root`.output.ok',
+            input: '{{ tasks.`my-root`.output }}',
+          }),
         ]),
         ctx,
       );
@@ -180,7 +205,11 @@ describe('validateDefinition', () => {
       const issues = issuesOf(
         workflow([
           noop('a'),
-          noop('b', { when: 'tasks.a.output > 1', forEach: '{{ tasks.a.output }}', affinity: 'tenant-{{ tasks.a.output }}' }),
+          noop('b', {
+            when: 'tasks.a.output > 1',
+            forEach: '{{ tasks.a.output }}',
+            affinity: 'tenant-{{ tasks.a.output }}',
+          }),
         ]),
       );
       expect(issues.map((issue) => issue.path)).toEqual(['tasks[1].when', 'tasks[1].forEach', 'tasks[1].affinity']);
@@ -188,7 +217,9 @@ describe('validateDefinition', () => {
     });
 
     it('reports unknown and self references', () => {
-      const issues = issuesOf(workflow([noop('a', { input: { x: '{{ tasks.ghost.output }}', y: '{{ tasks.a.output }}' } })]));
+      const issues = issuesOf(
+        workflow([noop('a', { input: { x: '{{ tasks.ghost.output }}', y: '{{ tasks.a.output }}' } })]),
+      );
       expect(issues).toEqual([
         { path: 'tasks[0].input.x', message: "task 'a' reads tasks.ghost in its input, but there is no task 'ghost'" },
         { path: 'tasks[0].input.y', message: "task 'a' reads tasks.a in its input: a task cannot read its own result" },
@@ -197,9 +228,15 @@ describe('validateDefinition', () => {
 
     it('reports templates and conditions that do not parse', () => {
       const issues = issuesOf(
-        workflow([noop('a', { input: { list: ['ok', '{{ run.input. }}'] }, when: 'run.input.x >', forEach: '{{ a }} {{ b }}' })]),
+        workflow([
+          noop('a', { input: { list: ['ok', '{{ run.input. }}'] }, when: 'run.input.x >', forEach: '{{ a }} {{ b }}' }),
+        ]),
       );
-      expect(issues.map((issue) => issue.path)).toEqual(['tasks[0].input.list[1]', 'tasks[0].when', 'tasks[0].forEach']);
+      expect(issues.map((issue) => issue.path)).toEqual([
+        'tasks[0].input.list[1]',
+        'tasks[0].when',
+        'tasks[0].forEach',
+      ]);
       expect(issues[0].message).toMatch(/task 'a' has an invalid input: Invalid expression "run.input."/);
     });
 
@@ -207,21 +244,28 @@ describe('validateDefinition', () => {
       const issues = issuesOf(
         workflow([
           noop('list'),
-          noop('each', { dependsOn: ['list'], forEach: 'tasks.list.output', input: { sku: '{{ item.sku }}', n: '{{ index }}' } }),
+          noop('each', {
+            dependsOn: ['list'],
+            forEach: 'tasks.list.output',
+            input: { sku: '{{ item.sku }}', n: '{{ index }}' },
+          }),
           noop('plain', { input: { sku: '{{ item }}' } }),
           noop('cond', { dependsOn: ['list'], forEach: 'tasks.list.output', when: 'item > 1' }),
         ]),
       );
       expect(issues).toEqual([
         { path: 'tasks[2].input.sku', message: expect.stringContaining("task 'plain' uses item/index in its input") },
-        { path: 'tasks[3].when', message: expect.stringContaining("task 'cond' uses item/index in its when condition") },
+        {
+          path: 'tasks[3].when',
+          message: expect.stringContaining("task 'cond' uses item/index in its when condition"),
+        },
       ]);
     });
 
     it('lets the output read any task, but only real ones', () => {
-      expect(issuesOf(workflow([noop('a'), noop('b')], { output: { x: '{{ tasks.a.output }}', y: '{{ tasks.nope }}' } }))).toEqual([
-        { path: 'output.y', message: "the workflow output reads tasks.nope, but there is no task 'nope'" },
-      ]);
+      expect(
+        issuesOf(workflow([noop('a'), noop('b')], { output: { x: '{{ tasks.a.output }}', y: '{{ tasks.nope }}' } })),
+      ).toEqual([{ path: 'output.y', message: "the workflow output reads tasks.nope, but there is no task 'nope'" }]);
     });
   });
 
@@ -235,7 +279,10 @@ describe('validateDefinition', () => {
     it('does not validate inputs holding templates', () => {
       const validateTaskInput = jest.fn(() => []);
       validateDefinition(
-        workflow([{ key: 'a', type: 'http.request', input: { url: '{{ run.input.url }}' } }, noop('b', { input: { n: 1 } })]),
+        workflow([
+          { key: 'a', type: 'http.request', input: { url: '{{ run.input.url }}' } },
+          noop('b', { input: { n: 1 } }),
+        ]),
         { isKnownTaskType: () => true, validateTaskInput },
       );
       expect(validateTaskInput).toHaveBeenCalledTimes(1);
@@ -244,7 +291,12 @@ describe('validateDefinition', () => {
   });
 
   it('lists every issue at once and summarises the first ones in the message', () => {
-    const raw = workflow([noop('a', { dependsOn: ['x'] }), noop('b', { dependsOn: ['y'] }), noop('c', { dependsOn: ['z'] }), noop('d', { dependsOn: ['w'] })]);
+    const raw = workflow([
+      noop('a', { dependsOn: ['x'] }),
+      noop('b', { dependsOn: ['y'] }),
+      noop('c', { dependsOn: ['z'] }),
+      noop('d', { dependsOn: ['w'] }),
+    ]);
     expect(issuesOf(raw)).toHaveLength(4);
     expect(() => validateDefinition(raw, ctx)).toThrow(
       "Invalid workflow definition: tasks[0].dependsOn[0]: task 'a' depends on unknown task 'x'; " +

@@ -52,12 +52,22 @@ describe('hasAttemptsLeft', () => {
 
 describe('mergeRetryPolicy', () => {
   it('merges field by field, later layers winning, undefined fields ignored', () => {
-    const merged = mergeRetryPolicy(DEFAULT_RETRY, { maxAttempts: 5, delayMs: 100 }, { delayMs: 250, jitter: undefined });
+    const merged = mergeRetryPolicy(
+      DEFAULT_RETRY,
+      { maxAttempts: 5, delayMs: 100 },
+      { delayMs: 250, jitter: undefined },
+    );
     expect(merged).toEqual({ ...DEFAULT_RETRY, maxAttempts: 5, delayMs: 250 });
   });
 
   it('does not modify the base policy', () => {
     mergeRetryPolicy(DEFAULT_RETRY, { maxAttempts: 9 });
-    expect(DEFAULT_RETRY).toEqual({ maxAttempts: 3, backoff: 'exponential', delayMs: 500, maxDelayMs: 60_000, jitter: true });
+    expect(DEFAULT_RETRY).toEqual({
+      maxAttempts: 3,
+      backoff: 'exponential',
+      delayMs: 500,
+      maxDelayMs: 60_000,
+      jitter: true,
+    });
   });
 });

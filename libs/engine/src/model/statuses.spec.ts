@@ -1,10 +1,4 @@
-import {
-  decideRunStatus,
-  isTerminalRunStatus,
-  isTerminalTaskStatus,
-  RUN_STATUSES,
-  TASK_STATUSES,
-} from './statuses';
+import { decideRunStatus, isTerminalRunStatus, isTerminalTaskStatus, RUN_STATUSES, TASK_STATUSES } from './statuses';
 
 describe('statuses', () => {
   it('classifies every task status', () => {

@@ -1,13 +1,5 @@
 export type RunStatus = 'pending' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled';
-export type TaskStatus =
-  | 'blocked'
-  | 'ready'
-  | 'queued'
-  | 'running'
-  | 'succeeded'
-  | 'failed'
-  | 'skipped'
-  | 'cancelled';
+export type TaskStatus = 'blocked' | 'ready' | 'queued' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 
 export const RUN_STATUSES: readonly RunStatus[] = ['pending', 'running', 'paused', 'succeeded', 'failed', 'cancelled'];
 export const TASK_STATUSES: readonly TaskStatus[] = [

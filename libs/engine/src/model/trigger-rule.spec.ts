@@ -1,4 +1,10 @@
-import { decideTrigger, TRIGGER_RULES, type TriggerDecision, type TriggerRule, type UpstreamCounts } from './trigger-rule';
+import {
+  decideTrigger,
+  TRIGGER_RULES,
+  type TriggerDecision,
+  type TriggerRule,
+  type UpstreamCounts,
+} from './trigger-rule';
 
 /**
  * Independent oracle, written from the rule descriptions: "run" once the

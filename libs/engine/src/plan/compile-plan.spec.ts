@@ -14,7 +14,12 @@ const workflow = (tasks: TaskDefinition[], more: Partial<WorkflowDefinition> = {
 describe('compilePlan', () => {
   it('orders tasks topologically, stable with respect to definition order', () => {
     const plan = compilePlan(
-      workflow([noop('report', { dependsOn: ['load', 'fetch'] }), noop('fetch'), noop('load', { dependsOn: ['fetch'] }), noop('audit')]),
+      workflow([
+        noop('report', { dependsOn: ['load', 'fetch'] }),
+        noop('fetch'),
+        noop('load', { dependsOn: ['fetch'] }),
+        noop('audit'),
+      ]),
     );
     expect(plan.tasks.map((task) => [task.key, task.index])).toEqual([
       ['fetch', 0],
@@ -28,7 +33,12 @@ describe('compilePlan', () => {
 
   it('links parents, children and transitive ancestors', () => {
     const plan = compilePlan(
-      workflow([noop('a'), noop('b', { dependsOn: ['a'] }), noop('c', { dependsOn: ['a'] }), noop('d', { dependsOn: ['c', 'b'] })]),
+      workflow([
+        noop('a'),
+        noop('b', { dependsOn: ['a'] }),
+        noop('c', { dependsOn: ['a'] }),
+        noop('d', { dependsOn: ['c', 'b'] }),
+      ]),
     );
     const d = plan.byKey.get('d')!;
     expect(d.dependsOn).toEqual(['c', 'b']);
@@ -60,7 +70,14 @@ describe('compilePlan', () => {
           noop('inherits'),
           noop('overrides', { priority: 'critical', timeoutMs: 5_000, retry: { delayMs: 10 }, trigger: 'all_done' }),
         ],
-        { defaults: { priority: 'high', timeoutMs: 9_000, retry: { maxAttempts: 7, backoff: 'fixed' }, runTimeoutMs: 60_000 } },
+        {
+          defaults: {
+            priority: 'high',
+            timeoutMs: 9_000,
+            retry: { maxAttempts: 7, backoff: 'fixed' },
+            runTimeoutMs: 60_000,
+          },
+        },
       ),
     );
     expect(plan.byKey.get('inherits')).toMatchObject({
@@ -121,6 +138,8 @@ describe('compilePlan', () => {
   });
 
   it('refuses a cyclic definition instead of returning a partial plan', () => {
-    expect(() => compilePlan(workflow([noop('a', { dependsOn: ['b'] }), noop('b', { dependsOn: ['a'] })]))).toThrow(DefinitionError);
+    expect(() => compilePlan(workflow([noop('a', { dependsOn: ['b'] }), noop('b', { dependsOn: ['a'] })]))).toThrow(
+      DefinitionError,
+    );
   });
 });

@@ -25,7 +25,11 @@ export function taskExpressionSites(task: TaskDefinition): ExpressionSite[] {
   return sites;
 }
 
-export function templateSites(value: JsonValue | undefined, field: ExpressionSite['field'], path: PropertyKey[]): ExpressionSite[] {
+export function templateSites(
+  value: JsonValue | undefined,
+  field: ExpressionSite['field'],
+  path: PropertyKey[],
+): ExpressionSite[] {
   const sites: ExpressionSite[] = [];
   const pending: { value: JsonValue | undefined; path: PropertyKey[] }[] = [{ value, path }];
   while (pending.length > 0) {

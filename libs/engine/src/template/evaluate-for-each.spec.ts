@@ -35,7 +35,9 @@ describe('evaluateForEach', () => {
   });
 
   it('refuses a non-array result, saying what it got', async () => {
-    await expect(evaluateForEach('tasks.items.output.count', scope)).rejects.toThrow(/must produce an array but produced number/);
+    await expect(evaluateForEach('tasks.items.output.count', scope)).rejects.toThrow(
+      /must produce an array but produced number/,
+    );
     await expect(evaluateForEach('tasks.items.output.one.sku', scope)).rejects.toThrow(/produced string.*append \[\]/);
     await expect(evaluateForEach('tasks.items.output.count', scope)).rejects.toBeInstanceOf(TemplateError);
   });

@@ -17,7 +17,9 @@ export interface AstNode {
 const LEAF_SLOTS = new Set(['type', 'value', 'position', 'signature', 'token', 'keepArray', 'keepSingletonArray']);
 
 export function isAstNode(value: unknown): value is AstNode {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as AstNode).type === 'string';
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as AstNode).type === 'string'
+  );
 }
 
 /** Every node found in `value`, which may be a node, an array of nodes, or nested pairs of them. */

@@ -29,7 +29,14 @@ describe('expressionReferences', () => {
   });
 
   it('flags reads of tasks it cannot name', () => {
-    for (const expression of ['tasks', 'tasks.*.output', '$keys(tasks)', '$lookup(tasks, "a")', 'tasks.$keys()', 'tasks[0]']) {
+    for (const expression of [
+      'tasks',
+      'tasks.*.output',
+      '$keys(tasks)',
+      '$lookup(tasks, "a")',
+      'tasks.$keys()',
+      'tasks[0]',
+    ]) {
       expect(expressionReferences(expression).readsAllTasks).toBe(true);
     }
     expect(expressionReferences('$$')).toMatchObject({ readsAllTasks: true, usesRunInput: true });

@@ -30,7 +30,9 @@ export function toJsonResult(value: unknown, expression: string): JsonValue | un
 
 function isJsonataFunction(value: unknown): boolean {
   const marked = value as { _jsonata_lambda?: boolean; _jsonata_function?: boolean } | null;
-  return typeof value === 'object' && !!marked && (marked._jsonata_lambda === true || marked._jsonata_function === true);
+  return (
+    typeof value === 'object' && !!marked && (marked._jsonata_lambda === true || marked._jsonata_function === true)
+  );
 }
 
 export function describeJsonType(value: JsonValue | undefined): string {

@@ -4,7 +4,10 @@ import { parseExpression } from './parse-expression';
 import { TemplateError } from './template-error';
 import type { TemplateScope } from './template-scope';
 
-const scope: TemplateScope = { run: { id: 'r', input: { text: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' } }, tasks: {} };
+const scope: TemplateScope = {
+  run: { id: 'r', input: { text: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' } },
+  tasks: {},
+};
 
 describe('parseExpression', () => {
   it('caches parsed expressions by their text', () => {
@@ -33,7 +36,9 @@ describe('evaluation guards', () => {
 
   it('stops runaway recursion', async () => {
     const recursion = '($f := function($x) { 1 + $f($x + 1) }; $f(1))';
-    await expect(evaluateExpression(recursion, scope)).rejects.toMatchObject({ code: expect.stringMatching(/D1011|D1012/) });
+    await expect(evaluateExpression(recursion, scope)).rejects.toMatchObject({
+      code: expect.stringMatching(/D1011|D1012/),
+    });
   });
 
   it('stops sequences that would exhaust memory', async () => {

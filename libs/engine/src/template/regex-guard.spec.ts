@@ -8,12 +8,18 @@ describe('findNestedRepetition', () => {
     },
   );
 
-  it.each(['^a+b*$', '(ab)+', '(a+)?', '[(+)]+', '\\(a+\\)+', 'colou?r', '(a{1})+', '^[a-z0-9._-]+@[a-z]+\\.[a-z]{2,}$'])(
-    'accepts %s',
-    (pattern) => {
-      expect(findNestedRepetition(pattern)).toBeUndefined();
-    },
-  );
+  it.each([
+    '^a+b*$',
+    '(ab)+',
+    '(a+)?',
+    '[(+)]+',
+    '\\(a+\\)+',
+    'colou?r',
+    '(a{1})+',
+    '^[a-z0-9._-]+@[a-z]+\\.[a-z]{2,}$',
+  ])('accepts %s', (pattern) => {
+    expect(findNestedRepetition(pattern)).toBeUndefined();
+  });
 
   it('names the offending part', () => {
     expect(findNestedRepetition('^x(a+)+$')).toBe('(a+)+');

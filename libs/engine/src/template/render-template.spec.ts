@@ -5,7 +5,9 @@ import type { TemplateScope } from './template-scope';
 const scope: TemplateScope = {
   run: { id: 'run-1', input: { id: 42, url: 'https://shop.test', tags: ['a'] }, tenant: 'acme' },
   tasks: {
-    fetch: { output: { count: 3, body: { items: [{ sku: 'x1', price: 5 }] }, list: [7], nested: [[1, 2]], none: null } },
+    fetch: {
+      output: { count: 3, body: { items: [{ sku: 'x1', price: 5 }] }, list: [7], nested: [[1, 2]], none: null },
+    },
     'my-task': { output: 'dash', status: 'succeeded' },
     failed: { status: 'failed', error: { message: 'boom' } },
   },
@@ -23,7 +25,13 @@ describe('renderTemplate', () => {
       },
       scope,
     );
-    expect(rendered).toEqual({ count: 3, body: { items: [{ sku: 'x1', price: 5 }] }, flag: true, none: null, padded: 42 });
+    expect(rendered).toEqual({
+      count: 3,
+      body: { items: [{ sku: 'x1', price: 5 }] },
+      flag: true,
+      none: null,
+      padded: 42,
+    });
   });
 
   it('returns one-element arrays as arrays', async () => {
@@ -62,7 +70,12 @@ describe('renderTemplate', () => {
     const withItem = { ...scope, item: { sku: 'z' }, index: 2 };
     expect(
       await renderTemplate(
-        { s: '{{ tasks.failed.status }}', e: '{{ tasks.failed.error.message }}', d: '{{ tasks.`my-task`.output }}', i: '{{ item.sku }}#{{ index }}' },
+        {
+          s: '{{ tasks.failed.status }}',
+          e: '{{ tasks.failed.error.message }}',
+          d: '{{ tasks.`my-task`.output }}',
+          i: '{{ item.sku }}#{{ index }}',
+        },
         withItem,
       ),
     ).toEqual({ s: 'failed', e: 'boom', d: 'dash', i: 'z#2' });

@@ -12,7 +12,19 @@ describe('simplePathOf', () => {
   });
 
   it('refuses anything more than a path of names', () => {
-    for (const expression of ['run.input.items[0]', 'run.input.items[price > 1]', 'run.input.a & "x"', '$count(run.input.items)', 'run.input.*', 'run.input{ "k": v }', 'run.input.items.(price)', 'run.input.items^(price)', '"text"', '1 + 2', 'run.input.items[]']) {
+    for (const expression of [
+      'run.input.items[0]',
+      'run.input.items[price > 1]',
+      'run.input.a & "x"',
+      '$count(run.input.items)',
+      'run.input.*',
+      'run.input{ "k": v }',
+      'run.input.items.(price)',
+      'run.input.items^(price)',
+      '"text"',
+      '1 + 2',
+      'run.input.items[]',
+    ]) {
       expect([expression, names(expression)]).toEqual([expression, null]);
     }
   });

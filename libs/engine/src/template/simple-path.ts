@@ -12,8 +12,10 @@ const STEP_SLOTS = ['type', 'value', 'position'];
  */
 export function simplePathOf(ast: AstNode): readonly string[] | null {
   // Any slot beyond these (predicates, stages, grouping, array constructors…) means more than a plain path.
-  const onlySlots = (node: AstNode, slots: readonly string[]) => Object.keys(node).every((slot) => slots.includes(slot));
-  if (ast.type !== 'path' || !onlySlots(ast, PATH_SLOTS) || !Array.isArray(ast.steps) || ast.steps.length === 0) return NOT_SIMPLE;
+  const onlySlots = (node: AstNode, slots: readonly string[]) =>
+    Object.keys(node).every((slot) => slots.includes(slot));
+  if (ast.type !== 'path' || !onlySlots(ast, PATH_SLOTS) || !Array.isArray(ast.steps) || ast.steps.length === 0)
+    return NOT_SIMPLE;
   const names: string[] = [];
   for (const step of ast.steps) {
     if (!onlySlots(step, STEP_SLOTS) || step.type !== 'name' || typeof step.value !== 'string') return NOT_SIMPLE;
@@ -36,7 +38,8 @@ export type PathRead = { value: unknown } | undefined;
 export function readSimplePath(root: Record<string, unknown>, names: readonly string[]): PathRead {
   let current: unknown = root;
   for (const name of names) {
-    if (typeof current !== 'object' || current === null || Array.isArray(current) || !Object.hasOwn(current, name)) return undefined;
+    if (typeof current !== 'object' || current === null || Array.isArray(current) || !Object.hasOwn(current, name))
+      return undefined;
     current = (current as Record<string, unknown>)[name];
   }
   return Array.isArray(current) ? undefined : { value: current };

@@ -14,9 +14,7 @@ export class InitialSchema1763800000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT uq_workflow_definitions_name_version UNIQUE (name, version)
       )`);
-    await db.query(
-      `CREATE INDEX ix_workflow_definitions_name_checksum ON workflow_definitions (name, checksum)`,
-    );
+    await db.query(`CREATE INDEX ix_workflow_definitions_name_checksum ON workflow_definitions (name, checksum)`);
 
     await db.query(`
       CREATE TABLE runs (
@@ -46,17 +44,13 @@ export class InitialSchema1763800000000 implements MigrationInterface {
       WHERE idempotency_key IS NOT NULL`);
     // Cursor pagination walks (created_at, id) descending, optionally narrowed by workflow or status.
     await db.query(`CREATE INDEX ix_runs_created ON runs (created_at DESC, id DESC)`);
-    await db.query(
-      `CREATE INDEX ix_runs_workflow_created ON runs (workflow_name, created_at DESC, id DESC)`,
-    );
+    await db.query(`CREATE INDEX ix_runs_workflow_created ON runs (workflow_name, created_at DESC, id DESC)`);
     await db.query(`CREATE INDEX ix_runs_status_created ON runs (status, created_at DESC, id DESC)`);
     await db.query(`CREATE INDEX ix_runs_tags ON runs USING gin (tags)`);
     await db.query(`
       CREATE INDEX ix_runs_deadline ON runs (deadline_at)
       WHERE deadline_at IS NOT NULL AND status IN ('pending', 'running', 'paused')`);
-    await db.query(
-      `CREATE INDEX ix_runs_parent_task ON runs (parent_task_id) WHERE parent_task_id IS NOT NULL`,
-    );
+    await db.query(`CREATE INDEX ix_runs_parent_task ON runs (parent_task_id) WHERE parent_task_id IS NOT NULL`);
 
     await db.query(`
       CREATE TABLE tasks (
@@ -92,9 +86,7 @@ export class InitialSchema1763800000000 implements MigrationInterface {
         executor_id uuid,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(
-      `CREATE UNIQUE INDEX uq_tasks_run_key ON tasks (run_id, key) WHERE parent_task_id IS NULL`,
-    );
+    await db.query(`CREATE UNIQUE INDEX uq_tasks_run_key ON tasks (run_id, key) WHERE parent_task_id IS NULL`);
     await db.query(`
       CREATE UNIQUE INDEX uq_tasks_parent_item ON tasks (parent_task_id, item_index)
       WHERE parent_task_id IS NOT NULL`);

@@ -17,7 +17,9 @@ export class TenantRunIndexes1764200000000 implements MigrationInterface {
     await db.query(`DROP INDEX ix_runs_workflow_created`);
     await db.query(`DROP INDEX ix_runs_status_created`);
     await db.query(`CREATE INDEX ix_runs_tenant_created ON runs (tenant, created_at DESC, id DESC)`);
-    await db.query(`CREATE INDEX ix_runs_tenant_workflow_created ON runs (tenant, workflow_name, created_at DESC, id DESC)`);
+    await db.query(
+      `CREATE INDEX ix_runs_tenant_workflow_created ON runs (tenant, workflow_name, created_at DESC, id DESC)`,
+    );
     await db.query(`CREATE INDEX ix_runs_tenant_status_created ON runs (tenant, status, created_at DESC, id DESC)`);
     await db.query(`DROP INDEX ix_runs_tags`);
     await db.query(`CREATE INDEX ix_runs_tags ON runs USING gin (tags) WHERE tags <> '{}'`);

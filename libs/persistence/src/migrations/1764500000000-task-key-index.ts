@@ -25,7 +25,9 @@ export class TaskKeyIndex1764500000000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`CREATE INDEX ix_tasks_run ON tasks (run_id)`);
-    await db.query(`CREATE UNIQUE INDEX uq_tasks_parent_item ON tasks (parent_task_id, item_index) WHERE parent_task_id IS NOT NULL`);
+    await db.query(
+      `CREATE UNIQUE INDEX uq_tasks_parent_item ON tasks (parent_task_id, item_index) WHERE parent_task_id IS NOT NULL`,
+    );
     await db.query(`CREATE UNIQUE INDEX uq_tasks_run_key ON tasks (run_id, key) WHERE parent_task_id IS NULL`);
     await db.query(
       `ALTER TABLE tasks ADD CONSTRAINT tasks_parent_task_id_fkey FOREIGN KEY (parent_task_id) REFERENCES tasks (id) ON DELETE CASCADE`,

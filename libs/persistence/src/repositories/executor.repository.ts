@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ExecutorEntity } from '../entities';
 
-export type ExecutorRegistration = Pick<ExecutorEntity, 'id' | 'hostname' | 'pid' | 'taskTypes' | 'queues' | 'capacity'>;
+export type ExecutorRegistration = Pick<
+  ExecutorEntity,
+  'id' | 'hostname' | 'pid' | 'taskTypes' | 'queues' | 'capacity'
+>;
 
 @Injectable()
 export class ExecutorRepository {

@@ -72,7 +72,11 @@ export class RunRepository {
     db: Db = this.dataSource.manager,
   ): Promise<Set<string>> {
     const runInsert = insertRunsStatement(runs);
-    const taskInsert = insertTasksStatement(tasks, runInsert.params.length + 1, 'r.run_id IN (SELECT id FROM inserted)');
+    const taskInsert = insertTasksStatement(
+      tasks,
+      runInsert.params.length + 1,
+      'r.run_id IN (SELECT id FROM inserted)',
+    );
     const rows = await queryRows<{ id: string }>(
       db,
       `WITH inserted AS (${runInsert.text}),
@@ -94,7 +98,9 @@ export class RunRepository {
 
   /** The run's tenant, or undefined when there is no such run: the API's visibility check, without the run's documents. */
   async tenantOf(id: string): Promise<string | undefined> {
-    const rows = await queryRows<{ tenant: string }>(this.dataSource.manager, 'SELECT tenant FROM runs WHERE id = $1', [id]);
+    const rows = await queryRows<{ tenant: string }>(this.dataSource.manager, 'SELECT tenant FROM runs WHERE id = $1', [
+      id,
+    ]);
     return rows[0]?.tenant;
   }
 
@@ -188,10 +194,21 @@ export class RunRepository {
    */
   async countFinished(
     db: Db,
-    entries: readonly { runId: string; finished: number; failed: number; startedAt: Date | null; rendersOutput: boolean }[],
+    entries: readonly {
+      runId: string;
+      finished: number;
+      failed: number;
+      startedAt: Date | null;
+      rendersOutput: boolean;
+    }[],
   ): Promise<CountedRun[]> {
     if (entries.length === 0) return [];
-    const rows = await queryRows<{ id: string; tasks_remaining: number; ended: boolean; parent_task_id: string | null }>(
+    const rows = await queryRows<{
+      id: string;
+      tasks_remaining: number;
+      ended: boolean;
+      parent_task_id: string | null;
+    }>(
       db,
       `WITH d AS (
          SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::timestamptz[], $5::bool[])
@@ -219,7 +236,12 @@ export class RunRepository {
         ACTIVE_RUN_STATUSES,
       ],
     );
-    return rows.map((row) => ({ id: row.id, remaining: row.tasks_remaining, ended: row.ended, parentTaskId: row.parent_task_id }));
+    return rows.map((row) => ({
+      id: row.id,
+      remaining: row.tasks_remaining,
+      ended: row.ended,
+      parentTaskId: row.parent_task_id,
+    }));
   }
 
   /**
@@ -267,7 +289,10 @@ export class RunRepository {
   }
 
   /** lockRun — the run row, locked until the transaction ends, so control actions on one run take turns. */
-  async lockRun(db: Db, id: string): Promise<{ id: string; status: string; definitionId: string; parentTaskId: string | null } | undefined> {
+  async lockRun(
+    db: Db,
+    id: string,
+  ): Promise<{ id: string; status: string; definitionId: string; parentTaskId: string | null } | undefined> {
     const rows = await queryRows<{ id: string; status: string; definition_id: string; parent_task_id: string | null }>(
       db,
       'SELECT id, status, definition_id, parent_task_id FROM runs WHERE id = $1 FOR UPDATE',

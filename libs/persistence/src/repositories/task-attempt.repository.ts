@@ -51,7 +51,10 @@ export class TaskAttemptRepository {
    * leaves its attempt record, the first one written for that attempt.
    * Outputs: the tasks settled, and the ids of the tasks sent round again.
    */
-  async recordOutcomes(db: Db, outcomes: readonly AttemptOutcomeRow[]): Promise<{ settled: SettledTask[]; retried: string[] }> {
+  async recordOutcomes(
+    db: Db,
+    outcomes: readonly AttemptOutcomeRow[],
+  ): Promise<{ settled: SettledTask[]; retried: string[] }> {
     if (outcomes.length === 0) return { settled: [], retried: [] };
     const rows = await queryRows<SettledRow & { retried: boolean }>(
       db,

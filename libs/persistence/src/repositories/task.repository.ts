@@ -69,9 +69,7 @@ export class TaskRepository {
       [limit, excludedQueues],
     );
     // RETURNING keeps no order; the queue must receive the batch in dispatch order.
-    return rows
-      .sort((a, b) => a.dispatch_at.getTime() - b.dispatch_at.getTime())
-      .map(toClaimedTask);
+    return rows.sort((a, b) => a.dispatch_at.getTime() - b.dispatch_at.getTime()).map(toClaimedTask);
   }
 
   /**
@@ -178,10 +176,7 @@ export class TaskRepository {
   }
 
   /** startGroups — a forEach group or sub-workflow task starts waiting for its children. */
-  async startGroups(
-    db: Db,
-    entries: readonly { id: string; childrenTotal: number; input?: unknown }[],
-  ): Promise<void> {
+  async startGroups(db: Db, entries: readonly { id: string; childrenTotal: number; input?: unknown }[]): Promise<void> {
     if (entries.length === 0) return;
     await execute(
       db,
@@ -203,7 +198,13 @@ export class TaskRepository {
     items: readonly { groupId: string; failed: boolean }[],
   ): Promise<{ id: string; runId: string; key: string; remaining: number; failed: number }[]> {
     if (items.length === 0) return [];
-    const rows = await queryRows<{ id: string; run_id: string; key: string; children_remaining: number; children_failed: number }>(
+    const rows = await queryRows<{
+      id: string;
+      run_id: string;
+      key: string;
+      children_remaining: number;
+      children_failed: number;
+    }>(
       db,
       `WITH d AS (SELECT id, count(*)::int AS n, sum(f)::int AS f FROM unnest($1::uuid[], $2::int[]) AS x(id, f) GROUP BY id),
        locked AS (SELECT t.id, d.n, d.f FROM tasks t JOIN d ON t.id = d.id WHERE t.status = 'running' ORDER BY t.id FOR NO KEY UPDATE OF t)
@@ -267,7 +268,13 @@ export class TaskRepository {
         WHERE t.parent_task_id IS NULL`,
       [refs.map((r) => r.runId), refs.map((r) => r.key)],
     );
-    return rows.map((row) => ({ runId: row.run_id, key: row.key, status: row.status, output: row.output, error: row.error }));
+    return rows.map((row) => ({
+      runId: row.run_id,
+      key: row.key,
+      status: row.status,
+      output: row.output,
+      error: row.error,
+    }));
   }
 
   findByRun(runId: string, db: Db = this.dataSource.manager): Promise<TaskEntity[]> {
@@ -292,7 +299,9 @@ export class TaskRepository {
   /** Sub-workflow runs started by the given tasks. */
   async childRuns(db: Db, taskIds: readonly string[]): Promise<string[]> {
     if (taskIds.length === 0) return [];
-    const rows = await queryRows<{ id: string }>(db, 'SELECT id FROM runs WHERE parent_task_id = ANY($1::uuid[])', [taskIds]);
+    const rows = await queryRows<{ id: string }>(db, 'SELECT id FROM runs WHERE parent_task_id = ANY($1::uuid[])', [
+      taskIds,
+    ]);
     return rows.map((row) => row.id);
   }
 
@@ -305,13 +314,26 @@ export class TaskRepository {
   async topLevelOf(db: Db, runIds: readonly string[]): Promise<Map<string, TopLevelTask[]>> {
     const byRun = new Map<string, TopLevelTask[]>();
     if (runIds.length === 0) return byRun;
-    const rows = await queryRows<{ run_id: string; id: string; key: string; status: string; attempt: number; max_attempts: number }>(
+    const rows = await queryRows<{
+      run_id: string;
+      id: string;
+      key: string;
+      status: string;
+      attempt: number;
+      max_attempts: number;
+    }>(
       db,
       'SELECT run_id, id, key, status, attempt, max_attempts FROM tasks WHERE run_id = ANY($1::uuid[]) AND parent_task_id IS NULL',
       [runIds],
     );
     for (const row of rows) {
-      const task = { id: row.id, key: row.key, status: row.status, attempt: row.attempt, maxAttempts: row.max_attempts };
+      const task = {
+        id: row.id,
+        key: row.key,
+        status: row.status,
+        attempt: row.attempt,
+        maxAttempts: row.max_attempts,
+      };
       const tasks = byRun.get(row.run_id);
       if (tasks) tasks.push(task);
       else byRun.set(row.run_id, [task]);
@@ -326,7 +348,10 @@ export class TaskRepository {
    * attempt budget on top of the attempts already used (so attempt numbers,
    * and the attempt history, keep growing), and no forEach items.
    */
-  async resetForRetry(db: Db, entries: readonly { id: string; depsSucceeded: number; attemptBudget: number }[]): Promise<void> {
+  async resetForRetry(
+    db: Db,
+    entries: readonly { id: string; depsSucceeded: number; attemptBudget: number }[],
+  ): Promise<void> {
     if (entries.length === 0) return;
     const ids = entries.map((e) => e.id);
     // A group's items share its run and key.
