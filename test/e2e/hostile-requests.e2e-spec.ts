@@ -57,7 +57,7 @@ describe('hostile requests get a 4xx with the JSON error shape', () => {
       ['run input', '{"input":{"x":"a\\u0000b"}}', /^input\.x: must not contain a NUL character/],
       ['idempotencyKey', '{"idempotencyKey":"k\\u0000"}', /^idempotencyKey: must not contain a NUL/],
       ['a tag', '{"tags":["ok","\\u0000"]}', /^tags\.1: must not contain a NUL/],
-      ['a property name', '{"input":{"a\\u0000":1}}', /^input\.a\u0000: property name must not contain a NUL/],
+      ['a property name', '{"input":{"a\\u0000":1}}', /^input\.a.: property name must not contain a NUL/],
       ['a lone low surrogate', '{"input":{"x":"\\udfff"}}', /^input\.x: must not contain a lone UTF-16 surrogate/],
       ['a lone high surrogate', '{"input":{"x":"a\\ud800b"}}', /^input\.x: must not contain a lone UTF-16 surrogate/],
     ])('in %s of a run start', async (_, body, field) => {

@@ -17,6 +17,6 @@ export function jsonBodyParser(fastify: FastifyInstance): FastifyBodyParser<Buff
       done(null, undefined);
       return;
     }
-    parseJson(request, text, done);
+    void parseJson(request, text, done);
   };
 }
