@@ -16,6 +16,11 @@ interface RunView {
   tasks: TaskView[];
 }
 
+/** A PNG signature and the start of its first chunk: bytes that are not UTF-8, and NULs PostgreSQL cannot store as text. */
+const PNG_BYTES = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+]);
+
 const CATALOGUE = {
   products: [
     { sku: 'apple', price: 0.5, inStock: true },
@@ -40,6 +45,9 @@ describe('the first-party http and transform plugins in a cluster', () => {
       if (req.url === '/catalogue') {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(CATALOGUE));
+      } else if (req.url === '/logo.png') {
+        res.writeHead(200, { 'content-type': 'image/png' });
+        res.end(PNG_BYTES);
       } else if (req.url === '/flaky') {
         flakyCalls += 1;
         res.writeHead(flakyCalls === 1 ? 503 : 200, { 'content-type': 'application/json' });
@@ -51,7 +59,10 @@ describe('the first-party http and transform plugins in a cluster', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    cluster = await Cluster.start('e2e-first-party-plugins');
+    // http.request refuses loopback unless the operator allows it: allow this test's server, and nothing else.
+    cluster = await Cluster.start('e2e-first-party-plugins', {
+      HTTP_REQUEST_ALLOWED_HOSTS: `127.0.0.1:${(server.address() as AddressInfo).port}`,
+    });
     const registered = await cluster.api.post('/api/v1/workflows', {
       name: 'catalogue',
       defaults: { retry: { maxAttempts: 3, backoff: 'fixed', delayMs: 100 } },
@@ -115,5 +126,22 @@ describe('the first-party http and transform plugins in a cluster', () => {
     const fetch = result.tasks.find((task) => task.key === 'fetch')!;
     expect(fetch).toMatchObject({ status: 'failed', attempts: 1 });
     expect(fetch.error?.message).toMatch(/answered 404: no such thing/);
+  });
+
+  it('returns a binary body base64-encoded, and the run stores it and succeeds', async () => {
+    const result = await run(`${base}/logo.png`);
+    const fetch = result.tasks.find((task) => task.key === 'fetch')!;
+    expect(fetch).toMatchObject({
+      status: 'succeeded',
+      output: { status: 200, body: PNG_BYTES.toString('base64'), bodyEncoding: 'base64' },
+    });
+  });
+
+  it('refuses to call the api itself (a loopback port the allow-list does not name), failing the task at once', async () => {
+    const result = await run(`${cluster.api.base}/api/v1/admin/stats`);
+    expect(result.status).toBe('failed');
+    const fetch = result.tasks.find((task) => task.key === 'fetch')!;
+    expect(fetch).toMatchObject({ status: 'failed', attempts: 1, output: null });
+    expect(fetch.error?.message).toMatch(/refused to connect to 127\.0\.0\.1: loopback addresses are not allowed/);
   });
 });

@@ -39,6 +39,11 @@ export class AppProcess {
     return this.child?.pid;
   }
 
+  /** Still alive: it has neither exited nor been killed. */
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   logs(): string {
     return this.output;
   }

@@ -2,6 +2,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { TaskloomConfig } from '@taskloom/config';
 import { HttpErrorFilter } from './common/http-error.filter';
+import { jsonBodyParser } from './common/json-body-parser';
+import { refuseOversizedBody } from './common/oversized-body.hook';
+import { rejectUnstorableInput } from './common/unstorable-input.hook';
 import { createValidationPipe } from './common/validation.pipe';
 import { recordRequestMetrics } from './metrics/request-metrics.hook';
 import { mountQueueDashboard } from './queue-dashboard/mount-queue-dashboard';
@@ -14,7 +17,17 @@ export const API_PREFIX = 'api/v1';
  * one.
  */
 export async function configureHttpApp(app: NestFastifyApplication, config: TaskloomConfig): Promise<void> {
-  app.getHttpAdapter().getInstance().addHook('onResponse', recordRequestMetrics);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onResponse', recordRequestMetrics);
+  fastify.addHook(
+    'onRequest',
+    refuseOversizedBody({
+      bodyLimitBytes: config.http.bodyLimitBytes,
+      drainBytes: config.http.oversizedBodyDrainBytes,
+    }),
+  );
+  app.useBodyParser('application/json', { bodyLimit: config.http.bodyLimitBytes }, jsonBodyParser(fastify));
+  fastify.addHook('preValidation', rejectUnstorableInput(config.http.maxJsonDepth));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

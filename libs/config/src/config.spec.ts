@@ -17,7 +17,12 @@ describe('loadConfig', () => {
   });
 
   it('keeps auth off and rate limits off by default, and reads "false" as false', () => {
-    expect(loadConfig({}).auth).toEqual({ enabled: false, bootstrapAdminKey: undefined, keyCacheMs: 10_000 });
+    expect(loadConfig({}).auth).toEqual({
+      enabled: false,
+      bootstrapAdminKey: undefined,
+      keyCacheMs: 10_000,
+      failureLimitPerMinute: 30,
+    });
     expect(loadConfig({}).api.rateLimitPerMinute).toBe(0);
     expect(loadConfig({ AUTH_ENABLED: 'false' }).auth.enabled).toBe(false);
     expect(loadConfig({ AUTH_ENABLED: 'true' }).auth.enabled).toBe(true);

@@ -9,9 +9,23 @@ export interface TaskloomConfig {
     port: number;
     /** The largest request body (API_BODY_LIMIT); a longer one is answered 413. */
     bodyLimitBytes: number;
+    /**
+     * A body declared longer than bodyLimitBytes but at most this long
+     * (API_OVERSIZED_BODY_DRAIN) is read and discarded before the 413, so the
+     * client, still sending, reads the answer instead of a reset connection.
+     */
+    oversizedBodyDrainBytes: number;
+    /** Nesting depth of a JSON body, query or parameter (API_MAX_JSON_DEPTH), checked before any schema recurses. */
+    maxJsonDepth: number;
   };
   api: { backlogLimit: number; rateLimitPerMinute: number };
-  auth: { enabled: boolean; bootstrapAdminKey?: string; keyCacheMs: number };
+  auth: {
+    enabled: boolean;
+    bootstrapAdminKey?: string;
+    keyCacheMs: number;
+    /** Failed authentications per client address per minute before it is answered 429 unchecked (AUTH_FAILURE_LIMIT); 0: no limit. */
+    failureLimitPerMinute: number;
+  };
   queue: { partitions: number; priorityAgingMs: number };
   router: {
     batchSize: number;
@@ -44,8 +58,13 @@ export interface TaskloomConfig {
   engine: { forEachMaxItems: number };
   /** Finished runs older than `days` are deleted in batches; 0 keeps them forever. */
   retention: { days: number; intervalMs: number; batchSize: number };
-  /** Where the router and executor serve /metrics; absent means they do not listen (the API serves it on PORT). */
-  metrics: { port?: number };
+  /**
+   * Where the router and executor serve /metrics; absent means they do not
+   * listen (the API serves it on PORT). The API's cluster-wide gauges are
+   * recomputed at most once per clusterIntervalMs (METRICS_CLUSTER_INTERVAL_MS)
+   * whatever the number of scrapers.
+   */
+  metrics: { port?: number; clusterIntervalMs: number };
   log: { level: Env['LOG_LEVEL'] };
 }
 
@@ -60,9 +79,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
   return {
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
-    http: { host: e.HOST, port: e.PORT, bodyLimitBytes: e.API_BODY_LIMIT },
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      bodyLimitBytes: e.API_BODY_LIMIT,
+      oversizedBodyDrainBytes: e.API_OVERSIZED_BODY_DRAIN,
+      maxJsonDepth: e.API_MAX_JSON_DEPTH,
+    },
     api: { backlogLimit: e.API_BACKLOG_LIMIT, rateLimitPerMinute: e.API_RATE_LIMIT },
-    auth: { enabled: e.AUTH_ENABLED, bootstrapAdminKey: e.AUTH_BOOTSTRAP_ADMIN_KEY, keyCacheMs: e.AUTH_KEY_CACHE_MS },
+    auth: {
+      enabled: e.AUTH_ENABLED,
+      bootstrapAdminKey: e.AUTH_BOOTSTRAP_ADMIN_KEY,
+      keyCacheMs: e.AUTH_KEY_CACHE_MS,
+      failureLimitPerMinute: e.AUTH_FAILURE_LIMIT,
+    },
     queue: { partitions: e.QUEUE_PARTITIONS, priorityAgingMs: e.PRIORITY_AGING_MS },
     router: {
       batchSize: e.ROUTER_BATCH_SIZE,
@@ -89,7 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
     },
     engine: { forEachMaxItems: e.FOREACH_MAX_ITEMS },
     retention: { days: e.RETENTION_DAYS, intervalMs: e.RETENTION_INTERVAL_MS, batchSize: e.RETENTION_BATCH_SIZE },
-    metrics: { port: e.METRICS_PORT },
+    metrics: { port: e.METRICS_PORT, clusterIntervalMs: e.METRICS_CLUSTER_INTERVAL_MS },
     log: { level: e.LOG_LEVEL },
   };
 }

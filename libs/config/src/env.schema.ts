@@ -42,6 +42,8 @@ export const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PORT: integer(0, 65535).default(3000),
   API_BODY_LIMIT: byteSize.prefault('5mb'),
+  API_OVERSIZED_BODY_DRAIN: byteSize.prefault('32mb'),
+  API_MAX_JSON_DEPTH: integer(8, 10_000).default(128),
   API_BACKLOG_LIMIT: integer(1, 100_000_000).default(100_000),
   QUEUE_PARTITIONS: integer(1, 4096).default(4),
   PRIORITY_AGING_MS: integer(1, 86_400_000).default(60_000),
@@ -74,11 +76,13 @@ export const EnvSchema = z.object({
     )
     .optional(),
   AUTH_KEY_CACHE_MS: integer(0, 3_600_000).default(10_000),
+  AUTH_FAILURE_LIMIT: integer(0, 10_000_000).default(30),
   API_RATE_LIMIT: integer(0, 10_000_000).default(0),
   RETENTION_DAYS: integer(0, 36_500).default(30),
   RETENTION_INTERVAL_MS: integer(1_000, 86_400_000).default(3_600_000),
   RETENTION_BATCH_SIZE: integer(1, 100_000).default(500),
   METRICS_PORT: integer(1, 65535).optional(),
+  METRICS_CLUSTER_INTERVAL_MS: integer(0, 3_600_000).default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -18,6 +18,9 @@ interface Seen {
 }
 
 const CHUNK = Buffer.alloc(16_384, 'x');
+/** The start of a PNG file: its signature holds bytes that are not UTF-8, then NULs. */
+const PNG_BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
+const ALLOWED_HOSTS = 'HTTP_REQUEST_ALLOWED_HOSTS';
 
 /** A real HTTP server: the task's fetch talks to it over a socket, nothing is mocked. */
 function route(req: IncomingMessage, res: ServerResponse, url: URL, seen: Seen, count: (n: number) => void): void {
@@ -37,6 +40,28 @@ function route(req: IncomingMessage, res: ServerResponse, url: URL, seen: Seen, 
     case '/latin1':
       res.writeHead(200, { 'content-type': 'text/plain; charset=iso-8859-1' });
       res.end(Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+      return;
+    case '/png':
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.end(PNG_BYTES);
+      return;
+    case '/nul-text':
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('a\u0000b');
+      return;
+    case '/untyped':
+      res.writeHead(200, url.searchParams.get('binary') ? {} : { 'content-length': '5' });
+      res.end(url.searchParams.get('binary') ? Buffer.from([0xff, 0xfe, 0x00, 0x41]) : 'hello');
+      return;
+    case '/redirect': {
+      const status = Number(url.searchParams.get('status') ?? 302);
+      res.writeHead(status, { location: url.searchParams.get('to') ?? '/json' });
+      res.end();
+      return;
+    }
+    case '/loop':
+      res.writeHead(302, { location: '/loop' });
+      res.end();
       return;
     case '/empty':
       res.writeHead(204);
@@ -104,7 +129,13 @@ describe('@taskloom/plugin-http', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
 
+  // Loopback is refused by default; these tests talk to their own server on 127.0.0.1, so they allow it.
+  beforeEach(() => {
+    process.env[ALLOWED_HOSTS] = '127.0.0.1';
+  });
+
   afterAll(async () => {
+    delete process.env[ALLOWED_HOSTS];
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
@@ -153,6 +184,62 @@ describe('@taskloom/plugin-http', () => {
         status: 204,
         body: null,
       });
+    });
+  });
+
+  describe('binary bodies', () => {
+    it('returns a binary content type as base64, with bodyEncoding', async () => {
+      const output = expectSucceeded(await runTask(httpRequest, { url: `${base}/png` }));
+      expect(output).toMatchObject({ status: 200, body: PNG_BYTES.toString('base64'), bodyEncoding: 'base64' });
+      expect(Buffer.from(output.body as string, 'base64')).toEqual(PNG_BYTES);
+    });
+
+    it('returns text holding a NUL, or untyped bytes that are not UTF-8, as base64', async () => {
+      expect(expectSucceeded(await runTask(httpRequest, { url: `${base}/nul-text` }))).toMatchObject({
+        body: Buffer.from('a\u0000b').toString('base64'),
+        bodyEncoding: 'base64',
+      });
+      expect(expectSucceeded(await runTask(httpRequest, { url: `${base}/untyped?binary=1` }))).toMatchObject({
+        body: Buffer.from([0xff, 0xfe, 0x00, 0x41]).toString('base64'),
+        bodyEncoding: 'base64',
+      });
+    });
+
+    it('keeps untyped UTF-8 and JSON as they are, without bodyEncoding', async () => {
+      const untyped = expectSucceeded(await runTask(httpRequest, { url: `${base}/untyped` }));
+      expect(untyped.body).toBe('hello');
+      expect(untyped).not.toHaveProperty('bodyEncoding');
+      expect(expectSucceeded(await runTask(httpRequest, { url: `${base}/json` }))).not.toHaveProperty('bodyEncoding');
+    });
+  });
+
+  describe('redirects', () => {
+    it('follows a redirect by hand, a 303 after a POST continuing as a GET without the body', async () => {
+      const followed = expectSucceeded(await runTask(httpRequest, { url: `${base}/redirect?to=/json` }));
+      expect(followed.body).toEqual({ hello: 'world', n: [1, 2] });
+      const seeOther = expectSucceeded(
+        await runTask(httpRequest, { url: `${base}/redirect?status=303&to=/echo`, method: 'POST', body: { a: 1 } }),
+      );
+      expect(seeOther.body).toEqual({ method: 'GET', contentType: null, body: '' });
+      const temporary = expectSucceeded(
+        await runTask(httpRequest, { url: `${base}/redirect?status=307&to=/echo`, method: 'POST', body: { a: 1 } }),
+      );
+      expect(temporary.body).toEqual({ method: 'POST', contentType: 'application/json', body: '{"a":1}' });
+    });
+
+    it('stops after maxRedirects, and returns the 3xx itself when maxRedirects is 0', async () => {
+      const error = expectFailed(await runTask(httpRequest, { url: `${base}/loop`, maxRedirects: 3 }));
+      expect(error).toMatchObject({ name: 'RedirectError', kind: 'non_retryable' });
+      expect(error.message).toMatch(/more than maxRedirects \(3\) redirects/);
+      expect(expectSucceeded(await runTask(httpRequest, { url: `${base}/loop`, maxRedirects: 0 }))).toMatchObject({
+        status: 302,
+        headers: { location: '/loop' },
+      });
+    });
+
+    it('refuses a redirect to a scheme other than http and https', async () => {
+      const error = expectFailed(await runTask(httpRequest, { url: `${base}/redirect?to=file:///etc/passwd` }));
+      expect(error.message).toMatch(/redirected to file: URL/);
     });
   });
 

@@ -1,6 +1,8 @@
 import { defineTask } from '@taskloom/sdk';
-import { buildRequest } from './build-request';
+import { firstHop } from './build-request';
 import { decodeBody } from './decode-body';
+import { followRedirects } from './follow-redirects';
+import { guardedDispatcher } from './network-guard';
 import { readLimitedBody } from './read-limited-body';
 import { requestFailure } from './request-failure';
 import { requestInput, requestOutput, type RequestInput, type RequestOutput } from './request-schema';
@@ -13,13 +15,17 @@ const ERROR_BODY_BYTES = 8_192;
  * Calls an HTTP endpoint with the global fetch. Stops at the task's timeout
  * or cancel and at its own `timeoutMs`, whichever comes first; 5xx and
  * network errors fail retryably, other 4xx fail for good; the response body
- * is read up to `maxResponseBytes`.
+ * is read up to `maxResponseBytes`. Only public addresses are reached
+ * unless HTTP_REQUEST_ALLOWED_HOSTS allows more (checked at connect time,
+ * on every redirect hop); binary bodies come back base64-encoded.
  */
 export const httpRequest = defineTask({
   type: 'http.request',
   description:
-    'HTTP request with fetch: {url, method, headers, body, timeoutMs, maxResponseBytes} → {status, headers, body}. ' +
-    'Retries 5xx, 429 and network errors; other 4xx fail the task.',
+    'HTTP request with fetch: {url, method, headers, body, timeoutMs, maxResponseBytes, maxRedirects} → ' +
+    '{status, headers, body, bodyEncoding?}. Retries 5xx, 429 and network errors; other 4xx fail the task. ' +
+    'Refuses loopback, private, link-local and metadata addresses unless HTTP_REQUEST_ALLOWED_HOSTS allows them; ' +
+    'a binary body comes back base64-encoded with bodyEncoding "base64".',
   input: requestInput,
   output: requestOutput,
   resources: 'io-intensive',
@@ -28,9 +34,11 @@ export const httpRequest = defineTask({
   run: async (input, ctx) => {
     const what = `${input.method} ${input.url}`;
     const timeout = AbortSignal.timeout(input.timeoutMs);
-    const request = buildRequest(input, AbortSignal.any([ctx.signal, timeout]));
+    const hop = firstHop(input);
+    const dispatcher = guardedDispatcher();
     try {
-      const response = await fetch(request);
+      const signal = AbortSignal.any([ctx.signal, timeout]);
+      const response = await followRedirects(hop, { signal, dispatcher, maxRedirects: input.maxRedirects });
       ctx.logger.debug('response', { status: response.status, attempt: ctx.attempt });
       return await readResponse(response, input, what);
     } catch (error) {
@@ -51,6 +59,6 @@ async function readResponse(response: Response, input: RequestInput, what: strin
   return {
     status: response.status,
     headers: Object.fromEntries(response.headers),
-    body: decodeBody(bytes, response.headers.get('content-type'), what),
+    ...decodeBody(bytes, response.headers.get('content-type'), what),
   };
 }

@@ -1,10 +1,12 @@
 import { isTaskError, TaskError, TaskTimeoutError } from '@taskloom/sdk';
+import { BLOCKED_ADDRESS_CODE, BlockedAddressError } from './address-policy';
 
 /**
  * What a throw from fetch or from reading the body means. The task's own
  * signal (its timeout, or a cancel) wins; then this request's timeout; task
  * errors we raised pass through; anything else is a network failure
- * (refused, reset, DNS), which is worth another attempt.
+ * (refused, reset, DNS), which is worth another attempt — except a
+ * destination the address policy refused, which fetch wraps as its cause.
  */
 export function requestFailure(
   error: unknown,
@@ -17,6 +19,9 @@ export function requestFailure(
     return new TaskTimeoutError(`${what}: no complete response within timeoutMs (${timeoutMs} ms)`, { cause: error });
   }
   if (isTaskError(error)) return error;
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  if (cause?.code === BLOCKED_ADDRESS_CODE)
+    return new BlockedAddressError(`${what}: ${String(cause.message)}`, { cause });
   return new TaskError(`${what} failed: ${networkDetail(error)}`, { cause: error });
 }
 

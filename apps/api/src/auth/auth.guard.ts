@@ -31,7 +31,7 @@ export class AuthGuard implements CanActivate {
     }
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const principal = await this.authenticator.authenticate(bearerKey(request.headers.authorization));
+    const principal = await this.authenticator.authenticate(bearerKey(request.headers.authorization), request.ip);
     const required = requiredScope(request.method, this.reflector.getAllAndOverride<ApiScope>(REQUIRED_SCOPE, targets));
     if (!grants(principal.scopes, required)) {
       throw new ForbiddenError(`this API key lacks the "${required}" scope`);

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type Exception
 import { DefinitionError } from '@taskloom/engine';
 import { TaskloomError } from '@taskloom/orchestrator';
 import type { FastifyReply } from 'fastify';
+import { dependencyUnavailable } from './dependency-unavailable';
 
 interface ErrorBody {
   statusCode: number;
@@ -22,8 +23,9 @@ const STATUS_OF_CODE: Record<TaskloomError['code'], number> = {
 
 /**
  * The one place where errors become HTTP: domain errors by class, Nest's
- * own HTTP exceptions as they are, and anything else as a 500 that is
- * logged with its stack but never leaks it.
+ * own HTTP exceptions as they are, PostgreSQL or Redis out of reach as a
+ * 503 with Retry-After, and anything else as a 500 that is logged with its
+ * stack but never leaks it.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -64,6 +66,12 @@ export class HttpErrorFilter implements ExceptionFilter {
         message: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
         details: typeof payload === 'object' ? (payload as { details?: unknown }).details : undefined,
       };
+    }
+    const unavailable = dependencyUnavailable(exception);
+    if (unavailable) {
+      this.logger.warn(unavailable.message);
+      void reply.header('Retry-After', String(unavailable.retryAfterSeconds));
+      return { statusCode: 503, error: unavailable.name, message: unavailable.message };
     }
     const unexpected = exception as { stack?: string } | undefined;
     this.logger.error(unexpected?.stack ?? String(exception));

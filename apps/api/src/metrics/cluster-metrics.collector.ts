@@ -3,6 +3,7 @@ import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { ExecutorRepository, StatsRepository } from '@taskloom/persistence';
 import { metrics, registerMetricsCollector } from '@taskloom/telemetry';
 import { QueueAdminService } from '../admin/queue-admin.service';
+import { SingleFlightRefresh } from './single-flight-refresh';
 
 /** A run is stalled when nothing touched it for this long and none of its tasks can move. */
 const STALLED_AFTER_MS = 5 * 60_000;
@@ -12,21 +13,26 @@ const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'paused'] as con
  * The cluster as a whole, read when Prometheus scrapes the API: queue
  * counts from Redis, waiting tasks, active and stalled runs and live
  * executors from PostgreSQL. Any API replica answers the same; alert on
- * max() across them.
+ * max() across them. /metrics needs no key, so the queries run at most once
+ * per METRICS_CLUSTER_INTERVAL_MS however many scrapers there are; a scrape
+ * in between reports the gauges as last computed.
  */
 @Injectable()
 export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutdown {
   private unregister: (() => void) | undefined;
+  private readonly refresh: SingleFlightRefresh;
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
     private readonly queues: QueueAdminService,
     private readonly stats: StatsRepository,
     private readonly executors: ExecutorRepository,
-  ) {}
+  ) {
+    this.refresh = new SingleFlightRefresh(() => this.collect(), config.metrics.clusterIntervalMs);
+  }
 
   onModuleInit(): void {
-    this.unregister = registerMetricsCollector(() => this.collect());
+    this.unregister = registerMetricsCollector(() => this.refresh.run());
   }
 
   private async collect(): Promise<void> {
@@ -52,6 +58,7 @@ export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutd
     for (const status of ['pending', 'running', 'paused']) metrics.runsActive.set({ status }, active[status] ?? 0);
     metrics.runsStalled.set(stalled);
     metrics.executorsLive.set(live.length);
+    metrics.clusterMetricsRefreshes.inc();
   }
 
   onApplicationShutdown(): void {

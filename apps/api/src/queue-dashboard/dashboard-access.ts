@@ -35,7 +35,7 @@ export function dashboardAccess(
         queryKey !== undefined
           ? parseApiKey(queryKey)
           : (bearerKey(request.headers.authorization) ?? parseApiKey(cookie(request, COOKIE) ?? ''));
-      const principal = await authenticator.authenticate(presented);
+      const principal = await authenticator.authenticate(presented, request.ip);
       if (!grants(principal.scopes, 'admin'))
         throw new ForbiddenError('the queue dashboard needs an API key with the "admin" scope');
       if (queryKey === undefined) return undefined;

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 
 const priority = z.enum(['critical', 'high', 'normal', 'low']);
+/** PostgreSQL's integer: a larger version or index could never match a row, and would fail the query. */
+export const MAX_INT32 = 2_147_483_647;
 const json = z.json();
 
 export const StartRunSchema = z
   .object({
     input: json.default({}).describe('The run input; validated against the workflow inputSchema.'),
     priority: priority.optional().describe('Priority class for tasks that do not name their own.'),
-    version: z.number().int().positive().optional().describe('Pin a version; the latest when absent.'),
+    version: z.number().int().positive().max(MAX_INT32).optional().describe('Pin a version; the latest when absent.'),
     idempotencyKey: z.string().min(1).max(200).optional().describe('The same key starts the same run once.'),
     tags: z.array(z.string().min(1).max(100)).max(20).optional(),
   })
@@ -32,7 +34,15 @@ export const RunSearchSchema = z
 export type RunSearchQuery = z.infer<typeof RunSearchSchema>;
 
 export const TaskLogsQuerySchema = z
-  .object({ index: z.coerce.number().int().min(0).optional().describe('forEach item index') })
+  .object({ index: z.coerce.number().int().min(0).max(MAX_INT32).optional().describe('forEach item index') })
   .strict();
 
 export type TaskLogsQuery = z.infer<typeof TaskLogsQuerySchema>;
+
+/** `/workflows/{name}/versions/{version}`: a positive integer PostgreSQL can hold. */
+export const WorkflowVersionParamSchema = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(MAX_INT32)
+  .describe('A version number, 1 and up');

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpStatus, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentTenant } from '../auth/current-tenant.decorator';
-import { StartRunSchema, type StartRunBody } from '../runs/run.schemas';
+import { StartRunSchema, WorkflowVersionParamSchema, type StartRunBody } from '../runs/run.schemas';
 import { RunsService } from '../runs/runs.service';
 import { WorkflowsService } from './workflows.service';
 
@@ -47,7 +47,10 @@ export class WorkflowsController {
 
   @Get(':name/versions/:version')
   @ApiOkResponse({ description: 'One version of a workflow.' })
-  async version(@Param('name') name: string, @Param('version', ParseIntPipe) version: number) {
+  async version(
+    @Param('name') name: string,
+    @Param('version', { schema: WorkflowVersionParamSchema }) version: number,
+  ) {
     const row = await this.workflows.version(name, version);
     return {
       name: row.name,

@@ -148,6 +148,11 @@ export const metrics = {
     help: 'Executors whose heartbeat is recent (within EXECUTOR_LOST_AFTER_MS).',
     registers,
   }),
+  clusterMetricsRefreshes: new Counter({
+    name: 'taskloom_cluster_metrics_refreshes_total',
+    help: 'Times this API recomputed the cluster gauges above: at most once per METRICS_CLUSTER_INTERVAL_MS.',
+    registers,
+  }),
 
   // Every process: its PostgreSQL pool.
   dbPoolConnections: new Gauge({
