@@ -71,7 +71,6 @@ describe('chaos: faults of every kind under load', () => {
         RECONCILE_QUEUED_GRACE_MS: '1000',
         ROUTER_POLL_MS: '200',
         TASK_MAX_INTERRUPTIONS: '20',
-        LOG_LEVEL: 'warn',
       },
       { postgresUrl: postgres.url, redisUrl: redis.url },
     );
