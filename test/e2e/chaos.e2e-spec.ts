@@ -133,6 +133,24 @@ describe('chaos: faults of every kind under load', () => {
     }
   }
 
+  /** What a run that did not end is waiting on, and what the processes said last. */
+  async function diagnose(ids: readonly string[]): Promise<string> {
+    const stuck = await cluster.sql(
+      `SELECT t.id, t.run_id, t.key, t.status, t.attempt, t.interruptions, t.executor_id, t.queue, t.queued_at, t.started_at,
+              (SELECT json_agg(json_build_object('attempt', a.attempt, 'status', a.status, 'reason', a.error->>'reason'))
+                 FROM task_attempts a WHERE a.task_id = t.id) AS attempts
+         FROM tasks t JOIN runs r ON r.id = t.run_id
+        WHERE t.run_id = ANY($1::uuid[]) AND r.status NOT IN ('succeeded', 'failed', 'cancelled')
+          AND t.status NOT IN ('succeeded', 'blocked') LIMIT 10`,
+      [ids],
+    );
+    const executors = await cluster.sql(`SELECT id, pid, heartbeat_at, stopped_at FROM executors`);
+    const logs = cluster.processes
+      .filter((process) => !killed.has(process))
+      .map((process) => `--- ${process.app} ${process.pid}\n${process.logs().slice(-3_000)}`);
+    return `stuck tasks: ${JSON.stringify(stuck, null, 1)}\nexecutors: ${JSON.stringify(executors)}\n${logs.join('\n')}`;
+  }
+
   function live(app: AppName): AppProcess[] {
     return cluster.processes.filter((process) => process.app === app && !killed.has(process));
   }
@@ -194,7 +212,11 @@ describe('chaos: faults of every kind under load', () => {
         );
         accepted.push(probe!);
         const newWorkMs = await until(() => ended([probe!]), `the probe run after ${fault}`, faultAt);
-        const inFlightMs = await until(() => ended(before), `runs in flight at ${fault}`, faultAt);
+        const inFlightMs = await until(() => ended(before), `runs in flight at ${fault}`, faultAt).catch(
+          async (error: Error) => {
+            throw new Error(`trial ${index + 1}: ${error.message}\n${await diagnose(before)}`);
+          },
+        );
         reports.push({ trial: index + 1, fault, restartMs, newWorkMs, inFlightMs });
       }
     } finally {
@@ -226,9 +248,9 @@ describe('chaos: faults of every kind under load', () => {
     expect(statuses).toEqual([{ status: 'succeeded', n: accepted.length }]);
 
     const tasks = await cluster.sql<{ run_id: string; key: string; interrupted: number }>(
-      `SELECT t.run_id, t.key, count(a.*) FILTER (WHERE a.status = 'interrupted')::int AS interrupted
+      `SELECT t.id, t.run_id, t.key, count(a.*) FILTER (WHERE a.status = 'interrupted')::int AS interrupted
          FROM tasks t LEFT JOIN task_attempts a ON a.task_id = t.id
-        WHERE t.run_id = ANY($1::uuid[]) GROUP BY t.run_id, t.key`,
+        WHERE t.run_id = ANY($1::uuid[]) GROUP BY t.id, t.run_id, t.key`,
       [accepted],
     );
     expect(tasks).toHaveLength(accepted.length * 2);

@@ -50,7 +50,7 @@ export class PrivatePostgres {
   }
 
   private up(): void {
-    const options = `-p ${this.port} -c listen_addresses=127.0.0.1 -k ${join(this.dataDir, '..')} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+    const options = `-p ${this.port} -c listen_addresses=127.0.0.1 -k ${join(this.dataDir, '..')} -c fsync=off -c full_page_writes=off -c max_connections=200`;
     asPostgres('pg_ctl', ['-D', this.dataDir, '-o', options, '-l', join(this.dataDir, '..', 'log'), '-w', 'start']);
   }
 }
