@@ -7,31 +7,29 @@ import type { AddressInfo } from 'node:net';
  * a task's handler really ran. `/slow/...` answers after `slowMs`.
  */
 export class EffectCounter {
-  private readonly hits = new Map<string, number>();
-
   private constructor(
     private readonly server: Server,
     readonly url: string,
-    private readonly slowMs: number,
+    private readonly hits: Map<string, number>,
   ) {}
 
   static async start(options: { slowMs?: number } = {}): Promise<EffectCounter> {
-    let counter: EffectCounter | undefined;
+    const hits = new Map<string, number>();
+    const slowMs = options.slowMs ?? 0;
     const server = createServer((request, response) => {
       const path = (request.url ?? '/').split('?')[0]!;
-      counter!.hits.set(path, (counter!.hits.get(path) ?? 0) + 1);
+      hits.set(path, (hits.get(path) ?? 0) + 1);
       request.resume();
       const answer = () => {
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ path }));
       };
-      if (path.startsWith('/slow/')) setTimeout(answer, counter!.slowMs);
+      if (path.startsWith('/slow/')) setTimeout(answer, slowMs);
       else answer();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    counter = new EffectCounter(server, `http://127.0.0.1:${port}`, options.slowMs ?? 0);
-    return counter;
+    return new EffectCounter(server, `http://127.0.0.1:${port}`, hits);
   }
 
   count(path: string): number {
