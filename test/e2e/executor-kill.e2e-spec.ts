@@ -50,7 +50,7 @@ describe('kill -9 of an executor holding running tasks (DESIGN invariant 3)', ()
         WHERE t.key = 'work' GROUP BY a.status ORDER BY a.status`,
     );
     expect(attempts).toEqual([
-      { status: 'lost', n: 6 },
+      { status: 'interrupted', n: 6 },
       { status: 'succeeded', n: 6 },
     ]);
   });

@@ -71,7 +71,7 @@ describe('executor capacity and shutdown', () => {
       expect(run.tasks[0]).toMatchObject({ status: 'succeeded', attempts: 2 });
     }
     const handedBack = await cluster.sql<{ n: number }>(
-      `SELECT count(*)::int AS n FROM task_attempts WHERE status = 'failed' AND error->>'name' = 'HandedBack'`,
+      `SELECT count(*)::int AS n FROM task_attempts WHERE status = 'interrupted' AND error->>'name' = 'HandedBack'`,
     );
     expect(handedBack[0]!.n).toBe(4);
   });

@@ -51,7 +51,7 @@ describe('operations: admin API, metrics and traces across processes', () => {
     executorMetrics = `http://127.0.0.1:${executorPort}/metrics`;
     cluster = await Cluster.start(
       'e2e-operations',
-      { ...tracing, METRICS_PORT: String(routerPort) },
+      { ...tracing, METRICS_PORT: String(routerPort), RECONCILE_QUEUED_GRACE_MS: '1000' },
       { executor: false },
     );
     await cluster.startExecutor({ METRICS_PORT: String(executorPort) });
@@ -113,6 +113,14 @@ describe('operations: admin API, metrics and traces across processes', () => {
         'the router to hold the paused queue back',
       );
 
+      // A drain leaves a task queued within RECONCILE_QUEUED_GRACE_MS: a router may still be enqueueing it.
+      await cluster.api.waitFor(async () => {
+        const [row] = await cluster.sql<{ n: number }>(
+          `SELECT count(*)::int AS n FROM tasks WHERE run_id = $1 AND queued_at < now() - interval '1 second'`,
+          [run.body.id],
+        );
+        return row!.n === 1;
+      }, 'the task to be queued for longer than the grace period');
       const drained = await cluster.api.post(`/api/v1/admin/queues/${encodeURIComponent(held)}/drain`);
       expect(drained.status).toBe(200);
       expect(QueueActionSchema.parse(drained.body)).toMatchObject({

@@ -16,9 +16,9 @@ export class Cluster {
   static async start(
     suite: string,
     env: Record<string, string> = {},
-    options: { executor?: boolean } = {},
+    options: { executor?: boolean; postgresUrl?: string; redisUrl?: string } = {},
   ): Promise<Cluster> {
-    const services = await createSuiteServices(suite);
+    const services = await createSuiteServices(suite, options);
     const port = await freePort();
     const cluster = new Cluster(services, { ...services.env, PORT: String(port), HOST: '127.0.0.1', ...env });
     cluster.api = new ApiClient(`http://127.0.0.1:${port}`);

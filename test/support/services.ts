@@ -17,26 +17,32 @@ export interface SuiteServices {
   dispose(): Promise<void>;
 }
 
-export async function createSuiteServices(suite: string): Promise<SuiteServices> {
+/** `at` points a suite at a private PostgreSQL or Redis (a chaos test restarts them) instead of the shared ones. */
+export async function createSuiteServices(
+  suite: string,
+  at: { postgresUrl?: string; redisUrl?: string } = {},
+): Promise<SuiteServices> {
+  const postgresUrl = at.postgresUrl ?? POSTGRES_URL;
+  const redisUrl = at.redisUrl ?? REDIS_URL;
   const token = `${suite.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   const database = `taskloom_test_${token}`;
-  await adminQuery(`CREATE DATABASE "${database}"`);
-  const databaseUrl = `${POSTGRES_URL}/${database}`;
+  await adminQuery(postgresUrl, `CREATE DATABASE "${database}"`);
+  const databaseUrl = `${postgresUrl}/${database}`;
   const redisPrefix = `tl-test-${token}`;
   return {
     databaseUrl,
-    redisUrl: REDIS_URL,
+    redisUrl,
     redisPrefix,
-    env: { DATABASE_URL: databaseUrl, REDIS_URL, REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'info' },
+    env: { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'info' },
     dispose: async () => {
-      await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-      await deleteRedisKeys(redisPrefix);
+      await adminQuery(postgresUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await deleteRedisKeys(redisPrefix, redisUrl);
     },
   };
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const client = new Client({ connectionString: `${POSTGRES_URL}/postgres` });
+async function adminQuery(postgresUrl: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: `${postgresUrl}/postgres` });
   await client.connect();
   try {
     await client.query(sql);
@@ -45,8 +51,8 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-export async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
+export async function deleteRedisKeys(prefix: string, redisUrl = REDIS_URL): Promise<void> {
+  const redis = new Redis(redisUrl);
   try {
     let cursor = '0';
     do {

@@ -16,7 +16,7 @@ export class ExecutorLifecycle implements OnApplicationBootstrap, BeforeApplicat
     await this.plugins.load();
     await this.plugins.warmUp();
     await this.registration.register(this.workers.queueNames(), this.workers.gate);
-    this.workers.start();
+    await this.workers.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Span } from '@opentelemetry/api';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import type { RetryPolicy } from '@taskloom/engine';
-import type { AttemptFailure, AttemptOutcome } from '@taskloom/orchestrator';
-import { QueueRegistry, REDIS_CONNECTION, TaskRouting, type TaskJobData } from '@taskloom/queue';
+import { InterruptionService, type AttemptFailure, type AttemptOutcome } from '@taskloom/orchestrator';
+import { CancelledRuns, QueueRegistry, REDIS_CONNECTION, TaskRouting, type TaskJobData } from '@taskloom/queue';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { AttemptReporter } from './attempt-reporter.service';
@@ -13,11 +13,13 @@ import { PluginHostService, type HostedTaskType } from './plugin-host.service';
 import { ResourceGate, type ResourceNeed } from './resource-gate';
 import { preciseTimestamp } from './precise-time';
 import { typeConcurrency } from './type-concurrency';
+import { workerLockOptions } from './worker-lock.options';
 
 /** A poller resumes once this share of its type's concurrency fits again. */
 const RESUME_SHARE = 8;
 /** Jobs of a type waiting for their outcome to be written, per task of the type that may run at once. */
 const WRITE_WAIT_SHARE = 4;
+const HANDED_BACK = 'HandedBack';
 
 interface Poller {
   workers: Worker<TaskJobData>[];
@@ -50,6 +52,8 @@ export class TaskWorkerService {
     private readonly plugins: PluginHostService,
     private readonly reporter: AttemptReporter,
     private readonly identity: ExecutorIdentity,
+    private readonly interruptions: InterruptionService,
+    private readonly cancelled: CancelledRuns,
   ) {
     this.gate = new ResourceGate({
       cpu: config.executor.cpu,
@@ -64,7 +68,8 @@ export class TaskWorkerService {
       .flatMap((hosted) => this.routing.queuesOf(hosted.taskType.type, this.config.executor.partitions));
   }
 
-  start(): void {
+  async start(): Promise<void> {
+    await this.cancelled.watch();
     for (const hosted of this.plugins.served()) {
       const { resources } = hosted.descriptor;
       const concurrency = typeConcurrency(resources, this.config.executor);
@@ -85,6 +90,7 @@ export class TaskWorkerService {
           // task, while a heavy type still holds few jobs it cannot start.
           concurrency: concurrency + Math.min(WRITE_WAIT_SHARE * concurrency, this.reporter.writeCapacity),
           autorun: true,
+          ...workerLockOptions(this.config),
         });
         worker.on('error', (error) => this.logger.warn(`worker ${queue}: ${error.message}`));
         this.workers.push(worker);
@@ -114,18 +120,54 @@ export class TaskWorkerService {
   }
 
   private async process(job: Job<TaskJobData>, hosted: HostedTaskType): Promise<void> {
-    const task = job.data;
+    let task = job.data;
     observeQueueWait(task.type, job.timestamp);
+    if (this.cancelled.has(task.runId)) return;
     const release = await this.gate.acquire(hosted.descriptor.resources);
     let outcome: AttemptOutcome | undefined;
     try {
-      // BullMQ counts every delivery; a second one means an earlier executor lost this job mid-run.
+      // Checked again: admission may have waited.
+      if (this.cancelled.has(task.runId)) return;
+      // BullMQ counts every delivery; a second one means an earlier delivery was lost mid-run (its executor
+      // died or lost the job's lock). That attempt is recorded as interrupted and this one runs as the next.
       const redelivered = job.attemptsStarted > 1;
+      if (redelivered) {
+        const next = await this.takeOver(task);
+        if (!next) return;
+        task = { ...task, ...next };
+      }
       outcome = await traceAttempt(task, this.identity.id, (span) => this.attempt(task, hosted, span, redelivered));
     } finally {
       release();
     }
     if (outcome) await this.reporter.finish(outcome);
+  }
+
+  /** The next attempt of a redelivered job's task, started here; nothing when it must not run. */
+  private async takeOver(task: TaskJobData): Promise<{ attempt: number; maxAttempts: number } | undefined> {
+    const next = await this.interruptions.takeOver(
+      {
+        taskId: task.taskId,
+        attempt: task.attempt,
+        reason: 'redelivered',
+        error: {
+          name: 'Redelivered',
+          message: 'the queue job of this attempt was delivered again: the executor running it died or lost its lock',
+        },
+        executorId: null,
+        startedAt: null,
+        durationMs: null,
+      },
+      this.identity.id,
+      preciseTimestamp(),
+    );
+    if (!next) {
+      this.logger.debug({
+        msg: 'redelivered job not run: its attempt ended, moved on, or used up its interruption budget',
+        ...attemptFields(task),
+      });
+    }
+    return next;
   }
 
   /**
@@ -143,8 +185,9 @@ export class TaskWorkerService {
   ): Promise<AttemptOutcome | undefined> {
     const startedAt = preciseTimestamp();
     const start = { taskId: task.taskId, attempt: task.attempt, startedAt };
+    // A redelivered job's attempt was recorded 'running' when this executor took it over.
     const startsFirst = redelivered || this.reporter.startsFirst;
-    if (startsFirst && !(await this.reporter.start(start))) {
+    if (!redelivered && startsFirst && !(await this.reporter.start(start))) {
       this.logger.debug({
         msg: 'attempt not started: superseded, started elsewhere, or its run ended',
         ...attemptFields(task),
@@ -200,6 +243,7 @@ export class TaskWorkerService {
       runId: task.runId,
       definitionId: task.definitionId,
       attempt: task.attempt,
+      ...(failure?.name === HANDED_BACK ? { interrupted: 'handed_back' as const } : {}),
       status: result.status,
       output: result.status === 'succeeded' ? result.output : undefined,
       error: failure,
@@ -213,11 +257,14 @@ export class TaskWorkerService {
     };
   }
 
-  /** An attempt cut short by this executor's shutdown is handed back: retryable at once, whatever the handler threw. */
+  /**
+   * An attempt cut short by this executor's shutdown is handed back: an
+   * interruption, not a failure of the task, whatever the handler threw.
+   */
   private failureOf(error: AttemptFailure, signal: AbortSignal): AttemptFailure {
     if (!signal.aborted) return error;
     return {
-      name: 'HandedBack',
+      name: HANDED_BACK,
       message: 'the executor shut down before this attempt finished; it runs again elsewhere',
       retryable: true,
       retryAfterMs: 0,

@@ -55,7 +55,17 @@ export interface TaskloomConfig {
     plugins: string[];
     shutdownGraceMs: number;
   };
-  engine: { forEachMaxItems: number };
+  engine: {
+    forEachMaxItems: number;
+    /**
+     * How many times one task may be interrupted (its executor lost, killed,
+     * or shut down past the grace period) and run again without using up its
+     * retry budget; one more interruption fails the task.
+     */
+    maxInterruptions: number;
+    /** How long executors remember that a run was cancelled, so a job of it delivered later never starts. */
+    cancelMarkerTtlMs: number;
+  };
   /** Finished runs older than `days` are deleted in batches; 0 keeps them forever. */
   retention: { days: number; intervalMs: number; batchSize: number };
   /**
@@ -117,7 +127,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
       plugins: e.PLUGINS,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     },
-    engine: { forEachMaxItems: e.FOREACH_MAX_ITEMS },
+    engine: {
+      forEachMaxItems: e.FOREACH_MAX_ITEMS,
+      maxInterruptions: e.TASK_MAX_INTERRUPTIONS,
+      cancelMarkerTtlMs: e.CANCEL_MARKER_TTL_MS,
+    },
     retention: { days: e.RETENTION_DAYS, intervalMs: e.RETENTION_INTERVAL_MS, batchSize: e.RETENTION_BATCH_SIZE },
     metrics: { port: e.METRICS_PORT, clusterIntervalMs: e.METRICS_CLUSTER_INTERVAL_MS },
     log: { level: e.LOG_LEVEL },

@@ -67,6 +67,8 @@ export const EnvSchema = z.object({
   PLUGINS: list.default(() => [...FIRST_PARTY_PLUGINS]),
   SHUTDOWN_GRACE_MS: integer(0, 600_000).default(10_000),
   FOREACH_MAX_ITEMS: integer(1, 1_000_000).default(10_000),
+  TASK_MAX_INTERRUPTIONS: integer(0, 1_000).default(5),
+  CANCEL_MARKER_TTL_MS: integer(1_000, 604_800_000).default(86_400_000),
   AUTH_ENABLED: flag.default(false),
   AUTH_BOOTSTRAP_ADMIN_KEY: z
     .string()

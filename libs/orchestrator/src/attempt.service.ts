@@ -7,8 +7,10 @@ import {
   TaskAttemptRepository,
   TransactionRunner,
   type AttemptOutcomeRow,
+  type InterruptionReason,
 } from '@taskloom/persistence';
 import { CascadeService } from './cascade.service';
+import { countInterruptions, InterruptionService } from './interruption.service';
 import { dispatchBonusMs } from './dispatch-order';
 
 /** How an attempt failed, as reported by the executor (the SDK's serialised error) or the reconciler. */
@@ -38,8 +40,12 @@ export interface AttemptOutcome {
   startedAt: Date | string | null;
   durationMs: number | null;
   logs?: unknown;
-  /** The attempt's executor vanished; recorded as 'lost' rather than 'failed'. */
-  lost?: boolean;
+  /**
+   * The attempt did not end on its own (its executor was lost, or shut down
+   * past its grace period): recorded as 'interrupted', and the task runs
+   * again on the interruption budget, whatever the retry policy says.
+   */
+  interrupted?: InterruptionReason;
 }
 
 export interface AttemptStart {
@@ -61,6 +67,7 @@ export class AttemptService {
     private readonly attempts: TaskAttemptRepository,
     private readonly runs: RunRepository,
     private readonly cascade: CascadeService,
+    private readonly interruptions: InterruptionService,
   ) {}
 
   /** Returns the ids of the attempts that may run; the others were superseded or already started. */
@@ -78,14 +85,38 @@ export class AttemptService {
   /** Returns the ids of the outcomes that were applied; the rest were stale (fenced out). */
   async complete(outcomes: readonly AttemptOutcome[]): Promise<Set<string>> {
     if (outcomes.length === 0) return new Set();
-    const rows = outcomes.map((outcome) => this.toRow(outcome));
+    const ended = outcomes.filter((outcome) => !outcome.interrupted);
+    const interrupted = outcomes.filter((outcome) => outcome.interrupted);
+    const rows = ended.map((outcome) => this.toRow(outcome));
     const definitions = new Map(outcomes.map((outcome) => [outcome.runId, outcome.definitionId]));
-    return this.transactions.run(async (db) => {
+    const { applied, interruption } = await this.transactions.run(async (db) => {
       const { settled, retried } = await this.attempts.recordOutcomes(db, rows);
       if (retried.length > 0) await notifyReady(db);
       await this.cascade.propagate(db, settled, definitions);
-      return new Set([...retried, ...settled.map((task) => task.id)]);
+      const interruption =
+        interrupted.length === 0
+          ? undefined
+          : await this.interruptions.apply(
+              db,
+              interrupted.map((outcome) => ({
+                taskId: outcome.taskId,
+                attempt: outcome.attempt,
+                reason: outcome.interrupted!,
+                error: { ...outcome.error },
+                executorId: outcome.executorId,
+                startedAt: outcome.startedAt,
+                durationMs: outcome.durationMs,
+              })),
+            );
+      return { applied: [...retried, ...settled.map((task) => task.id)], interruption };
     });
+    if (!interruption) return new Set(applied);
+    countInterruptions(interruption);
+    return new Set([
+      ...applied,
+      ...interruption.again.map((task) => task.id),
+      ...interruption.exhausted.map((task) => task.id),
+    ]);
   }
 
   /** A failure the policy still allows another attempt for goes round again; anything else is final. */
@@ -103,7 +134,7 @@ export class AttemptService {
       startedAt: outcome.startedAt,
       durationMs: outcome.durationMs,
       logs: outcome.logs,
-      recordStatus: outcome.lost ? 'lost' : outcome.status,
+      recordStatus: outcome.status,
       retry: again
         ? {
             delayMs: outcome.error?.retryAfterMs ?? retryDelayMs(policy, outcome.attempt),

@@ -7,7 +7,7 @@ import {
   type TaskStatus,
   type TemplateScope,
 } from '@taskloom/engine';
-import { RunRepository, TaskRepository, type Db, type SettledTask } from '@taskloom/persistence';
+import { RunRepository, SubRunRepository, TaskRepository, type Db, type SettledTask } from '@taskloom/persistence';
 import { ActivationService, type ActivationCandidate } from './activation.service';
 import { failure } from './failure';
 import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
@@ -32,6 +32,7 @@ export class CascadeService {
     private readonly runs: RunRepository,
     private readonly tasks: TaskRepository,
     private readonly activation: ActivationService,
+    private readonly subRuns: SubRunRepository,
   ) {}
 
   async propagate(
@@ -162,10 +163,12 @@ export class CascadeService {
       perRun.set(task.runId, entry);
     }
     const counted = await this.runs.countFinished(db, [...perRun.values()]);
-    const parents: { id: string; status: 'succeeded' | 'failed'; output: unknown; error: unknown }[] = [];
+    const parents: { id: string; child: string; status: 'succeeded' | 'failed'; output: unknown; error: unknown }[] =
+      [];
     for (const run of counted.filter((counted) => counted.ended)) {
       this.logger.debug({ msg: 'run succeeded', runId: run.id, status: 'succeeded' });
-      if (run.parentTaskId) parents.push({ id: run.parentTaskId, status: 'succeeded', output: null, error: null });
+      if (run.parentTaskId)
+        parents.push({ id: run.parentTaskId, child: run.id, status: 'succeeded', output: null, error: null });
     }
     const outcomes = await this.runOutcomes(
       db,
@@ -177,9 +180,18 @@ export class CascadeService {
       const { id: _, ...outcome } = byId.get(run.id)!;
       // Inside the transaction: a retried transaction (deadlock) may log the same run twice.
       this.logger.debug({ msg: `run ${outcome.status}`, runId: run.id, status: outcome.status, error: outcome.error });
-      if (run.parentTaskId) parents.push({ id: run.parentTaskId, ...outcome });
+      if (run.parentTaskId) parents.push({ id: run.parentTaskId, child: run.id, ...outcome });
     }
-    return this.tasks.settleGroups(db, parents);
+    if (parents.length === 0) return [];
+    // A child launched by an earlier attempt of its parent task (retried since) no longer speaks for it.
+    const current = await this.subRuns.currentChildren(
+      db,
+      parents.map((parent) => parent.child),
+    );
+    return this.tasks.settleGroups(
+      db,
+      parents.filter((parent) => current.has(parent.child)).map(({ child: _, ...parent }) => parent),
+    );
   }
 
   /** The outcome of each finished run, reading every run's tasks and output references in one query each. */

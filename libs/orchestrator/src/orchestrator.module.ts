@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ActivationService } from './activation.service';
 import { AttemptService } from './attempt.service';
 import { CascadeService } from './cascade.service';
+import { InterruptionService } from './interruption.service';
 import { JsonSchemaValidator } from './json-schema.validator';
 import { PlanCache } from './plan-cache.service';
 import { RunControlService } from './run-control.service';
@@ -14,6 +15,7 @@ const PROVIDERS = [
   SubRunLauncher,
   ActivationService,
   CascadeService,
+  InterruptionService,
   AttemptService,
   RunStarterService,
   RunControlService,

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { decideTrigger, isTerminalRunStatus } from '@taskloom/engine';
-import { notifyReady, RunRepository, TaskRepository, TransactionRunner, type Db } from '@taskloom/persistence';
+import {
+  notifyReady,
+  RunRepository,
+  SubRunRepository,
+  TaskRepository,
+  TransactionRunner,
+  type Db,
+} from '@taskloom/persistence';
 import { ActivationService } from './activation.service';
 import { CascadeService } from './cascade.service';
 import { ConflictError, NotFoundError } from './errors';
@@ -25,13 +32,18 @@ export class RunControlService {
     private readonly plans: PlanCache,
     private readonly activation: ActivationService,
     private readonly cascade: CascadeService,
+    private readonly subRuns: SubRunRepository,
   ) {}
 
-  cancel(id: string): Promise<RunControlResult> {
+  /** `cancelledRuns` lists the run and its sub-workflow runs, for CancelledRuns.announce. */
+  cancel(id: string): Promise<RunControlResult & { cancelledRuns: string[] }> {
     return this.transactions.run(async (db) => {
       await this.lockActive(db, id, 'cancel');
-      await this.terminate(db, id, 'cancelled', { name: 'Cancelled', message: 'the run was cancelled' });
-      return { id, status: 'cancelled' };
+      const cancelledRuns = await this.terminate(db, id, 'cancelled', {
+        name: 'Cancelled',
+        message: 'the run was cancelled',
+      });
+      return { id, status: 'cancelled', cancelledRuns };
     });
   }
 
@@ -116,26 +128,32 @@ export class RunControlService {
     return run;
   }
 
-  /** Ends a run and its sub-workflow runs; a sub-run's parent task fails, and the parent run moves on. */
+  /**
+   * Ends a run and its sub-workflow runs; a sub-run's parent task fails, and
+   * the parent run moves on. Returns the ids of the runs it ended.
+   */
   private async terminate(
     db: Db,
     id: string,
     status: 'cancelled' | 'failed',
     error: { name: string; message: string },
-  ): Promise<void> {
+  ): Promise<string[]> {
+    const ended = [id];
     const cancelled = await this.tasks.cancelActive(db, [id]);
     for (const child of await this.tasks.childRuns(
       db,
       cancelled.filter((task) => task.kind === 'workflow').map((task) => task.id),
     )) {
-      await this.terminate(db, child, status, error);
+      ended.push(...(await this.terminate(db, child, status, error)));
     }
-    const ended = await this.runs.finish(db, id, status, null, error);
-    if (ended?.parentTaskId) {
+    const finished = await this.runs.finish(db, id, status, null, error);
+    // A child of an earlier attempt of its parent task ends alone: the parent's current attempt goes on.
+    if (finished?.parentTaskId && (await this.subRuns.currentChildren(db, [id])).has(id)) {
       await this.cascade.propagate(
         db,
-        await this.tasks.settleGroups(db, [{ id: ended.parentTaskId, status: 'failed', error }]),
+        await this.tasks.settleGroups(db, [{ id: finished.parentTaskId, status: 'failed', error }]),
       );
     }
+    return ended;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { JsonValue, PlannedTask } from '@taskloom/engine';
 import {
   RunRepository,
+  SubRunRepository,
   TaskRepository,
   WorkflowDefinitionRepository,
   type Db,
@@ -28,6 +29,7 @@ export class SubRunLauncher {
     private readonly plans: PlanCache,
     private readonly runs: RunRepository,
     private readonly tasks: TaskRepository,
+    private readonly subRuns: SubRunRepository,
   ) {}
 
   async launch(
@@ -68,6 +70,7 @@ export class SubRunLauncher {
     });
     await this.runs.createRuns([built.run], built.tasks, db);
     await this.tasks.startGroups(db, [{ id: task.id, childrenTotal: 1, input }]);
+    await this.subRuns.pinParentAttempt(db, built.run.id);
     return activateRoots(built.roots);
   }
 

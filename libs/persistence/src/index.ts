@@ -29,6 +29,14 @@ export { TaskAttemptRepository } from './repositories/task-attempt.repository';
 export { TaskTypeRepository, type TaskTypeRecord } from './repositories/task-type.repository';
 export { ExecutorRepository, type ExecutorRegistration } from './repositories/executor.repository';
 export { ReconciliationRepository, type RunningAttempt } from './repositories/reconciliation.repository';
+export {
+  InterruptionRepository,
+  type Interruption,
+  type InterruptionReason,
+  type InterruptionResult,
+  type NextAttempt,
+} from './repositories/interruption.repository';
+export { SubRunRepository } from './repositories/sub-run.repository';
 export { ApiKeyRepository, type NewApiKey } from './repositories/api-key.repository';
 export { RetentionRepository } from './repositories/retention.repository';
 export { StatsRepository } from './repositories/stats.repository';

@@ -4,6 +4,8 @@ import { dataSourceOptions } from './data-source.options';
 import { PoolMetrics } from './pool-metrics';
 import { ApiKeyRepository } from './repositories/api-key.repository';
 import { ExecutorRepository } from './repositories/executor.repository';
+import { InterruptionRepository } from './repositories/interruption.repository';
+import { SubRunRepository } from './repositories/sub-run.repository';
 import { ReconciliationRepository } from './repositories/reconciliation.repository';
 import { RetentionRepository } from './repositories/retention.repository';
 import { RunRepository } from './repositories/run.repository';
@@ -30,6 +32,8 @@ const PROVIDERS = [
   TaskTypeRepository,
   ExecutorRepository,
   ReconciliationRepository,
+  InterruptionRepository,
+  SubRunRepository,
   ApiKeyRepository,
   RetentionRepository,
   StatsRepository,

@@ -2,6 +2,7 @@ export { DEFAULT_VIRTUAL_NODES, HashRing, MAX_PARTITIONS, routingKey } from './h
 export {
   DEFAULT_REDIS_PREFIX,
   TASK_JOB_NAME,
+  cancelledRunsKey,
   jobIdFor,
   jobKey,
   parseJobId,
@@ -15,6 +16,7 @@ export { PRIORITY_CLASSES, agedRank, bullPriorityFor, priorityClassOfRank, prior
 export type { PriorityClass } from './priority';
 export { QueueModule } from './queue.module';
 export { QueueRegistry } from './queue.registry';
+export { CancelledRuns } from './cancelled-runs';
 export { REDIS_CONNECTION } from './queue.tokens';
 export { TaskRouting } from './task-routing.service';
 export { createRedisConnection } from './redis.connection';

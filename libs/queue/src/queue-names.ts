@@ -114,3 +114,12 @@ export function parseJobId(jobId: string): TaskJobId | undefined {
 export function jobKey(prefix: string, queueName: string, jobId: string): string {
   return `${prefix}:${queueName}:${jobId}`;
 }
+
+/**
+ * `taskloom:cancelled-runs`: a sorted set of recently cancelled run ids
+ * (scored by time) and the pub/sub channel that announces them, so
+ * executors never start a job of a run cancelled before it was delivered.
+ */
+export function cancelledRunsKey(prefix: string): string {
+  return `${prefix}:cancelled-runs`;
+}

@@ -1,6 +1,7 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import type { Redis } from 'ioredis';
+import { CancelledRuns } from './cancelled-runs';
 import { QueueRegistry } from './queue.registry';
 import { REDIS_CONNECTION } from './queue.tokens';
 import { createRedisConnection } from './redis.connection';
@@ -22,8 +23,9 @@ export class QueueModule implements OnApplicationShutdown {
         },
         QueueRegistry,
         TaskRouting,
+        CancelledRuns,
       ],
-      exports: [REDIS_CONNECTION, QueueRegistry, TaskRouting],
+      exports: [REDIS_CONNECTION, QueueRegistry, TaskRouting, CancelledRuns],
     };
   }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { NotFoundError } from '@taskloom/orchestrator';
 import {
   notifyReady,
@@ -26,6 +27,7 @@ export class QueueAdminService {
     private readonly reconciliation: ReconciliationRepository,
     private readonly tasks: TaskRepository,
     private readonly transactions: TransactionRunner,
+    @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
   ) {}
 
   async names(): Promise<string[]> {
@@ -73,12 +75,14 @@ export class QueueAdminService {
    * still 'queued' at that attempt whose job is gone), so nothing is lost
    * and nothing waits for the reconciler. Running jobs are left alone. On a
    * paused queue the tasks stay in PostgreSQL until resume; otherwise the
-   * router dispatches them again in the current priority order.
+   * router dispatches them again in the current priority order. Tasks
+   * queued within RECONCILE_QUEUED_GRACE_MS are left alone: a router may
+   * not have enqueued them yet (the reconciler finds them if it never does).
    */
   async drain(name: string): Promise<{ view: QueueView; returnedToReady: number }> {
     const queue = await this.known(name);
     await queue.drain(true);
-    const queued = await this.reconciliation.queuedIn(name);
+    const queued = await this.reconciliation.queuedIn(name, this.config.router.queuedGraceMs);
     const pipeline = this.redis.pipeline();
     for (const task of queued) pipeline.exists(jobKey(this.queues.prefix, name, jobIdFor(task.id, task.attempt)));
     const answers = queued.length > 0 ? ((await pipeline.exec()) ?? []) : [];

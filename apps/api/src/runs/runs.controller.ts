@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RunControlService } from '@taskloom/orchestrator';
+import { CancelledRuns } from '@taskloom/queue';
 import { CurrentTenant } from '../auth/current-tenant.decorator';
 import { RunSearchSchema, TaskLogsQuerySchema, type RunSearchQuery, type TaskLogsQuery } from './run.schemas';
 import { RunsService } from './runs.service';
@@ -11,6 +12,7 @@ export class RunsController {
   constructor(
     private readonly runs: RunsService,
     private readonly control: RunControlService,
+    private readonly cancelledRuns: CancelledRuns,
   ) {}
 
   @Get()
@@ -45,7 +47,10 @@ export class RunsController {
   @ApiConflictResponse({ description: 'The run had already ended.' })
   async cancel(@Param('id', new ParseUUIDPipe()) id: string, @CurrentTenant() tenant: string) {
     await this.runs.assertVisible(id, tenant);
-    return this.control.cancel(id);
+    const { cancelledRuns, ...result } = await this.control.cancel(id);
+    // Before answering: a job of these runs delivered from now on never starts its handler.
+    await this.cancelledRuns.announce(cancelledRuns);
+    return result;
   }
 
   @Post(':id/pause')

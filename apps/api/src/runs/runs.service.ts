@@ -137,6 +137,8 @@ function presentTask(task: TaskEntity) {
     type: task.type,
     status: task.status,
     attempts: task.attempt,
+    // Of those attempts, how many were interrupted (executor lost or shut down): they did not use up retries.
+    interruptions: task.interruptions,
     priority: priorityClassOfRank(task.priority),
     ...(task.itemIndex === null ? {} : { index: task.itemIndex }),
     input: task.input,

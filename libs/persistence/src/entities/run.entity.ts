@@ -16,6 +16,8 @@ export class RunEntity {
   @Column('text', { name: 'idempotency_key', nullable: true }) idempotencyKey!: string | null;
   @Column('text', { array: true }) tags!: string[];
   @Column('uuid', { name: 'parent_task_id', nullable: true }) parentTaskId!: string | null;
+  /** The parent task's attempt that launched this sub-workflow run; only that attempt's child ends it. */
+  @Column('integer', { name: 'parent_attempt', nullable: true }) parentAttempt!: number | null;
   @Column('integer', { name: 'tasks_remaining' }) tasksRemaining!: number;
   @Column('integer', { name: 'tasks_failed' }) tasksFailed!: number;
   @Column('timestamptz', { name: 'deadline_at', nullable: true }) deadlineAt!: Date | null;

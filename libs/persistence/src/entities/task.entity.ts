@@ -17,6 +17,8 @@ export class TaskEntity {
   @Column('smallint') priority!: number;
   @Column('integer') attempt!: number;
   @Column('integer', { name: 'max_attempts' }) maxAttempts!: number;
+  /** Attempts interrupted (not failed): each also raised max_attempts, so the retry budget is untouched. */
+  @Column('integer') interruptions!: number;
   @Column('integer', { name: 'timeout_ms' }) timeoutMs!: number;
   @Column('jsonb', { nullable: true }) input!: unknown;
   @Column('jsonb', { nullable: true }) output!: unknown;

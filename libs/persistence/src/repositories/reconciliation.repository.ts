@@ -82,12 +82,18 @@ export class ReconciliationRepository {
     return rows.map((row) => row.id);
   }
 
-  /** Tasks 'queued' to one queue, for the admin drain; bounded by the router's high-water mark on that queue. */
-  async queuedIn(queue: string): Promise<{ id: string; attempt: number }[]> {
+  /**
+   * Tasks 'queued' to one queue for longer than `graceMs`, for the admin
+   * drain; bounded by the router's high-water mark on that queue. A task
+   * queued more recently may be one a router claimed and is still
+   * enqueueing: handing it back would give it a second job.
+   */
+  async queuedIn(queue: string, graceMs: number): Promise<{ id: string; attempt: number }[]> {
     return queryRows<{ id: string; attempt: number }>(
       this.dataSource.manager,
-      `SELECT id, attempt FROM tasks WHERE status = 'queued' AND queue = $1`,
-      [queue],
+      `SELECT id, attempt FROM tasks
+        WHERE status = 'queued' AND queue = $1 AND queued_at < now() - $2 * interval '1 millisecond'`,
+      [queue, graceMs],
     );
   }
 }

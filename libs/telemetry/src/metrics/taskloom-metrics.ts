@@ -100,6 +100,12 @@ export const metrics = {
     labelNames: ['queue'],
     registers,
   }),
+  taskInterruptions: new Counter({
+    name: 'taskloom_task_interruptions_total',
+    help: 'Attempts interrupted (executor lost, handed back at shutdown, job redelivered or lost) and run again on the interruption budget; outcome "exhausted" failed the task (TASK_MAX_INTERRUPTIONS)',
+    labelNames: ['type', 'reason', 'outcome'],
+    registers,
+  }),
   routerReconciled: new Counter({
     name: 'taskloom_router_reconciled_total',
     help: 'Repairs by the reconciler: requeued (job lost from Redis), lost (executor gone), timed_out (run deadline).',
