@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TenantSchema } from '../auth/tenant';
 
 const priority = z.enum(['critical', 'high', 'normal', 'low']);
 const json = z.json();
@@ -8,6 +9,9 @@ export const StartRunSchema = z
     input: json.default({}).describe('The run input; validated against the workflow inputSchema.'),
     priority: priority.optional().describe('Priority class for tasks that do not name their own.'),
     version: z.number().int().positive().optional().describe('Pin a version; the latest when absent.'),
+    owner: TenantSchema.optional().describe(
+      'The tenant that owns the workflow: only needed for a workflow several tenants shared with you under one name.',
+    ),
     idempotencyKey: z.string().min(1).max(200).optional().describe('The same key starts the same run once.'),
     tags: z.array(z.string().min(1).max(100)).max(20).optional(),
   })
