@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import type { ApiClient } from '../support/api-client';
+import { createHash, randomBytes } from 'node:crypto';
+import { ApiClient, freePort } from '../support/api-client';
+import { AppProcess } from '../support/app-process';
 import { Cluster } from '../support/cluster';
 
 const OPERATOR_KEY = `tlk_${randomBytes(16).toString('hex')}_${randomBytes(32).toString('hex')}`;
@@ -121,6 +122,28 @@ describe('tenancy: tenant-owned workflows, read-only shares, tenant admins and t
 
       expect((await as(keys.acmeAdmin).request('DELETE', `/api/v1/admin/api-keys/${own.id}`)).status).toBe(204);
       expect((await as(own).get('/api/v1/runs')).status).toBe(401);
+    });
+
+    it('upgrades a bootstrap key seeded before the operator scope existed, at the next start', async () => {
+      const id = randomBytes(16).toString('hex');
+      const secret = randomBytes(32).toString('hex');
+      const uuid = id.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+      await cluster.sql(
+        `INSERT INTO api_keys (id, name, tenant, scopes, secret_hash) VALUES ($1, 'bootstrap admin', 'default', '{admin}', $2)`,
+        [uuid, createHash('sha256').update(secret).digest()],
+      );
+      const port = await freePort();
+      const api = new AppProcess('api', {
+        ...cluster.env,
+        PORT: String(port),
+        AUTH_BOOTSTRAP_ADMIN_KEY: `tlk_${id}_${secret}`,
+      }).start();
+      cluster.processes.push(api);
+      await api.waitForLog(/now has the operator scope/);
+      await api.waitForLog(/taskloom-api listening/);
+      const upgraded = new ApiClient(`http://127.0.0.1:${port}`).withKey(`tlk_${id}_${secret}`);
+      expect((await upgraded.get('/api/v1/admin/stats')).status).toBe(200);
+      expect((await upgraded.get('/api/v1/admin/api-keys?tenant=acme')).status).toBe(200);
     });
 
     it("lets the operator list, create and revoke every tenant's keys", async () => {
