@@ -63,8 +63,9 @@ export class WorkflowDefinitionRepository {
   /**
    * resolveIds — what each reference names (see ResolvedWorkflow), in one
    * query for a whole batch of run starts. The owner is chosen by name
-   * alone (own first), then the version within that owner's sequence. Reads
-   * ids only: plans are cached by id.
+   * alone (own first, then the shares to the tenant: both index probes),
+   * then the version within that owner's sequence. Reads ids only: plans
+   * are cached by id.
    */
   async resolveIds(refs: readonly WorkflowRef[], db: Db = this.dataSource.manager): Promise<ResolvedWorkflow[]> {
     if (refs.length === 0) return [];
@@ -73,10 +74,15 @@ export class WorkflowDefinitionRepository {
       `SELECT q.i, w.owner, w.owners, v.id
          FROM unnest($1::text[], $2::int[], $3::text[], $4::text[]) WITH ORDINALITY AS q(name, version, tenant, owner, i)
          CROSS JOIN LATERAL (
-           SELECT o.tenant AS owner, count(*) OVER () AS owners
-             FROM (SELECT DISTINCT d.tenant FROM workflow_definitions d
-                    WHERE d.name = q.name AND (q.owner IS NULL OR d.tenant = q.owner) AND ${visibleTo('q.tenant')}) o
-            ORDER BY o.tenant = q.tenant DESC, o.tenant
+           SELECT c.owner, count(*) OVER () AS owners
+             FROM (SELECT q.tenant AS owner, 0 AS rank
+                    WHERE (q.owner IS NULL OR q.owner = q.tenant)
+                      AND EXISTS (SELECT 1 FROM workflow_definitions d WHERE d.tenant = q.tenant AND d.name = q.name)
+                   UNION ALL
+                   SELECT s.tenant, 1 FROM workflow_shares s
+                    WHERE s.grantee = q.tenant AND s.name = q.name AND (q.owner IS NULL OR s.tenant = q.owner)
+                      AND EXISTS (SELECT 1 FROM workflow_definitions d WHERE d.tenant = s.tenant AND d.name = s.name)) c
+            ORDER BY c.rank, c.owner
             LIMIT 1) w
          LEFT JOIN LATERAL (
            SELECT d.id FROM workflow_definitions d
