@@ -139,7 +139,9 @@ describe('API keys, scopes, tenants, rate limits and the queue dashboard with AU
       expect(search.body.items).toEqual([]);
     }
 
-    // The same idempotency key in two tenants is two runs.
+    // The same idempotency key in two tenants is two runs (of each tenant's own tenant-probe).
+    const globexProbe = { name: 'tenant-probe', tasks: [{ key: 'a', type: 'core.noop', input: { n: 2 } }] };
+    expect((await as(keys.globexSubmit).post('/api/v1/workflows', globexProbe)).status).toBe(201);
     const acmeRun = await as(keys.acmeSubmit).post<{ id: string }>('/api/v1/workflows/tenant-probe/runs', {
       input: {},
       idempotencyKey: 'k-1',

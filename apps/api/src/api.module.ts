@@ -12,14 +12,16 @@ import { RunsController } from './runs/runs.controller';
 import { RunsService } from './runs/runs.service';
 import { TaskTypeCatalog } from './task-types/task-type.catalog';
 import { TaskTypesController } from './task-types/task-types.controller';
+import { WorkflowSharesController } from './workflows/workflow-shares.controller';
+import { WorkflowSharesService } from './workflows/workflow-shares.service';
 import { WorkflowsController } from './workflows/workflows.controller';
 import { WorkflowsService } from './workflows/workflows.service';
 
 /** The HTTP surface: definitions, runs, task types, health, API keys, queue dashboard. It never consumes queues. */
 @Module({
   imports: [TerminusModule, OrchestratorModule, AuthModule, QueueDashboardModule, AdminModule, ApiMetricsModule],
-  controllers: [WorkflowsController, RunsController, TaskTypesController, HealthController],
-  providers: [WorkflowsService, RunsService, TaskTypeCatalog, BacklogGuard],
+  controllers: [WorkflowsController, WorkflowSharesController, RunsController, TaskTypesController, HealthController],
+  providers: [WorkflowsService, WorkflowSharesService, RunsService, TaskTypeCatalog, BacklogGuard],
 })
 export class ApiFeaturesModule {}
 

@@ -3,6 +3,7 @@ export { PlanCache, type CompiledWorkflow } from './plan-cache.service';
 export { JsonSchemaValidator } from './json-schema.validator';
 export { AttemptService, type AttemptFailure, type AttemptOutcome, type AttemptStart } from './attempt.service';
 export { RunStarterService, type StartRunCommand, type StartedRun } from './run-starter.service';
+export { workflowIdOf } from './workflow-resolution';
 export { CascadeService } from './cascade.service';
 export { InterruptionService, countInterruptions } from './interruption.service';
 export { WriteBatcher } from './write-batcher';

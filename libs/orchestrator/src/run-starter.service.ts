@@ -1,18 +1,27 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { JsonValue, PriorityClass } from '@taskloom/engine';
-import { RunRepository, TransactionRunner, WorkflowDefinitionRepository } from '@taskloom/persistence';
+import {
+  RunRepository,
+  TransactionRunner,
+  WorkflowDefinitionRepository,
+  type ResolvedWorkflow,
+  type WorkflowRef,
+} from '@taskloom/persistence';
 import { priorityRank } from '@taskloom/queue';
 import { ActivationService, type ActivationCandidate } from './activation.service';
 import { CascadeService } from './cascade.service';
-import { NotFoundError, ValidationError } from './errors';
+import { ValidationError } from './errors';
 import { JsonSchemaValidator } from './json-schema.validator';
 import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
+import { workflowIdOf } from './workflow-resolution';
 import { buildRun, type BuiltRun } from './run-builder';
 import { WriteBatcher } from './write-batcher';
 
 export interface StartRunCommand {
   workflow: string;
   version?: number;
+  /** The tenant that owns the workflow, when a name shared by several must be told apart (ADR 0014). */
+  owner?: string;
   input: JsonValue;
   priority?: PriorityClass;
   idempotencyKey?: string;
@@ -58,7 +67,7 @@ const LOOKUP_IN_FLIGHT = 1;
  */
 @Injectable()
 export class RunStarterService implements OnApplicationShutdown {
-  private readonly lookups: WriteBatcher<{ name: string; version?: number }, string | null>;
+  private readonly lookups: WriteBatcher<WorkflowRef, ResolvedWorkflow>;
   private readonly creations: WriteBatcher<PreparedRun, StartedRun>;
 
   constructor(
@@ -83,7 +92,12 @@ export class RunStarterService implements OnApplicationShutdown {
   }
 
   async start(command: StartRunCommand): Promise<StartedRun> {
-    const workflow = await this.resolve(command.workflow, command.version);
+    const workflow = await this.resolve({
+      tenant: command.tenant,
+      name: command.workflow,
+      version: command.version,
+      owner: command.owner,
+    });
     const schema = workflow.plan.definition.inputSchema;
     if (schema) {
       const details = this.validator.validate(`run-input:${workflow.id}`, schema, command.input, 'input');
@@ -154,13 +168,9 @@ export class RunStarterService implements OnApplicationShutdown {
     );
   }
 
-  private async resolve(name: string, version?: number): Promise<CompiledWorkflow> {
-    const id = await this.lookups.submit(version === undefined ? { name } : { name, version });
-    if (!id) {
-      throw new NotFoundError(
-        version === undefined ? `workflow ${name} not found` : `workflow ${name} version ${version} not found`,
-      );
-    }
-    return this.plans.get(id);
+  /** Within the run's tenant, then what other tenants shared with it (ADR 0014). */
+  private async resolve(ref: WorkflowRef): Promise<CompiledWorkflow> {
+    const resolved = await this.lookups.submit(ref);
+    return this.plans.get(workflowIdOf(ref, resolved));
   }
 }

@@ -49,15 +49,24 @@ export class SubRunLauncher {
       );
     }
     const target = planned.workflow!;
-    const definition =
-      target.version === undefined
-        ? await this.definitions.findLatest(target.name, db)
-        : await this.definitions.findVersion(target.name, target.version, db);
-    if (!definition) {
+    // Resolved within the parent run's tenant, then among workflows shared with it (ADR 0014).
+    const resolved = await this.definitions.resolve(
+      { tenant: parent.tenant, name: target.name, version: target.version },
+      db,
+    );
+    if (resolved.ambiguous) {
+      return this.fail(
+        db,
+        task.id,
+        'WorkflowAmbiguous',
+        `workflow ${target.name} is shared with tenant ${parent.tenant} by several tenants, and it owns none of that name`,
+      );
+    }
+    if (!resolved.id) {
       const version = target.version === undefined ? 'any version' : `version ${target.version}`;
       return this.fail(db, task.id, 'WorkflowNotFound', `workflow ${target.name} (${version}) is not registered`);
     }
-    const workflow = await this.plans.get(definition.id, db);
+    const workflow = await this.plans.get(resolved.id, db);
     const built = buildRun(workflow, {
       input,
       priorityRank: parent.priority,

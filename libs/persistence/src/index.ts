@@ -7,12 +7,21 @@ export { TransactionRunner } from './transaction.runner';
 export { notifyReady, ReadyListener, READY_CHANNEL } from './ready-signal';
 export type { Db } from './sql';
 export * from './entities';
-export { WorkflowDefinitionRepository, type WorkflowSummary } from './repositories/workflow-definition.repository';
+export {
+  WorkflowDefinitionRepository,
+  type ResolvedWorkflow,
+  type WorkflowDefinitionRow,
+  type WorkflowRef,
+  type WorkflowSummary,
+} from './repositories/workflow-definition.repository';
+export { WorkflowShareRepository, type WorkflowShareRow } from './repositories/workflow-share.repository';
+export type { Page, TimeKey } from './repositories/keyset';
 export {
   RunRepository,
   type CountedRun,
   type NewRunRow,
   type RunContext,
+  type RunListRow,
   type RunSearch,
 } from './repositories/run.repository';
 export { CLAIM_PLANNER, TaskRepository } from './repositories/task.repository';
@@ -37,7 +46,7 @@ export {
   type NextAttempt,
 } from './repositories/interruption.repository';
 export { SubRunRepository } from './repositories/sub-run.repository';
-export { ApiKeyRepository, type NewApiKey } from './repositories/api-key.repository';
+export { ApiKeyRepository, type ApiKeyListRow, type NewApiKey } from './repositories/api-key.repository';
 export { RetentionRepository } from './repositories/retention.repository';
 export { StatsRepository } from './repositories/stats.repository';
 export { TableStatisticsRepository, type QueueTable } from './repositories/table-statistics.repository';

@@ -15,6 +15,7 @@ import { TaskAttemptRepository } from './repositories/task-attempt.repository';
 import { TaskTypeRepository } from './repositories/task-type.repository';
 import { TaskRepository } from './repositories/task.repository';
 import { WorkflowDefinitionRepository } from './repositories/workflow-definition.repository';
+import { WorkflowShareRepository } from './repositories/workflow-share.repository';
 import { TransactionRunner } from './transaction.runner';
 
 export interface PersistenceOptions {
@@ -26,6 +27,7 @@ export interface PersistenceOptions {
 const PROVIDERS = [
   TransactionRunner,
   WorkflowDefinitionRepository,
+  WorkflowShareRepository,
   RunRepository,
   TaskRepository,
   TaskAttemptRepository,

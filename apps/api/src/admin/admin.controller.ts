@@ -11,8 +11,14 @@ const QUEUE_PARAM = {
   example: 'tasks-{0001}-core.noop',
 };
 
+/**
+ * Queues, executors and cluster-wide counts are shared by every tenant:
+ * pausing or draining a queue holds up every tenant's tasks, and stats
+ * count every tenant's runs. So all of it is the cluster operator's
+ * (ADR 0014); a tenant's admin manages its keys and workflow shares.
+ */
 @ApiTags('admin')
-@RequireScope('admin')
+@RequireScope('operator')
 @Controller('admin')
 export class AdminController {
   constructor(

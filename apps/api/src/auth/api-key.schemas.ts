@@ -1,21 +1,24 @@
 import { z } from 'zod';
 import { API_SCOPES } from './require-scope.decorator';
-
-const TENANT = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+import { TENANT_PATTERN, TenantSchema } from './tenant';
 
 export const CreateApiKeySchema = z
   .object({
     name: z.string().min(1).max(200).describe('What the key is for; shown in the list.'),
     tenant: z
       .string()
-      .regex(TENANT, 'lower-case letters, digits, "_" and "-", at most 63')
+      .regex(TENANT_PATTERN, 'lower-case letters, digits, "_" and "-", at most 63')
       .optional()
-      .describe("The tenant whose runs the key creates and sees; the caller's tenant when absent."),
+      .describe(
+        "The tenant whose runs and workflows the key creates and sees; the caller's tenant when absent. Another tenant needs an operator key.",
+      ),
     scopes: z
       .array(z.enum(API_SCOPES))
       .min(1)
       .max(API_SCOPES.length)
-      .describe('admin implies submit and read; submit implies read.'),
+      .describe(
+        'operator (every tenant; only an operator key grants it) implies admin (its own tenant), which implies submit, which implies read.',
+      ),
   })
   .strict()
   .meta({ id: 'CreateApiKey', example: { name: 'ci-pipeline', tenant: 'acme', scopes: ['submit'] } });
@@ -40,4 +43,21 @@ export const CreatedApiKeySchema = ApiKeySchema.extend({
   key: z.string().describe('The key itself, for `Authorization: Bearer <key>`. Shown only in this response.'),
 }).meta({ id: 'CreatedApiKey' });
 
-export const ApiKeyListSchema = z.object({ items: z.array(ApiKeySchema) }).meta({ id: 'ApiKeyList' });
+export const ApiKeyListSchema = z
+  .object({
+    items: z.array(ApiKeySchema),
+    nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+  })
+  .meta({ id: 'ApiKeyList' });
+
+export const ApiKeyListQuerySchema = z
+  .object({
+    tenant: TenantSchema.optional().describe(
+      "Only this tenant's keys. An admin key sees its own tenant's keys only; an operator key sees every tenant's unless this is given.",
+    ),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    cursor: z.string().optional().describe('nextCursor of the previous page'),
+  })
+  .strict();
+
+export type ApiKeyListQuery = z.infer<typeof ApiKeyListQuerySchema>;

@@ -1,14 +1,24 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   ApiKeyIdSchema,
+  ApiKeyListQuerySchema,
   ApiKeyListSchema,
   CreateApiKeySchema,
   CreatedApiKeySchema,
+  type ApiKeyListQuery,
   type CreateApiKeyBody,
 } from './api-key.schemas';
 import { ApiKeysService } from './api-keys.service';
-import { CurrentTenant } from './current-tenant.decorator';
+import { CurrentPrincipal } from './current-principal.decorator';
+import type { Principal } from './principal';
 import { RequireScope } from './require-scope.decorator';
 
 @ApiTags('admin')
@@ -22,17 +32,19 @@ export class ApiKeysController {
     description: 'The key was created; `key` is shown only in this response.',
     standardSchema: CreatedApiKeySchema,
   })
-  create(@Body({ schema: CreateApiKeySchema }) body: CreateApiKeyBody, @CurrentTenant() tenant: string) {
-    return this.keys.create(body, tenant);
+  @ApiForbiddenResponse({ description: 'Another tenant, or the operator scope, without an operator key.' })
+  create(@Body({ schema: CreateApiKeySchema }) body: CreateApiKeyBody, @CurrentPrincipal() caller: Principal) {
+    return this.keys.create(body, caller);
   }
 
   @Get()
   @ApiOkResponse({
-    description: 'Every key, newest first, revoked ones included; never the secrets.',
+    description:
+      "A page of keys, newest first, revoked ones included; never the secrets. The caller's tenant only, unless the key is an operator's.",
     standardSchema: ApiKeyListSchema,
   })
-  list() {
-    return this.keys.list();
+  list(@Query({ schema: ApiKeyListQuerySchema }) query: ApiKeyListQuery, @CurrentPrincipal() caller: Principal) {
+    return this.keys.list(query, caller);
   }
 
   @Delete(':id')
@@ -40,8 +52,14 @@ export class ApiKeysController {
   @ApiNoContentResponse({
     description: 'Revoked (revoking again is a no-op). Other API processes notice within AUTH_KEY_CACHE_MS.',
   })
-  @ApiNotFoundResponse({ description: 'No key with that id.' })
-  async revoke(@Param('id', { schema: ApiKeyIdSchema }) id: string): Promise<void> {
-    await this.keys.revoke(id);
+  @ApiNotFoundResponse({
+    description: "No key with that id (another tenant's keys, unless the caller is an operator).",
+  })
+  @ApiForbiddenResponse({ description: 'An operator key, and the caller is not an operator.' })
+  async revoke(
+    @Param('id', { schema: ApiKeyIdSchema }) id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<void> {
+    await this.keys.revoke(id, caller);
   }
 }

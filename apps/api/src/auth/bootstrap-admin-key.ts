@@ -5,10 +5,12 @@ import { hashSecret, parseApiKey, secretMatches } from './api-key';
 import { DEFAULT_TENANT } from './principal';
 
 /**
- * Seeds AUTH_BOOTSTRAP_ADMIN_KEY as an admin key of the default tenant, so
- * a fresh installation with auth on has a key to create the others with.
- * An existing key with that id is never changed: a revoked bootstrap key
- * stays revoked across restarts.
+ * Seeds AUTH_BOOTSTRAP_ADMIN_KEY as the cluster operator's key (scope
+ * `operator`, tenant `default`), so a fresh installation with auth on has
+ * a key to create the others with. An existing key with that id is never
+ * rotated or revived: a revoked bootstrap key stays revoked across
+ * restarts. One seeded before the `operator` scope existed gains it, so
+ * the same key keeps the powers it had over every tenant.
  */
 @Injectable()
 export class BootstrapAdminKey implements OnApplicationBootstrap {
@@ -33,7 +35,7 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
       id,
       name: 'bootstrap admin',
       tenant: DEFAULT_TENANT,
-      scopes: ['admin'],
+      scopes: ['operator'],
       secretHash,
     });
     if (inserted) {
@@ -46,6 +48,9 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
       this.logger.warn(
         `a key with the id of AUTH_BOOTSTRAP_ADMIN_KEY exists with another secret; the configured key will not work`,
       );
+    } else if (existing && !existing.scopes.includes('operator')) {
+      await this.keys.grantScope(id, 'operator');
+      this.logger.log(`the bootstrap admin key ${id} now has the operator scope`);
     }
   }
 }

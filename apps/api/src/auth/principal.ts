@@ -12,6 +12,6 @@ export interface Principal {
 }
 
 /** The caller when auth is off: the default tenant, allowed everything. */
-export const ANONYMOUS: Principal = { keyId: null, tenant: DEFAULT_TENANT, scopes: ['admin'] };
+export const ANONYMOUS: Principal = { keyId: null, tenant: DEFAULT_TENANT, scopes: ['operator'] };
 
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };

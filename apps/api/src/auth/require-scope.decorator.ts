@@ -1,6 +1,10 @@
 import { SetMetadata } from '@nestjs/common';
 
-export const API_SCOPES = ['admin', 'submit', 'read'] as const;
+/**
+ * `operator` is the cluster operator's (the bootstrap key's): the only scope
+ * that acts across tenants. `admin` manages its own tenant (ADR 0014).
+ */
+export const API_SCOPES = ['operator', 'admin', 'submit', 'read'] as const;
 
 export type ApiScope = (typeof API_SCOPES)[number];
 

@@ -2,6 +2,11 @@ import { grants, requiredScope } from './scopes';
 
 describe('scopes', () => {
   it.each([
+    [['operator'], 'operator', true],
+    [['operator'], 'admin', true],
+    [['operator'], 'read', true],
+    [['admin'], 'operator', false],
+    [['submit'], 'operator', false],
     [['admin'], 'admin', true],
     [['admin'], 'submit', true],
     [['admin'], 'read', true],

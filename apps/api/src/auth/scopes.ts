@@ -1,11 +1,14 @@
 import type { ApiScope } from './require-scope.decorator';
 
 /**
- * What each scope allows: `admin` everything, `submit` starting and
+ * What each scope allows: `operator` everything in every tenant (queues,
+ * cluster stats, every tenant's keys); `admin` everything within its own
+ * tenant (its keys, sharing its workflows); `submit` starting and
  * steering runs and registering workflows plus reading (a client that
  * starts runs must be able to watch them), `read` reading only.
  */
 const IMPLIED: Record<ApiScope, readonly ApiScope[]> = {
+  operator: ['operator', 'admin', 'submit', 'read'],
   admin: ['admin', 'submit', 'read'],
   submit: ['submit', 'read'],
   read: ['read'],

@@ -15,8 +15,8 @@ type AccessHook = (request: FastifyRequest, reply: FastifyReply) => Promise<Fast
 
 /**
  * The dashboard is a plain Fastify plugin, outside Nest's guards, so it
- * checks the admin scope itself with the same authenticator. A browser
- * cannot send an Authorization header, so `?key=<admin key>` is accepted
+ * checks the operator scope itself with the same authenticator. A browser
+ * cannot send an Authorization header, so `?key=<operator key>` is accepted
  * once: it is moved into an HttpOnly, SameSite=Strict cookie scoped to the
  * dashboard, and the browser is redirected to the same page without the key
  * in its URL. An onRequest hook: a refusal is answered before any route.
@@ -36,8 +36,9 @@ export function dashboardAccess(
           ? parseApiKey(queryKey)
           : (bearerKey(request.headers.authorization) ?? parseApiKey(cookie(request, COOKIE) ?? ''));
       const principal = await authenticator.authenticate(presented, request.ip);
-      if (!grants(principal.scopes, 'admin'))
-        throw new ForbiddenError('the queue dashboard needs an API key with the "admin" scope');
+      // Every tenant's job inputs are on it: the cluster operator's alone (ADR 0014).
+      if (!grants(principal.scopes, 'operator'))
+        throw new ForbiddenError('the queue dashboard needs an API key with the "operator" scope');
       if (queryKey === undefined) return undefined;
       const secure = request.protocol === 'https' ? '; Secure' : '';
       return await reply

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TenantSchema } from '../auth/tenant';
 
 const priority = z.enum(['critical', 'high', 'normal', 'low']);
 /** PostgreSQL's integer: a larger version or index could never match a row, and would fail the query. */
@@ -10,6 +11,9 @@ export const StartRunSchema = z
     input: json.default({}).describe('The run input; validated against the workflow inputSchema.'),
     priority: priority.optional().describe('Priority class for tasks that do not name their own.'),
     version: z.number().int().positive().max(MAX_INT32).optional().describe('Pin a version; the latest when absent.'),
+    owner: TenantSchema.optional().describe(
+      'The tenant that owns the workflow: only needed for a workflow several tenants shared with you under one name.',
+    ),
     idempotencyKey: z.string().min(1).max(200).optional().describe('The same key starts the same run once.'),
     tags: z.array(z.string().min(1).max(100)).max(20).optional(),
   })

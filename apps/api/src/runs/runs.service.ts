@@ -6,12 +6,13 @@ import {
   TaskAttemptRepository,
   TaskRepository,
   type RunEntity,
+  type RunListRow,
   type TaskEntity,
 } from '@taskloom/persistence';
 import { priorityClassOfRank } from '@taskloom/queue';
 import { inSpan, traceparentOf } from '@taskloom/telemetry';
 import { BacklogGuard } from './backlog.guard';
-import { decodeCursor, encodeCursor } from './run-cursor';
+import { decodeCursor, TimeKeyCursor, timeKeyCursor } from '../common/page-cursor';
 import type { RunSearchQuery, StartRunBody } from './run.schemas';
 
 @Injectable()
@@ -56,6 +57,7 @@ export class RunsService {
       const run = await this.starter.start({
         workflow,
         version: body.version,
+        owner: body.owner,
         input: body.input as JsonValue,
         priority: body.priority,
         idempotencyKey: body.idempotencyKey,
@@ -76,23 +78,23 @@ export class RunsService {
   }
 
   async search(query: RunSearchQuery, tenant: string) {
-    const runs = await this.runs.search({
+    const page = await this.runs.search({
       tenant,
       workflow: query.workflow,
       status: query.status,
       tag: query.tag,
       limit: query.limit,
-      cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
+      after: query.cursor ? decodeCursor(query.cursor, TimeKeyCursor) : undefined,
     });
-    const last = runs.at(-1);
+    const last = page.items.at(-1);
     return {
-      items: runs.map(presentRun),
-      nextCursor: runs.length === query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+      items: page.items.map(presentRun),
+      nextCursor: page.more && last ? timeKeyCursor(last) : null,
     };
   }
 }
 
-function presentRun(run: RunEntity) {
+function presentRun(run: RunListRow | RunEntity) {
   return {
     id: run.id,
     workflow: run.workflowName,

@@ -8,9 +8,16 @@ import {
   type JsonValue,
   type WorkflowDefinition,
 } from '@taskloom/engine';
-import { TransactionRunner, WorkflowDefinitionRepository, type WorkflowDefinitionEntity } from '@taskloom/persistence';
-import { JsonSchemaValidator, NotFoundError, PlanCache } from '@taskloom/orchestrator';
+import {
+  TransactionRunner,
+  WorkflowDefinitionRepository,
+  type WorkflowDefinitionRow,
+  type WorkflowRef,
+} from '@taskloom/persistence';
+import { JsonSchemaValidator, NotFoundError, PlanCache, workflowIdOf } from '@taskloom/orchestrator';
+import { decodeCursor } from '../common/page-cursor';
 import { TaskTypeCatalog } from '../task-types/task-type.catalog';
+import { WorkflowCursor, workflowCursor, type WorkflowListQuery } from './workflow.schemas';
 
 export interface RegisteredWorkflow {
   name: string;
@@ -18,6 +25,12 @@ export interface RegisteredWorkflow {
   created: boolean;
 }
 
+/**
+ * Definitions belong to the tenant that registers them (ADR 0014): names
+ * and version sequences are per tenant. A name means the caller's own
+ * workflow when it has one, else one another tenant shared with it; what
+ * it cannot see answers 404.
+ */
 @Injectable()
 export class WorkflowsService {
   constructor(
@@ -28,8 +41,13 @@ export class WorkflowsService {
     private readonly plans: PlanCache,
   ) {}
 
-  /** Versioned and immutable: a changed definition becomes version n+1, an identical one answers the latest. */
-  async register(raw: unknown): Promise<RegisteredWorkflow> {
+  /**
+   * Versioned and immutable: a changed definition becomes version n+1 of the
+   * caller's tenant's workflow, an identical one answers the latest. A
+   * workflow shared with the caller is never changed by this: registering
+   * its name creates the caller's own workflow of that name.
+   */
+  async register(raw: unknown, tenant: string): Promise<RegisteredWorkflow> {
     const parsed = WorkflowDefinitionSchema.safeParse(raw);
     if (parsed.success) {
       await this.catalog.prepare(parsed.data.tasks.flatMap((task) => (task.type ? [task.type] : [])));
@@ -39,34 +57,42 @@ export class WorkflowsService {
       validateTaskInput: (type, input) => this.validateTaskInput(type, input),
     });
     const definition = plan.definition;
-    await this.assertSubWorkflowsExist(definition);
+    await this.assertSubWorkflowsExist(definition, tenant);
     if (definition.inputSchema) this.assertJsonSchema(definition.inputSchema);
     const checksum = definitionChecksum(definition);
     const { definition: row, created } = await this.transactions.run((db) =>
-      this.definitions.registerVersion(db, definition.name, checksum, definition as unknown as Record<string, unknown>),
+      this.definitions.registerVersion(
+        db,
+        definition.name,
+        checksum,
+        definition as unknown as Record<string, unknown>,
+        tenant,
+      ),
     );
     this.plans.remember(row.id, row.name, row.version, definition);
     return { name: row.name, version: row.version, created };
   }
 
-  async latest(name: string): Promise<WorkflowDefinitionEntity> {
-    const row = await this.definitions.findLatest(name);
-    if (!row) throw new NotFoundError(`workflow ${name} not found`);
+  /** A version (the latest when absent) of the workflow the name means to the tenant. */
+  async find(ref: WorkflowRef): Promise<WorkflowDefinitionRow> {
+    const id = workflowIdOf(ref, await this.definitions.resolve(ref));
+    const row = await this.definitions.findRow(id);
+    if (!row) throw new NotFoundError(`workflow ${ref.name} not found`);
     return row;
   }
 
-  async version(name: string, version: number): Promise<WorkflowDefinitionEntity> {
-    const row = await this.definitions.findVersion(name, version);
-    if (!row) throw new NotFoundError(`workflow ${name} version ${version} not found`);
-    return row;
+  versions(owner: string, name: string) {
+    return this.definitions.listVersions(owner, name);
   }
 
-  versions(name: string): Promise<WorkflowDefinitionEntity[]> {
-    return this.definitions.listVersions(name);
-  }
-
-  list() {
-    return this.definitions.listLatest();
+  async list(tenant: string, query: WorkflowListQuery) {
+    const after = query.cursor ? decodeCursor(query.cursor, WorkflowCursor) : undefined;
+    const page = await this.definitions.listVisible(tenant, query.limit, after);
+    const last = page.items.at(-1);
+    return {
+      items: page.items.map((item) => ({ ...item, shared: item.owner !== tenant })),
+      nextCursor: page.more && last ? workflowCursor(last) : null,
+    };
   }
 
   private validateTaskInput(type: string, input: JsonValue): DefinitionIssue[] {
@@ -80,19 +106,19 @@ export class WorkflowsService {
     );
   }
 
-  private async assertSubWorkflowsExist(definition: WorkflowDefinition): Promise<void> {
+  /** Sub-workflows resolve as they will when launched: in the tenant, then among what was shared with it. */
+  private async assertSubWorkflowsExist(definition: WorkflowDefinition, tenant: string): Promise<void> {
     const issues: DefinitionIssue[] = [];
     for (const [index, task] of definition.tasks.entries()) {
       if (task.workflow === undefined) continue;
       const target = typeof task.workflow === 'string' ? { name: task.workflow } : task.workflow;
-      const found =
-        target.version === undefined
-          ? await this.definitions.findLatest(target.name)
-          : await this.definitions.findVersion(target.name, target.version);
-      if (!found) {
+      const found = await this.definitions.resolve({ tenant, name: target.name, version: target.version });
+      if (!found.id) {
         issues.push({
           path: `tasks[${index}].workflow`,
-          message: `task ${task.key}: workflow ${target.name} is not registered`,
+          message: found.ambiguous
+            ? `task ${task.key}: workflow ${target.name} is shared with this tenant by several tenants; register your own of that name`
+            : `task ${task.key}: workflow ${target.name} is not registered`,
         });
       }
     }

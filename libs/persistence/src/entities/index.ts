@@ -5,6 +5,7 @@ import { TaskAttemptEntity } from './task-attempt.entity';
 import { TaskTypeEntity } from './task-type.entity';
 import { TaskEntity } from './task.entity';
 import { WorkflowDefinitionEntity } from './workflow-definition.entity';
+import { WorkflowShareEntity } from './workflow-share.entity';
 
 export {
   ApiKeyEntity,
@@ -14,6 +15,7 @@ export {
   TaskEntity,
   TaskTypeEntity,
   WorkflowDefinitionEntity,
+  WorkflowShareEntity,
 };
 
 export const ENTITIES = [
@@ -24,4 +26,5 @@ export const ENTITIES = [
   TaskTypeEntity,
   ExecutorEntity,
   ApiKeyEntity,
+  WorkflowShareEntity,
 ];

@@ -8,6 +8,7 @@ import { RunFailureCounter1764400000000 } from './1764400000000-run-failure-coun
 import { TaskKeyIndex1764500000000 } from './1764500000000-task-key-index';
 import { PreciseAttemptDurations1764600000000 } from './1764600000000-precise-attempt-durations';
 import { TaskInterruptions1764720000000 } from './1764720000000-task-interruptions';
+import { WorkflowTenants1764730000000 } from './1764730000000-workflow-tenants';
 
 /** In order; TypeORM records each one it has run in its `migrations` table. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   TaskKeyIndex1764500000000,
   PreciseAttemptDurations1764600000000,
   TaskInterruptions1764720000000,
+  WorkflowTenants1764730000000,
 ];

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ApiKeyEntity } from '../entities';
-import { queryRows } from '../sql';
+import { execute, queryRows } from '../sql';
+import { exactTimestamp, pageOf, type Page, type TimeKey } from './keyset';
 
 export type NewApiKey = Pick<ApiKeyEntity, 'id' | 'name' | 'tenant' | 'scopes' | 'secretHash'>;
+
+/** A key as lists show it: never the secret's hash; its exact created_at for the next page's cursor. */
+export type ApiKeyListRow = Omit<ApiKeyEntity, 'secretHash'> & { cursorAt: string };
 
 @Injectable()
 export class ApiKeyRepository {
@@ -42,9 +46,37 @@ export class ApiKeyRepository {
     return this.repo().findOne({ where: { id } });
   }
 
-  /** Newest first, revoked ones included so operators can see what was revoked when. */
-  list(): Promise<ApiKeyEntity[]> {
-    return this.repo().find({ order: { createdAt: 'DESC', id: 'DESC' } });
+  /**
+   * list — newest first, revoked ones included so operators can see what was
+   * revoked when; one tenant's keys, or every key when `tenant` is absent.
+   * Keyset-paged on the exact (created_at, id).
+   */
+  async list(query: { tenant?: string; limit: number; after?: TimeKey }): Promise<Page<ApiKeyListRow>> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    if (query.tenant) where.push(`tenant = ${bind(query.tenant)}`);
+    if (query.after)
+      where.push(`(created_at, id) < (${bind(query.after.at)}::timestamptz, ${bind(query.after.id)}::uuid)`);
+    const rows = await queryRows<ApiKeyListRow>(
+      this.dataSource.manager,
+      `SELECT id, name, tenant, scopes, created_at AS "createdAt", revoked_at AS "revokedAt",
+              ${exactTimestamp('created_at')} AS "cursorAt"
+         FROM api_keys ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY created_at DESC, id DESC
+        LIMIT ${bind(query.limit + 1)}`,
+      params,
+    );
+    return pageOf(rows, query.limit);
+  }
+
+  /** grantScope — adds a scope to a key that lacks it (the bootstrap key gaining `operator`); a no-op otherwise. */
+  async grantScope(id: string, scope: string): Promise<void> {
+    await execute(
+      this.dataSource.manager,
+      `UPDATE api_keys SET scopes = array_append(scopes, $2) WHERE id = $1 AND NOT ($2 = ANY (scopes))`,
+      [id, scope],
+    );
   }
 
   /**

@@ -4,6 +4,7 @@ import { RunEntity } from '../entities';
 import { READY_CHANNEL } from '../ready-signal';
 import { execute, jsonArray, queryRows, type Db } from '../sql';
 import { insertRunsStatement, insertTasksStatement } from './insert-statements';
+import { exactTimestamp, pageOf, type Page, type TimeKey } from './keyset';
 import type { NewTaskRow } from './task.rows';
 
 export interface NewRunRow {
@@ -41,8 +42,31 @@ export interface RunSearch {
   tag?: string;
   tenant?: string;
   limit: number;
-  cursor?: { createdAt: Date; id: string };
+  /** Continue after this run: the cursor of the previous page's last one. */
+  after?: TimeKey;
 }
+
+/** A run as a list shows it, with its exact created_at for the next page's cursor. */
+export interface RunListRow {
+  id: string;
+  workflowName: string;
+  workflowVersion: number;
+  status: string;
+  priority: number;
+  input: unknown;
+  output: unknown;
+  error: unknown;
+  tags: string[];
+  parentTaskId: string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  cursorAt: string;
+}
+
+const RUN_LIST_COLUMNS = `id, workflow_name AS "workflowName", workflow_version AS "workflowVersion", status, priority, input,
+  output, error, tags, parent_task_id AS "parentTaskId", created_at AS "createdAt", started_at AS "startedAt",
+  finished_at AS "finishedAt"`;
 
 const ACTIVE_RUN_STATUSES = ['pending', 'running', 'paused'];
 
@@ -147,25 +171,32 @@ export class RunRepository {
     );
   }
 
-  async search(query: RunSearch): Promise<RunEntity[]> {
-    const builder = this.dataSource
-      .getRepository(RunEntity)
-      .createQueryBuilder('run')
-      .orderBy('run.created_at', 'DESC')
-      .addOrderBy('run.id', 'DESC')
-      .limit(query.limit);
-    if (query.workflow) builder.andWhere('run.workflow_name = :workflow', { workflow: query.workflow });
-    if (query.status) builder.andWhere('run.status = :status', { status: query.status });
-    if (query.tenant) builder.andWhere('run.tenant = :tenant', { tenant: query.tenant });
+  /**
+   * search — a page of runs, newest first, in (created_at, id) order, which
+   * is strict: continuing after a cursor's exact key never skips or repeats
+   * a run, however many runs share a created_at. The filters present pick
+   * the statement text, so each shape gets its own plan and index.
+   */
+  async search(query: RunSearch): Promise<Page<RunListRow>> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    if (query.tenant) where.push(`tenant = ${bind(query.tenant)}`);
+    if (query.workflow) where.push(`workflow_name = ${bind(query.workflow)}`);
+    if (query.status) where.push(`status = ${bind(query.status)}`);
     // The tags index leaves out runs without tags; saying so lets the planner use it.
-    if (query.tag) builder.andWhere(`run.tags @> ARRAY[:tag]::text[] AND run.tags <> '{}'`, { tag: query.tag });
-    if (query.cursor) {
-      builder.andWhere('(run.created_at, run.id) < (:cursorCreatedAt, :cursorId)', {
-        cursorCreatedAt: query.cursor.createdAt,
-        cursorId: query.cursor.id,
-      });
-    }
-    return builder.getMany();
+    if (query.tag) where.push(`tags @> ARRAY[${bind(query.tag)}]::text[] AND tags <> '{}'`);
+    if (query.after)
+      where.push(`(created_at, id) < (${bind(query.after.at)}::timestamptz, ${bind(query.after.id)}::uuid)`);
+    const rows = await queryRows<RunListRow>(
+      this.dataSource.manager,
+      `SELECT ${RUN_LIST_COLUMNS}, ${exactTimestamp('created_at')} AS "cursorAt"
+         FROM runs ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY created_at DESC, id DESC
+        LIMIT ${bind(query.limit + 1)}`,
+      params,
+    );
+    return pageOf(rows, query.limit);
   }
 
   /** markStarted — pending runs of the given ids become running; others are left as they are. */
