@@ -41,7 +41,22 @@ export interface TaskloomConfig {
     plugins: string[];
     shutdownGraceMs: number;
   };
-  engine: { forEachMaxItems: number };
+  engine: {
+    forEachMaxItems: number;
+    /** All of one forEach's rendered item inputs together. */
+    forEachInputMaxBytes: number;
+  };
+  /** Sizes of what is stored (serialised JSON), checked before it is written; see README "Limits". */
+  limits: {
+    runInputBytes: number;
+    taskInputBytes: number;
+    taskOutputBytes: number;
+    /** Log lines kept per attempt; past it lines are dropped and a marker line says how many. */
+    taskLogBytes: number;
+    /** Runs (sub-workflow runs) and tasks (their tasks and forEach items) created under one root run. */
+    runTreeMaxRuns: number;
+    runTreeMaxTasks: number;
+  };
   /** Finished runs older than `days` are deleted in batches; 0 keeps them forever. */
   retention: { days: number; intervalMs: number; batchSize: number };
   /** Where the router and executor serve /metrics; absent means they do not listen (the API serves it on PORT). */
@@ -87,7 +102,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
       plugins: e.PLUGINS,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     },
-    engine: { forEachMaxItems: e.FOREACH_MAX_ITEMS },
+    engine: { forEachMaxItems: e.FOREACH_MAX_ITEMS, forEachInputMaxBytes: e.FOREACH_INPUT_MAX_BYTES },
+    limits: {
+      runInputBytes: e.RUN_INPUT_MAX_BYTES,
+      taskInputBytes: e.TASK_INPUT_MAX_BYTES,
+      taskOutputBytes: e.TASK_OUTPUT_MAX_BYTES,
+      taskLogBytes: e.TASK_LOG_MAX_BYTES,
+      runTreeMaxRuns: e.RUN_TREE_MAX_RUNS,
+      runTreeMaxTasks: e.RUN_TREE_MAX_TASKS,
+    },
     retention: { days: e.RETENTION_DAYS, intervalMs: e.RETENTION_INTERVAL_MS, batchSize: e.RETENTION_BATCH_SIZE },
     metrics: { port: e.METRICS_PORT },
     log: { level: e.LOG_LEVEL },

@@ -65,6 +65,13 @@ export const EnvSchema = z.object({
   PLUGINS: list.default(() => [...FIRST_PARTY_PLUGINS]),
   SHUTDOWN_GRACE_MS: integer(0, 600_000).default(10_000),
   FOREACH_MAX_ITEMS: integer(1, 1_000_000).default(10_000),
+  FOREACH_INPUT_MAX_BYTES: byteSize.prefault('64mb'),
+  RUN_INPUT_MAX_BYTES: byteSize.prefault('5mb'),
+  TASK_INPUT_MAX_BYTES: byteSize.prefault('10mb'),
+  TASK_OUTPUT_MAX_BYTES: byteSize.prefault('10mb'),
+  TASK_LOG_MAX_BYTES: byteSize.prefault('64kb'),
+  RUN_TREE_MAX_RUNS: integer(1, 10_000_000).default(1_000),
+  RUN_TREE_MAX_TASKS: integer(1, 100_000_000).default(100_000),
   AUTH_ENABLED: flag.default(false),
   AUTH_BOOTSTRAP_ADMIN_KEY: z
     .string()

@@ -54,3 +54,10 @@ export { evaluateCondition } from './template/evaluate-condition';
 export { evaluateForEach } from './template/evaluate-for-each';
 export { expressionReferences, type ExpressionReferences } from './template/expression-references';
 export { templateReferences } from './template/template-references';
+export {
+  describeProblem,
+  escapeUnstorable,
+  escapeUnstorableJson,
+  findUnstorable,
+  type JsonProblem,
+} from './json/storable-json';

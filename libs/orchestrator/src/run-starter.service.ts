@@ -1,6 +1,7 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import type { JsonValue, PriorityClass } from '@taskloom/engine';
-import { RunRepository, TransactionRunner, WorkflowDefinitionRepository } from '@taskloom/persistence';
+import { isDataError, RunRepository, TransactionRunner, WorkflowDefinitionRepository } from '@taskloom/persistence';
 import { priorityRank } from '@taskloom/queue';
 import { ActivationService, type ActivationCandidate } from './activation.service';
 import { CascadeService } from './cascade.service';
@@ -8,6 +9,7 @@ import { NotFoundError, ValidationError } from './errors';
 import { JsonSchemaValidator } from './json-schema.validator';
 import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
 import { buildRun, type BuiltRun } from './run-builder';
+import { checkRunRequest } from './run-request.checks';
 import { WriteBatcher } from './write-batcher';
 
 export interface StartRunCommand {
@@ -62,6 +64,7 @@ export class RunStarterService implements OnApplicationShutdown {
   private readonly creations: WriteBatcher<PreparedRun, StartedRun>;
 
   constructor(
+    @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
     private readonly definitions: WorkflowDefinitionRepository,
     private readonly plans: PlanCache,
     private readonly validator: JsonSchemaValidator,
@@ -74,15 +77,20 @@ export class RunStarterService implements OnApplicationShutdown {
       maxSize: LOOKUP_BATCH_MAX,
       lingerMs: 0,
       maxInFlight: LOOKUP_IN_FLIGHT,
+      isolate: isDataError,
     });
     this.creations = new WriteBatcher((prepared) => this.create(prepared), {
       maxSize: CREATE_BATCH_MAX,
       lingerMs: CREATE_LINGER_MS,
       maxInFlight: CREATE_IN_FLIGHT,
+      isolate: isDataError,
     });
   }
 
   async start(command: StartRunCommand): Promise<StartedRun> {
+    // Checked before the request joins a batch: one request's bad data must not fail the others'.
+    const refused = checkRunRequest(command, this.config.limits.runInputBytes);
+    if (refused.length > 0) throw new ValidationError(refused[0]!.message, refused);
     const workflow = await this.resolve(command.workflow, command.version);
     const schema = workflow.plan.definition.inputSchema;
     if (schema) {
@@ -104,7 +112,13 @@ export class RunStarterService implements OnApplicationShutdown {
       traceparent: command.traceparent,
     });
     const toActivate = await this.activation.readyNewRoots(workflow, built);
-    return this.creations.submit({ workflow, built, toActivate });
+    try {
+      return await this.creations.submit({ workflow, built, toActivate });
+    } catch (error) {
+      // The batch was split down to this run: its own data is what PostgreSQL refused.
+      if (isDataError(error)) throw new ValidationError(`the run cannot be stored: ${(error as Error).message}`);
+      throw error;
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

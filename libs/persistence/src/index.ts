@@ -6,6 +6,7 @@ export { ensureDatabase, prepareDatabase, quoteIdentifier } from './database-boo
 export { TransactionRunner } from './transaction.runner';
 export { notifyReady, ReadyListener, READY_CHANNEL } from './ready-signal';
 export type { Db } from './sql';
+export { isDataError } from './data-error';
 export * from './entities';
 export { WorkflowDefinitionRepository, type WorkflowSummary } from './repositories/workflow-definition.repository';
 export {
