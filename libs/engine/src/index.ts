@@ -59,5 +59,6 @@ export {
   escapeUnstorable,
   escapeUnstorableJson,
   findUnstorable,
+  inspectStorable,
   type JsonProblem,
 } from './json/storable-json';

@@ -22,7 +22,14 @@ import { dispatchBonusMs } from './dispatch-order';
 import { failure } from './failure';
 import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
 import type { BuiltRun } from './run-builder';
+import { RunTreeBudget } from './run-tree-budget.service';
+import { assertStorable } from './stored-value';
 import { SubRunLauncher } from './sub-run.launcher';
+
+/** A fan-out past RUN_TREE_MAX_TASKS: the forEach task fails. */
+class RunTreeLimitExceeded extends Error {
+  override readonly name = 'RunTreeLimitExceeded';
+}
 
 export interface ActivationCandidate {
   id: string;
@@ -52,6 +59,7 @@ export class ActivationService {
     private readonly tasks: TaskRepository,
     private readonly routing: TaskRouting,
     private readonly subRuns: SubRunLauncher,
+    private readonly budget: RunTreeBudget,
   ) {}
 
   /** Returns the candidates that ended at once (skipped, failed to render, empty fan-out). */
@@ -68,7 +76,7 @@ export class ActivationService {
       const planned = workflows.get(candidate.runId)?.plan.byKey.get(candidate.key);
       if (!run || !planned) continue;
       try {
-        await this.decide(candidate, planned, run, scopes.get(candidate.runId)!, workflows.get(run.id)!, decided);
+        await this.decide(db, candidate, planned, run, scopes.get(candidate.runId)!, workflows.get(run.id)!, decided);
       } catch (error) {
         decided.settle.push({ id: candidate.id, status: 'failed', error: failure(error) });
       }
@@ -124,6 +132,7 @@ export class ActivationService {
   }
 
   private async decide(
+    db: Db,
     candidate: ActivationCandidate,
     planned: PlannedTask,
     run: RunContext,
@@ -158,10 +167,24 @@ export class ActivationService {
         decided.settle.push({ id: candidate.id, status: 'succeeded', output: [] });
         return;
       }
-      decided.groups.push({ id: candidate.id, childrenTotal: items.length });
+      const refused = await this.budget.charge(db, candidate.runId, 0, items.length);
+      if (refused) throw new RunTreeLimitExceeded(`forEach of ${items.length} items: ${refused}`);
+      const rendered: NewTaskRow[] = [];
+      const { taskInputBytes } = this.config.limits;
+      const fanOutBytes = this.config.engine.forEachInputMaxBytes;
+      let renderedBytes = 0;
       for (let index = 0; index < items.length; index += 1) {
         const itemScope: TemplateScope = { ...scope, item: items[index], index };
-        decided.items.push({
+        // Checked item by item as they render, so a fan-out of huge inputs stops at its first excess.
+        const input = await renderTemplate(planned.input, itemScope);
+        const left = fanOutBytes - renderedBytes;
+        renderedBytes += assertStorable(
+          input,
+          `input of item ${index}`,
+          Math.min(taskInputBytes, left),
+          left < taskInputBytes ? 'FOREACH_INPUT_MAX_BYTES (all items together)' : 'TASK_INPUT_MAX_BYTES',
+        );
+        rendered.push({
           id: randomUUID(),
           runId: candidate.runId,
           key: planned.key,
@@ -173,7 +196,7 @@ export class ActivationService {
           maxAttempts: planned.retry.maxAttempts,
           timeoutMs: planned.timeoutMs,
           retry: planned.retry,
-          input: await renderTemplate(planned.input, itemScope),
+          input,
           queue: await this.queueFor(planned, itemScope),
           depsTotal: 0,
           parentTaskId: candidate.id,
@@ -181,6 +204,8 @@ export class ActivationService {
           dispatchBonusMs: bonus,
         });
       }
+      decided.groups.push({ id: candidate.id, childrenTotal: items.length });
+      decided.items.push(...rendered);
       return;
     }
     decided.ready.push({ id: candidate.id, ...(await this.readiness(planned, scope, bonus)) });
@@ -192,11 +217,9 @@ export class ActivationService {
     scope: TemplateScope,
     bonus: number,
   ): Promise<{ input: JsonValue; queue: string; dispatchBonusMs: number }> {
-    return {
-      input: await renderTemplate(planned.input, scope),
-      queue: await this.queueFor(planned, scope),
-      dispatchBonusMs: bonus,
-    };
+    const input = await renderTemplate(planned.input, scope);
+    assertStorable(input, 'input', this.config.limits.taskInputBytes, 'TASK_INPUT_MAX_BYTES');
+    return { input, queue: await this.queueFor(planned, scope), dispatchBonusMs: bonus };
   }
 
   private async queueFor(planned: PlannedTask, scope: TemplateScope): Promise<string> {

@@ -4,6 +4,7 @@ export { JsonSchemaValidator } from './json-schema.validator';
 export { AttemptService, type AttemptFailure, type AttemptOutcome, type AttemptStart } from './attempt.service';
 export { RunStarterService, type StartRunCommand, type StartedRun } from './run-starter.service';
 export { CascadeService } from './cascade.service';
+export { RunTreeBudget } from './run-tree-budget.service';
 export { WriteBatcher } from './write-batcher';
 export { dispatchBonusMs } from './dispatch-order';
 export { failure } from './failure';

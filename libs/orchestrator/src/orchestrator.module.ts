@@ -7,11 +7,13 @@ import { PlanCache } from './plan-cache.service';
 import { RunControlService } from './run-control.service';
 import { RunStarterService } from './run-starter.service';
 import { SubRunLauncher } from './sub-run.launcher';
+import { RunTreeBudget } from './run-tree-budget.service';
 
 const PROVIDERS = [
   PlanCache,
   JsonSchemaValidator,
   SubRunLauncher,
+  RunTreeBudget,
   ActivationService,
   CascadeService,
   AttemptService,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { JsonValue, PlannedTask } from '@taskloom/engine';
 import {
   RunRepository,
@@ -8,22 +8,30 @@ import {
   type RunContext,
   type SettledTask,
 } from '@taskloom/persistence';
+import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { PlanCache } from './plan-cache.service';
 import { buildRun } from './run-builder';
+import { RunTreeBudget } from './run-tree-budget.service';
+import { MAX_SUB_WORKFLOW_DEPTH } from './sub-run-depth';
+import { assertStorable, StoredValueError } from './stored-value';
 
 type ActivateRoots = (roots: { id: string; runId: string; key: string }[]) => Promise<SettledTask[]>;
 
-/** Guards against a workflow that (through its versions) ends up calling itself forever. */
-export const MAX_SUB_WORKFLOW_DEPTH = 10;
+export { MAX_SUB_WORKFLOW_DEPTH };
 
 /**
  * A `workflow` task starts a child run of the named workflow in the same
  * transaction; the task stays 'running' until the child run ends, and the
- * child's output becomes the task's output (see CascadeService).
+ * child's output becomes the task's output (see CascadeService). Each
+ * child run, with its tasks, is charged to the root run's tree first
+ * (RunTreeBudget): a launch past RUN_TREE_MAX_RUNS or RUN_TREE_MAX_TASKS
+ * fails the task, which bounds what one root run can create.
  */
 @Injectable()
 export class SubRunLauncher {
   constructor(
+    @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
+    private readonly budget: RunTreeBudget,
     private readonly definitions: WorkflowDefinitionRepository,
     private readonly plans: PlanCache,
     private readonly runs: RunRepository,
@@ -56,6 +64,14 @@ export class SubRunLauncher {
       return this.fail(db, task.id, 'WorkflowNotFound', `workflow ${target.name} (${version}) is not registered`);
     }
     const workflow = await this.plans.get(definition.id, db);
+    try {
+      assertStorable(input, 'input', this.config.limits.runInputBytes, 'RUN_INPUT_MAX_BYTES');
+    } catch (error) {
+      if (error instanceof StoredValueError) return this.fail(db, task.id, error.name, error.message);
+      throw error;
+    }
+    const refused = await this.budget.charge(db, parent.id, 1, workflow.plan.tasks.length);
+    if (refused) return this.fail(db, task.id, 'RunTreeLimitExceeded', refused);
     const built = buildRun(workflow, {
       input,
       priorityRank: parent.priority,

@@ -16,6 +16,7 @@ export {
   type RunContext,
   type RunSearch,
 } from './repositories/run.repository';
+export { RunTreeRepository, type TreeCharge } from './repositories/run-tree.repository';
 export { CLAIM_PLANNER, TaskRepository } from './repositories/task.repository';
 export type {
   AttemptOutcomeRow,

@@ -7,6 +7,7 @@ import { ExecutorRepository } from './repositories/executor.repository';
 import { ReconciliationRepository } from './repositories/reconciliation.repository';
 import { RetentionRepository } from './repositories/retention.repository';
 import { RunRepository } from './repositories/run.repository';
+import { RunTreeRepository } from './repositories/run-tree.repository';
 import { StatsRepository } from './repositories/stats.repository';
 import { TableStatisticsRepository } from './repositories/table-statistics.repository';
 import { TaskAttemptRepository } from './repositories/task-attempt.repository';
@@ -25,6 +26,7 @@ const PROVIDERS = [
   TransactionRunner,
   WorkflowDefinitionRepository,
   RunRepository,
+  RunTreeRepository,
   TaskRepository,
   TaskAttemptRepository,
   TaskTypeRepository,

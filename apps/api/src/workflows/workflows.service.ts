@@ -9,7 +9,7 @@ import {
   type WorkflowDefinition,
 } from '@taskloom/engine';
 import { TransactionRunner, WorkflowDefinitionRepository, type WorkflowDefinitionEntity } from '@taskloom/persistence';
-import { JsonSchemaValidator, NotFoundError, PlanCache } from '@taskloom/orchestrator';
+import { JsonSchemaValidator, NotFoundError, PlanCache, RunTreeBudget } from '@taskloom/orchestrator';
 import { TaskTypeCatalog } from '../task-types/task-type.catalog';
 
 export interface RegisteredWorkflow {
@@ -26,6 +26,7 @@ export class WorkflowsService {
     private readonly definitions: WorkflowDefinitionRepository,
     private readonly transactions: TransactionRunner,
     private readonly plans: PlanCache,
+    private readonly treeBudget: RunTreeBudget,
   ) {}
 
   /** Versioned and immutable: a changed definition becomes version n+1, an identical one answers the latest. */
@@ -40,6 +41,7 @@ export class WorkflowsService {
     });
     const definition = plan.definition;
     await this.assertSubWorkflowsExist(definition);
+    await this.treeBudget.assertDefinition(definition);
     if (definition.inputSchema) this.assertJsonSchema(definition.inputSchema);
     const checksum = definitionChecksum(definition);
     const { definition: row, created } = await this.transactions.run((db) =>

@@ -39,6 +39,15 @@ export function findUnstorable(
   field: string,
   maxBytes = Number.POSITIVE_INFINITY,
 ): JsonProblem | undefined {
+  return inspectStorable(value, field, maxBytes).problem;
+}
+
+/** As findUnstorable, also giving the value's serialised size (approximate: escapes are not counted). */
+export function inspectStorable(
+  value: unknown,
+  field: string,
+  maxBytes = Number.POSITIVE_INFINITY,
+): { bytes: number; problem?: JsonProblem } {
   let bytes = 0;
   // Paths are built only for the problem found: a large array costs no string per item.
   const stack: Entry[] = [{ value, parent: undefined, segment: field }];
@@ -48,7 +57,7 @@ export function findUnstorable(
     if (current === undefined) continue;
     if (typeof current === 'string') {
       const reason = textProblem(current);
-      if (reason) return { path: pathOf(entry), reason };
+      if (reason) return { bytes, problem: { path: pathOf(entry), reason } };
     }
     if (typeof current !== 'object' || current === null) {
       bytes += scalarBytes(current);
@@ -62,15 +71,16 @@ export function findUnstorable(
         const reason = textProblem(key);
         if (reason) {
           const shown = key.replace(/[\u0000\uD800-\uDFFF]/g, '?');
-          return { path: `${pathOf(entry)}.${shown}`, reason: `(a key) ${reason}` };
+          return { bytes, problem: { path: `${pathOf(entry)}.${shown}`, reason: `(a key) ${reason}` } };
         }
         bytes += Buffer.byteLength(key) + 4;
         stack.push({ value: item, parent: entry, segment: `.${key}` });
       }
     }
-    if (bytes > maxBytes) return { path: pathOf(entry), reason: `is larger than the limit of ${maxBytes} bytes` };
+    if (bytes > maxBytes)
+      return { bytes, problem: { path: pathOf(entry), reason: `is larger than the limit of ${maxBytes} bytes` } };
   }
-  return undefined;
+  return { bytes };
 }
 
 interface Entry {

@@ -1,6 +1,7 @@
 import { ApiKeyEntity } from './api-key.entity';
 import { ExecutorEntity } from './executor.entity';
 import { RunEntity } from './run.entity';
+import { RunTreeEntity } from './run-tree.entity';
 import { TaskAttemptEntity } from './task-attempt.entity';
 import { TaskTypeEntity } from './task-type.entity';
 import { TaskEntity } from './task.entity';
@@ -10,6 +11,7 @@ export {
   ApiKeyEntity,
   ExecutorEntity,
   RunEntity,
+  RunTreeEntity,
   TaskAttemptEntity,
   TaskEntity,
   TaskTypeEntity,
@@ -19,6 +21,7 @@ export {
 export const ENTITIES = [
   WorkflowDefinitionEntity,
   RunEntity,
+  RunTreeEntity,
   TaskEntity,
   TaskAttemptEntity,
   TaskTypeEntity,

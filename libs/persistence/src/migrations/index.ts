@@ -7,6 +7,7 @@ import { ActiveRunsIndex1764300000000 } from './1764300000000-active-runs-index'
 import { RunFailureCounter1764400000000 } from './1764400000000-run-failure-counter';
 import { TaskKeyIndex1764500000000 } from './1764500000000-task-key-index';
 import { PreciseAttemptDurations1764600000000 } from './1764600000000-precise-attempt-durations';
+import { RunTreeBudget1764750000000 } from './1764750000000-run-tree-budget';
 
 /** In order; TypeORM records each one it has run in its `migrations` table. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   RunFailureCounter1764400000000,
   TaskKeyIndex1764500000000,
   PreciseAttemptDurations1764600000000,
+  RunTreeBudget1764750000000,
 ];
