@@ -2,6 +2,7 @@ import { Cluster } from '../support/cluster';
 
 interface RunView {
   status: string;
+  output?: unknown;
   tasks: { key: string; status: string; error: { name: string; message: string; retryable?: boolean } | null }[];
 }
 
@@ -125,6 +126,23 @@ describe('hostile data never wedges a run or an executor', () => {
     const refused = await cluster.api.post<{ message: string }>('/api/v1/workflows', fanOut('top', 'mid', 10));
     expect(refused.status).toBe(400);
     expect(refused.body.message).toMatch(/would create at least \d+ sub-workflow run\(s\).*RUN_TREE_MAX_RUNS 50/);
+  });
+
+  it("still runs an ordinary sub-workflow, its child run created after the parent's transaction", async () => {
+    await cluster.api.post('/api/v1/workflows', {
+      name: 'child',
+      tasks: [{ key: 'a', type: 'core.noop', input: { v: '{{ run.input.v }}' } }],
+      output: { v: '{{ tasks.a.output.v }}' },
+    });
+    const run = await runOnce(
+      {
+        name: 'parent',
+        tasks: [{ key: 'call', workflow: 'child', input: { v: '{{ run.input.v }}' } }],
+        output: { got: '{{ tasks.call.output.v }}' },
+      },
+      { v: 7 },
+    );
+    expect(run).toMatchObject({ status: 'succeeded', output: { got: 7 } });
   });
 
   it('stops the executor promptly on SIGTERM after all of it', async () => {

@@ -99,6 +99,11 @@ describe('hostile data in the orchestrator, on a real PostgreSQL', () => {
     await expect(harness.module.get(RunTreeBudget).assertDefinition(top)).rejects.toThrow(/RUN_TREE_MAX_RUNS 20/);
 
     const started = await start(top);
+    // Child runs are created after the parent's transaction, by a unit of work of their own.
+    const [{ before }] = await harness.dataSource.query<{ before: number }[]>(
+      `SELECT count(*)::int AS before FROM runs WHERE workflow_name LIKE 'bomb-%'`,
+    );
+    expect(before).toBe(1);
     const final = await harness.drive(started.id);
     expect(final.status).toBe('failed');
     const [{ runs }] = await harness.dataSource.query<{ runs: number }[]>(

@@ -10,6 +10,7 @@ import {
 } from '@taskloom/engine';
 import {
   RunRepository,
+  SubRunQueueRepository,
   TaskRepository,
   type Db,
   type NewTaskRow,
@@ -24,7 +25,6 @@ import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
 import type { BuiltRun } from './run-builder';
 import { RunTreeBudget } from './run-tree-budget.service';
 import { assertStorable } from './stored-value';
-import { SubRunLauncher } from './sub-run.launcher';
 
 /** A fan-out past RUN_TREE_MAX_TASKS: the forEach task fails. */
 class RunTreeLimitExceeded extends Error {
@@ -42,7 +42,8 @@ interface Decided {
   settle: { id: string; status: 'skipped' | 'failed' | 'succeeded'; output?: unknown; error?: unknown }[];
   groups: { id: string; childrenTotal: number; input?: unknown }[];
   items: NewTaskRow[];
-  subRuns: { task: ActivationCandidate; planned: PlannedTask; input: JsonValue; run: RunContext }[];
+  /** Sub-workflow tasks started now whose child run a later unit of work creates (SubRunLaunchService). */
+  subRuns: string[];
 }
 
 /**
@@ -58,7 +59,7 @@ export class ActivationService {
     private readonly runs: RunRepository,
     private readonly tasks: TaskRepository,
     private readonly routing: TaskRouting,
-    private readonly subRuns: SubRunLauncher,
+    private readonly subRuns: SubRunQueueRepository,
     private readonly budget: RunTreeBudget,
   ) {}
 
@@ -84,16 +85,9 @@ export class ActivationService {
 
     await this.tasks.markReady(db, decided.ready);
     await this.tasks.startGroups(db, decided.groups);
+    await this.subRuns.enqueue(db, decided.subRuns);
     await this.tasks.insertTasks(db, decided.items);
-    const settled = await this.tasks.settleBlocked(db, decided.settle);
-    for (const sub of decided.subRuns) {
-      settled.push(
-        ...(await this.subRuns.launch(db, sub.task, sub.planned, sub.input, sub.run, (roots) =>
-          this.activate(db, roots),
-        )),
-      );
-    }
-    return settled;
+    return this.tasks.settleBlocked(db, decided.settle);
   }
 
   /**
@@ -152,8 +146,11 @@ export class ActivationService {
     const bonus = dispatchBonusMs(rank, this.config.queue.priorityAgingMs);
 
     if (planned.kind === 'workflow') {
+      // The task starts now; its child run is created after this commits, in a transaction of its own.
       const input = await renderTemplate(planned.input, scope);
-      decided.subRuns.push({ task: candidate, planned, input, run });
+      assertStorable(input, 'input', this.config.limits.runInputBytes, 'RUN_INPUT_MAX_BYTES');
+      decided.groups.push({ id: candidate.id, childrenTotal: 1, input });
+      decided.subRuns.push(candidate.id);
       return;
     }
     if (planned.forEach !== undefined) {

@@ -5,6 +5,7 @@ export { AttemptService, type AttemptFailure, type AttemptOutcome, type AttemptS
 export { RunStarterService, type StartRunCommand, type StartedRun } from './run-starter.service';
 export { CascadeService } from './cascade.service';
 export { RunTreeBudget } from './run-tree-budget.service';
+export { SubRunLaunchService } from './sub-run-launch.service';
 export { WriteBatcher } from './write-batcher';
 export { dispatchBonusMs } from './dispatch-order';
 export { failure } from './failure';

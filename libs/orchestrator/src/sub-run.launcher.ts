@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { JsonValue, PlannedTask } from '@taskloom/engine';
 import {
   RunRepository,
@@ -8,29 +8,29 @@ import {
   type RunContext,
   type SettledTask,
 } from '@taskloom/persistence';
-import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { PlanCache } from './plan-cache.service';
 import { buildRun } from './run-builder';
 import { RunTreeBudget } from './run-tree-budget.service';
 import { MAX_SUB_WORKFLOW_DEPTH } from './sub-run-depth';
-import { assertStorable, StoredValueError } from './stored-value';
 
 type ActivateRoots = (roots: { id: string; runId: string; key: string }[]) => Promise<SettledTask[]>;
 
 export { MAX_SUB_WORKFLOW_DEPTH };
 
 /**
- * A `workflow` task starts a child run of the named workflow in the same
- * transaction; the task stays 'running' until the child run ends, and the
- * child's output becomes the task's output (see CascadeService). Each
- * child run, with its tasks, is charged to the root run's tree first
- * (RunTreeBudget): a launch past RUN_TREE_MAX_RUNS or RUN_TREE_MAX_TASKS
- * fails the task, which bounds what one root run can create.
+ * Creates the child run of a `workflow` task that has started ('running',
+ * its rendered input stored): the task stays running until the child run
+ * ends, and the child's output becomes the task's output (see
+ * CascadeService). The child run, with its tasks, is charged to the root
+ * run's tree first (RunTreeBudget): a launch past RUN_TREE_MAX_RUNS or
+ * RUN_TREE_MAX_TASKS, too deep a nesting or an unknown workflow fails the
+ * task instead. The child's roots are activated in the same transaction;
+ * a root that is itself a sub-workflow only queues its own launch
+ * (SubRunLaunchService), so no transaction creates more than one run.
  */
 @Injectable()
 export class SubRunLauncher {
   constructor(
-    @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
     private readonly budget: RunTreeBudget,
     private readonly definitions: WorkflowDefinitionRepository,
     private readonly plans: PlanCache,
@@ -64,12 +64,6 @@ export class SubRunLauncher {
       return this.fail(db, task.id, 'WorkflowNotFound', `workflow ${target.name} (${version}) is not registered`);
     }
     const workflow = await this.plans.get(definition.id, db);
-    try {
-      assertStorable(input, 'input', this.config.limits.runInputBytes, 'RUN_INPUT_MAX_BYTES');
-    } catch (error) {
-      if (error instanceof StoredValueError) return this.fail(db, task.id, error.name, error.message);
-      throw error;
-    }
     const refused = await this.budget.charge(db, parent.id, 1, workflow.plan.tasks.length);
     if (refused) return this.fail(db, task.id, 'RunTreeLimitExceeded', refused);
     const built = buildRun(workflow, {
@@ -83,11 +77,10 @@ export class SubRunLauncher {
       traceparent: parent.traceparent,
     });
     await this.runs.createRuns([built.run], built.tasks, db);
-    await this.tasks.startGroups(db, [{ id: task.id, childrenTotal: 1, input }]);
     return activateRoots(built.roots);
   }
 
   private fail(db: Db, taskId: string, name: string, message: string): Promise<SettledTask[]> {
-    return this.tasks.settleBlocked(db, [{ id: taskId, status: 'failed', error: { name, message } }]);
+    return this.tasks.settleGroups(db, [{ id: taskId, status: 'failed', error: { name, message } }]);
   }
 }

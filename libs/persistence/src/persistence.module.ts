@@ -8,6 +8,7 @@ import { ReconciliationRepository } from './repositories/reconciliation.reposito
 import { RetentionRepository } from './repositories/retention.repository';
 import { RunRepository } from './repositories/run.repository';
 import { RunTreeRepository } from './repositories/run-tree.repository';
+import { SubRunQueueRepository } from './repositories/sub-run-queue.repository';
 import { StatsRepository } from './repositories/stats.repository';
 import { TableStatisticsRepository } from './repositories/table-statistics.repository';
 import { TaskAttemptRepository } from './repositories/task-attempt.repository';
@@ -27,6 +28,7 @@ const PROVIDERS = [
   WorkflowDefinitionRepository,
   RunRepository,
   RunTreeRepository,
+  SubRunQueueRepository,
   TaskRepository,
   TaskAttemptRepository,
   TaskTypeRepository,

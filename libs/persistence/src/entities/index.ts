@@ -1,6 +1,7 @@
 import { ApiKeyEntity } from './api-key.entity';
 import { ExecutorEntity } from './executor.entity';
 import { RunEntity } from './run.entity';
+import { PendingSubRunEntity } from './pending-sub-run.entity';
 import { RunTreeEntity } from './run-tree.entity';
 import { TaskAttemptEntity } from './task-attempt.entity';
 import { TaskTypeEntity } from './task-type.entity';
@@ -10,6 +11,7 @@ import { WorkflowDefinitionEntity } from './workflow-definition.entity';
 export {
   ApiKeyEntity,
   ExecutorEntity,
+  PendingSubRunEntity,
   RunEntity,
   RunTreeEntity,
   TaskAttemptEntity,
@@ -22,6 +24,7 @@ export const ENTITIES = [
   WorkflowDefinitionEntity,
   RunEntity,
   RunTreeEntity,
+  PendingSubRunEntity,
   TaskEntity,
   TaskAttemptEntity,
   TaskTypeEntity,
