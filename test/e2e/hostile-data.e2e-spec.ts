@@ -85,8 +85,8 @@ describe('hostile data never wedges a run or an executor', () => {
       tasks: [{ key: 'm', type: 'transform.map', input: { expression: "$pad('', 2000000, 'x')", data: {} } }],
     });
     expect(run.status).toBe('failed');
-    expect(taskOf(run, 'm').error).toMatchObject({ name: 'OutputTooLarge', retryable: false });
-    expect(taskOf(run, 'm').error!.message).toMatch(/TASK_OUTPUT_MAX_BYTES/);
+    expect(taskOf(run, 'm').error).toMatchObject({ name: 'OutputTooLargeError', retryable: false });
+    expect(taskOf(run, 'm').error!.message).toMatch(/larger than .*1048576 bytes/);
   });
 
   it('answers 400 for each bad run start and 201 for every good one started with it', async () => {

@@ -45,6 +45,7 @@ export class PluginHostService implements OnApplicationShutdown {
         pluginSpecifier: specifier,
         poolSize: this.poolSize(plugin),
         maxLogBytes: this.config.limits.taskLogBytes,
+        maxOutputBytes: this.config.limits.taskOutputBytes,
       });
       this.hosts.push(host);
       for (const taskType of plugin.tasks) {

@@ -21,7 +21,7 @@ describe('storableResult', () => {
       { status: 'succeeded', output: { s: 'x'.repeat(2_000) }, logs: [], durationMs: 1 },
       1_000,
     );
-    expect(big).toMatchObject({ status: 'failed', error: { name: 'OutputTooLarge', retryable: false } });
+    expect(big).toMatchObject({ status: 'failed', error: { name: 'OutputTooLargeError', retryable: false } });
   });
 
   it('replaces an error holding a NUL, keeping it escaped as the cause', () => {

@@ -20,7 +20,7 @@ export function storableResult(result: ExecutionResult, maxOutputBytes: number):
       logs,
       durationMs: result.durationMs,
       error: {
-        name: tooLarge ? 'OutputTooLarge' : 'UnstorableOutput',
+        name: tooLarge ? 'OutputTooLargeError' : 'UnstorableOutput',
         message: tooLarge
           ? `the output is larger than TASK_OUTPUT_MAX_BYTES (${maxOutputBytes} bytes)`
           : describeProblem(problem),
