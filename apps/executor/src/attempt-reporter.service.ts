@@ -116,8 +116,9 @@ export class AttemptReporter {
   async drain(): Promise<void> {
     const timer = setTimeout(() => this.giveUp.abort(), this.drainLimitMs);
     try {
-      await this.untilGivenUp(this.starts.drain().catch(() => undefined));
-      await this.untilGivenUp(Promise.all([...this.unwritten]));
+      // Given up on, these reject; what is left unwritten is reported below.
+      await this.untilGivenUp(this.starts.drain()).catch(() => undefined);
+      await this.untilGivenUp(Promise.all([...this.unwritten])).catch(() => undefined);
     } finally {
       clearTimeout(timer);
     }
