@@ -181,7 +181,7 @@ function refusedOutcome(outcome: AttemptOutcome, reason: string): AttemptOutcome
     logs: undefined,
     error: {
       name: 'UnstorableOutcome',
-      message: `PostgreSQL refused this attempt's outcome (${reason.replace(/[\u0000\uD800-\uDFFF]/g, '?')}); it was recorded as failed without its output and logs`,
+      message: `PostgreSQL refused this attempt's outcome (${reason.replaceAll('\u0000', '?').replace(/[\uD800-\uDFFF]/g, '?')}); it was recorded as failed without its output and logs`,
       retryable: false,
     },
   };

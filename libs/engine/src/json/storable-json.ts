@@ -70,7 +70,7 @@ export function inspectStorable(
       for (const [key, item] of Object.entries(current as Record<string, unknown>)) {
         const reason = textProblem(key);
         if (reason) {
-          const shown = key.replace(/[\u0000\uD800-\uDFFF]/g, '?');
+          const shown = key.replaceAll('\u0000', '?').replace(/[\uD800-\uDFFF]/g, '?');
           return { bytes, problem: { path: `${pathOf(entry)}.${shown}`, reason: `(a key) ${reason}` } };
         }
         bytes += Buffer.byteLength(key) + 4;
@@ -103,7 +103,7 @@ function pathOf(entry: Entry): string {
 export function escapeUnstorable(text: string): string {
   if (!text.includes('\u0000') && !SURROGATE.test(text)) return text;
   return text
-    .replace(/\u0000/g, '\\u0000')
+    .replaceAll('\u0000', '\\u0000')
     .replace(
       /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
       (unit) => `\\u${unit.charCodeAt(0).toString(16)}`,
