@@ -2,7 +2,13 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { loadConfig, TaskloomConfigModule, type TaskloomConfig } from '@taskloom/config';
 import type { WorkflowDefinition } from '@taskloom/engine';
 import { definitionChecksum } from '@taskloom/engine';
-import { AttemptService, OrchestratorModule, RunControlService, RunStarterService } from '@taskloom/orchestrator';
+import {
+  AttemptService,
+  OrchestratorModule,
+  RunControlService,
+  RunStarterService,
+  SubRunLaunchService,
+} from '@taskloom/orchestrator';
 import {
   PersistenceModule,
   prepareDatabase,
@@ -137,7 +143,7 @@ export class OrchestratorHarness {
   }
 
   /**
-   * Plays router and executor until the run ends: claims what is ready,
+   * Plays router and executor until the run ends: launches pending sub-workflow runs, claims what is ready,
    * starts it, and completes it as `behave` says (by default succeeding with
    * its input as output, like core.noop). Returns the run's final row.
    */
@@ -149,6 +155,8 @@ export class OrchestratorHarness {
     for (let round = 0; round < maxRounds; round += 1) {
       const run = await this.runStatus(runId);
       if (['succeeded', 'failed', 'cancelled'].includes(run.status)) return run;
+      // What a router does besides dispatching: create the child runs started sub-workflow tasks wait for.
+      if ((await this.launchSubRuns()) > 0) continue;
       const claimed = await this.claimAndStart('00000000-0000-4000-8000-00000000e1e1');
       if (claimed.length === 0) {
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -164,6 +172,10 @@ export class OrchestratorHarness {
       );
     }
     throw new Error(`run ${runId} did not end within ${maxRounds} rounds`);
+  }
+
+  launchSubRuns(): Promise<number> {
+    return this.module.get(SubRunLaunchService).launchPending(100);
   }
 
   async runStatus(runId: string): Promise<{ status: string; output: unknown; error: unknown }> {

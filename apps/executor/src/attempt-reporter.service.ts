@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { AttemptService, WriteBatcher, type AttemptOutcome, type AttemptStart } from '@taskloom/orchestrator';
+import { isDataError } from '@taskloom/persistence';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ExecutorIdentity } from './executor-identity';
 
 const MAX_BACKOFF_MS = 5_000;
@@ -13,9 +15,16 @@ const WRITES_IN_FLIGHT = 2;
 
 /**
  * Batches the executor's writes: attempt starts and attempt outcomes from
- * all concurrently running tasks go to PostgreSQL together. A failed
- * outcome write is retried until it lands (or the process dies, and the
- * attempt is run again); shutdown drains them.
+ * all concurrently running tasks go to PostgreSQL together.
+ *
+ * A batch PostgreSQL refuses for one outcome's data is split until that
+ * outcome is alone (WriteBatcher `isolate`); the others land. The refused
+ * outcome is written once more as a non-retryable failure without its
+ * output and logs, so the task fails with a reason instead of wedging its
+ * run; if even that is refused it is given up on. Any other failure (the
+ * database unreachable) is retried until it lands — but once shutdown has
+ * begun, for at most SHUTDOWN_GRACE_MS more: what is still unwritten then is
+ * left to the reconciler, which runs the attempt again.
  */
 @Injectable()
 export class AttemptReporter {
@@ -24,6 +33,9 @@ export class AttemptReporter {
   private readonly outcomes: WriteBatcher<AttemptOutcome, undefined>;
   private readonly unwritten = new Set<Promise<void>>();
   private readonly runningAfterMs: number;
+  private readonly drainLimitMs: number;
+  /** Aborted when shutdown's time for unwritten outcomes is up. */
+  private readonly giveUp = new AbortController();
   /** The most outcomes being written at once. */
   readonly writeCapacity: number;
 
@@ -32,9 +44,11 @@ export class AttemptReporter {
       maxSize: config.executor.completionBatch,
       lingerMs: config.executor.completionLingerMs,
       maxInFlight: WRITES_IN_FLIGHT,
+      isolate: isDataError,
     };
     this.writeCapacity = WRITES_IN_FLIGHT * config.executor.completionBatch;
     this.runningAfterMs = config.executor.runningAfterMs;
+    this.drainLimitMs = config.executor.shutdownGraceMs;
     this.starts = new WriteBatcher(async (entries) => {
       const started = await attempts.start(entries, identity.id);
       return entries.map((entry) => started.has(entry.taskId));
@@ -95,27 +109,80 @@ export class AttemptReporter {
     return write;
   }
 
-  /** Resolves once every start and outcome handed over so far is written. */
+  /**
+   * Resolves once every start and outcome handed over so far is written, or
+   * SHUTDOWN_GRACE_MS after it was called, whichever comes first.
+   */
   async drain(): Promise<void> {
-    await this.starts.drain();
-    await Promise.all([...this.unwritten]);
+    const timer = setTimeout(() => this.giveUp.abort(), this.drainLimitMs);
+    try {
+      // Given up on, these reject; what is left unwritten is reported below.
+      await this.untilGivenUp(this.starts.drain()).catch(() => undefined);
+      await this.untilGivenUp(Promise.all([...this.unwritten])).catch(() => undefined);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (this.giveUp.signal.aborted && this.unwritten.size > 0) {
+      this.logger.warn(`${this.unwritten.size} outcome(s) left unwritten at shutdown; their attempts will run again`);
+    }
   }
 
-  private async write(outcome: AttemptOutcome): Promise<void> {
-    for (let failures = 0; ; failures += 1) {
+  private async write(original: AttemptOutcome): Promise<void> {
+    let outcome = original;
+    for (let failures = 0; !this.giveUp.signal.aborted; failures += 1) {
       try {
-        await this.outcomes.submit(outcome);
+        await this.untilGivenUp(this.outcomes.submit(outcome));
         return;
       } catch (error) {
+        const fields = { runId: outcome.runId, taskId: outcome.taskId, attempt: outcome.attempt };
+        if (isDataError(error)) {
+          if (outcome !== original) {
+            this.logger.error({
+              msg: `PostgreSQL refused even the failure of task ${outcome.taskId}; giving up`,
+              ...fields,
+            });
+            return;
+          }
+          this.logger.warn({
+            msg: `PostgreSQL refused the outcome of task ${outcome.taskId}: ${(error as Error).message}`,
+            ...fields,
+          });
+          outcome = refusedOutcome(original, (error as Error).message);
+          continue;
+        }
         const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** failures);
         this.logger.warn({
           msg: `recording the outcome of task ${outcome.taskId} failed (${(error as Error).message}); retrying in ${delay} ms`,
-          runId: outcome.runId,
-          taskId: outcome.taskId,
-          attempt: outcome.attempt,
+          ...fields,
         });
-        await new Promise((resolve) => setTimeout(resolve, delay));
+        await sleep(delay, undefined, { signal: this.giveUp.signal }).catch(() => undefined);
       }
     }
   }
+
+  /** The promise, or a rejection once shutdown gives up on unwritten work. */
+  private untilGivenUp<T>(work: Promise<T>): Promise<T> {
+    const { signal } = this.giveUp;
+    if (signal.aborted) return Promise.reject(new Error('shutdown gave up on unwritten outcomes'));
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(new Error('shutdown gave up on unwritten outcomes'));
+      signal.addEventListener('abort', onAbort, { once: true });
+      work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+}
+
+/** The attempt as a non-retryable failure, without the output and logs PostgreSQL refused. */
+function refusedOutcome(outcome: AttemptOutcome, reason: string): AttemptOutcome {
+  return {
+    ...outcome,
+    status: 'failed',
+    output: undefined,
+    logs: undefined,
+    error: {
+      name: 'UnstorableOutcome',
+      message: `PostgreSQL refused this attempt's outcome (${reason.replaceAll('\u0000', '?').replace(/[\uD800-\uDFFF]/g, '?')}); it was recorded as failed without its output and logs`,
+      retryable: false,
+    },
+  };
 }

@@ -40,7 +40,13 @@ export class PluginHostService implements OnApplicationShutdown {
   async load(): Promise<void> {
     for (const specifier of this.config.executor.plugins) {
       const plugin = await loadPlugin(specifier);
-      const host = new TaskHost({ plugin, pluginSpecifier: specifier, poolSize: this.poolSize(plugin) });
+      const host = new TaskHost({
+        plugin,
+        pluginSpecifier: specifier,
+        poolSize: this.poolSize(plugin),
+        maxLogBytes: this.config.limits.taskLogBytes,
+        maxOutputBytes: this.config.limits.taskOutputBytes,
+      });
       this.hosts.push(host);
       for (const taskType of plugin.tasks) {
         const existing = this.types.get(taskType.type);

@@ -12,6 +12,7 @@ import { ExecutorIdentity } from './executor-identity';
 import { PluginHostService, type HostedTaskType } from './plugin-host.service';
 import { ResourceGate, type ResourceNeed } from './resource-gate';
 import { preciseTimestamp } from './precise-time';
+import { storableResult } from './storable-result';
 import { typeConcurrency } from './type-concurrency';
 import { workerLockOptions } from './worker-lock.options';
 
@@ -203,7 +204,7 @@ export class TaskWorkerService {
           controller.abort(new Error('the attempt was superseded or its run ended while it ran'));
         });
     this.running.add(controller);
-    const result = await hosted.host
+    const handled = await hosted.host
       .execute(task.type, {
         input: task.input,
         attempt: task.attempt,
@@ -217,6 +218,7 @@ export class TaskWorkerService {
         cancelStart?.();
         this.running.delete(controller);
       });
+    const result = storableResult(handled, this.config.limits.taskOutputBytes);
     if (abandoned) {
       this.logger.debug({
         msg: 'attempt abandoned: superseded, or its run ended, while it ran',

@@ -8,6 +8,7 @@ import { PlannerStatisticsService } from './planner-statistics.service';
 import { QueueAgingService } from './queue-aging.service';
 import { ReconcilerService } from './reconciler.service';
 import { RetentionService } from './retention.service';
+import { SubRunLaunchLoop } from './sub-run-launch.loop';
 import { TaskEnqueuer } from './task-enqueuer';
 
 @Module({
@@ -20,6 +21,7 @@ import { TaskEnqueuer } from './task-enqueuer';
     RetentionService,
     PlannerStatisticsService,
     QueueAgingService,
+    SubRunLaunchLoop,
   ],
   exports: [DispatcherService, ReconcilerService, BackpressureMonitor, RetentionService],
 })

@@ -65,6 +65,19 @@ export interface TaskloomConfig {
     maxInterruptions: number;
     /** How long executors remember that a run was cancelled, so a job of it delivered later never starts. */
     cancelMarkerTtlMs: number;
+    /** All of one forEach's rendered item inputs together. */
+    forEachInputMaxBytes: number;
+  };
+  /** Sizes of what is stored (serialised JSON), checked before it is written; see README "Limits". */
+  limits: {
+    runInputBytes: number;
+    taskInputBytes: number;
+    taskOutputBytes: number;
+    /** Log lines kept per attempt; past it lines are dropped and a marker line says how many. */
+    taskLogBytes: number;
+    /** Runs (sub-workflow runs) and tasks (their tasks and forEach items) created under one root run. */
+    runTreeMaxRuns: number;
+    runTreeMaxTasks: number;
   };
   /** Finished runs older than `days` are deleted in batches; 0 keeps them forever. */
   retention: { days: number; intervalMs: number; batchSize: number };
@@ -131,6 +144,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
       forEachMaxItems: e.FOREACH_MAX_ITEMS,
       maxInterruptions: e.TASK_MAX_INTERRUPTIONS,
       cancelMarkerTtlMs: e.CANCEL_MARKER_TTL_MS,
+      forEachInputMaxBytes: e.FOREACH_INPUT_MAX_BYTES,
+    },
+    limits: {
+      runInputBytes: e.RUN_INPUT_MAX_BYTES,
+      taskInputBytes: e.TASK_INPUT_MAX_BYTES,
+      taskOutputBytes: e.TASK_OUTPUT_MAX_BYTES,
+      taskLogBytes: e.TASK_LOG_MAX_BYTES,
+      runTreeMaxRuns: e.RUN_TREE_MAX_RUNS,
+      runTreeMaxTasks: e.RUN_TREE_MAX_TASKS,
     },
     retention: { days: e.RETENTION_DAYS, intervalMs: e.RETENTION_INTERVAL_MS, batchSize: e.RETENTION_BATCH_SIZE },
     metrics: { port: e.METRICS_PORT, clusterIntervalMs: e.METRICS_CLUSTER_INTERVAL_MS },

@@ -69,6 +69,13 @@ export const EnvSchema = z.object({
   FOREACH_MAX_ITEMS: integer(1, 1_000_000).default(10_000),
   TASK_MAX_INTERRUPTIONS: integer(0, 1_000).default(5),
   CANCEL_MARKER_TTL_MS: integer(1_000, 604_800_000).default(86_400_000),
+  FOREACH_INPUT_MAX_BYTES: byteSize.prefault('64mb'),
+  RUN_INPUT_MAX_BYTES: byteSize.prefault('5mb'),
+  TASK_INPUT_MAX_BYTES: byteSize.prefault('10mb'),
+  TASK_OUTPUT_MAX_BYTES: byteSize.prefault('10mb'),
+  TASK_LOG_MAX_BYTES: byteSize.prefault('64kb'),
+  RUN_TREE_MAX_RUNS: integer(1, 10_000_000).default(1_000),
+  RUN_TREE_MAX_TASKS: integer(1, 100_000_000).default(100_000),
   AUTH_ENABLED: flag.default(false),
   AUTH_BOOTSTRAP_ADMIN_KEY: z
     .string()

@@ -54,3 +54,11 @@ export { evaluateCondition } from './template/evaluate-condition';
 export { evaluateForEach } from './template/evaluate-for-each';
 export { expressionReferences, type ExpressionReferences } from './template/expression-references';
 export { templateReferences } from './template/template-references';
+export {
+  describeProblem,
+  escapeUnstorable,
+  escapeUnstorableJson,
+  findUnstorable,
+  inspectStorable,
+  type JsonProblem,
+} from './json/storable-json';

@@ -10,6 +10,7 @@ import {
 } from '@taskloom/engine';
 import {
   RunRepository,
+  SubRunQueueRepository,
   TaskRepository,
   type Db,
   type NewTaskRow,
@@ -22,7 +23,13 @@ import { dispatchBonusMs } from './dispatch-order';
 import { failure } from './failure';
 import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
 import type { BuiltRun } from './run-builder';
-import { SubRunLauncher } from './sub-run.launcher';
+import { RunTreeBudget } from './run-tree-budget.service';
+import { assertStorable } from './stored-value';
+
+/** A fan-out past RUN_TREE_MAX_TASKS: the forEach task fails. */
+class RunTreeLimitExceeded extends Error {
+  override readonly name = 'RunTreeLimitExceeded';
+}
 
 export interface ActivationCandidate {
   id: string;
@@ -35,7 +42,8 @@ interface Decided {
   settle: { id: string; status: 'skipped' | 'failed' | 'succeeded'; output?: unknown; error?: unknown }[];
   groups: { id: string; childrenTotal: number; input?: unknown }[];
   items: NewTaskRow[];
-  subRuns: { task: ActivationCandidate; planned: PlannedTask; input: JsonValue; run: RunContext }[];
+  /** Sub-workflow tasks started now whose child run a later unit of work creates (SubRunLaunchService). */
+  subRuns: string[];
 }
 
 /**
@@ -51,7 +59,8 @@ export class ActivationService {
     private readonly runs: RunRepository,
     private readonly tasks: TaskRepository,
     private readonly routing: TaskRouting,
-    private readonly subRuns: SubRunLauncher,
+    private readonly subRuns: SubRunQueueRepository,
+    private readonly budget: RunTreeBudget,
   ) {}
 
   /** Returns the candidates that ended at once (skipped, failed to render, empty fan-out). */
@@ -68,7 +77,7 @@ export class ActivationService {
       const planned = workflows.get(candidate.runId)?.plan.byKey.get(candidate.key);
       if (!run || !planned) continue;
       try {
-        await this.decide(candidate, planned, run, scopes.get(candidate.runId)!, workflows.get(run.id)!, decided);
+        await this.decide(db, candidate, planned, run, scopes.get(candidate.runId)!, workflows.get(run.id)!, decided);
       } catch (error) {
         decided.settle.push({ id: candidate.id, status: 'failed', error: failure(error) });
       }
@@ -76,16 +85,9 @@ export class ActivationService {
 
     await this.tasks.markReady(db, decided.ready);
     await this.tasks.startGroups(db, decided.groups);
+    await this.subRuns.enqueue(db, decided.subRuns);
     await this.tasks.insertTasks(db, decided.items);
-    const settled = await this.tasks.settleBlocked(db, decided.settle);
-    for (const sub of decided.subRuns) {
-      settled.push(
-        ...(await this.subRuns.launch(db, sub.task, sub.planned, sub.input, sub.run, (roots) =>
-          this.activate(db, roots),
-        )),
-      );
-    }
-    return settled;
+    return this.tasks.settleBlocked(db, decided.settle);
   }
 
   /**
@@ -124,6 +126,7 @@ export class ActivationService {
   }
 
   private async decide(
+    db: Db,
     candidate: ActivationCandidate,
     planned: PlannedTask,
     run: RunContext,
@@ -143,8 +146,11 @@ export class ActivationService {
     const bonus = dispatchBonusMs(rank, this.config.queue.priorityAgingMs);
 
     if (planned.kind === 'workflow') {
+      // The task starts now; its child run is created after this commits, in a transaction of its own.
       const input = await renderTemplate(planned.input, scope);
-      decided.subRuns.push({ task: candidate, planned, input, run });
+      assertStorable(input, 'input', this.config.limits.runInputBytes, 'RUN_INPUT_MAX_BYTES');
+      decided.groups.push({ id: candidate.id, childrenTotal: 1, input });
+      decided.subRuns.push(candidate.id);
       return;
     }
     if (planned.forEach !== undefined) {
@@ -158,10 +164,24 @@ export class ActivationService {
         decided.settle.push({ id: candidate.id, status: 'succeeded', output: [] });
         return;
       }
-      decided.groups.push({ id: candidate.id, childrenTotal: items.length });
+      const refused = await this.budget.charge(db, candidate.runId, 0, items.length);
+      if (refused) throw new RunTreeLimitExceeded(`forEach of ${items.length} items: ${refused}`);
+      const rendered: NewTaskRow[] = [];
+      const { taskInputBytes } = this.config.limits;
+      const fanOutBytes = this.config.engine.forEachInputMaxBytes;
+      let renderedBytes = 0;
       for (let index = 0; index < items.length; index += 1) {
         const itemScope: TemplateScope = { ...scope, item: items[index], index };
-        decided.items.push({
+        // Checked item by item as they render, so a fan-out of huge inputs stops at its first excess.
+        const input = await renderTemplate(planned.input, itemScope);
+        const left = fanOutBytes - renderedBytes;
+        renderedBytes += assertStorable(
+          input,
+          `input of item ${index}`,
+          Math.min(taskInputBytes, left),
+          left < taskInputBytes ? 'FOREACH_INPUT_MAX_BYTES (all items together)' : 'TASK_INPUT_MAX_BYTES',
+        );
+        rendered.push({
           id: randomUUID(),
           runId: candidate.runId,
           key: planned.key,
@@ -173,7 +193,7 @@ export class ActivationService {
           maxAttempts: planned.retry.maxAttempts,
           timeoutMs: planned.timeoutMs,
           retry: planned.retry,
-          input: await renderTemplate(planned.input, itemScope),
+          input,
           queue: await this.queueFor(planned, itemScope),
           depsTotal: 0,
           parentTaskId: candidate.id,
@@ -181,6 +201,8 @@ export class ActivationService {
           dispatchBonusMs: bonus,
         });
       }
+      decided.groups.push({ id: candidate.id, childrenTotal: items.length });
+      decided.items.push(...rendered);
       return;
     }
     decided.ready.push({ id: candidate.id, ...(await this.readiness(planned, scope, bonus)) });
@@ -192,11 +214,9 @@ export class ActivationService {
     scope: TemplateScope,
     bonus: number,
   ): Promise<{ input: JsonValue; queue: string; dispatchBonusMs: number }> {
-    return {
-      input: await renderTemplate(planned.input, scope),
-      queue: await this.queueFor(planned, scope),
-      dispatchBonusMs: bonus,
-    };
+    const input = await renderTemplate(planned.input, scope);
+    assertStorable(input, 'input', this.config.limits.taskInputBytes, 'TASK_INPUT_MAX_BYTES');
+    return { input, queue: await this.queueFor(planned, scope), dispatchBonusMs: bonus };
   }
 
   private async queueFor(planned: PlannedTask, scope: TemplateScope): Promise<string> {

@@ -11,6 +11,7 @@ import { RunRepository, SubRunRepository, TaskRepository, type Db, type SettledT
 import { ActivationService, type ActivationCandidate } from './activation.service';
 import { failure } from './failure';
 import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
+import { assertStorable } from './stored-value';
 
 /**
  * Carries the consequences of tasks reaching a terminal state through the
@@ -237,7 +238,10 @@ export class CascadeService {
     }
     for (const [runId, { scope, output }] of scopes) {
       try {
-        outcomes.push({ id: runId, status: 'succeeded', output: await renderTemplate(output, scope), error: null });
+        const rendered = await renderTemplate(output, scope);
+        // A run output that cannot be stored fails the run rather than the transaction finishing it.
+        assertStorable(rendered, 'output', Number.POSITIVE_INFINITY, '');
+        outcomes.push({ id: runId, status: 'succeeded', output: rendered, error: null });
       } catch (error) {
         outcomes.push({ id: runId, status: 'failed', output: null, error: failure(error) });
       }

@@ -6,6 +6,8 @@ export { RunStarterService, type StartRunCommand, type StartedRun } from './run-
 export { workflowIdOf } from './workflow-resolution';
 export { CascadeService } from './cascade.service';
 export { InterruptionService, countInterruptions } from './interruption.service';
+export { RunTreeBudget } from './run-tree-budget.service';
+export { SubRunLaunchService } from './sub-run-launch.service';
 export { WriteBatcher } from './write-batcher';
 export { dispatchBonusMs } from './dispatch-order';
 export { failure } from './failure';

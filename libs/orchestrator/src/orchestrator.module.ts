@@ -8,11 +8,15 @@ import { PlanCache } from './plan-cache.service';
 import { RunControlService } from './run-control.service';
 import { RunStarterService } from './run-starter.service';
 import { SubRunLauncher } from './sub-run.launcher';
+import { RunTreeBudget } from './run-tree-budget.service';
+import { SubRunLaunchService } from './sub-run-launch.service';
 
 const PROVIDERS = [
   PlanCache,
   JsonSchemaValidator,
   SubRunLauncher,
+  RunTreeBudget,
+  SubRunLaunchService,
   ActivationService,
   CascadeService,
   InterruptionService,

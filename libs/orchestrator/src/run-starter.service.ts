@@ -1,6 +1,8 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import type { JsonValue, PriorityClass } from '@taskloom/engine';
 import {
+  isDataError,
   RunRepository,
   TransactionRunner,
   WorkflowDefinitionRepository,
@@ -15,6 +17,7 @@ import { JsonSchemaValidator } from './json-schema.validator';
 import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
 import { workflowIdOf } from './workflow-resolution';
 import { buildRun, type BuiltRun } from './run-builder';
+import { checkRunRequest } from './run-request.checks';
 import { WriteBatcher } from './write-batcher';
 
 export interface StartRunCommand {
@@ -71,6 +74,7 @@ export class RunStarterService implements OnApplicationShutdown {
   private readonly creations: WriteBatcher<PreparedRun, StartedRun>;
 
   constructor(
+    @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
     private readonly definitions: WorkflowDefinitionRepository,
     private readonly plans: PlanCache,
     private readonly validator: JsonSchemaValidator,
@@ -83,15 +87,20 @@ export class RunStarterService implements OnApplicationShutdown {
       maxSize: LOOKUP_BATCH_MAX,
       lingerMs: 0,
       maxInFlight: LOOKUP_IN_FLIGHT,
+      isolate: isDataError,
     });
     this.creations = new WriteBatcher((prepared) => this.create(prepared), {
       maxSize: CREATE_BATCH_MAX,
       lingerMs: CREATE_LINGER_MS,
       maxInFlight: CREATE_IN_FLIGHT,
+      isolate: isDataError,
     });
   }
 
   async start(command: StartRunCommand): Promise<StartedRun> {
+    // Checked before the request joins a batch: one request's bad data must not fail the others'.
+    const refused = checkRunRequest(command, this.config.limits.runInputBytes);
+    if (refused.length > 0) throw new ValidationError(refused[0]!.message, refused);
     const workflow = await this.resolve({
       tenant: command.tenant,
       name: command.workflow,
@@ -118,7 +127,13 @@ export class RunStarterService implements OnApplicationShutdown {
       traceparent: command.traceparent,
     });
     const toActivate = await this.activation.readyNewRoots(workflow, built);
-    return this.creations.submit({ workflow, built, toActivate });
+    try {
+      return await this.creations.submit({ workflow, built, toActivate });
+    } catch (error) {
+      // The batch was split down to this run: its own data is what PostgreSQL refused.
+      if (isDataError(error)) throw new ValidationError(`the run cannot be stored: ${(error as Error).message}`);
+      throw error;
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -11,20 +11,28 @@ import {
 } from '@taskloom/persistence';
 import { PlanCache } from './plan-cache.service';
 import { buildRun } from './run-builder';
+import { RunTreeBudget } from './run-tree-budget.service';
+import { MAX_SUB_WORKFLOW_DEPTH } from './sub-run-depth';
 
 type ActivateRoots = (roots: { id: string; runId: string; key: string }[]) => Promise<SettledTask[]>;
 
-/** Guards against a workflow that (through its versions) ends up calling itself forever. */
-export const MAX_SUB_WORKFLOW_DEPTH = 10;
+export { MAX_SUB_WORKFLOW_DEPTH };
 
 /**
- * A `workflow` task starts a child run of the named workflow in the same
- * transaction; the task stays 'running' until the child run ends, and the
- * child's output becomes the task's output (see CascadeService).
+ * Creates the child run of a `workflow` task that has started ('running',
+ * its rendered input stored): the task stays running until the child run
+ * ends, and the child's output becomes the task's output (see
+ * CascadeService). The child run, with its tasks, is charged to the root
+ * run's tree first (RunTreeBudget): a launch past RUN_TREE_MAX_RUNS or
+ * RUN_TREE_MAX_TASKS, too deep a nesting or an unknown workflow fails the
+ * task instead. The child's roots are activated in the same transaction;
+ * a root that is itself a sub-workflow only queues its own launch
+ * (SubRunLaunchService), so no transaction creates more than one run.
  */
 @Injectable()
 export class SubRunLauncher {
   constructor(
+    private readonly budget: RunTreeBudget,
     private readonly definitions: WorkflowDefinitionRepository,
     private readonly plans: PlanCache,
     private readonly runs: RunRepository,
@@ -67,6 +75,8 @@ export class SubRunLauncher {
       return this.fail(db, task.id, 'WorkflowNotFound', `workflow ${target.name} (${version}) is not registered`);
     }
     const workflow = await this.plans.get(resolved.id, db);
+    const refused = await this.budget.charge(db, parent.id, 1, workflow.plan.tasks.length);
+    if (refused) return this.fail(db, task.id, 'RunTreeLimitExceeded', refused);
     const built = buildRun(workflow, {
       input,
       priorityRank: parent.priority,
@@ -78,12 +88,11 @@ export class SubRunLauncher {
       traceparent: parent.traceparent,
     });
     await this.runs.createRuns([built.run], built.tasks, db);
-    await this.tasks.startGroups(db, [{ id: task.id, childrenTotal: 1, input }]);
     await this.subRuns.pinParentAttempt(db, built.run.id);
     return activateRoots(built.roots);
   }
 
   private fail(db: Db, taskId: string, name: string, message: string): Promise<SettledTask[]> {
-    return this.tasks.settleBlocked(db, [{ id: taskId, status: 'failed', error: { name, message } }]);
+    return this.tasks.settleGroups(db, [{ id: taskId, status: 'failed', error: { name, message } }]);
   }
 }

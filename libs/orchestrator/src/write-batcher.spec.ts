@@ -89,4 +89,36 @@ describe('WriteBatcher', () => {
     await Promise.all(submitted);
     expect(writes).toEqual([[1, 2], [3, 4], [5]]);
   });
+
+  it('splits a batch that fails with an item error and fails only the item at fault', async () => {
+    const writes: number[][] = [];
+    const itemError = Object.assign(new Error('bad item'), { code: '22P05' });
+    const batcher = new WriteBatcher<number, number>(
+      async (items) => {
+        writes.push(items);
+        if (items.includes(3)) throw itemError;
+        return items.map((item) => item * 10);
+      },
+      { maxSize: 100, lingerMs: 1, isolate: (error) => error === itemError },
+    );
+    const results = await Promise.allSettled([1, 2, 3, 4, 5].map((item) => batcher.submit(item)));
+    expect(results.map((result) => (result.status === 'fulfilled' ? result.value : 'rejected'))).toEqual([
+      10,
+      20,
+      'rejected',
+      40,
+      50,
+    ]);
+    expect(writes[0]).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("fails the whole batch on an error that is not the items' fault", async () => {
+    const batcher = new WriteBatcher<number, number>(() => Promise.reject(new Error('connection lost')), {
+      maxSize: 100,
+      lingerMs: 1,
+      isolate: () => false,
+    });
+    const results = await Promise.allSettled([1, 2].map((item) => batcher.submit(item)));
+    expect(results.every((result) => result.status === 'rejected')).toBe(true);
+  });
 });

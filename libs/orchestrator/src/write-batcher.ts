@@ -10,6 +10,19 @@ export interface BatchingOptions {
    * few large statements instead of many small ones; idle, nothing waits.
    */
   maxInFlight?: number;
+  /**
+   * Errors that belong to an item rather than to the write (PostgreSQL
+   * refusing one item's data). A batch that fails with one is split in
+   * halves and each half written again, down to the item at fault: only
+   * that item's caller gets the error, the others' writes land.
+   */
+  isolate?: (error: unknown) => boolean;
+}
+
+interface Pending<T, R> {
+  item: T;
+  resolve: (result: R) => void;
+  reject: (error: unknown) => void;
 }
 
 /**
@@ -18,7 +31,7 @@ export interface BatchingOptions {
  * in, so a caller still learns whether its write landed.
  */
 export class WriteBatcher<T, R = void> {
-  private pending: { item: T; resolve: (result: R) => void; reject: (error: unknown) => void }[] = [];
+  private pending: Pending<T, R>[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly maxInFlight: number;
@@ -50,10 +63,7 @@ export class WriteBatcher<T, R = void> {
     // At the limit the items wait; the write that returns first sends them.
     if (this.pending.length === 0 || (!ignoreLimit && this.inFlight.size >= this.maxInFlight)) return;
     const batch = this.pending.splice(0, this.options.maxSize);
-    const flight = this.write(batch.map((entry) => entry.item)).then(
-      (results) => batch.forEach((entry, index) => entry.resolve(results[index] as R)),
-      (error: unknown) => batch.forEach((entry) => entry.reject(error)),
-    );
+    const flight = this.writeSettling(batch);
     this.inFlight.add(flight);
     void flight.finally(() => {
       this.inFlight.delete(flight);
@@ -61,5 +71,21 @@ export class WriteBatcher<T, R = void> {
     });
     if (this.pending.length >= this.options.maxSize) this.flush(ignoreLimit);
     else if (this.pending.length > 0) this.timer ??= setTimeout(() => this.flush(), this.options.lingerMs);
+  }
+
+  /** Writes the batch and settles every entry's promise; never rejects. */
+  private async writeSettling(batch: Pending<T, R>[]): Promise<void> {
+    try {
+      const results = await this.write(batch.map((entry) => entry.item));
+      batch.forEach((entry, index) => entry.resolve(results[index] as R));
+    } catch (error) {
+      if (batch.length > 1 && this.options.isolate?.(error)) {
+        const middle = Math.ceil(batch.length / 2);
+        await this.writeSettling(batch.slice(0, middle));
+        await this.writeSettling(batch.slice(middle));
+        return;
+      }
+      batch.forEach((entry) => entry.reject(error));
+    }
   }
 }

@@ -4,8 +4,9 @@ export { runMigrations } from './migrator';
 export { MIGRATIONS } from './migrations';
 export { ensureDatabase, prepareDatabase, quoteIdentifier } from './database-bootstrap';
 export { TransactionRunner } from './transaction.runner';
-export { notifyReady, ReadyListener, READY_CHANNEL } from './ready-signal';
+export { notifyReady, ReadyListener, READY_CHANNEL, SUB_RUN_CHANNEL } from './ready-signal';
 export type { Db } from './sql';
+export { isDataError } from './data-error';
 export * from './entities';
 export {
   WorkflowDefinitionRepository,
@@ -24,6 +25,8 @@ export {
   type RunListRow,
   type RunSearch,
 } from './repositories/run.repository';
+export { RunTreeRepository, type TreeCharge } from './repositories/run-tree.repository';
+export { SubRunQueueRepository, type PendingSubRun } from './repositories/sub-run-queue.repository';
 export { CLAIM_PLANNER, TaskRepository } from './repositories/task.repository';
 export type {
   AttemptOutcomeRow,

@@ -9,6 +9,8 @@ import { SubRunRepository } from './repositories/sub-run.repository';
 import { ReconciliationRepository } from './repositories/reconciliation.repository';
 import { RetentionRepository } from './repositories/retention.repository';
 import { RunRepository } from './repositories/run.repository';
+import { RunTreeRepository } from './repositories/run-tree.repository';
+import { SubRunQueueRepository } from './repositories/sub-run-queue.repository';
 import { StatsRepository } from './repositories/stats.repository';
 import { TableStatisticsRepository } from './repositories/table-statistics.repository';
 import { TaskAttemptRepository } from './repositories/task-attempt.repository';
@@ -29,6 +31,8 @@ const PROVIDERS = [
   WorkflowDefinitionRepository,
   WorkflowShareRepository,
   RunRepository,
+  RunTreeRepository,
+  SubRunQueueRepository,
   TaskRepository,
   TaskAttemptRepository,
   TaskTypeRepository,

@@ -3,6 +3,8 @@ import { execute, type Db } from './sql';
 
 /** PostgreSQL channel on which "tasks became ready" is announced; delivered on commit. */
 export const READY_CHANNEL = 'taskloom_ready';
+/** Channel on which "a sub-workflow run is waiting to be created" is announced (SubRunQueueRepository). */
+export const SUB_RUN_CHANNEL = 'taskloom_sub_runs';
 
 export async function notifyReady(db: Db): Promise<void> {
   await execute(db, `SELECT pg_notify('${READY_CHANNEL}', '')`);
@@ -32,6 +34,7 @@ export class ReadyListener {
     private readonly url: string,
     private readonly onReady: () => void,
     private readonly onError: (error: Error) => void,
+    private readonly channel: string = READY_CHANNEL,
   ) {}
 
   async start(): Promise<void> {
@@ -43,7 +46,7 @@ export class ReadyListener {
     });
     client.on('end', () => this.scheduleReconnect());
     await client.connect();
-    await client.query(`LISTEN ${READY_CHANNEL}`);
+    await client.query(`LISTEN ${this.channel}`);
     this.client = client;
     // Whatever became ready while we were not listening is found by this wake-up.
     this.onReady();

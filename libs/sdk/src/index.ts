@@ -30,6 +30,7 @@ export { isResourceProfileName, resolveResources } from './resources/resolve-res
 export {
   InputValidationError,
   NonRetryableError,
+  OutputTooLargeError,
   OutputValidationError,
   RateLimitedError,
   ResourceLimitError,

@@ -14,7 +14,7 @@ import {
   type WorkflowDefinitionRow,
   type WorkflowRef,
 } from '@taskloom/persistence';
-import { JsonSchemaValidator, NotFoundError, PlanCache, workflowIdOf } from '@taskloom/orchestrator';
+import { JsonSchemaValidator, NotFoundError, PlanCache, RunTreeBudget, workflowIdOf } from '@taskloom/orchestrator';
 import { decodeCursor } from '../common/page-cursor';
 import { TaskTypeCatalog } from '../task-types/task-type.catalog';
 import { WorkflowCursor, workflowCursor, type WorkflowListQuery } from './workflow.schemas';
@@ -39,6 +39,7 @@ export class WorkflowsService {
     private readonly definitions: WorkflowDefinitionRepository,
     private readonly transactions: TransactionRunner,
     private readonly plans: PlanCache,
+    private readonly treeBudget: RunTreeBudget,
   ) {}
 
   /**
@@ -58,6 +59,7 @@ export class WorkflowsService {
     });
     const definition = plan.definition;
     await this.assertSubWorkflowsExist(definition, tenant);
+    await this.treeBudget.assertDefinition(definition);
     if (definition.inputSchema) this.assertJsonSchema(definition.inputSchema);
     const checksum = definitionChecksum(definition);
     const { definition: row, created } = await this.transactions.run((db) =>

@@ -1,6 +1,8 @@
 import { ApiKeyEntity } from './api-key.entity';
 import { ExecutorEntity } from './executor.entity';
 import { RunEntity } from './run.entity';
+import { PendingSubRunEntity } from './pending-sub-run.entity';
+import { RunTreeEntity } from './run-tree.entity';
 import { TaskAttemptEntity } from './task-attempt.entity';
 import { TaskTypeEntity } from './task-type.entity';
 import { TaskEntity } from './task.entity';
@@ -10,7 +12,9 @@ import { WorkflowShareEntity } from './workflow-share.entity';
 export {
   ApiKeyEntity,
   ExecutorEntity,
+  PendingSubRunEntity,
   RunEntity,
+  RunTreeEntity,
   TaskAttemptEntity,
   TaskEntity,
   TaskTypeEntity,
@@ -21,6 +25,8 @@ export {
 export const ENTITIES = [
   WorkflowDefinitionEntity,
   RunEntity,
+  RunTreeEntity,
+  PendingSubRunEntity,
   TaskEntity,
   TaskAttemptEntity,
   TaskTypeEntity,

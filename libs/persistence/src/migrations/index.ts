@@ -9,6 +9,7 @@ import { TaskKeyIndex1764500000000 } from './1764500000000-task-key-index';
 import { PreciseAttemptDurations1764600000000 } from './1764600000000-precise-attempt-durations';
 import { TaskInterruptions1764720000000 } from './1764720000000-task-interruptions';
 import { WorkflowTenants1764730000000 } from './1764730000000-workflow-tenants';
+import { RunTreeBudget1764750000000 } from './1764750000000-run-tree-budget';
 
 /** In order; TypeORM records each one it has run in its `migrations` table. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   PreciseAttemptDurations1764600000000,
   TaskInterruptions1764720000000,
   WorkflowTenants1764730000000,
+  RunTreeBudget1764750000000,
 ];

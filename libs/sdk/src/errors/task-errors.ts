@@ -100,6 +100,9 @@ export class InputValidationError extends NonRetryableError {}
 /** The handler returned something that does not match the output schema. */
 export class OutputValidationError extends NonRetryableError {}
 
+/** The handler's output is larger than the host allows (TaskHost `maxOutputBytes`); checked where it was produced. */
+export class OutputTooLargeError extends NonRetryableError {}
+
 function nonNegative(value: number, field: string): number {
   if (!Number.isFinite(value) || value < 0) {
     throw new TypeError(`${field} must be a finite number >= 0, got ${String(value)}`);

@@ -114,7 +114,13 @@ export class BatchDispatcher {
       return;
     }
     items.forEach((item, i) => {
-      const output = parseOutput(this.task.type, this.task.output, outputs[i], `output[${i}]`);
+      const output = parseOutput(
+        this.task.type,
+        this.task.output,
+        outputs[i],
+        `output[${i}]`,
+        item.attempt.maxOutputBytes,
+      );
       finish(
         item,
         output.ok

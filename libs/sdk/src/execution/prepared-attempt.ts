@@ -11,6 +11,8 @@ export interface PreparedAttempt {
   timeoutMs: number;
   memoryMb: number;
   logLimits: LogLimits;
+  /** Largest output accepted (TaskHost `maxOutputBytes`); unbounded when absent. */
+  maxOutputBytes?: number;
   /** performance.now() at execute(). */
   startedAt: number;
 }

@@ -19,10 +19,11 @@ export async function runSingle(attempt: PreparedAttempt, isolate: Isolate): Pro
     signal: req.signal,
     logs,
     logLimits: attempt.logLimits,
+    maxOutputBytes: attempt.maxOutputBytes,
     onHeartbeat: heartbeatOf(req),
   });
   if (!outcome.ok) return failed(outcome.error, logs.lines(), attempt.startedAt);
-  const output = parseOutput(task.type, task.output, outcome.value);
+  const output = parseOutput(task.type, task.output, outcome.value, 'output', attempt.maxOutputBytes);
   return output.ok
     ? succeeded(output.value, logs.lines(), attempt.startedAt)
     : failed(output.error, logs.lines(), attempt.startedAt);

@@ -30,6 +30,12 @@ export interface TaskHostOptions {
   maxLogLines?: number;
   /** Bytes of log lines (as JSON) kept per attempt. Default 64 KiB. */
   maxLogBytes?: number;
+  /**
+   * Largest output (as JSON) an attempt may return; a larger one fails it
+   * with OutputTooLargeError, checked in the worker thread or process that
+   * produced it, before it is copied to the host. Default: unbounded.
+   */
+  maxOutputBytes?: number;
   /** After a timeout or cancel, how long a thread/process may take to stop before it is killed. Default 1000 ms. */
   killGraceMs?: number;
   /** How long a new worker may take to load the plugin. Default 30 s. */
@@ -48,6 +54,7 @@ export class TaskHost {
   private readonly isolates: IsolateRegistry;
   private readonly batches = new Map<string, BatchDispatcher>();
   private readonly logLimits: LogLimits;
+  private readonly maxOutputBytes: number | undefined;
   private closed = false;
 
   constructor(options: TaskHostOptions) {
@@ -67,6 +74,8 @@ export class TaskHost {
       maxLines: positiveInt('maxLogLines', options.maxLogLines, DEFAULT_LOG_LIMITS.maxLines),
       maxBytes: positiveInt('maxLogBytes', options.maxLogBytes, DEFAULT_LOG_LIMITS.maxBytes),
     };
+    this.maxOutputBytes =
+      options.maxOutputBytes === undefined ? undefined : positiveInt('maxOutputBytes', options.maxOutputBytes, 1);
     this.isolates = new IsolateRegistry(this.tasks, {
       pluginPath: options.pluginSpecifier ? resolvePluginPath(options.pluginSpecifier) : undefined,
       poolSize: positiveInt('poolSize', options.poolSize, availableParallelism()),
@@ -99,6 +108,7 @@ export class TaskHost {
         timeoutMs: effectiveTimeout(req.timeoutMs, task.resources.timeoutMs),
         memoryMb: effectiveMemory(req.memoryMb, task.resources.memoryMb),
         logLimits: this.logLimits,
+        maxOutputBytes: this.maxOutputBytes,
         startedAt,
       };
       if (task.batch) return await this.batchDispatcher(task).submit(attempt);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import { InputValidationError, OutputValidationError } from '../errors/task-errors';
+import { InputValidationError, OutputTooLargeError, OutputValidationError } from '../errors/task-errors';
 import { findNonJson } from './json-value';
+import { exceedsJsonBytes } from './output-size';
 
 type Parsed = { ok: true; value: unknown } | { ok: false; error: Error };
 
@@ -22,8 +23,16 @@ export function parseInput(type: string, schema: z.ZodType, input: unknown): Par
   };
 }
 
-/** Checks a handler's result: the output schema, then plain JSON. */
-export function parseOutput(type: string, schema: z.ZodType, output: unknown, label = 'output'): Parsed {
+/** Checks a handler's result: its size (when `maxBytes` is given), the output schema, then plain JSON. */
+export function parseOutput(
+  type: string,
+  schema: z.ZodType,
+  output: unknown,
+  label = 'output',
+  maxBytes?: number,
+): Parsed {
+  if (maxBytes !== undefined && exceedsJsonBytes(output, maxBytes))
+    return { ok: false, error: outputTooLarge(type, maxBytes, label) };
   const result = schema.safeParse(output);
   if (!result.success) {
     return {
@@ -51,4 +60,8 @@ export function describeIssues(error: z.ZodError): string {
   });
   const more = error.issues.length > 5 ? `; and ${error.issues.length - 5} more` : '';
   return issues.join('; ') + more;
+}
+
+export function outputTooLarge(type: string, maxBytes: number, label = 'output'): OutputTooLargeError {
+  return new OutputTooLargeError(`${label} of ${type} is larger than the host's limit of ${maxBytes} bytes`);
 }

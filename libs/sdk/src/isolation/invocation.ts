@@ -19,6 +19,8 @@ export interface Invocation {
   signal?: AbortSignal;
   logs: LogBuffer;
   logLimits: LogLimits;
+  /** Checked where the output is produced (mode 'run'), so an oversized one is never copied out of a worker. */
+  maxOutputBytes?: number;
   onHeartbeat(details: unknown): void;
 }
 

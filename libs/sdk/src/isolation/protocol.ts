@@ -18,6 +18,7 @@ export type HostMessage =
       payload: unknown;
       refs: TaskRef[];
       logLimits: LogLimits;
+      maxOutputBytes?: number;
     }
   | { t: 'abort'; id: number; reason: SerializedTaskError };
 

@@ -2,6 +2,8 @@ import { deserializeTaskError, serializeTaskError } from '../errors/serialize';
 import { OutputValidationError } from '../errors/task-errors';
 import { PluginLoadError } from '../errors/sdk-errors';
 import { LogBuffer } from '../execution/log-buffer';
+import { exceedsJsonBytes } from '../execution/output-size';
+import { outputTooLarge } from '../execution/validation';
 import { loadPluginSync } from '../plugin/load-plugin';
 import type { AnyTaskType } from '../task/task-type';
 import { callHandler } from './call-handler';
@@ -72,7 +74,11 @@ async function run(
   state.console = (level, msg) => ctx.logger[level](msg);
   let outcome: Outcome;
   try {
-    outcome = { ok: true, value: await callHandler(task, message.mode, message.payload, ctx) };
+    const value = await callHandler(task, message.mode, message.payload, ctx);
+    outcome =
+      message.mode === 'run' && message.maxOutputBytes !== undefined && exceedsJsonBytes(value, message.maxOutputBytes)
+        ? { ok: false, error: serializeTaskError(outputTooLarge(task.type, message.maxOutputBytes)) }
+        : { ok: true, value };
   } catch (error) {
     outcome = { ok: false, error: serializeTaskError(controller.signal.aborted ? controller.signal.reason : error) };
   } finally {

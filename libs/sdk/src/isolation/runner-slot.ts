@@ -73,6 +73,7 @@ export class RunnerSlot {
           payload: inv.payload,
           refs: inv.refs,
           logLimits: inv.logLimits,
+          maxOutputBytes: inv.maxOutputBytes,
         });
       } catch (error) {
         this.settle(active, { ok: false, error: serializeTaskError(error) });

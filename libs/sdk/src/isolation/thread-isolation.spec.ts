@@ -164,4 +164,24 @@ describe('thread isolation', () => {
       await warm.close();
     }
   });
+
+  it('refuses an output past maxOutputBytes, in a worker thread (before it is copied out) and inline', async () => {
+    const limited = new TaskHost({
+      plugin: await loadPlugin(fixture),
+      pluginSpecifier: fixture,
+      poolSize: 1,
+      maxOutputBytes: 1_000,
+    });
+    try {
+      expect(output(await limited.execute('fx.thread.big', request({ bytes: 100 }))).text).toHaveLength(100);
+      for (const type of ['fx.thread.big', 'fx.inline.big']) {
+        expect(await limited.execute(type, request({ bytes: 5_000 }))).toMatchObject({
+          status: 'failed',
+          error: { name: 'OutputTooLargeError', kind: 'non_retryable', retryable: false },
+        });
+      }
+    } finally {
+      await limited.close();
+    }
+  });
 });

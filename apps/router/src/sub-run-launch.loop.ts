@@ -1,0 +1,67 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
+import { SubRunLaunchService } from '@taskloom/orchestrator';
+import { ReadyListener, SUB_RUN_CHANNEL } from '@taskloom/persistence';
+
+/** Child runs created per transaction: each may carry a whole definition's tasks. */
+const LAUNCH_BATCH = 20;
+
+/**
+ * Creates the child runs of started sub-workflow tasks (SubRunLaunchService)
+ * after the transaction that started them committed: woken by their
+ * announcement, with the router's poll as a fallback, and again at once
+ * while batches come back full. Each router runs one; they share the work
+ * through SKIP LOCKED.
+ */
+@Injectable()
+export class SubRunLaunchLoop implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SubRunLaunchLoop.name);
+  private listener: ReadyListener | undefined;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private wanted = false;
+  private stopped = false;
+
+  constructor(
+    @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
+    private readonly launches: SubRunLaunchService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.listener = new ReadyListener(
+      this.config.database.url,
+      () => this.wake(),
+      (error) => this.logger.warn(`sub-run listener: ${error.message}`),
+      SUB_RUN_CHANNEL,
+    );
+    await this.listener.start();
+    this.pollTimer = setInterval(() => this.wake(), this.config.router.pollMs);
+  }
+
+  wake(): void {
+    if (this.stopped) return;
+    this.wanted = true;
+    this.running ??= this.loop().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (this.wanted && !this.stopped) {
+      this.wanted = false;
+      try {
+        if ((await this.launches.launchPending(LAUNCH_BATCH)) >= LAUNCH_BATCH) this.wanted = true;
+      } catch (error) {
+        this.logger.error(`launching sub-workflow runs failed: ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    await this.running;
+    await this.listener?.close();
+  }
+}
