@@ -96,7 +96,9 @@ describe('hostile data in the orchestrator, on a real PostgreSQL', () => {
     await harness.define(fanOut('bomb-mid', 'bomb-leaf', 10));
     const top = fanOut('bomb-top', 'bomb-mid', 10);
     // Registration refuses it statically (the harness registers without that check, as an older version might be).
-    await expect(harness.module.get(RunTreeBudget).assertDefinition(top)).rejects.toThrow(/RUN_TREE_MAX_RUNS 20/);
+    await expect(harness.module.get(RunTreeBudget).assertDefinition(top, 'default')).rejects.toThrow(
+      /RUN_TREE_MAX_RUNS 20/,
+    );
 
     const started = await start(top);
     // Child runs are created after the parent's transaction, by a unit of work of their own.

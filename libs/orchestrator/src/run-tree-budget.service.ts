@@ -35,9 +35,9 @@ export class RunTreeBudget {
   }
 
   /** Refuses a definition whose sub-workflows alone (every forEach at one item) already pass a limit. */
-  async assertDefinition(definition: WorkflowDefinition): Promise<void> {
+  async assertDefinition(definition: WorkflowDefinition, tenant: string): Promise<void> {
     const { runTreeMaxRuns, runTreeMaxTasks } = this.config.limits;
-    const size = await this.sizeOf(definition, 0, new Map());
+    const size = await this.sizeOf(definition, tenant, 0, new Map());
     if (size.runs <= runTreeMaxRuns && size.tasks <= runTreeMaxTasks) return;
     throw new DefinitionError([
       {
@@ -48,7 +48,12 @@ export class RunTreeBudget {
   }
 
   /** Stops counting past the limits, so a bomb costs a few lookups, not its size. */
-  private async sizeOf(definition: WorkflowDefinition, depth: number, memo: Map<string, TreeSize>): Promise<TreeSize> {
+  private async sizeOf(
+    definition: WorkflowDefinition,
+    tenant: string,
+    depth: number,
+    memo: Map<string, TreeSize>,
+  ): Promise<TreeSize> {
     const size: TreeSize = { runs: 0, tasks: 0 };
     if (depth >= MAX_SUB_WORKFLOW_DEPTH) return size;
     for (const task of definition.tasks) {
@@ -57,12 +62,11 @@ export class RunTreeBudget {
       const key = `${target.name}@${target.version ?? 'latest'}`;
       let sub = memo.get(key);
       if (!sub) {
-        const row =
-          target.version === undefined
-            ? await this.definitions.findLatest(target.name)
-            : await this.definitions.findVersion(target.name, target.version);
+        // Resolved as a run of this tenant would resolve it when it launches (ADR 0014).
+        const resolved = await this.definitions.resolve({ tenant, name: target.name, version: target.version });
+        const row = resolved.id ? await this.definitions.findRow(resolved.id) : undefined;
         const child = row?.definition as unknown as WorkflowDefinition | undefined;
-        sub = child ? await this.sizeOf(child, depth + 1, memo) : { runs: 0, tasks: 0 };
+        sub = child ? await this.sizeOf(child, tenant, depth + 1, memo) : { runs: 0, tasks: 0 };
         if (child) sub = { runs: sub.runs + 1, tasks: sub.tasks + child.tasks.length };
         memo.set(key, sub);
       }

@@ -59,7 +59,7 @@ export class WorkflowsService {
     });
     const definition = plan.definition;
     await this.assertSubWorkflowsExist(definition, tenant);
-    await this.treeBudget.assertDefinition(definition);
+    await this.treeBudget.assertDefinition(definition, tenant);
     if (definition.inputSchema) this.assertJsonSchema(definition.inputSchema);
     const checksum = definitionChecksum(definition);
     const { definition: row, created } = await this.transactions.run((db) =>
