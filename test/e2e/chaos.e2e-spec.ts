@@ -71,11 +71,12 @@ describe('chaos: faults of every kind under load', () => {
         RECONCILE_QUEUED_GRACE_MS: '1000',
         ROUTER_POLL_MS: '200',
         TASK_MAX_INTERRUPTIONS: '20',
+        // http.request refuses loopback unless the operator allows it: allow the effect counter, and nothing else.
+        HTTP_REQUEST_ALLOWED_HOSTS: new URL(effects.url).host,
       },
       { postgresUrl: postgres.url, redisUrl: redis.url },
     );
     await cluster.startExecutor();
-    // TODO(SSRF): once http.request blocks loopback by default, allow 127.0.0.1 here with its allow-list setting.
     const created = await cluster.api.post('/api/v1/workflows', {
       name: 'chaos',
       tasks: [
