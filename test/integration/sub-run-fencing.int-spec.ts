@@ -47,6 +47,8 @@ describe('sub-workflow completions are fenced by the parent task attempt', () =>
 
     // Retrying the parent run launches a second child for the parent's second attempt...
     await harness.control.retry(parent.id);
+    // Sub-workflow runs are launched by a unit of work of their own, after the parent's.
+    await harness.launchSubRuns();
     const children = await childRuns(parent.id);
     expect(children).toHaveLength(2);
     const current = children[1]!;
@@ -76,6 +78,8 @@ describe('sub-workflow completions are fenced by the parent task attempt', () =>
     expect((await harness.drive(parent.id, () => ({ fail: true, retryable: false }))).status).toBe('failed');
     const [stale] = await childRuns(parent.id);
     await harness.control.retry(parent.id);
+    // Sub-workflow runs are launched by a unit of work of their own, after the parent's.
+    await harness.launchSubRuns();
     await harness.control.retry(stale!.id);
     await harness.control.cancel(stale!.id);
     expect(await parentTask(parent.id)).toMatchObject({ status: 'running', attempt: 2 });

@@ -5,33 +5,48 @@ import addFormats from 'ajv-formats';
 import { LRUCache } from 'lru-cache';
 import type { ErrorDetail } from './errors';
 
+/** Compiled validators kept; each holds its own small Ajv instance. */
+const MAX_COMPILED = 1_000;
+
 /**
  * Validates JSON values against JSON Schema documents (a workflow's
  * `inputSchema`, a task type's input schema). Compiled validators are kept by
- * cache key, since the same schema checks every run of a workflow.
+ * cache key (a definition version, a task type version), since the same
+ * schema checks every run of a workflow.
+ *
+ * Every schema compiles in an Ajv instance of its own: Ajv registers each
+ * `$id` it compiles and refuses a second schema with the same one, so a
+ * shared instance let one definition (any tenant's) break another's
+ * registration or run starts, and grew with every schema. The cache is
+ * bounded; an evicted schema compiles again when next needed. Schemas are
+ * checked against the meta-schemas by one shared instance, which never
+ * registers them, so a per-schema instance carries no meta-schema at all.
  *
  * Task types publish draft 2020-12 (what zod emits); hand-written workflow
  * `inputSchema`s are often draft-07, so both dialects are understood.
  */
 @Injectable()
 export class JsonSchemaValidator {
-  private readonly ajv = new Ajv2020({ allErrors: true, strict: false });
-  private readonly compiled = new LRUCache<string, ValidateFunction>({ max: 2_000 });
+  private readonly compiled = new LRUCache<string, ValidateFunction>({ max: MAX_COMPILED });
+  private readonly metaSchemas = new Ajv2020({ allErrors: true, strict: false });
 
   constructor() {
-    this.ajv.addMetaSchema(draft07MetaSchema);
-    addFormats.default(this.ajv);
+    this.metaSchemas.addMetaSchema(draft07MetaSchema);
+    addFormats.default(this.metaSchemas);
   }
 
-  /** Throws when the schema itself is not valid JSON Schema. */
+  /** Throws when the schema itself is not valid JSON Schema . */
   assertSchema(schema: Record<string, unknown>): void {
-    this.ajv.compile(schema);
+    if (!this.metaSchemas.validateSchema(schema)) {
+      throw new Error(`schema is invalid: ${this.metaSchemas.errorsText(this.metaSchemas.errors)}`);
+    }
+    compileAlone(schema);
   }
 
   validate(cacheKey: string, schema: Record<string, unknown>, value: unknown, pathPrefix: string): ErrorDetail[] {
     let validate = this.compiled.get(cacheKey);
     if (!validate) {
-      validate = this.ajv.compile(schema);
+      validate = compileAlone(schema);
       this.compiled.set(cacheKey, validate);
     }
     if (validate(value)) return [];
@@ -40,4 +55,15 @@ export class JsonSchemaValidator {
       message: error.message ?? 'is invalid',
     }));
   }
+}
+
+function compileAlone(schema: Record<string, unknown>): ValidateFunction {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: false,
+    meta: false,
+    validateSchema: false,
+  });
+  addFormats.default(ajv);
+  return ajv.compile(schema);
 }
