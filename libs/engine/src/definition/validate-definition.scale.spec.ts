@@ -5,7 +5,7 @@ import { MAX_TASKS_PER_DEFINITION } from './limits';
 const ctx = { isKnownTaskType: () => true };
 const SIZE = MAX_TASKS_PER_DEFINITION;
 
-// Generous bounds: they catch quadratic algorithms, not slow machines.
+// Correctness at the limit; its cost is measured by `npm run bench:definitions`.
 describe('validateDefinition at the task limit', () => {
   it('validates a 10,000-task chain that reads its parent and the root', () => {
     const tasks: TaskDefinition[] = Array.from({ length: SIZE }, (_, i) => ({
@@ -16,9 +16,7 @@ describe('validateDefinition at the task limit', () => {
         input: { previous: `{{ tasks.t${i - 1}.output }}`, root: '{{ tasks.t0.output.id }}' },
       }),
     }));
-    const started = performance.now();
     const plan = validateDefinition({ name: 'chain', tasks: [...tasks].reverse() }, ctx);
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(plan.tasks[0].key).toBe('t0');
     expect(plan.tasks[SIZE - 1]).toMatchObject({
       key: `t${SIZE - 1}`,
@@ -40,9 +38,7 @@ describe('validateDefinition at the task limit', () => {
       type: 'core.noop',
       dependsOn: fan.map((task) => task.key).slice(0, 1_000),
     };
-    const started = performance.now();
     const plan = validateDefinition({ name: 'fan', tasks: [{ key: 'root', type: 'core.noop' }, ...fan, join] }, ctx);
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(plan.byKey.get('root')?.children).toHaveLength(SIZE - 2);
     expect(plan.tasks.at(-1)?.key).toBe('join');
   });
