@@ -55,10 +55,12 @@ export { evaluateForEach } from './template/evaluate-for-each';
 export { expressionReferences, type ExpressionReferences } from './template/expression-references';
 export { templateReferences } from './template/template-references';
 export {
+  classifyUnstorableText,
   describeProblem,
   escapeUnstorable,
   escapeUnstorableJson,
   findUnstorable,
   inspectStorable,
   type JsonProblem,
+  type UnstorableText,
 } from './json/storable-json';

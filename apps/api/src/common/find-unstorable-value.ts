@@ -1,11 +1,15 @@
+import { classifyUnstorableText, type UnstorableText } from '@taskloom/engine';
+
 /** Where a request value cannot be taken, and why. */
 export interface UnstorableValue {
   path: string;
   message: string;
 }
 
-/** A UTF-16 surrogate outside a pair: with the `u` flag a well-formed pair is one code point and does not match. */
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+const REQUEST_TEXT_REASONS: Record<UnstorableText, string> = {
+  nul: 'must not contain a NUL character (\\u0000)',
+  'lone-surrogate': 'must not contain a lone UTF-16 surrogate (invalid Unicode)',
+};
 
 /**
  * The first value in a parsed JSON body, query or parameter set that no
@@ -37,7 +41,6 @@ export function findUnstorableValue(root: unknown, maxDepth: number, rootPath: s
 }
 
 function stringProblem(value: string): string | undefined {
-  if (value.includes('\u0000')) return 'must not contain a NUL character (\\u0000)';
-  if (LONE_SURROGATE.test(value)) return 'must not contain a lone UTF-16 surrogate (invalid Unicode)';
-  return undefined;
+  const kind = classifyUnstorableText(value);
+  return kind && REQUEST_TEXT_REASONS[kind];
 }

@@ -12,12 +12,24 @@ export function describeProblem(problem: JsonProblem): string {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const SURROGATE = /[\uD800-\uDFFF]/;
 
+/** What in a string PostgreSQL refuses in jsonb or text, if anything: each caller words it for its reader. */
+export type UnstorableText = 'nul' | 'lone-surrogate';
+
+export function classifyUnstorableText(text: string): UnstorableText | undefined {
+  if (text.includes('\u0000')) return 'nul';
+  if (SURROGATE.test(text) && LONE_SURROGATE.test(text)) return 'lone-surrogate';
+  return undefined;
+}
+
+const STORED_TEXT_REASONS: Record<UnstorableText, string> = {
+  nul: 'contains a NUL character (\\u0000), which PostgreSQL cannot store',
+  'lone-surrogate': 'contains a lone UTF-16 surrogate, which PostgreSQL cannot store',
+};
+
 /** Why PostgreSQL would refuse this string in jsonb or text, if it would. */
 function textProblem(text: string): string | undefined {
-  if (text.includes('\u0000')) return 'contains a NUL character (\\u0000), which PostgreSQL cannot store';
-  if (SURROGATE.test(text) && LONE_SURROGATE.test(text))
-    return 'contains a lone UTF-16 surrogate, which PostgreSQL cannot store';
-  return undefined;
+  const kind = classifyUnstorableText(text);
+  return kind && STORED_TEXT_REASONS[kind];
 }
 
 function scalarBytes(value: unknown): number {
