@@ -8,6 +8,7 @@
 //   k6 run -e BASE_RATE=100 -e SPIKE_FACTOR=10 k6/spike.js
 import {
   arrivalVUs,
+  env,
   envDuration,
   envFraction,
   envPositive,
@@ -29,6 +30,10 @@ const RECOVERY_P95_MS = envPositive('RECOVERY_P95_MS', 2 * P95_MS);
 const ERROR_RATE = envFraction('ERROR_RATE', 0.01);
 const SUCCESS_RATE = envFraction('SUCCESS_RATE', 1);
 const CHECKS_RATE = envFraction('CHECKS_RATE', 0.99);
+// The documented spike run starts Taskloom with a backlog limit the burst
+// passes (README), so the burst must meet 429 + Retry-After; EXPECT_BACKPRESSURE=0
+// for a system sized to take the whole burst.
+const EXPECT_BACKPRESSURE = env('EXPECT_BACKPRESSURE', '1') !== '0';
 
 // The stages, and the phase each one's requests are tagged with.
 const STAGES = [
@@ -57,6 +62,7 @@ export const options = {
     'http_req_failed{scenario:submit}': ['rate<' + ERROR_RATE],
     'http_req_duration{name:start_run,phase:base}': ['p(95)<' + P95_MS],
     'http_req_duration{name:start_run,phase:spike}': track('p(95)'),
+    'runs_throttled{phase:spike}': EXPECT_BACKPRESSURE ? ['count>0'] : track('count'),
     'http_req_duration{name:start_run,phase:recovery}': ['p(95)<' + RECOVERY_P95_MS],
     // Backpressure may refuse runs, but never lose one it accepted.
     runs_succeeded: ['rate>=' + SUCCESS_RATE],

@@ -927,11 +927,17 @@ describe('k6/spike.js', () => {
       'http_req_failed{scenario:submit}': ['rate<0.01'],
       'http_req_duration{name:start_run,phase:base}': ['p(95)<50'],
       'http_req_duration{name:start_run,phase:spike}': ['p(95)>=0'],
+      'runs_throttled{phase:spike}': ['count>0'],
       'http_req_duration{name:start_run,phase:recovery}': ['p(95)<100'],
       runs_succeeded: ['rate>=1'],
       runs_unfinished: ['count==0'],
       checks: ['rate>0.99'],
     });
+  });
+
+  it('need not meet backpressure when EXPECT_BACKPRESSURE=0', async () => {
+    const { script } = await loadScript('spike.js', { EXPECT_BACKPRESSURE: '0' });
+    expect(script.options.thresholds['runs_throttled{phase:spike}']).toEqual(['count>=0']);
   });
 
   it('takes base rate, factor and phase lengths from the environment', async () => {
