@@ -171,6 +171,19 @@ describe('operations: admin API, metrics and traces across processes', () => {
     });
   });
 
+  it('answers liveness and readiness probes on the router and executor metrics port', async () => {
+    for (const metrics of [routerMetrics, executorMetrics]) {
+      const base = metrics.replace(/\/metrics$/, '');
+      const live = await fetch(`${base}/health`);
+      expect(live.status).toBe(200);
+      expect(await live.json()).toEqual({ status: 'ok' });
+      const ready = await fetch(`${base}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ok' });
+      expect((await fetch(`${base}/nothing-here`)).status).toBe(404);
+    }
+  });
+
   it('moves the metrics of every process when a run goes through', async () => {
     const api = `${cluster.api.base}/metrics`;
     const before = {

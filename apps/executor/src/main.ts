@@ -2,7 +2,7 @@ import './instrument';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@taskloom/config';
 import { prepareDatabase } from '@taskloom/persistence';
-import { installProcessLifecycle } from '@taskloom/telemetry';
+import { installProcessLifecycle, MetricsServer } from '@taskloom/telemetry';
 import { Logger } from 'nestjs-pino';
 import { ExecutorModule } from './executor.module';
 
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   app.useLogger(logger);
   installProcessLifecycle(app, logger, 'taskloom-executor');
   await app.init();
+  app.get(MetricsServer).markReady();
   logger.log('taskloom-executor running', 'taskloom-executor');
 }
 

@@ -8,6 +8,7 @@ export {
   scrapeMetrics,
   type MetricsCollector,
 } from './metrics/metrics-registry';
+export { MetricsServer } from './metrics/metrics-server';
 export { MetricsServerModule } from './metrics/metrics-server.module';
 export {
   contextOf,
