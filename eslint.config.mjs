@@ -96,4 +96,8 @@ export default tseslint.config(
     files: ['*.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
   },
+  {
+    files: ['test/support/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
 );
