@@ -24,7 +24,7 @@ describe('a queue drain leaves tasks a router may still be enqueueing', () => {
     const reconciliation = harness.module.get(ReconciliationRepository);
 
     expect(await reconciliation.queuedIn(claimed!.queue, 60_000)).toEqual([]);
-    await harness.dataSource.query(`UPDATE tasks SET queued_at = now() - interval '2 minutes' WHERE id = $1`, [
+    await harness.database.query(`UPDATE tasks SET queued_at = now() - interval '2 minutes' WHERE id = $1`, [
       claimed!.id,
     ]);
     expect(await reconciliation.queuedIn(claimed!.queue, 60_000)).toEqual([

@@ -46,7 +46,7 @@ describe('exactly-once effects on a real PostgreSQL', () => {
       expect(child.key).toBe('d');
       expect(child.attempt).toBe(1);
     }
-    const counters = await harness.dataSource.query(
+    const counters = await harness.database.query<{ deps_succeeded: number; attempt: number }>(
       `SELECT deps_succeeded, attempt FROM tasks WHERE key = 'd' AND run_id = ANY($1::uuid[])`,
       [runs.map((run) => run.id)],
     );
@@ -64,7 +64,7 @@ describe('exactly-once effects on a real PostgreSQL', () => {
     for (const run of runs) {
       expect(await harness.runStatus(run.id)).toMatchObject({ status: 'succeeded' });
     }
-    const finishes = await harness.dataSource.query(
+    const finishes = await harness.database.query(
       `SELECT count(*)::int AS n FROM runs WHERE id = ANY($1::uuid[]) AND status = 'succeeded' AND tasks_remaining = 0`,
       [runs.map((run) => run.id)],
     );
@@ -79,7 +79,7 @@ describe('exactly-once effects on a real PostgreSQL', () => {
     const rows = await harness.taskRows(run.id);
     expect(rows.find((row) => row.key === 'a')!.output).toEqual({ n: 7 });
     expect(rows.filter((row) => row.status === 'ready')).toHaveLength(2);
-    const attempts = await harness.dataSource.query('SELECT count(*)::int AS n FROM task_attempts WHERE task_id = $1', [
+    const attempts = await harness.database.query('SELECT count(*)::int AS n FROM task_attempts WHERE task_id = $1', [
       a!.id,
     ]);
     expect(attempts[0].n).toBe(1);
@@ -104,7 +104,7 @@ describe('exactly-once effects on a real PostgreSQL', () => {
     expect(await harness.succeed(second!, { n: 1 })).toEqual(new Set([first!.id]));
     const rows = await harness.taskRows(run.id);
     expect(rows.find((row) => row.key === 'a')).toMatchObject({ status: 'succeeded', attempt: 2, output: { n: 1 } });
-    const attempts = await harness.dataSource.query(
+    const attempts = await harness.database.query(
       'SELECT attempt, status FROM task_attempts WHERE task_id = $1 ORDER BY attempt',
       [first!.id],
     );

@@ -31,7 +31,7 @@ describe('hostile data in the orchestrator, on a real PostgreSQL', () => {
   }
 
   async function errors(runId: string): Promise<Record<string, string | null>> {
-    const rows = await harness.dataSource.query<{ key: string; name: string | null }[]>(
+    const rows = await harness.database.query<{ key: string; name: string | null }>(
       `SELECT key, error->>'name' AS name FROM tasks WHERE run_id = $1 AND parent_task_id IS NULL`,
       [runId],
     );
@@ -102,18 +102,18 @@ describe('hostile data in the orchestrator, on a real PostgreSQL', () => {
 
     const started = await start(top);
     // Child runs are created after the parent's transaction, by a unit of work of their own.
-    const [{ before }] = await harness.dataSource.query<{ before: number }[]>(
+    const [{ before }] = await harness.database.query<{ before: number }>(
       `SELECT count(*)::int AS before FROM runs WHERE workflow_name LIKE 'bomb-%'`,
     );
     expect(before).toBe(1);
     const final = await harness.drive(started.id);
     expect(final.status).toBe('failed');
-    const [{ runs }] = await harness.dataSource.query<{ runs: number }[]>(
+    const [{ runs }] = await harness.database.query<{ runs: number }>(
       'SELECT count(*)::int AS runs FROM runs WHERE workflow_name LIKE $1',
       ['bomb-%'],
     );
     expect(runs).toBe(1 + 20);
-    const refused = await harness.dataSource.query<{ n: number }[]>(
+    const refused = await harness.database.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM tasks WHERE error->>'name' = 'RunTreeLimitExceeded'`,
     );
     expect(refused[0]!.n).toBeGreaterThan(0);
@@ -147,7 +147,7 @@ describe('hostile data in the orchestrator, on a real PostgreSQL', () => {
     const final = await harness.drive(started.id);
     expect(final.status).toBe('failed');
     expect(await errors(started.id)).toEqual({ big: 'InputTooLarge', many: 'InputTooLarge', small: null });
-    const [row] = await harness.dataSource.query<{ message: string }[]>(
+    const [row] = await harness.database.query<{ message: string }>(
       `SELECT error->>'message' AS message FROM tasks WHERE run_id = $1 AND key = 'many' AND parent_task_id IS NULL`,
       [started.id],
     );

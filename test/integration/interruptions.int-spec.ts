@@ -42,7 +42,7 @@ describe('interruptions', () => {
     const { exhausted } = await interrupt(second!);
     expect(exhausted.map((task) => task.id)).toEqual([first!.id]);
     expect(await harness.runStatus(run.id)).toMatchObject({ status: 'failed' });
-    const [task] = await harness.dataSource.query(`SELECT status, error, interruptions FROM tasks WHERE id = $1`, [
+    const [task] = await harness.database.query(`SELECT status, error, interruptions FROM tasks WHERE id = $1`, [
       first!.id,
     ]);
     expect(task).toMatchObject({
@@ -50,7 +50,7 @@ describe('interruptions', () => {
       interruptions: 1,
       error: { name: 'TooManyInterruptions', message: expect.stringContaining('TASK_MAX_INTERRUPTIONS') },
     });
-    const attempts = await harness.dataSource.query(
+    const attempts = await harness.database.query(
       `SELECT attempt, status, error->>'reason' AS reason FROM task_attempts WHERE task_id = $1 ORDER BY attempt`,
       [first!.id],
     );

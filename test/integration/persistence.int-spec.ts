@@ -1,43 +1,46 @@
 import { randomUUID } from 'node:crypto';
 import {
   MIGRATIONS,
-  runMigrations,
+  prepareDatabase,
   RunRepository,
   TaskAttemptRepository,
-  TaskRepository,
+  TaskDispatchRepository,
+  TransactionRunner,
   WorkflowDefinitionRepository,
+  type DatabasePool,
   type AttemptOutcomeRow,
   type NewTaskRow,
 } from '@taskloom/persistence';
-import type { DataSource } from 'typeorm';
-import { migratedDataSource } from '../support/database';
+import { migratedDatabase } from '../support/database';
 import { createSuiteServices, type SuiteServices } from '../support/services';
 
 describe('persistence on a real PostgreSQL', () => {
   let services: SuiteServices;
-  let dataSource: DataSource;
+  let database: DatabasePool;
+  let transactions: TransactionRunner;
   let definitions: WorkflowDefinitionRepository;
   let runs: RunRepository;
-  let tasks: TaskRepository;
+  let tasks: TaskDispatchRepository;
   let attempts: TaskAttemptRepository;
 
   beforeAll(async () => {
     services = await createSuiteServices('persistence');
-    dataSource = await migratedDataSource(services.databaseUrl, 20);
-    definitions = new WorkflowDefinitionRepository(dataSource);
-    runs = new RunRepository(dataSource);
-    tasks = new TaskRepository(dataSource);
-    attempts = new TaskAttemptRepository(dataSource);
+    database = await migratedDatabase(services.databaseUrl, 20);
+    transactions = new TransactionRunner(database);
+    definitions = new WorkflowDefinitionRepository(database);
+    runs = new RunRepository(database);
+    tasks = new TaskDispatchRepository(database);
+    attempts = new TaskAttemptRepository(database);
   });
 
   afterAll(async () => {
-    await dataSource?.destroy();
+    await database?.close();
     await services?.dispose();
   });
 
   async function newRun(status = 'running'): Promise<{ runId: string; definitionId: string }> {
     const name = `wf-${randomUUID()}`;
-    const { definition } = await dataSource.transaction((db) =>
+    const { definition } = await transactions.run((db) =>
       definitions.registerVersion(db, name, 'sum', { name, tasks: [] }),
     );
     const runId = randomUUID();
@@ -60,7 +63,7 @@ describe('persistence on a real PostgreSQL', () => {
       ],
       [],
     );
-    if (status !== 'pending') await dataSource.query('UPDATE runs SET status = $2 WHERE id = $1', [runId, status]);
+    if (status !== 'pending') await database.query('UPDATE runs SET status = $2 WHERE id = $1', [runId, status]);
     return { runId, definitionId: definition.id };
   }
 
@@ -88,19 +91,18 @@ describe('persistence on a real PostgreSQL', () => {
   }
 
   it('migrations are recorded once and are safe to run concurrently', async () => {
-    const others = await Promise.all([
-      migratedDataSource(services.databaseUrl, 2),
-      migratedDataSource(services.databaseUrl, 2),
+    const again = await Promise.all([
+      prepareDatabase(services.databaseUrl, 'taskloom-test'),
+      prepareDatabase(services.databaseUrl, 'taskloom-test'),
     ]);
-    expect(await runMigrations(others[0]!)).toEqual([]);
-    await Promise.all(others.map((other) => other.destroy()));
-    const applied: { name: string }[] = await dataSource.query('SELECT name FROM migrations ORDER BY id');
+    expect(again).toEqual([[], []]);
+    const applied = await database.query<{ name: string }>('SELECT name FROM migrations ORDER BY id');
     expect(applied.map((row) => row.name)).toEqual(MIGRATIONS.map((migration) => new migration().name));
   });
 
   it('versions definitions: identical keeps the version, a change makes n+1, concurrent registrations agree', async () => {
     const register = (checksum: string) =>
-      dataSource.transaction((db) => definitions.registerVersion(db, 'versioned', checksum, { checksum }));
+      transactions.run((db) => definitions.registerVersion(db, 'versioned', checksum, { checksum }));
     expect((await register('one')).definition.version).toBe(1);
     expect(await register('one')).toMatchObject({ created: false, definition: { version: 1 } });
     const concurrent = await Promise.all(Array.from({ length: 8 }, () => register('two')));
@@ -111,9 +113,9 @@ describe('persistence on a real PostgreSQL', () => {
   it('claims ready tasks in dispatch order, each exactly once across concurrent claimers', async () => {
     const { runId } = await newRun();
     const rows = Array.from({ length: 300 }, (_, index) => readyTask(runId, { dispatchBonusMs: -index }));
-    await dataSource.transaction((db) => tasks.insertTasks(db, rows));
+    await transactions.run((db) => tasks.insertTasks(db, rows));
     const claims = await Promise.all(
-      Array.from({ length: 6 }, () => dataSource.transaction((db) => tasks.claimReady(db, 40, []))),
+      Array.from({ length: 6 }, () => transactions.run((db) => tasks.claimReady(db, 40, []))),
     );
     const claimed = claims.flat().map((task) => task.id);
     expect(new Set(claimed).size).toBe(claimed.length);
@@ -122,21 +124,21 @@ describe('persistence on a real PostgreSQL', () => {
       const positions = claim.map((task) => rows.findIndex((row) => row.id === task.id));
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
     }
-    const rest = await dataSource.transaction((db) => tasks.claimReady(db, 1000, []));
+    const rest = await transactions.run((db) => tasks.claimReady(db, 1000, []));
     expect(rest.length).toBe(60);
   });
 
   it('leaves tasks of saturated queues and of paused runs where they are', async () => {
     const { runId } = await newRun();
     const paused = await newRun('paused');
-    await dataSource.transaction((db) =>
+    await transactions.run((db) =>
       tasks.insertTasks(db, [
         readyTask(runId, { queue: 'tasks-{0001}-core.noop' }),
         readyTask(runId, { queue: 'tasks-{0002}-core.noop' }),
         readyTask(paused.runId, { queue: 'tasks-{0003}-core.noop' }),
       ]),
     );
-    const claimed = await dataSource.transaction((db) => tasks.claimReady(db, 100, ['tasks-{0001}-core.noop']));
+    const claimed = await transactions.run((db) => tasks.claimReady(db, 100, ['tasks-{0001}-core.noop']));
     expect(claimed.map((task) => task.queue)).toEqual(['tasks-{0002}-core.noop']);
   });
 
@@ -155,48 +157,47 @@ describe('persistence on a real PostgreSQL', () => {
   it('fences attempt writes by (task, attempt)', async () => {
     const { runId } = await newRun();
     const task = readyTask(runId);
-    await dataSource.transaction((db) => tasks.insertTasks(db, [task]));
-    await dataSource.transaction((db) => tasks.claimReady(db, 100, []));
+    await transactions.run((db) => tasks.insertTasks(db, [task]));
+    await transactions.run((db) => tasks.claimReady(db, 100, []));
     const start = () =>
-      dataSource.transaction((db) =>
+      transactions.run((db) =>
         attempts.markStarted(db, [{ taskId: task.id, attempt: 1, startedAt: new Date() }], randomUUID()),
       );
     expect(await start()).toHaveLength(1);
     expect(await start()).toHaveLength(0);
     const finish = (attempt: number) =>
-      dataSource.transaction((db) => attempts.recordOutcomes(db, [outcome(task.id, attempt)]));
+      transactions.run((db) => attempts.recordOutcomes(db, [outcome(task.id, attempt)]));
     expect((await finish(2)).settled).toHaveLength(0);
     expect((await finish(1)).settled).toHaveLength(1);
     expect((await finish(1)).settled).toHaveLength(0);
-    const [row] = await dataSource.query('SELECT status, output FROM tasks WHERE id = $1', [task.id]);
+    const [row] = await database.query('SELECT status, output FROM tasks WHERE id = $1', [task.id]);
     expect(row).toEqual({ status: 'succeeded', output: { attempt: 1 } });
-    const records = await dataSource.query(
-      'SELECT attempt, status, duration_ms FROM task_attempts WHERE task_id = $1',
-      [task.id],
-    );
+    const records = await database.query('SELECT attempt, status, duration_ms FROM task_attempts WHERE task_id = $1', [
+      task.id,
+    ]);
     expect(records).toEqual([{ attempt: 1, status: 'succeeded', duration_ms: 3 }]);
   });
 
   it('settles an attempt that never recorded its start, with the start time and executor its outcome reports', async () => {
     const { runId } = await newRun();
     const task = readyTask(runId);
-    await dataSource.transaction((db) => tasks.insertTasks(db, [task]));
-    await dataSource.transaction((db) => tasks.claimReady(db, 100, []));
+    await transactions.run((db) => tasks.insertTasks(db, [task]));
+    await transactions.run((db) => tasks.claimReady(db, 100, []));
     const executorId = randomUUID();
     const startedAt = new Date(Date.now() - 1_000);
-    const { settled } = await dataSource.transaction((db) =>
+    const { settled } = await transactions.run((db) =>
       attempts.recordOutcomes(db, [outcome(task.id, 1, { executorId, startedAt })]),
     );
     expect(settled).toEqual([expect.objectContaining({ id: task.id, status: 'succeeded', startedAt })]);
-    const [row] = await dataSource.query('SELECT status, executor_id, started_at FROM tasks WHERE id = $1', [task.id]);
+    const [row] = await database.query('SELECT status, executor_id, started_at FROM tasks WHERE id = $1', [task.id]);
     expect(row).toEqual({ status: 'succeeded', executor_id: executorId, started_at: startedAt });
   });
 
   it('sends a retried attempt round again and records it, in the same statement', async () => {
     const { runId } = await newRun();
     const task = readyTask(runId);
-    await dataSource.transaction((db) => tasks.insertTasks(db, [task]));
-    await dataSource.transaction((db) => tasks.claimReady(db, 100, []));
+    await transactions.run((db) => tasks.insertTasks(db, [task]));
+    await transactions.run((db) => tasks.claimReady(db, 100, []));
     const failed = outcome(task.id, 1, {
       status: 'failed',
       recordStatus: 'failed',
@@ -204,13 +205,13 @@ describe('persistence on a real PostgreSQL', () => {
       error: { name: 'Boom' },
       retry: { delayMs: 0, dispatchBonusMs: 0 },
     });
-    expect(await dataSource.transaction((db) => attempts.recordOutcomes(db, [failed]))).toEqual({
+    expect(await transactions.run((db) => attempts.recordOutcomes(db, [failed]))).toEqual({
       settled: [],
       retried: [task.id],
     });
-    const [row] = await dataSource.query('SELECT status, attempt, error FROM tasks WHERE id = $1', [task.id]);
+    const [row] = await database.query('SELECT status, attempt, error FROM tasks WHERE id = $1', [task.id]);
     expect(row).toEqual({ status: 'ready', attempt: 2, error: { name: 'Boom' } });
-    const records = await dataSource.query('SELECT attempt, status FROM task_attempts WHERE task_id = $1', [task.id]);
+    const records = await database.query('SELECT attempt, status FROM task_attempts WHERE task_id = $1', [task.id]);
     expect(records).toEqual([{ attempt: 1, status: 'failed' }]);
   });
 
@@ -235,6 +236,6 @@ describe('persistence on a real PostgreSQL', () => {
     expect(await runs.createRuns([run(randomUUID(), 't1')], [])).toEqual(new Set());
     const other = randomUUID();
     expect(await runs.createRuns([run(other, 't2')], [])).toEqual(new Set([other]));
-    expect((await runs.findByIdempotencyKey(dataSource.manager, 't1', 'idem', 'key-1'))?.id).toBe(first);
+    expect((await runs.findByIdempotencyKey(database.db, 't1', 'idem', 'key-1'))?.id).toBe(first);
   });
 });

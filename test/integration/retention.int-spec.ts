@@ -26,7 +26,7 @@ describe('retention on a real PostgreSQL', () => {
   async function finishedRun(endedDaysAgo: number): Promise<string> {
     const run = await harness.starter.start({ workflow: 'keepable', input: {}, tenant: 'default' });
     expect((await harness.drive(run.id)).status).toBe('succeeded');
-    await harness.dataSource.query(`UPDATE runs SET finished_at = now() - $2 * interval '1 day' WHERE id = $1`, [
+    await harness.database.query(`UPDATE runs SET finished_at = now() - $2 * interval '1 day' WHERE id = $1`, [
       run.id,
       endedDaysAgo,
     ]);
@@ -34,13 +34,13 @@ describe('retention on a real PostgreSQL', () => {
   }
 
   async function rowsOf(runIds: string[]): Promise<{ runs: number; tasks: number; attempts: number }> {
-    const [row] = await harness.dataSource.query(
+    const [row] = await harness.database.query<{ runs: number; tasks: number; attempts: number }>(
       `SELECT (SELECT count(*) FROM runs WHERE id = ANY($1::uuid[]))::int AS runs,
               (SELECT count(*) FROM tasks WHERE run_id = ANY($1::uuid[]))::int AS tasks,
               (SELECT count(*) FROM task_attempts WHERE run_id = ANY($1::uuid[]))::int AS attempts`,
       [runIds],
     );
-    return row;
+    return row!;
   }
 
   it('deletes runs that ended before the cutoff, with their tasks, items and attempts, in batches', async () => {
@@ -54,7 +54,7 @@ describe('retention on a real PostgreSQL', () => {
     const recent = await finishedRun(2);
     const active = (await harness.starter.start({ workflow: 'keepable', input: {}, tenant: 'default' })).id;
     // An active run is never deleted, however old.
-    await harness.dataSource.query(`UPDATE runs SET created_at = now() - interval '90 days' WHERE id = $1`, [active]);
+    await harness.database.query(`UPDATE runs SET created_at = now() - interval '90 days' WHERE id = $1`, [active]);
     // Every finished run has 5 tasks (a, the forEach group, 3 items) and 4 attempts.
     expect(await rowsOf(old)).toEqual({ runs: 5, tasks: 25, attempts: 20 });
 
@@ -76,24 +76,23 @@ describe('retention on a real PostgreSQL', () => {
   it('skips runs another transaction holds and deletes the others', async () => {
     const older = await finishedRun(50);
     const held = await finishedRun(60);
-    const runner = harness.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
+    const holder = await harness.database.connect();
+    await holder.query('BEGIN');
     try {
-      await runner.query('SELECT 1 FROM runs WHERE id = $1 FOR UPDATE', [held]);
+      await holder.query('SELECT 1 FROM runs WHERE id = $1 FOR UPDATE', [held]);
       expect(
         await harness.module.get(RetentionRepository).deleteFinishedRuns(new Date(Date.now() - 30 * DAY_MS), 10),
       ).toBe(1);
       expect((await rowsOf([older])).runs).toBe(0);
       expect((await rowsOf([held])).runs).toBe(1);
     } finally {
-      await runner.rollbackTransaction();
-      await runner.release();
+      await holder.query('ROLLBACK');
+      holder.release();
     }
   });
 
   it('deletes executors that stopped or went silent before the cutoff', async () => {
-    await harness.dataSource.query(
+    await harness.database.query(
       `INSERT INTO executors (id, hostname, pid, task_types, queues, capacity, heartbeat_at, stopped_at) VALUES
          ('00000000-0000-4000-8000-0000000000a1', 'h', 1, '{}', '{}', '{}', now() - interval '40 days', now() - interval '40 days'),
          ('00000000-0000-4000-8000-0000000000a2', 'h', 2, '{}', '{}', '{}', now() - interval '40 days', NULL),
@@ -102,7 +101,7 @@ describe('retention on a real PostgreSQL', () => {
     expect(await harness.module.get(RetentionRepository).deleteGoneExecutors(new Date(Date.now() - 30 * DAY_MS))).toBe(
       2,
     );
-    const left = await harness.dataSource.query(`SELECT pid FROM executors ORDER BY pid`);
+    const left = await harness.database.query(`SELECT pid FROM executors ORDER BY pid`);
     expect(left).toEqual([{ pid: 3 }]);
   });
 });

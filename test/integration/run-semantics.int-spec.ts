@@ -117,11 +117,11 @@ describe('run semantics on a real PostgreSQL', () => {
     const final = await harness.drive(started.id);
     expect(final.status).toBe('succeeded');
     expect(final.output).toEqual({ count: 2_000, first: { sku: 'sku-0', at: 0 }, last: { sku: 'sku-1999', at: 1999 } });
-    const [group] = await harness.dataSource.query(
+    const [group] = await harness.database.query<{ output: { at: number }[] }>(
       `SELECT output FROM tasks WHERE run_id = $1 AND key = 'price' AND item_index IS NULL`,
       [started.id],
     );
-    expect(group.output.map((entry: { at: number }) => entry.at)).toEqual(items.map((_, i) => i));
+    expect(group!.output.map((entry) => entry.at)).toEqual(items.map((_, i) => i));
   });
 
   it('runs a sub-workflow and gives its output to the parent task', async () => {
@@ -186,7 +186,7 @@ describe('run semantics on a real PostgreSQL', () => {
       },
     ]);
     expect(await harness.claim()).toEqual([]);
-    const [row] = await harness.dataSource.query(
+    const [row] = await harness.database.query(
       `SELECT status, attempt, available_at > now() + interval '200 ms' AS later FROM tasks WHERE id = $1`,
       [first!.id],
     );
@@ -194,7 +194,7 @@ describe('run semantics on a real PostgreSQL', () => {
     await new Promise((resolve) => setTimeout(resolve, 450));
     const final = await harness.drive(started.id, (task) => ({ fail: task.attempt < 3 }));
     expect(final.status).toBe('succeeded');
-    const attempts = await harness.dataSource.query(
+    const attempts = await harness.database.query(
       'SELECT attempt, status FROM task_attempts WHERE task_id = $1 ORDER BY attempt',
       [first!.id],
     );
@@ -315,7 +315,7 @@ describe('run semantics on a real PostgreSQL', () => {
     const started = await run({ name: 'thousand', tasks });
     const final = await harness.drive(started.id);
     expect(final.status).toBe('succeeded');
-    const [count] = await harness.dataSource.query(
+    const [count] = await harness.database.query(
       `SELECT count(*)::int AS n FROM tasks WHERE run_id = $1 AND status = 'succeeded'`,
       [started.id],
     );

@@ -23,7 +23,7 @@ describe('sub-workflow completions are fenced by the parent task attempt', () =>
   });
 
   async function childRuns(parentRunId: string): Promise<{ id: string; parent_attempt: number | null }[]> {
-    return harness.dataSource.query(
+    return harness.database.query(
       `SELECT r.id, r.parent_attempt FROM runs r JOIN tasks t ON t.id = r.parent_task_id
         WHERE t.run_id = $1 ORDER BY r.created_at`,
       [parentRunId],
@@ -31,11 +31,11 @@ describe('sub-workflow completions are fenced by the parent task attempt', () =>
   }
 
   async function parentTask(parentRunId: string): Promise<{ status: string; attempt: number; output: unknown }> {
-    const [row] = await harness.dataSource.query(
+    const [row] = await harness.database.query<{ status: string; attempt: number; output: unknown }>(
       `SELECT status, attempt, output FROM tasks WHERE run_id = $1 AND key = 'sub'`,
       [parentRunId],
     );
-    return row;
+    return row!;
   }
 
   it('the stale child run succeeding leaves the parent waiting for its current child', async () => {

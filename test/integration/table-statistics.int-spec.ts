@@ -1,34 +1,33 @@
-import { TableStatisticsRepository, type QueueTable } from '@taskloom/persistence';
-import type { DataSource } from 'typeorm';
-import { singleConnectionDataSource } from '../support/database';
+import { TableStatisticsRepository, type DatabasePool, type QueueTable } from '@taskloom/persistence';
+import { singleConnectionDatabase } from '../support/database';
 import { createSuiteServices, type SuiteServices } from '../support/services';
 
 describe('TableStatisticsRepository on a real PostgreSQL', () => {
   let services: SuiteServices;
-  let dataSource: DataSource;
+  let database: DatabasePool;
   let statistics: TableStatisticsRepository;
   let definitionId: string;
 
   // One connection, so the backend that wrote the rows is the one asked to flush its statistics.
   beforeAll(async () => {
     services = await createSuiteServices('table-statistics');
-    dataSource = await singleConnectionDataSource(services.databaseUrl);
-    statistics = new TableStatisticsRepository(dataSource);
+    database = await singleConnectionDatabase(services.databaseUrl);
+    statistics = new TableStatisticsRepository(database);
     ({ id: definitionId } = await one<{ id: string }>(
       `INSERT INTO workflow_definitions (name, version, checksum, definition) VALUES ('stats', 1, 'c', '{}') RETURNING id`,
     ));
   });
 
   afterAll(async () => {
-    await dataSource?.destroy();
+    await database?.close();
     await services?.dispose();
   });
 
   const one = async <T>(sql: string, parameters: unknown[] = []): Promise<T> =>
-    ((await dataSource.query(sql, parameters)) as T[])[0]!;
-  const flushStatistics = () => dataSource.query(`SELECT pg_stat_force_next_flush()`);
+    (await database.query<T>(sql, parameters))[0]!;
+  const flushStatistics = () => database.query(`SELECT pg_stat_force_next_flush()`);
   const addRuns = async (count: number) => {
-    await dataSource.query(
+    await database.query(
       `INSERT INTO runs (id, definition_id, workflow_name, workflow_version, status, priority, input, tasks_remaining)
        SELECT gen_random_uuid(), $1, 'stats', 1, 'pending', 1, '{}', 1 FROM generate_series(1, $2::int)`,
       [definitionId, count],
@@ -43,7 +42,7 @@ describe('TableStatisticsRepository on a real PostgreSQL', () => {
     );
   const analyzedColumns = async (table: string): Promise<string[]> =>
     (
-      (await dataSource.query(
+      (await database.query(
         `SELECT attname FROM pg_stats WHERE schemaname = current_schema() AND tablename = $1 ORDER BY attname`,
         [table],
       )) as {
@@ -67,7 +66,7 @@ describe('TableStatisticsRepository on a real PostgreSQL', () => {
   });
 
   it('does not count rewrites that leave the size alone', async () => {
-    await dataSource.query(`UPDATE runs SET status = 'running'`);
+    await database.query(`UPDATE runs SET status = 'running'`);
     await flushStatistics();
     expect(await statistics.stale()).toEqual([]);
   });
@@ -80,10 +79,10 @@ describe('TableStatisticsRepository on a real PostgreSQL', () => {
 
     await statistics.analyze('runs');
     expect((await runsTable()).reltuples).toBe(4600);
-    await dataSource.query(`DELETE FROM runs WHERE id IN (SELECT id FROM runs LIMIT 2500)`);
+    await database.query(`DELETE FROM runs WHERE id IN (SELECT id FROM runs LIMIT 2500)`);
     await flushStatistics();
     expect(await statistics.stale()).toEqual([]);
-    await dataSource.query(`DELETE FROM runs WHERE id IN (SELECT id FROM runs LIMIT 400)`);
+    await database.query(`DELETE FROM runs WHERE id IN (SELECT id FROM runs LIMIT 400)`);
     await flushStatistics();
     expect(await statistics.stale()).toEqual(['runs']);
   });

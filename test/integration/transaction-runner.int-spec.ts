@@ -1,34 +1,31 @@
-import { TransactionRunner, WorkflowDefinitionRepository } from '@taskloom/persistence';
-import type { DataSource } from 'typeorm';
-import { singleConnectionDataSource } from '../support/database';
+import { TransactionRunner, WorkflowDefinitionRepository, type DatabasePool, type Db } from '@taskloom/persistence';
+import { rowsOn, singleConnectionDatabase } from '../support/database';
 import { createSuiteServices, type SuiteServices } from '../support/services';
 
 describe('TransactionRunner on a real PostgreSQL', () => {
   let services: SuiteServices;
-  let dataSource: DataSource;
+  let database: DatabasePool;
   let transactions: TransactionRunner;
   let definitions: WorkflowDefinitionRepository;
 
   // One connection: every unit and every check below shares it, so a setting or a transaction left open would show.
   beforeAll(async () => {
     services = await createSuiteServices('transaction-runner');
-    dataSource = await singleConnectionDataSource(services.databaseUrl);
-    transactions = new TransactionRunner(dataSource);
-    definitions = new WorkflowDefinitionRepository(dataSource);
+    database = await singleConnectionDatabase(services.databaseUrl);
+    transactions = new TransactionRunner(database);
+    definitions = new WorkflowDefinitionRepository(database);
   });
 
   afterAll(async () => {
-    await dataSource?.destroy();
+    await database?.close();
     await services?.dispose();
   });
 
-  const setting = async (name: string, db = dataSource.manager): Promise<string> =>
-    ((await db.query(`SELECT current_setting($1) AS value`, [name])) as { value: string }[])[0]!.value;
+  const setting = async (name: string, db: Db = database.db): Promise<string> =>
+    (await rowsOn<{ value: string }>(db, `SELECT current_setting($1) AS value`, [name]))[0]!.value;
   const versionsOf = async (name: string): Promise<number> =>
     (
-      (await dataSource.query(`SELECT count(*)::int AS n FROM workflow_definitions WHERE name = $1`, [name])) as {
-        n: number;
-      }[]
+      await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM workflow_definitions WHERE name = $1`, [name])
     )[0]!.n;
 
   it('opens each unit with its planner settings, which end with it', async () => {
@@ -38,7 +35,7 @@ describe('TransactionRunner on a real PostgreSQL', () => {
         hashjoin: await setting('enable_hashjoin', db),
         sort: await setting('enable_sort', db),
         commit: await setting('synchronous_commit', db),
-        inTransaction: ((await db.query(`SELECT now() = statement_timestamp() AS fresh`)) as { fresh: boolean }[])[0]!
+        inTransaction: (await rowsOn<{ fresh: boolean }>(db, `SELECT now() = statement_timestamp() AS fresh`))[0]!
           .fresh,
       }),
       { waitForFlush: false, planner: { enable_sort: 'off' } },
@@ -52,7 +49,7 @@ describe('TransactionRunner on a real PostgreSQL', () => {
     ]).toEqual(['on', 'on', 'on']);
   });
 
-  it('commits the work, TypeORM writes included', async () => {
+  it('commits the work', async () => {
     await transactions.run((db) =>
       definitions.registerVersion(db, 'tx-committed', 'a', { name: 'tx-committed', tasks: [] }),
     );
@@ -62,7 +59,7 @@ describe('TransactionRunner on a real PostgreSQL', () => {
   it('rolls all of it back when the work throws, and the connection serves the next unit', async () => {
     await expect(
       transactions.run(async (db) => {
-        // save() must join the unit: a transaction of its own would commit this row before the throw.
+        // Every statement of the unit runs on its connection: none commits before the throw.
         await definitions.registerVersion(db, 'tx-rolled-back', 'a', { name: 'tx-rolled-back', tasks: [] });
         throw new Error('boom');
       }),

@@ -63,7 +63,7 @@ describe('two routers over one backlog', () => {
 
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const [row] = await harness.dataSource.query(`SELECT count(*)::int AS n FROM tasks WHERE status = 'queued'`);
+      const [row] = await harness.database.query(`SELECT count(*)::int AS n FROM tasks WHERE status = 'queued'`);
       if (row.n === TASKS) break;
       if (Date.now() > deadline) throw new Error(`only ${row.n} of ${TASKS} queued`);
       await new Promise((resolve) => setTimeout(resolve, 100));

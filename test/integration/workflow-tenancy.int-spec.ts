@@ -2,10 +2,13 @@ import {
   dataSourceOptions,
   MIGRATIONS,
   runMigrations,
+  TransactionRunner,
   WorkflowDefinitionRepository,
   WorkflowShareRepository,
+  type DatabasePool,
 } from '@taskloom/persistence';
 import { DataSource } from 'typeorm';
+import { migratedDatabase } from '../support/database';
 import { createSuiteServices, type SuiteServices } from '../support/services';
 
 const TENANT_MIGRATION = 'WorkflowTenants1764730000000';
@@ -13,7 +16,8 @@ const TENANT_MIGRATION = 'WorkflowTenants1764730000000';
 /** Workflow ownership in PostgreSQL (ADR 0014): the migration, per-tenant versions, and what a name resolves to. */
 describe('tenant-owned workflow definitions', () => {
   let services: SuiteServices;
-  let dataSource: DataSource;
+  let database: DatabasePool;
+  let transactions: TransactionRunner;
   let definitions: WorkflowDefinitionRepository;
   let shares: WorkflowShareRepository;
 
@@ -36,22 +40,22 @@ describe('tenant-owned workflow definitions', () => {
     );
     await old.destroy();
 
-    dataSource = await new DataSource(dataSourceOptions(services.databaseUrl, 20, 'taskloom-test')).initialize();
-    await runMigrations(dataSource);
-    definitions = new WorkflowDefinitionRepository(dataSource);
-    shares = new WorkflowShareRepository(dataSource);
+    database = await migratedDatabase(services.databaseUrl, 20);
+    transactions = new TransactionRunner(database);
+    definitions = new WorkflowDefinitionRepository(database);
+    shares = new WorkflowShareRepository(database);
   });
 
   afterAll(async () => {
-    await dataSource?.destroy();
+    await database?.close();
     await services?.dispose();
   });
 
   const register = (tenant: string, name: string, checksum: string) =>
-    dataSource.transaction((db) => definitions.registerVersion(db, name, checksum, { name, checksum }, tenant));
+    transactions.run((db) => definitions.registerVersion(db, name, checksum, { name, checksum }, tenant));
 
   it("gives definitions registered before tenancy to the default tenant, and nobody else's", async () => {
-    const rows = await dataSource.query<{ tenant: string; version: number }[]>(
+    const rows = await database.query<{ tenant: string; version: number }>(
       `SELECT tenant, version FROM workflow_definitions WHERE name = 'legacy' ORDER BY version`,
     );
     expect(rows).toEqual([

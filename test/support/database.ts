@@ -1,21 +1,21 @@
-import { dataSourceOptions, runMigrations } from '@taskloom/persistence';
-import { DataSource } from 'typeorm';
+import { DatabasePool, prepareDatabase, type Db } from '@taskloom/persistence';
 
-/** A migrated DataSource on a suite's own database. */
-export async function migratedDataSource(url: string, poolSize = 10): Promise<DataSource> {
-  const dataSource = new DataSource(dataSourceOptions(url, poolSize, 'taskloom-test'));
-  await dataSource.initialize();
-  await runMigrations(dataSource);
-  return dataSource;
+/** The suite's database, migrated, and a pool of the size asked for on it. */
+export async function migratedDatabase(url: string, poolSize = 10): Promise<DatabasePool> {
+  await prepareDatabase(url, 'taskloom-test');
+  return new DatabasePool({ url, poolSize, applicationName: 'taskloom-test' });
 }
 
 /**
  * The suite's database, migrated, served by a single connection: a suite
  * that checks what one session leaves behind (settings, open transactions,
- * statistics not yet flushed) sees it on every query. Migrating needs more
- * than one connection, so that runs on a pool of its own first.
+ * statistics not yet flushed) sees it on every query.
  */
-export async function singleConnectionDataSource(url: string): Promise<DataSource> {
-  await (await migratedDataSource(url)).destroy();
-  return new DataSource(dataSourceOptions(url, 1, 'taskloom-test')).initialize();
+export function singleConnectionDatabase(url: string): Promise<DatabasePool> {
+  return migratedDatabase(url, 1);
+}
+
+/** The rows of one statement sent where a repository would send it (the pool or a transaction's connection). */
+export async function rowsOn<T>(db: Db, text: string, params: unknown[] = []): Promise<T[]> {
+  return (await db.query<T & object>({ text, values: params })).rows;
 }

@@ -10,15 +10,15 @@ import {
   SubRunLaunchService,
 } from '@taskloom/orchestrator';
 import {
+  DatabasePool,
   PersistenceModule,
   prepareDatabase,
-  TaskRepository,
+  TaskDispatchRepository,
   TransactionRunner,
   WorkflowDefinitionRepository,
   type ClaimedTask,
 } from '@taskloom/persistence';
 import { QueueModule } from '@taskloom/queue';
-import { DataSource } from 'typeorm';
 import { createSuiteServices, type SuiteServices } from './services';
 
 /**
@@ -65,12 +65,12 @@ export class OrchestratorHarness {
     return this.module.get(RunControlService);
   }
 
-  get tasks() {
-    return this.module.get(TaskRepository);
+  get dispatch() {
+    return this.module.get(TaskDispatchRepository);
   }
 
-  get dataSource() {
-    return this.module.get(DataSource);
+  get database() {
+    return this.module.get(DatabasePool);
   }
 
   /** Registers a definition directly (task types are not checked here; the API does that). */
@@ -90,7 +90,7 @@ export class OrchestratorHarness {
   }
 
   claim(limit = 10_000): Promise<ClaimedTask[]> {
-    return this.module.get(TransactionRunner).run((db) => this.tasks.claimReady(db, limit, []));
+    return this.module.get(TransactionRunner).run((db) => this.dispatch.claimReady(db, limit, []));
   }
 
   /** Claims and starts whatever is ready, as a router and an executor would. */
@@ -179,14 +179,23 @@ export class OrchestratorHarness {
   }
 
   async runStatus(runId: string): Promise<{ status: string; output: unknown; error: unknown }> {
-    const [row] = await this.dataSource.query('SELECT status, output, error FROM runs WHERE id = $1', [runId]);
-    return row;
+    const [row] = await this.database.query<{ status: string; output: unknown; error: unknown }>(
+      'SELECT status, output, error FROM runs WHERE id = $1',
+      [runId],
+    );
+    return row!;
   }
 
   async taskRows(
     runId: string,
   ): Promise<{ key: string; status: string; attempt: number; output: unknown; item_index: number | null }[]> {
-    return this.dataSource.query(
+    return this.database.query<{
+      key: string;
+      status: string;
+      attempt: number;
+      output: unknown;
+      item_index: number | null;
+    }>(
       'SELECT key, status, attempt, output, item_index FROM tasks WHERE run_id = $1 ORDER BY key, item_index NULLS FIRST',
       [runId],
     );

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
-import { CLAIM_PLANNER, ReadyListener, TaskRepository, TransactionRunner } from '@taskloom/persistence';
+import { CLAIM_PLANNER, ReadyListener, TaskDispatchRepository, TransactionRunner } from '@taskloom/persistence';
 import { metrics } from '@taskloom/telemetry';
 import { BackpressureMonitor } from './backpressure.monitor';
 import { TaskEnqueuer } from './task-enqueuer';
@@ -28,7 +28,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
     private readonly transactions: TransactionRunner,
-    private readonly tasks: TaskRepository,
+    private readonly dispatch: TaskDispatchRepository,
     private readonly enqueuer: TaskEnqueuer,
     private readonly backpressure: BackpressureMonitor,
   ) {}
@@ -77,7 +77,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   /** One claim-and-enqueue round; returns how many tasks it dispatched. */
   async dispatchOnce(): Promise<number> {
     const claimed = await this.transactions.run(
-      (db) => this.tasks.claimReady(db, this.config.router.batchSize, this.backpressure.saturated()),
+      (db) => this.dispatch.claimReady(db, this.config.router.batchSize, this.backpressure.saturated()),
       { waitForFlush: false, planner: CLAIM_PLANNER },
     );
     if (claimed.length === 0) return 0;

@@ -11,7 +11,9 @@ import {
 import {
   RunRepository,
   SubRunQueueRepository,
-  TaskRepository,
+  TaskDispatchRepository,
+  TaskGroupRepository,
+  TaskReadinessRepository,
   type Db,
   type NewTaskRow,
   type RunContext,
@@ -57,7 +59,9 @@ export class ActivationService {
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
     private readonly plans: PlanCache,
     private readonly runs: RunRepository,
-    private readonly tasks: TaskRepository,
+    private readonly dispatch: TaskDispatchRepository,
+    private readonly groups: TaskGroupRepository,
+    private readonly taskReadiness: TaskReadinessRepository,
     private readonly routing: TaskRouting,
     private readonly subRuns: SubRunQueueRepository,
     private readonly budget: RunTreeBudget,
@@ -83,11 +87,11 @@ export class ActivationService {
       }
     }
 
-    await this.tasks.markReady(db, decided.ready);
-    await this.tasks.startGroups(db, decided.groups);
+    await this.taskReadiness.markReady(db, decided.ready);
+    await this.groups.startGroups(db, decided.groups);
     await this.subRuns.enqueue(db, decided.subRuns);
-    await this.tasks.insertTasks(db, decided.items);
-    return this.tasks.settleBlocked(db, decided.settle);
+    await this.dispatch.insertTasks(db, decided.items);
+    return this.taskReadiness.settleBlocked(db, decided.settle);
   }
 
   /**
@@ -244,7 +248,7 @@ export class ActivationService {
     for (const run of runs.values()) {
       scopes.set(run.id, { run: { id: run.id, input: run.input as JsonValue, tenant: run.tenant }, tasks: {} });
     }
-    for (const row of await this.tasks.outputsOf(db, [...refs.values()])) {
+    for (const row of await this.taskReadiness.outputsOf(db, [...refs.values()])) {
       scopes.get(row.runId)!.tasks[row.key] = {
         output: row.output as JsonValue,
         status: row.status,

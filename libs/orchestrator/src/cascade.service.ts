@@ -7,7 +7,15 @@ import {
   type TaskStatus,
   type TemplateScope,
 } from '@taskloom/engine';
-import { RunRepository, SubRunRepository, TaskRepository, type Db, type SettledTask } from '@taskloom/persistence';
+import {
+  RunRepository,
+  SubRunRepository,
+  TaskControlRepository,
+  TaskGroupRepository,
+  TaskReadinessRepository,
+  type Db,
+  type SettledTask,
+} from '@taskloom/persistence';
 import { ActivationService, type ActivationCandidate } from './activation.service';
 import { failure } from './failure';
 import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
@@ -31,7 +39,9 @@ export class CascadeService {
   constructor(
     private readonly plans: PlanCache,
     private readonly runs: RunRepository,
-    private readonly tasks: TaskRepository,
+    private readonly groups: TaskGroupRepository,
+    private readonly readiness: TaskReadinessRepository,
+    private readonly taskControl: TaskControlRepository,
     private readonly activation: ActivationService,
     private readonly subRuns: SubRunRepository,
   ) {}
@@ -72,13 +82,13 @@ export class CascadeService {
   }
 
   private async finishGroups(db: Db, items: readonly SettledTask[]): Promise<SettledTask[]> {
-    const counters = await this.tasks.countFinishedItems(
+    const counters = await this.groups.countFinishedItems(
       db,
       items.map((item) => ({ groupId: item.parentTaskId!, failed: item.status !== 'succeeded' })),
     );
     const done = [];
     for (const group of counters.filter((counter) => counter.remaining <= 0)) {
-      const output = await this.tasks.itemOutputs(db, group);
+      const output = await this.groups.itemOutputs(db, group);
       done.push(
         group.failed > 0
           ? {
@@ -90,7 +100,7 @@ export class CascadeService {
           : { id: group.id, status: 'succeeded' as const, output },
       );
     }
-    return this.tasks.settleGroups(db, done);
+    return this.groups.settleGroups(db, done);
   }
 
   private async advanceDependents(
@@ -110,7 +120,7 @@ export class CascadeService {
         });
       }
     }
-    const counters = await this.tasks.applyUpstreamOutcomes(db, increments);
+    const counters = await this.readiness.applyUpstreamOutcomes(db, increments);
     const runnable: ActivationCandidate[] = [];
     const skipped = [];
     for (const counter of counters) {
@@ -133,7 +143,7 @@ export class CascadeService {
         });
       }
     }
-    return [...(await this.tasks.settleBlocked(db, skipped)), ...(await this.activation.activate(db, runnable))];
+    return [...(await this.readiness.settleBlocked(db, skipped)), ...(await this.activation.activate(db, runnable))];
   }
 
   /**
@@ -189,7 +199,7 @@ export class CascadeService {
       db,
       parents.map((parent) => parent.child),
     );
-    return this.tasks.settleGroups(
+    return this.groups.settleGroups(
       db,
       parents.filter((parent) => current.has(parent.child)).map(({ child: _, ...parent }) => parent),
     );
@@ -198,7 +208,7 @@ export class CascadeService {
   /** The outcome of each finished run, reading every run's tasks and output references in one query each. */
   private async runOutcomes(db: Db, runIds: readonly string[]): Promise<RunOutcome[]> {
     if (runIds.length === 0) return [];
-    const tasksByRun = await this.tasks.topLevelOf(db, runIds);
+    const tasksByRun = await this.taskControl.topLevelOf(db, runIds);
     const runs = await this.runs.contexts(db, runIds);
     const outcomes: RunOutcome[] = [];
     const scopes = new Map<string, { scope: TemplateScope; output: JsonValue }>();
@@ -229,7 +239,7 @@ export class CascadeService {
       });
       for (const key of plan.outputReferences) references.push({ runId, key });
     }
-    for (const row of await this.tasks.outputsOf(db, references)) {
+    for (const row of await this.readiness.outputsOf(db, references)) {
       scopes.get(row.runId)!.scope.tasks[row.key] = {
         output: row.output as JsonValue,
         status: row.status,

@@ -4,7 +4,8 @@ import {
   notifyReady,
   RunRepository,
   SubRunRepository,
-  TaskRepository,
+  TaskControlRepository,
+  TaskGroupRepository,
   TransactionRunner,
   type Db,
 } from '@taskloom/persistence';
@@ -28,7 +29,8 @@ export class RunControlService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly runs: RunRepository,
-    private readonly tasks: TaskRepository,
+    private readonly groups: TaskGroupRepository,
+    private readonly taskControl: TaskControlRepository,
     private readonly plans: PlanCache,
     private readonly activation: ActivationService,
     private readonly cascade: CascadeService,
@@ -88,7 +90,7 @@ export class RunControlService {
       if (run.status !== 'failed')
         throw new ConflictError(`run ${id} is ${run.status}; only a failed run can be retried`);
       const { plan } = await this.plans.get(run.definitionId, db);
-      const tasks = await this.tasks.topLevel(db, id);
+      const tasks = await this.taskControl.topLevel(db, id);
       const statusOf = new Map(tasks.map((task) => [task.key, task.status]));
       const reset = tasks
         .filter((task) => task.status !== 'succeeded')
@@ -102,7 +104,7 @@ export class RunControlService {
             depsTotal: planned.dependsOn.length,
           };
         });
-      await this.tasks.resetForRetry(db, reset);
+      await this.taskControl.resetForRetry(db, reset);
       await this.runs.reopen(db, id, reset.length);
       const runnable = reset.filter(
         (task) =>
@@ -139,8 +141,8 @@ export class RunControlService {
     error: { name: string; message: string },
   ): Promise<string[]> {
     const ended = [id];
-    const cancelled = await this.tasks.cancelActive(db, [id]);
-    for (const child of await this.tasks.childRuns(
+    const cancelled = await this.taskControl.cancelActive(db, [id]);
+    for (const child of await this.runs.childRuns(
       db,
       cancelled.filter((task) => task.kind === 'workflow').map((task) => task.id),
     )) {
@@ -151,7 +153,7 @@ export class RunControlService {
     if (finished?.parentTaskId && (await this.subRuns.currentChildren(db, [id])).has(id)) {
       await this.cascade.propagate(
         db,
-        await this.tasks.settleGroups(db, [{ id: finished.parentTaskId, status: 'failed', error }]),
+        await this.groups.settleGroups(db, [{ id: finished.parentTaskId, status: 'failed', error }]),
       );
     }
     return ended;

@@ -3,7 +3,7 @@ import type { JsonValue, PlannedTask } from '@taskloom/engine';
 import {
   RunRepository,
   SubRunRepository,
-  TaskRepository,
+  TaskGroupRepository,
   WorkflowDefinitionRepository,
   type Db,
   type RunContext,
@@ -36,7 +36,7 @@ export class SubRunLauncher {
     private readonly definitions: WorkflowDefinitionRepository,
     private readonly plans: PlanCache,
     private readonly runs: RunRepository,
-    private readonly tasks: TaskRepository,
+    private readonly groups: TaskGroupRepository,
     private readonly subRuns: SubRunRepository,
   ) {}
 
@@ -93,6 +93,6 @@ export class SubRunLauncher {
   }
 
   private fail(db: Db, taskId: string, name: string, message: string): Promise<SettledTask[]> {
-    return this.tasks.settleGroups(db, [{ id: taskId, status: 'failed', error: { name, message } }]);
+    return this.groups.settleGroups(db, [{ id: taskId, status: 'failed', error: { name, message } }]);
   }
 }

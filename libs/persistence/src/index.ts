@@ -1,4 +1,5 @@
 export { PersistenceModule, type PersistenceOptions } from './persistence.module';
+export { DatabasePool, type PoolUsage } from './database-pool';
 export { dataSourceOptions } from './data-source.options';
 export { runMigrations } from './migrator';
 export { MIGRATIONS } from './migrations';
@@ -17,29 +18,38 @@ export {
 } from './repositories/workflow-definition.repository';
 export { WorkflowShareRepository, type WorkflowShareRow } from './repositories/workflow-share.repository';
 export type { Page, TimeKey } from './repositories/keyset';
+export { type NewRunRow, type NewTaskRow, type TaskKind } from './repositories/new-rows';
 export {
   RunRepository,
   type CountedRun,
-  type NewRunRow,
   type RunContext,
+  type RunRow,
   type RunListRow,
   type RunSearch,
 } from './repositories/run.repository';
 export { RunTreeRepository, type TreeCharge } from './repositories/run-tree.repository';
 export { SubRunQueueRepository, type PendingSubRun } from './repositories/sub-run-queue.repository';
-export { CLAIM_PLANNER, TaskRepository } from './repositories/task.repository';
+export { CLAIM_PLANNER, TaskDispatchRepository } from './repositories/task-dispatch.repository';
+export { TaskReadinessRepository } from './repositories/task-readiness.repository';
+export { TaskGroupRepository } from './repositories/task-group.repository';
+export { TaskControlRepository } from './repositories/task-control.repository';
+export type { Settlement } from './repositories/settle-tasks';
 export type {
   AttemptOutcomeRow,
   ClaimedTask,
   DependentCounters,
-  NewTaskRow,
   SettledTask,
-  TaskKind,
+  TaskRow,
   TopLevelTask,
 } from './repositories/task.rows';
-export { TaskAttemptRepository } from './repositories/task-attempt.repository';
-export { TaskTypeRepository, type TaskTypeRecord } from './repositories/task-type.repository';
-export { ExecutorRepository, type ExecutorRegistration } from './repositories/executor.repository';
+export { TaskAttemptRepository, type TaskAttemptRow } from './repositories/task-attempt.repository';
+export { TaskTypeRepository, type TaskTypeRecord, type TaskTypeRow } from './repositories/task-type.repository';
+export {
+  ExecutorRepository,
+  type ExecutorLoad,
+  type ExecutorRegistration,
+  type ExecutorRow,
+} from './repositories/executor.repository';
 export { ReconciliationRepository, type RunningAttempt } from './repositories/reconciliation.repository';
 export {
   InterruptionRepository,
@@ -49,7 +59,12 @@ export {
   type NextAttempt,
 } from './repositories/interruption.repository';
 export { SubRunRepository } from './repositories/sub-run.repository';
-export { ApiKeyRepository, type ApiKeyListRow, type NewApiKey } from './repositories/api-key.repository';
+export {
+  ApiKeyRepository,
+  type ApiKeyListRow,
+  type ApiKeyRow,
+  type NewApiKey,
+} from './repositories/api-key.repository';
 export { RetentionRepository } from './repositories/retention.repository';
 export { StatsRepository } from './repositories/stats.repository';
 export { TableStatisticsRepository, type QueueTable } from './repositories/table-statistics.repository';

@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions } from './data-source.options';
+import { DatabasePool, type PersistenceOptions } from './database-pool';
 import { PoolMetrics } from './pool-metrics';
 import { ApiKeyRepository } from './repositories/api-key.repository';
 import { ExecutorRepository } from './repositories/executor.repository';
@@ -15,15 +14,27 @@ import { StatsRepository } from './repositories/stats.repository';
 import { TableStatisticsRepository } from './repositories/table-statistics.repository';
 import { TaskAttemptRepository } from './repositories/task-attempt.repository';
 import { TaskTypeRepository } from './repositories/task-type.repository';
-import { TaskRepository } from './repositories/task.repository';
+import { TaskControlRepository } from './repositories/task-control.repository';
+import { TaskDispatchRepository } from './repositories/task-dispatch.repository';
+import { TaskGroupRepository } from './repositories/task-group.repository';
+import { TaskReadinessRepository } from './repositories/task-readiness.repository';
 import { WorkflowDefinitionRepository } from './repositories/workflow-definition.repository';
 import { WorkflowShareRepository } from './repositories/workflow-share.repository';
 import { TransactionRunner } from './transaction.runner';
 
-export interface PersistenceOptions {
-  url: string;
-  poolSize: number;
-  applicationName: string;
+export type { PersistenceOptions } from './database-pool';
+
+/**
+ * Owns the pool in a module of its own, imported by PersistenceModule: Nest
+ * shuts deeper modules down last, so the pool closes after every module
+ * that still writes while it stops.
+ */
+@Module({})
+class DatabasePoolModule {
+  static forRoot(options: PersistenceOptions): DynamicModule {
+    const pool = { provide: DatabasePool, useFactory: () => new DatabasePool(options) };
+    return { module: DatabasePoolModule, providers: [pool], exports: [DatabasePool] };
+  }
 }
 
 const PROVIDERS = [
@@ -33,7 +44,10 @@ const PROVIDERS = [
   RunRepository,
   RunTreeRepository,
   SubRunQueueRepository,
-  TaskRepository,
+  TaskDispatchRepository,
+  TaskReadinessRepository,
+  TaskGroupRepository,
+  TaskControlRepository,
   TaskAttemptRepository,
   TaskTypeRepository,
   ExecutorRepository,
@@ -47,16 +61,16 @@ const PROVIDERS = [
   PoolMetrics,
 ];
 
-/** The only module that knows TypeORM; everything else talks to its repositories. */
+/** The only module that talks to PostgreSQL; everything else talks to its repositories. */
 @Module({})
 export class PersistenceModule {
   static forRoot(options: PersistenceOptions): DynamicModule {
     return {
       module: PersistenceModule,
       global: true,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(options.url, options.poolSize, options.applicationName))],
+      imports: [DatabasePoolModule.forRoot(options)],
       providers: PROVIDERS,
-      exports: PROVIDERS,
+      exports: [...PROVIDERS, DatabasePoolModule],
     };
   }
 }

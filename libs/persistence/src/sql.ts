@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { Pool, PoolClient, QueryConfig } from 'pg';
-import type { EntityManager } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
-import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
+import type { QueryConfig, QueryResult, QueryResultRow } from 'pg';
 
-export type Db = EntityManager;
+/**
+ * Where a repository sends its statements: the pool (each statement on any
+ * free connection) or a transaction's own connection (TransactionRunner).
+ * node-postgres's Pool and PoolClient both are one.
+ */
+export interface Db {
+  query<R extends QueryResultRow>(config: QueryConfig): Promise<QueryResult<R>>;
+}
 
 const names = new Map<string, string>();
 
@@ -26,20 +30,8 @@ function statementName(text: string): string {
   return name;
 }
 
-/**
- * Sends the statement on the transaction's connection when `db` belongs to
- * one, else on any pooled connection. It goes to node-postgres directly:
- * TypeORM's query path adds nothing here but logging and event hooks.
- */
-async function send<T>(db: Db, text: string, params: unknown[]) {
-  const config: QueryConfig = { name: statementName(text), text, values: params };
-  const runner = db.queryRunner as PostgresQueryRunner | undefined;
-  if (runner) {
-    const client = (await runner.connect()) as PoolClient;
-    return client.query<T & object>(config);
-  }
-  const pool = (db.connection.driver as PostgresDriver).master as Pool;
-  return pool.query<T & object>(config);
+function send<T>(db: Db, text: string, params: unknown[]) {
+  return db.query<T & object>({ name: statementName(text), text, values: params });
 }
 
 export async function queryRows<T>(db: Db, text: string, params: unknown[] = []): Promise<T[]> {
@@ -51,7 +43,17 @@ export async function execute(db: Db, text: string, params: unknown[] = []): Pro
   await send(db, text, params);
 }
 
+/** jsonb travels as JSON text; an absent value is SQL NULL. */
+export function jsonOrNull(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+/** jsonb travels as JSON text; an absent value is the JSON `null` (for NOT NULL columns). */
+export function jsonOrJsonNull(value: unknown): string {
+  return JSON.stringify(value ?? null);
+}
+
 /** jsonb[] parameters travel as JSON text; NULL stays NULL. */
 export function jsonArray(values: readonly unknown[]): (string | null)[] {
-  return values.map((value) => (value === undefined || value === null ? null : JSON.stringify(value)));
+  return values.map(jsonOrNull);
 }

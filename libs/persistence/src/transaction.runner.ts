@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
-import { DataSource } from 'typeorm';
-import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
+import { DatabasePool } from './database-pool';
 import type { Db } from './sql';
 
 const RETRYABLE_CODES = new Set(['40001', '40P01']);
@@ -45,15 +43,15 @@ const SETTING = /^[a-z_]+$/;
  * in it is conditional on the state it read.
  *
  * The transaction is opened together with its settings in one round trip
- * (TypeORM's own would take two: START TRANSACTION, then the settings):
- * each round trip costs both processes a write and a wake-up, and the hot
- * path opens thousands of these a second.
+ * (BEGIN and every SET LOCAL as one simple query): each round trip costs
+ * both processes a write and a wake-up, and the hot path opens thousands
+ * of these a second.
  */
 @Injectable()
 export class TransactionRunner {
   private readonly openings = new Map<string, string>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: DatabasePool) {}
 
   async run<T>(work: (db: Db) => Promise<T>, options: UnitOptions = {}): Promise<T> {
     const opening = this.openingOf(options);
@@ -69,23 +67,23 @@ export class TransactionRunner {
   }
 
   private async once<T>(opening: string, work: (db: Db) => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner() as PostgresQueryRunner;
+    const client = await this.database.connect();
+    let broken: Error | undefined;
     try {
-      const client = (await runner.connect()) as PoolClient;
       await client.query(opening);
-      // What TypeORM's startTransaction would have recorded: its own writes (save) then add no transaction of their own.
-      runner.isTransactionActive = true;
       try {
-        const result = await work(runner.manager);
+        const result = await work(client);
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        // A connection that cannot even roll back is not given to the next unit of work.
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
         throw error;
       }
     } finally {
-      runner.isTransactionActive = false;
-      await runner.release();
+      client.release(broken);
     }
   }
 

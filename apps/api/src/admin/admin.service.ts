@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
-import { ExecutorRepository, StatsRepository, type ExecutorEntity } from '@taskloom/persistence';
+import { ExecutorRepository, StatsRepository, type ExecutorRow } from '@taskloom/persistence';
 import { RUN_STATUSES, TASK_STATUSES, type ExecutorView, type QueueCounts, type QueueView } from './admin.schemas';
 import { QueueAdminService } from './queue-admin.service';
 
@@ -74,7 +74,7 @@ function byPartition(queues: readonly QueueView[]) {
   return [...partitions.values()].sort((a, b) => a.partition - b.partition);
 }
 
-function presentExecutor(executor: ExecutorEntity): ExecutorView {
+function presentExecutor(executor: ExecutorRow): ExecutorView {
   const { capacity, load } = executor;
   // Heartbeat loads are sums of fractional cpu, which can land a hair below zero when idle.
   const ratio = (used: number, total: number) => (total > 0 ? Math.max(0, used) / total : 0);

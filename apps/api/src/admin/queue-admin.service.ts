@@ -4,7 +4,7 @@ import { NotFoundError } from '@taskloom/orchestrator';
 import {
   notifyReady,
   ReconciliationRepository,
-  TaskRepository,
+  TaskDispatchRepository,
   TaskTypeRepository,
   TransactionRunner,
 } from '@taskloom/persistence';
@@ -25,7 +25,7 @@ export class QueueAdminService {
     private readonly queues: QueueRegistry,
     @Inject(REDIS_CONNECTION) private readonly redis: Redis,
     private readonly reconciliation: ReconciliationRepository,
-    private readonly tasks: TaskRepository,
+    private readonly dispatch: TaskDispatchRepository,
     private readonly transactions: TransactionRunner,
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
   ) {}
@@ -91,7 +91,7 @@ export class QueueAdminService {
       orphans.length === 0
         ? 0
         : await this.transactions.run(async (db) => {
-            const ids = await this.tasks.returnToReady(
+            const ids = await this.dispatch.returnToReady(
               db,
               orphans.map((task) => ({ taskId: task.id, attempt: task.attempt })),
             );

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { OverloadedError } from '@taskloom/orchestrator';
-import { TaskRepository } from '@taskloom/persistence';
+import { TaskDispatchRepository } from '@taskloom/persistence';
 
 const SAMPLE_EVERY_MS = 500;
 const MAX_RETRY_AFTER_S = 30;
@@ -21,7 +21,7 @@ export class BacklogGuard implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
-    private readonly tasks: TaskRepository,
+    private readonly dispatch: TaskDispatchRepository,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -31,7 +31,7 @@ export class BacklogGuard implements OnModuleInit, OnApplicationShutdown {
 
   async sample(): Promise<void> {
     try {
-      this.backlog = await this.tasks.countBacklog();
+      this.backlog = await this.dispatch.countBacklog();
     } catch (error) {
       this.logger.warn(`sampling the backlog failed: ${(error as Error).message}`);
     }

@@ -1,17 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { JsonValue } from '@taskloom/engine';
 import { NotFoundError, RunStarterService, type StartedRun } from '@taskloom/orchestrator';
-import {
-  RunRepository,
-  TaskAttemptRepository,
-  TaskRepository,
-  type RunEntity,
-  type RunListRow,
-  type TaskEntity,
-} from '@taskloom/persistence';
-import { priorityClassOfRank } from '@taskloom/queue';
+import { RunRepository, TaskAttemptRepository, TaskControlRepository } from '@taskloom/persistence';
 import { inSpan, traceparentOf } from '@taskloom/telemetry';
 import { BacklogGuard } from './backlog.guard';
+import { presentRun, presentTasks } from './present-run';
 import { decodeCursor, TimeKeyCursor, timeKeyCursor } from '../common/page-cursor';
 import type { RunSearchQuery, StartRunBody } from './run.schemas';
 
@@ -20,7 +13,7 @@ export class RunsService {
   constructor(
     private readonly starter: RunStarterService,
     private readonly runs: RunRepository,
-    private readonly tasks: TaskRepository,
+    private readonly taskControl: TaskControlRepository,
     private readonly backlog: BacklogGuard,
     private readonly attempts: TaskAttemptRepository,
   ) {}
@@ -73,7 +66,7 @@ export class RunsService {
   async get(id: string, tenant: string) {
     const run = await this.runs.findById(id);
     if (!run || run.tenant !== tenant) throw new NotFoundError(`run ${id} not found`);
-    const tasks = await this.tasks.findByRun(id);
+    const tasks = await this.taskControl.findByRun(id);
     return { ...presentRun(run), tasks: presentTasks(tasks) };
   }
 
@@ -92,62 +85,4 @@ export class RunsService {
       nextCursor: page.more && last ? timeKeyCursor(last) : null,
     };
   }
-}
-
-function presentRun(run: RunListRow | RunEntity) {
-  return {
-    id: run.id,
-    workflow: run.workflowName,
-    version: run.workflowVersion,
-    status: run.status,
-    priority: priorityClassOfRank(run.priority),
-    input: run.input,
-    output: run.output,
-    error: run.error,
-    tags: run.tags,
-    parentTaskId: run.parentTaskId,
-    createdAt: run.createdAt,
-    startedAt: run.startedAt,
-    finishedAt: run.finishedAt,
-  };
-}
-
-/** Top-level tasks in definition order; a forEach task lists its items in item order. */
-function presentTasks(tasks: TaskEntity[]) {
-  const itemsOf = new Map<string, TaskEntity[]>();
-  for (const task of tasks) {
-    if (task.parentTaskId) itemsOf.set(task.parentTaskId, [...(itemsOf.get(task.parentTaskId) ?? []), task]);
-  }
-  return tasks
-    .filter((task) => !task.parentTaskId)
-    .map((task) => {
-      const items = itemsOf.get(task.id);
-      return {
-        ...presentTask(task),
-        ...(task.kind === 'foreach'
-          ? { items: (items ?? []).sort((a, b) => a.itemIndex! - b.itemIndex!).map(presentTask) }
-          : {}),
-      };
-    });
-}
-
-function presentTask(task: TaskEntity) {
-  return {
-    id: task.id,
-    key: task.key,
-    kind: task.kind,
-    type: task.type,
-    status: task.status,
-    attempts: task.attempt,
-    // Of those attempts, how many were interrupted (executor lost or shut down): they did not use up retries.
-    interruptions: task.interruptions,
-    priority: priorityClassOfRank(task.priority),
-    ...(task.itemIndex === null ? {} : { index: task.itemIndex }),
-    input: task.input,
-    output: task.output,
-    error: task.error,
-    queuedAt: task.queuedAt,
-    startedAt: task.startedAt,
-    finishedAt: task.finishedAt,
-  };
 }

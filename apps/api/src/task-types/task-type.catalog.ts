@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TaskTypeRepository, type TaskTypeEntity } from '@taskloom/persistence';
+import { TaskTypeRepository, type TaskTypeRow } from '@taskloom/persistence';
 
 const FRESH_FOR_MS = 5_000;
 
@@ -10,12 +10,12 @@ const FRESH_FOR_MS = 5_000;
  */
 @Injectable()
 export class TaskTypeCatalog {
-  private types = new Map<string, TaskTypeEntity>();
+  private types = new Map<string, TaskTypeRow>();
   private loadedAt = 0;
 
   constructor(private readonly repository: TaskTypeRepository) {}
 
-  async list(): Promise<TaskTypeEntity[]> {
+  async list(): Promise<TaskTypeRow[]> {
     await this.refresh(false);
     return [...this.types.values()];
   }
@@ -27,7 +27,7 @@ export class TaskTypeCatalog {
     if (stale || missing) await this.refresh(true);
   }
 
-  get(type: string): TaskTypeEntity | undefined {
+  get(type: string): TaskTypeRow | undefined {
     return this.types.get(type);
   }
 

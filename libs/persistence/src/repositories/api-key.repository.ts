@@ -1,27 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { ApiKeyEntity } from '../entities';
+import { DatabasePool } from '../database-pool';
 import { execute, queryRows } from '../sql';
 import { exactTimestamp, pageOf, type Page, type TimeKey } from './keyset';
 
-export type NewApiKey = Pick<ApiKeyEntity, 'id' | 'name' | 'tenant' | 'scopes' | 'secretHash'>;
+export interface ApiKeyRow {
+  id: string;
+  name: string;
+  tenant: string;
+  scopes: string[];
+  /** Only the SHA-256 of a key's secret is stored. */
+  secretHash: Buffer;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+export type NewApiKey = Pick<ApiKeyRow, 'id' | 'name' | 'tenant' | 'scopes' | 'secretHash'>;
+
+const KEY_COLUMNS = `id, name, tenant, scopes, secret_hash AS "secretHash", created_at AS "createdAt", revoked_at AS "revokedAt"`;
 
 /** A key as lists show it: never the secret's hash; its exact created_at for the next page's cursor. */
-export type ApiKeyListRow = Omit<ApiKeyEntity, 'secretHash'> & { cursorAt: string };
+export type ApiKeyListRow = Omit<ApiKeyRow, 'secretHash'> & { cursorAt: string };
 
 @Injectable()
 export class ApiKeyRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: DatabasePool) {}
 
-  private repo() {
-    return this.dataSource.getRepository(ApiKeyEntity);
-  }
-
-  async create(key: NewApiKey): Promise<ApiKeyEntity> {
-    const rows = await queryRows<ApiKeyEntity>(
-      this.dataSource.manager,
+  async create(key: NewApiKey): Promise<ApiKeyRow> {
+    const rows = await queryRows<ApiKeyRow>(
+      this.database.db,
       `INSERT INTO api_keys (id, name, tenant, scopes, secret_hash) VALUES ($1, $2, $3, $4, $5)
-       RETURNING id, name, tenant, scopes, secret_hash AS "secretHash", created_at AS "createdAt", revoked_at AS "revokedAt"`,
+       RETURNING ${KEY_COLUMNS}`,
       [key.id, key.name, key.tenant, key.scopes, key.secretHash],
     );
     return rows[0]!;
@@ -34,7 +42,7 @@ export class ApiKeyRepository {
    */
   async insertIfAbsent(key: NewApiKey): Promise<boolean> {
     const rows = await queryRows<{ id: string }>(
-      this.dataSource.manager,
+      this.database.db,
       `INSERT INTO api_keys (id, name, tenant, scopes, secret_hash) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       [key.id, key.name, key.tenant, key.scopes, key.secretHash],
@@ -42,8 +50,11 @@ export class ApiKeyRepository {
     return rows.length > 0;
   }
 
-  findById(id: string): Promise<ApiKeyEntity | null> {
-    return this.repo().findOne({ where: { id } });
+  async findById(id: string): Promise<ApiKeyRow | null> {
+    const rows = await queryRows<ApiKeyRow>(this.database.db, `SELECT ${KEY_COLUMNS} FROM api_keys WHERE id = $1`, [
+      id,
+    ]);
+    return rows[0] ?? null;
   }
 
   /**
@@ -59,7 +70,7 @@ export class ApiKeyRepository {
     if (query.after)
       where.push(`(created_at, id) < (${bind(query.after.at)}::timestamptz, ${bind(query.after.id)}::uuid)`);
     const rows = await queryRows<ApiKeyListRow>(
-      this.dataSource.manager,
+      this.database.db,
       `SELECT id, name, tenant, scopes, created_at AS "createdAt", revoked_at AS "revokedAt",
               ${exactTimestamp('created_at')} AS "cursorAt"
          FROM api_keys ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
@@ -73,7 +84,7 @@ export class ApiKeyRepository {
   /** grantScope — adds a scope to a key that lacks it (the bootstrap key gaining `operator`); a no-op otherwise. */
   async grantScope(id: string, scope: string): Promise<void> {
     await execute(
-      this.dataSource.manager,
+      this.database.db,
       `UPDATE api_keys SET scopes = array_append(scopes, $2) WHERE id = $1 AND NOT ($2 = ANY (scopes))`,
       [id, scope],
     );
@@ -83,8 +94,12 @@ export class ApiKeyRepository {
    * revoke — sets revoked_at once; revoking again keeps the first time.
    * Outputs: the key, or undefined when no key has this id.
    */
-  async revoke(id: string): Promise<ApiKeyEntity | undefined> {
-    await this.dataSource.query(`UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1`, [id]);
-    return (await this.findById(id)) ?? undefined;
+  async revoke(id: string): Promise<ApiKeyRow | undefined> {
+    const rows = await queryRows<ApiKeyRow>(
+      this.database.db,
+      `UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING ${KEY_COLUMNS}`,
+      [id],
+    );
+    return rows[0];
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DatabasePool } from '../database-pool';
 import { queryRows } from '../sql';
 import { toClaimedTask, type ClaimedTaskRow } from './claimed-task.row';
 import type { ClaimedTask } from './task.rows';
@@ -19,12 +19,12 @@ export interface RunningAttempt {
 /** The read side of the router's reconciler: rows whose transport may have been lost. */
 @Injectable()
 export class ReconciliationRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: DatabasePool) {}
 
   /** Tasks marked queued longer than the grace period: their queue job may be gone (Redis flushed, router killed). */
   async queuedLongerThan(graceMs: number, limit: number): Promise<ClaimedTask[]> {
     const rows = await queryRows<ClaimedTaskRow>(
-      this.dataSource.manager,
+      this.database.db,
       `SELECT t.id, t.run_id, r.definition_id, t.key, t.type, t.attempt, t.max_attempts, t.input, t.timeout_ms, t.retry,
               t.priority, t.queue, t.available_at, r.traceparent
          FROM tasks t JOIN runs r ON r.id = t.run_id
@@ -51,7 +51,7 @@ export class ReconciliationRepository {
       executor_id: string;
       started_at: Date | null;
     }>(
-      this.dataSource.manager,
+      this.database.db,
       `SELECT t.id, t.run_id, r.definition_id, t.attempt, t.max_attempts, t.retry, t.priority, t.executor_id, t.started_at
          FROM tasks t JOIN executors e ON e.id = t.executor_id JOIN runs r ON r.id = t.run_id
         WHERE t.status = 'running'
@@ -75,7 +75,7 @@ export class ReconciliationRepository {
   /** Active runs past their deadline. */
   async overdueRuns(limit: number): Promise<string[]> {
     const rows = await queryRows<{ id: string }>(
-      this.dataSource.manager,
+      this.database.db,
       `SELECT id FROM runs WHERE deadline_at < now() AND status IN ('pending', 'running', 'paused') LIMIT $1`,
       [limit],
     );
@@ -90,7 +90,7 @@ export class ReconciliationRepository {
    */
   async queuedIn(queue: string, graceMs: number): Promise<{ id: string; attempt: number }[]> {
     return queryRows<{ id: string; attempt: number }>(
-      this.dataSource.manager,
+      this.database.db,
       `SELECT id, attempt FROM tasks
         WHERE status = 'queued' AND queue = $1 AND queued_at < now() - $2 * interval '1 millisecond'`,
       [queue, graceMs],

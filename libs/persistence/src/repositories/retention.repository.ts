@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DatabasePool } from '../database-pool';
 import { queryRows } from '../sql';
 
 /** Deletes what Taskloom no longer needs to keep: runs that ended long ago, executors long gone. */
 @Injectable()
 export class RetentionRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: DatabasePool) {}
 
   /**
    * deleteFinishedRuns — inputs: a cutoff and a batch size.
@@ -20,7 +20,7 @@ export class RetentionRepository {
    */
   async deleteFinishedRuns(cutoff: Date, limit: number): Promise<number> {
     const rows = await queryRows<{ deleted: number }>(
-      this.dataSource.manager,
+      this.database.db,
       `WITH doomed AS (
          SELECT id FROM runs
           WHERE status IN ('succeeded', 'failed', 'cancelled') AND finished_at < $1
@@ -37,7 +37,7 @@ export class RetentionRepository {
   /** Executors that stopped, or last heartbeated, before the cutoff: every restart registers a new one. */
   async deleteGoneExecutors(cutoff: Date): Promise<number> {
     const rows = await queryRows<{ deleted: number }>(
-      this.dataSource.manager,
+      this.database.db,
       `WITH deleted AS (DELETE FROM executors WHERE coalesce(stopped_at, heartbeat_at) < $1 RETURNING 1)
        SELECT count(*)::int AS deleted FROM deleted`,
       [cutoff],

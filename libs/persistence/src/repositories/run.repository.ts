@@ -1,28 +1,42 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { RunEntity } from '../entities';
+import { ACTIVE_RUN_STATUSES } from '@taskloom/engine';
+import { DatabasePool } from '../database-pool';
 import { READY_CHANNEL } from '../ready-signal';
 import { execute, jsonArray, queryRows, type Db } from '../sql';
-import { insertRunsStatement, insertTasksStatement } from './insert-statements';
 import { exactTimestamp, pageOf, type Page, type TimeKey } from './keyset';
-import type { NewTaskRow } from './task.rows';
+import { insertRunsStatement, insertTasksStatement, type NewRunRow, type NewTaskRow } from './new-rows';
 
-export interface NewRunRow {
+/** A run as its own page shows it: every column. */
+export interface RunRow {
   id: string;
   definitionId: string;
   workflowName: string;
   workflowVersion: number;
+  status: string;
   priority: number;
   input: unknown;
+  output: unknown;
+  error: unknown;
   tenant: string;
   idempotencyKey: string | null;
   tags: string[];
   parentTaskId: string | null;
+  parentAttempt: number | null;
   tasksRemaining: number;
+  tasksFailed: number;
   deadlineAt: Date | null;
-  /** W3C trace context the run's tasks are traced under; absent when tracing is off. */
-  traceparent?: string | null;
+  traceparent: string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  updatedAt: Date;
 }
+
+const RUN_COLUMNS = `id, definition_id AS "definitionId", workflow_name AS "workflowName",
+  workflow_version AS "workflowVersion", status, priority, input, output, error, tenant,
+  idempotency_key AS "idempotencyKey", tags, parent_task_id AS "parentTaskId", parent_attempt AS "parentAttempt",
+  tasks_remaining AS "tasksRemaining", tasks_failed AS "tasksFailed", deadline_at AS "deadlineAt", traceparent,
+  created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt", updated_at AS "updatedAt"`;
 
 /** What the engine needs to know about a run while it advances the run's tasks. */
 export interface RunContext {
@@ -68,8 +82,6 @@ const RUN_LIST_COLUMNS = `id, workflow_name AS "workflowName", workflow_version 
   output, error, tags, parent_task_id AS "parentTaskId", created_at AS "createdAt", started_at AS "startedAt",
   finished_at AS "finishedAt"`;
 
-const ACTIVE_RUN_STATUSES = ['pending', 'running', 'paused'];
-
 /** A run whose finished tasks were just counted (countFinished). */
 export interface CountedRun {
   id: string;
@@ -81,7 +93,7 @@ export interface CountedRun {
 
 @Injectable()
 export class RunRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: DatabasePool) {}
 
   /**
    * createRuns — new runs with all their tasks, and the ready signal when a
@@ -93,7 +105,7 @@ export class RunRepository {
   async createRuns(
     runs: readonly NewRunRow[],
     tasks: readonly NewTaskRow[],
-    db: Db = this.dataSource.manager,
+    db: Db = this.database.db,
   ): Promise<Set<string>> {
     const runInsert = insertRunsStatement(runs);
     const taskInsert = insertTasksStatement(
@@ -112,19 +124,23 @@ export class RunRepository {
     return new Set(rows.map((row) => row.id));
   }
 
-  findByIdempotencyKey(db: Db, tenant: string, workflowName: string, key: string): Promise<RunEntity | null> {
-    return db.getRepository(RunEntity).findOne({ where: { tenant, workflowName, idempotencyKey: key } });
+  async findByIdempotencyKey(db: Db, tenant: string, workflowName: string, key: string): Promise<RunRow | null> {
+    const rows = await queryRows<RunRow>(
+      db,
+      `SELECT ${RUN_COLUMNS} FROM runs WHERE tenant = $1 AND workflow_name = $2 AND idempotency_key = $3`,
+      [tenant, workflowName, key],
+    );
+    return rows[0] ?? null;
   }
 
-  findById(id: string, db: Db = this.dataSource.manager): Promise<RunEntity | null> {
-    return db.getRepository(RunEntity).findOne({ where: { id } });
+  async findById(id: string): Promise<RunRow | null> {
+    const rows = await queryRows<RunRow>(this.database.db, `SELECT ${RUN_COLUMNS} FROM runs WHERE id = $1`, [id]);
+    return rows[0] ?? null;
   }
 
   /** The run's tenant, or undefined when there is no such run: the API's visibility check, without the run's documents. */
   async tenantOf(id: string): Promise<string | undefined> {
-    const rows = await queryRows<{ tenant: string }>(this.dataSource.manager, 'SELECT tenant FROM runs WHERE id = $1', [
-      id,
-    ]);
+    const rows = await queryRows<{ tenant: string }>(this.database.db, 'SELECT tenant FROM runs WHERE id = $1', [id]);
     return rows[0]?.tenant;
   }
 
@@ -189,7 +205,7 @@ export class RunRepository {
     if (query.after)
       where.push(`(created_at, id) < (${bind(query.after.at)}::timestamptz, ${bind(query.after.id)}::uuid)`);
     const rows = await queryRows<RunListRow>(
-      this.dataSource.manager,
+      this.database.db,
       `SELECT ${RUN_LIST_COLUMNS}, ${exactTimestamp('created_at')} AS "cursorAt"
          FROM runs ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY created_at DESC, id DESC
@@ -197,6 +213,15 @@ export class RunRepository {
       params,
     );
     return pageOf(rows, query.limit);
+  }
+
+  /** Sub-workflow runs started by the given tasks. */
+  async childRuns(db: Db, taskIds: readonly string[]): Promise<string[]> {
+    if (taskIds.length === 0) return [];
+    const rows = await queryRows<{ id: string }>(db, 'SELECT id FROM runs WHERE parent_task_id = ANY($1::uuid[])', [
+      taskIds,
+    ]);
+    return rows.map((row) => row.id);
   }
 
   /** markStarted — pending runs of the given ids become running; others are left as they are. */

@@ -1,4 +1,5 @@
-import type { SettledTask, TaskKind } from './task.rows';
+import type { TaskKind } from './new-rows';
+import type { SettledTask } from './task.rows';
 
 /** What every statement that ends tasks returns about them, for the cascade. */
 export const SETTLED_COLUMNS = 't.id, t.run_id, t.key, t.kind, t.parent_task_id, t.status, t.started_at';

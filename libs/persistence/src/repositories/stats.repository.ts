@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DatabasePool } from '../database-pool';
 import { queryRows } from '../sql';
 
 const ACTIVE_RUN_STATUSES = ['pending', 'running', 'paused'];
@@ -7,7 +7,7 @@ const ACTIVE_RUN_STATUSES = ['pending', 'running', 'paused'];
 /** Counts for operators (the admin API and /metrics); never on a hot path. */
 @Injectable()
 export class StatsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: DatabasePool) {}
 
   /** Runs by status: one scan of the runs table (bounded by retention), so for the admin API rather than every scrape. */
   async runsByStatus(): Promise<Record<string, number>> {
@@ -29,7 +29,7 @@ export class StatsRepository {
   /** Tasks waiting to run, each count from its partial index: ready (in PostgreSQL) and queued (in Redis). */
   async waitingTasks(): Promise<{ ready: number; queued: number }> {
     const rows = await queryRows<{ ready: number; queued: number }>(
-      this.dataSource.manager,
+      this.database.db,
       `SELECT (SELECT count(*) FROM tasks WHERE status = 'ready')::int AS ready,
               (SELECT count(*) FROM tasks WHERE status = 'queued')::int AS queued`,
     );
@@ -43,7 +43,7 @@ export class StatsRepository {
    */
   async stalledRuns(idleMs: number): Promise<number> {
     const rows = await queryRows<{ n: number }>(
-      this.dataSource.manager,
+      this.database.db,
       `SELECT count(*)::int AS n FROM runs r
         WHERE r.status IN ('pending', 'running') AND r.updated_at < now() - $1 * interval '1 millisecond'
           AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.run_id = r.id AND t.status IN ('ready', 'queued', 'running'))`,
@@ -53,7 +53,7 @@ export class StatsRepository {
   }
 
   private async countBy(text: string, params: unknown[] = []): Promise<Record<string, number>> {
-    const rows = await queryRows<{ status: string; n: number }>(this.dataSource.manager, text, params);
+    const rows = await queryRows<{ status: string; n: number }>(this.database.db, text, params);
     return Object.fromEntries(rows.map((row) => [row.status, row.n]));
   }
 }

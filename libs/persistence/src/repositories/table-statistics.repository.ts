@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DatabasePool } from '../database-pool';
 import { execute, queryRows } from '../sql';
 
 /**
@@ -36,12 +36,12 @@ const STALE_SLACK_ROWS = 500;
  */
 @Injectable()
 export class TableStatisticsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: DatabasePool) {}
 
   /** The queue tables whose live row count has doubled or halved (give or take STALE_SLACK_ROWS) since their last ANALYZE. */
   async stale(): Promise<QueueTable[]> {
     const rows = await queryRows<{ relname: QueueTable }>(
-      this.dataSource.manager,
+      this.database.db,
       `SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
         WHERE s.schemaname = current_schema() AND s.relname = ANY($1::text[])
           AND (s.n_live_tup > 2 * greatest(c.reltuples, 0) + $2 OR s.n_live_tup < c.reltuples / 2 - $2)`,
@@ -53,6 +53,6 @@ export class TableStatisticsRepository {
   /** ANALYZE the planned columns of one queue table; skipped when autovacuum or another router is at it already. */
   async analyze(table: QueueTable): Promise<void> {
     if (!Object.hasOwn(PLANNED_COLUMNS, table)) throw new RangeError(`${table} is not a queue table`);
-    await execute(this.dataSource.manager, `ANALYZE (SKIP_LOCKED) ${table} (${PLANNED_COLUMNS[table].join(', ')})`);
+    await execute(this.database.db, `ANALYZE (SKIP_LOCKED) ${table} (${PLANNED_COLUMNS[table].join(', ')})`);
   }
 }

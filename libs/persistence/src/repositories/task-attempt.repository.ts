@@ -1,9 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { TaskAttemptEntity } from '../entities';
+import { DatabasePool } from '../database-pool';
 import { jsonArray, queryRows, type Db } from '../sql';
 import { SETTLED_COLUMNS, toSettled, type SettledRow } from './settled-task.row';
 import type { AttemptOutcomeRow, SettledTask } from './task.rows';
+
+/** One attempt of a task as its history shows it. */
+export interface TaskAttemptRow {
+  taskId: string;
+  attempt: number;
+  runId: string;
+  status: string;
+  error: unknown;
+  executorId: string | null;
+  startedAt: Date | null;
+  finishedAt: Date;
+  durationMs: number | null;
+  logs: unknown;
+}
 
 /** An attempt ends from 'queued' too: executors record 'running' only for attempts that outlive a short delay. */
 const UNFINISHED = `('queued', 'running')`;
@@ -16,7 +29,7 @@ const UNFINISHED = `('queued', 'running')`;
  */
 @Injectable()
 export class TaskAttemptRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: DatabasePool) {}
 
   /**
    * markStarted — inputs: (task id, attempt, start time) triples, executor id.
@@ -107,14 +120,16 @@ export class TaskAttemptRepository {
   }
 
   /** Every attempt of a run's task (or of one forEach item), with its log lines, oldest first. */
-  async logsOf(runId: string, key: string, itemIndex?: number): Promise<TaskAttemptEntity[]> {
-    return this.dataSource
-      .getRepository(TaskAttemptEntity)
-      .createQueryBuilder('a')
-      .innerJoin('tasks', 't', 't.id = a.task_id')
-      .where('t.run_id = :runId AND t.key = :key', { runId, key })
-      .andWhere(itemIndex === undefined ? 't.parent_task_id IS NULL' : 't.item_index = :itemIndex', { itemIndex })
-      .orderBy('a.attempt', 'ASC')
-      .getMany();
+  logsOf(runId: string, key: string, itemIndex?: number): Promise<TaskAttemptRow[]> {
+    const which = itemIndex === undefined ? 't.parent_task_id IS NULL' : 't.item_index = $3';
+    return queryRows<TaskAttemptRow>(
+      this.database.db,
+      `SELECT a.task_id AS "taskId", a.attempt, a.run_id AS "runId", a.status, a.error, a.executor_id AS "executorId",
+              a.started_at AS "startedAt", a.finished_at AS "finishedAt", a.duration_ms AS "durationMs", a.logs
+         FROM task_attempts a JOIN tasks t ON t.id = a.task_id
+        WHERE t.run_id = $1 AND t.key = $2 AND ${which}
+        ORDER BY a.attempt`,
+      itemIndex === undefined ? [runId, key] : [runId, key, itemIndex],
+    );
   }
 }

@@ -1,18 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { TaskTypeEntity } from '../entities';
-import { jsonArray } from '../sql';
+import { DatabasePool } from '../database-pool';
+import { execute, jsonArray, queryRows } from '../sql';
 
-export type TaskTypeRecord = Omit<TaskTypeEntity, 'updatedAt'>;
+/** What an executor's plugins declare about one task type. */
+export interface TaskTypeRecord {
+  type: string;
+  plugin: string;
+  pluginVersion: string;
+  description: string;
+  inputSchema: Record<string, unknown>;
+  outputSchema: Record<string, unknown>;
+  resources: Record<string, unknown>;
+  retry: Record<string, unknown> | null;
+  isolation: string;
+  batch: Record<string, unknown> | null;
+}
+
+export interface TaskTypeRow extends TaskTypeRecord {
+  updatedAt: Date;
+}
 
 @Injectable()
 export class TaskTypeRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: DatabasePool) {}
 
   /** Executors publish what their plugins declare; the latest executor to start wins for a type. */
   async upsert(records: readonly TaskTypeRecord[]): Promise<void> {
     if (records.length === 0) return;
-    await this.dataSource.query(
+    await execute(
+      this.database.db,
       `INSERT INTO task_types (type, plugin, plugin_version, description, input_schema, output_schema, resources,
                                retry, isolation, batch, updated_at)
        SELECT *, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[],
@@ -36,7 +52,12 @@ export class TaskTypeRepository {
     );
   }
 
-  list(): Promise<TaskTypeEntity[]> {
-    return this.dataSource.getRepository(TaskTypeEntity).find({ order: { type: 'ASC' } });
+  list(): Promise<TaskTypeRow[]> {
+    return queryRows<TaskTypeRow>(
+      this.database.db,
+      `SELECT type, plugin, plugin_version AS "pluginVersion", description, input_schema AS "inputSchema",
+              output_schema AS "outputSchema", resources, retry, isolation, batch, updated_at AS "updatedAt"
+         FROM task_types ORDER BY type`,
+    );
   }
 }

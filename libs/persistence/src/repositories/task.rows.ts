@@ -1,25 +1,4 @@
-export type TaskKind = 'task' | 'workflow' | 'foreach' | 'item';
-
-export interface NewTaskRow {
-  id: string;
-  runId: string;
-  key: string;
-  kind: TaskKind;
-  type: string | null;
-  status: 'blocked' | 'ready';
-  priority: number;
-  attempt: number;
-  maxAttempts: number;
-  timeoutMs: number;
-  retry: unknown;
-  input: unknown;
-  queue: string | null;
-  depsTotal: number;
-  parentTaskId: string | null;
-  itemIndex: number | null;
-  /** How far ahead of its ready time a task is placed in dispatch order: the priority class's head start. */
-  dispatchBonusMs: number;
-}
+import type { TaskKind } from './new-rows';
 
 /** Everything an executor needs to run one attempt; travels in the queue job. */
 export interface ClaimedTask {
@@ -89,3 +68,47 @@ export interface TopLevelTask {
   attempt: number;
   maxAttempts: number;
 }
+
+/** A task as the run's page shows it: every column. */
+export interface TaskRow {
+  id: string;
+  runId: string;
+  key: string;
+  kind: TaskKind;
+  type: string | null;
+  status: string;
+  priority: number;
+  attempt: number;
+  maxAttempts: number;
+  interruptions: number;
+  timeoutMs: number;
+  input: unknown;
+  output: unknown;
+  error: unknown;
+  queue: string | null;
+  retry: unknown;
+  depsTotal: number;
+  depsSucceeded: number;
+  depsFailed: number;
+  depsSkipped: number;
+  parentTaskId: string | null;
+  itemIndex: number | null;
+  childrenTotal: number;
+  childrenRemaining: number;
+  childrenFailed: number;
+  availableAt: Date | null;
+  dispatchAt: Date | null;
+  queuedAt: Date | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  executorId: string | null;
+  createdAt: Date;
+}
+
+export const TASK_COLUMNS = `id, run_id AS "runId", key, kind, type, status, priority, attempt, max_attempts AS "maxAttempts",
+  interruptions, timeout_ms AS "timeoutMs", input, output, error, queue, retry, deps_total AS "depsTotal",
+  deps_succeeded AS "depsSucceeded", deps_failed AS "depsFailed", deps_skipped AS "depsSkipped",
+  parent_task_id AS "parentTaskId", item_index AS "itemIndex", children_total AS "childrenTotal",
+  children_remaining AS "childrenRemaining", children_failed AS "childrenFailed", available_at AS "availableAt",
+  dispatch_at AS "dispatchAt", queued_at AS "queuedAt", started_at AS "startedAt", finished_at AS "finishedAt",
+  executor_id AS "executorId", created_at AS "createdAt"`;

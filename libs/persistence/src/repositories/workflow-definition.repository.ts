@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { WorkflowDefinitionEntity } from '../entities';
+import { DatabasePool } from '../database-pool';
 import { execute, queryRows, type Db } from '../sql';
 import { pageOf, type Page } from './keyset';
 
@@ -54,10 +53,15 @@ function visibleTo(tenant: string): string {
 
 @Injectable()
 export class WorkflowDefinitionRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: DatabasePool) {}
 
-  findById(id: string, db?: Db): Promise<WorkflowDefinitionEntity | null> {
-    return (db ?? this.dataSource.manager).getRepository(WorkflowDefinitionEntity).findOne({ where: { id } });
+  async findById(id: string, db: Db = this.database.db): Promise<WorkflowDefinitionRow | null> {
+    const rows = await queryRows<WorkflowDefinitionRow>(
+      db,
+      `SELECT ${ROW_COLUMNS} FROM workflow_definitions WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   /**
@@ -67,7 +71,7 @@ export class WorkflowDefinitionRepository {
    * then the version within that owner's sequence. Reads ids only: plans
    * are cached by id.
    */
-  async resolveIds(refs: readonly WorkflowRef[], db: Db = this.dataSource.manager): Promise<ResolvedWorkflow[]> {
+  async resolveIds(refs: readonly WorkflowRef[], db: Db = this.database.db): Promise<ResolvedWorkflow[]> {
     if (refs.length === 0) return [];
     const rows = await queryRows<{ i: string; owner: string; owners: string; id: string | null }>(
       db,
@@ -111,7 +115,7 @@ export class WorkflowDefinitionRepository {
 
   async findRow(id: string): Promise<WorkflowDefinitionRow | undefined> {
     const rows = await queryRows<WorkflowDefinitionRow>(
-      this.dataSource.manager,
+      this.database.db,
       `SELECT ${ROW_COLUMNS} FROM workflow_definitions WHERE id = $1`,
       [id],
     );
@@ -121,7 +125,7 @@ export class WorkflowDefinitionRepository {
   /** Every version of the owner's workflow, oldest first, without the documents. */
   listVersions(owner: string, name: string): Promise<Omit<WorkflowDefinitionRow, 'definition'>[]> {
     return queryRows(
-      this.dataSource.manager,
+      this.database.db,
       `SELECT id, tenant, name, version, checksum, created_at AS "createdAt"
          FROM workflow_definitions WHERE tenant = $1 AND name = $2 ORDER BY version`,
       [owner, name],
@@ -148,7 +152,7 @@ export class WorkflowDefinitionRepository {
       description: string | null;
       created_at: Date;
     }>(
-      this.dataSource.manager,
+      this.database.db,
       `SELECT DISTINCT ON (d.name, d.tenant) d.name, d.tenant, d.version, d.definition->>'description' AS description,
               d.created_at
          FROM workflow_definitions d

@@ -1,0 +1,73 @@
+import type { OnApplicationShutdown } from '@nestjs/common';
+import { Pool, type PoolClient } from 'pg';
+import type { Db } from './sql';
+
+export interface PersistenceOptions {
+  url: string;
+  poolSize: number;
+  applicationName: string;
+}
+
+/** How busy the pool is, for the metrics scrape. */
+export interface PoolUsage {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
+
+/**
+ * The process's connections to PostgreSQL: one node-postgres Pool of the
+ * library's own (ADR 0008). Every repository statement and every
+ * transaction goes through it; TypeORM opens its own short-lived
+ * connections only to run migrations.
+ */
+export class DatabasePool implements OnApplicationShutdown {
+  private readonly pool: Pool;
+  private closed = false;
+
+  constructor(options: PersistenceOptions) {
+    this.pool = new Pool({
+      connectionString: options.url,
+      max: options.poolSize,
+      idleTimeoutMillis: 30_000,
+      application_name: options.applicationName,
+    });
+    // An idle connection the server drops must not crash the process; the pool replaces it.
+    this.pool.on('error', () => undefined);
+  }
+
+  /** Statements outside a transaction: each goes to any free connection. */
+  get db(): Db {
+    return this.pool;
+  }
+
+  /** A connection of its own, for a transaction; the caller releases it. */
+  connect(): Promise<PoolClient> {
+    return this.pool.connect();
+  }
+
+  /** Rows of one ad hoc statement (tests, tools): the repositories go through `db`. */
+  async query<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.pool.query<T & object>(text, params)).rows;
+  }
+
+  usage(): PoolUsage {
+    return {
+      total: this.pool.totalCount,
+      idle: this.pool.idleCount,
+      waiting: this.pool.waitingCount,
+      max: this.pool.options.max ?? 0,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.close();
+  }
+}

@@ -1,0 +1,117 @@
+import { jsonOrJsonNull, jsonOrNull } from '../sql';
+import { buildInsert, type Statement, type TableSpec } from './row-insert';
+
+/**
+ * The one definition of a new run's and a new task's row: what the
+ * orchestrator builds (run-builder.ts) and what the INSERTs are built from
+ * (row-insert.ts). A field added here must be given its column spec below,
+ * or the code does not compile; its column also needs the entity and a
+ * migration (README: "Add a field to runs or tasks").
+ */
+export interface NewRunRow {
+  id: string;
+  definitionId: string;
+  workflowName: string;
+  workflowVersion: number;
+  priority: number;
+  input: unknown;
+  tenant: string;
+  idempotencyKey: string | null;
+  tags: string[];
+  parentTaskId: string | null;
+  tasksRemaining: number;
+  deadlineAt: Date | null;
+  /** W3C trace context the run's tasks are traced under; absent when tracing is off. */
+  traceparent?: string | null;
+}
+
+export type TaskKind = 'task' | 'workflow' | 'foreach' | 'item';
+
+export interface NewTaskRow {
+  id: string;
+  runId: string;
+  key: string;
+  kind: TaskKind;
+  type: string | null;
+  status: 'blocked' | 'ready';
+  priority: number;
+  attempt: number;
+  maxAttempts: number;
+  timeoutMs: number;
+  retry: unknown;
+  input: unknown;
+  queue: string | null;
+  depsTotal: number;
+  parentTaskId: string | null;
+  itemIndex: number | null;
+  /** How far ahead of its ready time a task is placed in dispatch order: the priority class's head start. */
+  dispatchBonusMs: number;
+}
+
+export const RUN_ROW: TableSpec<NewRunRow> = {
+  table: 'runs',
+  fields: {
+    id: { type: 'uuid' },
+    definitionId: { type: 'uuid' },
+    workflowName: { type: 'text' },
+    workflowVersion: { type: 'int' },
+    priority: { type: 'smallint' },
+    input: { type: 'jsonb', encode: jsonOrJsonNull },
+    tenant: { type: 'text' },
+    idempotencyKey: { type: 'text' },
+    // A text[] per row cannot travel in one array parameter (PostgreSQL arrays are rectangular): JSON does.
+    tags: { type: 'jsonb', encode: jsonOrNull, into: { tags: 'ARRAY(SELECT jsonb_array_elements_text(r.tags))' } },
+    parentTaskId: { type: 'uuid' },
+    tasksRemaining: { type: 'int' },
+    deadlineAt: { type: 'timestamptz' },
+    traceparent: { type: 'text' },
+  },
+  fixed: { status: `'pending'` },
+};
+
+export const TASK_ROW: TableSpec<NewTaskRow> = {
+  table: 'tasks',
+  fields: {
+    id: { type: 'uuid' },
+    runId: { type: 'uuid' },
+    key: { type: 'text' },
+    kind: { type: 'text' },
+    type: { type: 'text' },
+    status: { type: 'text' },
+    priority: { type: 'smallint' },
+    attempt: { type: 'int' },
+    maxAttempts: { type: 'int' },
+    timeoutMs: { type: 'int' },
+    retry: { type: 'jsonb', encode: jsonOrNull },
+    input: { type: 'jsonb', encode: jsonOrNull },
+    queue: { type: 'text' },
+    depsTotal: { type: 'int' },
+    parentTaskId: { type: 'uuid' },
+    itemIndex: { type: 'int' },
+    // Not a column: a ready task's place in dispatch order is computed from it.
+    dispatchBonusMs: {
+      type: 'bigint',
+      into: {
+        available_at: `CASE WHEN r.status = 'ready' THEN now() END`,
+        dispatch_at: `CASE WHEN r.status = 'ready' THEN now() - r.dispatch_bonus_ms * interval '1 millisecond' END`,
+      },
+    },
+  },
+};
+
+/** New runs; one whose idempotency key its tenant already used for the workflow is left out. Returns their ids. */
+export function insertRunsStatement(runs: readonly NewRunRow[], first = 1): Statement {
+  const insert = buildInsert(RUN_ROW, runs, first);
+  return {
+    text: `${insert.text}
+           ON CONFLICT (tenant, workflow_name, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+           RETURNING id`,
+    params: insert.params,
+  };
+}
+
+/** `where` filters the rows by the alias `r` (for instance to the runs an INSERT just created). */
+export function insertTasksStatement(rows: readonly NewTaskRow[], first = 1, where = 'true'): Statement {
+  const insert = buildInsert(TASK_ROW, rows, first);
+  return { text: `${insert.text}\n            WHERE ${where}`, params: insert.params };
+}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { DatabasePool } from '../database-pool';
+import { DISPATCHABLE_RUN_STATUSES } from '@taskloom/engine';
+import { signalReady } from '../ready-signal';
+import { execute, queryRows, type Db } from '../sql';
+import { toClaimedTask, type ClaimedTaskRow } from './claimed-task.row';
+import { insertTasksStatement, type NewTaskRow } from './new-rows';
+import type { ClaimedTask } from './task.rows';
+
+/**
+ * The planner settings a claimReady transaction is opened with
+ * (TransactionRunner's `planner`). tasks is a queue table: its statistics
+ * lag its churn, and a bitmap scan (the planner's pick for a table it thinks
+ * is tiny) visits every dead index entry on every claim. A plain ordered
+ * scan of ix_tasks_dispatch stops at the limit and marks dead entries so
+ * later claims skip them.
+ */
+export const CLAIM_PLANNER: Readonly<Record<string, string>> = { enable_bitmapscan: 'off', enable_sort: 'off' };
+
+/**
+ * Dispatch: tasks enter the table, the router claims the ready ones for the
+ * queue, and a task whose queue job was removed goes back to 'ready'. Every
+ * transition is one conditional UPDATE naming the state it expects, so a
+ * stale or repeated writer changes nothing (DESIGN invariant 2).
+ */
+@Injectable()
+export class TaskDispatchRepository {
+  constructor(private readonly database: DatabasePool) {}
+
+  /**
+   * insertTasks — all rows in one statement, whatever their number (arrays,
+   * not one parameter per value), with the ready signal when one is ready.
+   */
+  async insertTasks(db: Db, rows: readonly NewTaskRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const statement = insertTasksStatement(rows);
+    await execute(db, signalReady(`${statement.text} RETURNING id`), statement.params);
+  }
+
+  /**
+   * claimReady — inputs: batch size, queues not to feed (saturated).
+   * Preconditions: status 'ready', available now, run neither paused nor ended.
+   * Rows another router holds are skipped (SKIP LOCKED), so concurrent
+   * routers never claim the same row. Effect: the rows become 'queued'.
+   * Outputs: the claimed rows in dispatch order (priority head start, then age).
+   * Its transaction is opened with CLAIM_PLANNER.
+   */
+  async claimReady(db: Db, limit: number, excludedQueues: readonly string[]): Promise<ClaimedTask[]> {
+    const rows = await queryRows<ClaimedTaskRow & { dispatch_at: Date }>(
+      db,
+      // The run is read by per-row lookups on its primary key, not a join: the scan then
+      // follows ix_tasks_dispatch in order and stops at the limit, however large the
+      // backlog, where a join let the planner sort every ready task first.
+      `WITH claimed AS (
+         SELECT t.id, (SELECT r.traceparent FROM runs r WHERE r.id = t.run_id) AS traceparent,
+                (SELECT r.definition_id FROM runs r WHERE r.id = t.run_id) AS definition_id
+           FROM tasks t
+          WHERE t.status = 'ready' AND t.available_at <= now() AND t.queue <> ALL($2::text[])
+            AND (SELECT r.status FROM runs r WHERE r.id = t.run_id) = ANY($3::text[])
+          ORDER BY t.dispatch_at
+          LIMIT $1
+          FOR UPDATE OF t SKIP LOCKED)
+       UPDATE tasks t SET status = 'queued', queued_at = now()
+         FROM claimed WHERE t.id = claimed.id
+       RETURNING t.id, t.run_id, t.key, t.type, t.attempt, t.max_attempts, t.input, t.timeout_ms, t.retry,
+                 t.priority, t.queue, t.available_at, t.dispatch_at, claimed.traceparent, claimed.definition_id`,
+      [limit, excludedQueues, DISPATCHABLE_RUN_STATUSES],
+    );
+    // RETURNING keeps no order; the queue must receive the batch in dispatch order.
+    return rows.sort((a, b) => a.dispatch_at.getTime() - b.dispatch_at.getTime()).map(toClaimedTask);
+  }
+
+  /**
+   * returnToReady — inputs: (task id, attempt) of tasks whose queue job was
+   * removed (an admin drain). Precondition: still 'queued' at that attempt.
+   * Effect: 'ready' again at the same attempt, keeping its place in dispatch
+   * order. Outputs: the ids returned.
+   */
+  async returnToReady(db: Db, entries: readonly { taskId: string; attempt: number }[]): Promise<string[]> {
+    if (entries.length === 0) return [];
+    const rows = await queryRows<{ id: string }>(
+      db,
+      `UPDATE tasks t SET status = 'ready', queued_at = NULL
+         FROM unnest($1::uuid[], $2::int[]) AS e(id, attempt)
+        WHERE t.id = e.id AND t.attempt = e.attempt AND t.status = 'queued'
+        RETURNING t.id`,
+      [entries.map((e) => e.taskId), entries.map((e) => e.attempt)],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Tasks waiting to run: ready in PostgreSQL or queued in Redis. Each count reads its own partial index. */
+  async countBacklog(): Promise<number> {
+    const rows = await queryRows<{ backlog: number }>(
+      this.database.db,
+      `SELECT (SELECT count(*) FROM tasks WHERE status = 'ready') + (SELECT count(*) FROM tasks WHERE status = 'queued') AS backlog`,
+    );
+    return Number(rows[0]?.backlog ?? 0);
+  }
+}
