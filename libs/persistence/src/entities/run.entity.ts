@@ -21,6 +21,8 @@ export class RunEntity {
   @Column('integer', { name: 'tasks_remaining' }) tasksRemaining!: number;
   @Column('integer', { name: 'tasks_failed' }) tasksFailed!: number;
   @Column('timestamptz', { name: 'deadline_at', nullable: true }) deadlineAt!: Date | null;
+  /** W3C trace context the run's tasks are traced under; null when tracing is off. */
+  @Column('text', { nullable: true }) traceparent!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'started_at', nullable: true }) startedAt!: Date | null;
   @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt!: Date | null;
