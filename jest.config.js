@@ -17,7 +17,7 @@ const swc = [
 const moduleNameMapper = {
   '^@taskloom/sdk/testing$': '<rootDir>/libs/sdk/src/testing/index.ts',
   '^@taskloom/telemetry/tracing$': '<rootDir>/libs/telemetry/src/tracing/index.ts',
-  '^@taskloom/(config|engine|sdk|queue|persistence|telemetry|orchestrator)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@taskloom/(config|engine|sdk|queue|persistence|telemetry|orchestrator|runtime)$': '<rootDir>/libs/$1/src/index.ts',
   '^@taskloom/plugin-(.*)$': '<rootDir>/plugins/$1/src/index.ts',
   '^@taskloom/(api|router|executor)$': '<rootDir>/apps/$1/src/index.ts',
 };

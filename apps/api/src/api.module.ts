@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import type { TaskloomConfig } from '@taskloom/config';
-import { OrchestratorModule, processInfrastructure } from '@taskloom/orchestrator';
+import { OrchestratorModule } from '@taskloom/orchestrator';
+import { processInfrastructure } from '@taskloom/runtime';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';

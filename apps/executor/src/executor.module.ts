@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { TaskloomConfig } from '@taskloom/config';
-import { OrchestratorModule, processInfrastructure } from '@taskloom/orchestrator';
+import { OrchestratorModule } from '@taskloom/orchestrator';
+import { processInfrastructure } from '@taskloom/runtime';
 import { MetricsServerModule } from '@taskloom/telemetry';
 import { AttemptReporter } from './attempt-reporter.service';
 import { ExecutorIdentity } from './executor-identity';

@@ -20,4 +20,3 @@ export {
   type ErrorDetail,
 } from './errors';
 export { RunControlService, type RunControlResult } from './run-control.service';
-export { processInfrastructure } from './process-infrastructure';

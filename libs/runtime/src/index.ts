@@ -1,0 +1,1 @@
+export { processInfrastructure } from './process-infrastructure';
