@@ -4,14 +4,11 @@ export interface ErrorDetail {
 }
 
 /**
- * Domain errors, and the API's refusals of a caller; the API maps each code
- * to one HTTP status in a single exception filter, so services never think
- * in status codes.
+ * What went wrong in the domain's terms, with no notion of a transport: the
+ * API maps each class to an HTTP status in one place
+ * (apps/api/src/common/http-status.ts), other callers read the class.
  */
 export abstract class TaskloomError extends Error {
-  abstract readonly code:
-    'not_found' | 'invalid' | 'conflict' | 'overloaded' | 'unauthenticated' | 'forbidden' | 'rate_limited';
-
   constructor(
     message: string,
     readonly details?: ErrorDetail[],
@@ -21,21 +18,17 @@ export abstract class TaskloomError extends Error {
   }
 }
 
-export class NotFoundError extends TaskloomError {
-  readonly code = 'not_found';
-}
+/** The thing asked for does not exist, or the caller may not see it. */
+export class NotFoundError extends TaskloomError {}
 
-export class ValidationError extends TaskloomError {
-  readonly code = 'invalid';
-}
+/** The request itself is wrong: sending it again unchanged fails the same way. */
+export class ValidationError extends TaskloomError {}
 
-export class ConflictError extends TaskloomError {
-  readonly code = 'conflict';
-}
+/** The request is fine but the thing is not in a state that allows it (retrying a running run). */
+export class ConflictError extends TaskloomError {}
 
+/** The system is busy: the same request may succeed after `retryAfterSeconds`. */
 export class OverloadedError extends TaskloomError {
-  readonly code = 'overloaded';
-
   constructor(
     message: string,
     readonly retryAfterSeconds: number,

@@ -10,7 +10,7 @@ describe('AuthFailureThrottle', () => {
     }
     now = 15_000;
     expect(() => throttle.check('10.0.0.1')).toThrow(
-      expect.objectContaining({ code: 'rate_limited', retryAfterSeconds: 45 }),
+      expect.objectContaining({ name: 'RateLimitedError', retryAfterSeconds: 45 }),
     );
     expect(() => throttle.check('10.0.0.2')).not.toThrow();
     now = 60_000;

@@ -3,6 +3,7 @@ import { DefinitionError } from '@taskloom/engine';
 import { TaskloomError } from '@taskloom/orchestrator';
 import type { FastifyReply } from 'fastify';
 import { dependencyUnavailable } from './dependency-unavailable';
+import { httpAnswerOf } from './http-status';
 
 interface ErrorBody {
   statusCode: number;
@@ -11,18 +12,9 @@ interface ErrorBody {
   details?: unknown;
 }
 
-const STATUS_OF_CODE: Record<TaskloomError['code'], number> = {
-  not_found: HttpStatus.NOT_FOUND,
-  invalid: HttpStatus.BAD_REQUEST,
-  conflict: HttpStatus.CONFLICT,
-  overloaded: HttpStatus.TOO_MANY_REQUESTS,
-  unauthenticated: HttpStatus.UNAUTHORIZED,
-  forbidden: HttpStatus.FORBIDDEN,
-  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
-};
-
 /**
- * The one place where errors become HTTP: domain errors by class, Nest's
+ * The one place where errors become HTTP: domain errors by class (the table
+ * in http-status.ts), Nest's
  * own HTTP exceptions as they are, PostgreSQL or Redis out of reach as a
  * 503 with Retry-After, and anything else as a 500 that is logged with its
  * stack but never leaks it.
@@ -42,11 +34,11 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, reply: FastifyReply): ErrorBody {
-    if (exception instanceof TaskloomError) {
-      if (exception.code === 'unauthenticated') void reply.header('WWW-Authenticate', 'Bearer');
-      if ('retryAfterSeconds' in exception) void reply.header('Retry-After', String(exception.retryAfterSeconds));
+    const answer = exception instanceof TaskloomError ? httpAnswerOf(exception) : undefined;
+    if (exception instanceof TaskloomError && answer) {
+      for (const [name, value] of Object.entries(answer.headers)) void reply.header(name, value);
       return {
-        statusCode: STATUS_OF_CODE[exception.code],
+        statusCode: answer.statusCode,
         error: exception.name,
         message: exception.message,
         details: exception.details,
