@@ -25,10 +25,10 @@ describe('a queue drain leaves tasks a router may still be enqueueing', () => {
 
     expect(await reconciliation.queuedIn(claimed!.queue, 60_000)).toEqual([]);
     await harness.database.query(`UPDATE tasks SET queued_at = now() - interval '2 minutes' WHERE id = $1`, [
-      claimed!.id,
+      claimed!.taskId,
     ]);
     expect(await reconciliation.queuedIn(claimed!.queue, 60_000)).toEqual([
-      { id: claimed!.id, attempt: claimed!.attempt },
+      { id: claimed!.taskId, attempt: claimed!.attempt },
     ]);
   });
 });

@@ -57,7 +57,7 @@ describe('exactly-once effects on a real PostgreSQL', () => {
     ).toBe(true);
 
     await harness.attempts.start(
-      children.map((task) => ({ taskId: task.id, attempt: task.attempt, startedAt: new Date() })),
+      children.map((task) => ({ taskId: task.taskId, attempt: task.attempt, startedAt: new Date() })),
       executor,
     );
     await Promise.all(children.map((task) => harness.succeed(task)));
@@ -74,13 +74,13 @@ describe('exactly-once effects on a real PostgreSQL', () => {
   it('ignores a duplicate completion of the same attempt', async () => {
     const run = await harness.starter.start({ workflow: 'diamond', input: { n: 7 }, tenant: 'default' });
     const [a] = await harness.claimAndStart(executor);
-    expect(await harness.succeed(a!, { n: 7 })).toEqual(new Set([a!.id]));
+    expect(await harness.succeed(a!, { n: 7 })).toEqual(new Set([a!.taskId]));
     expect(await harness.succeed(a!, { n: 999 })).toEqual(new Set());
     const rows = await harness.taskRows(run.id);
     expect(rows.find((row) => row.key === 'a')!.output).toEqual({ n: 7 });
     expect(rows.filter((row) => row.status === 'ready')).toHaveLength(2);
     const attempts = await harness.database.query('SELECT count(*)::int AS n FROM task_attempts WHERE task_id = $1', [
-      a!.id,
+      a!.taskId,
     ]);
     expect(attempts[0].n).toBe(1);
     // Drain what this test left ready so later tests claim only their own tasks.
@@ -97,16 +97,16 @@ describe('exactly-once effects on a real PostgreSQL', () => {
   it('ignores a completion from an older attempt once the task has moved on', async () => {
     const run = await harness.starter.start({ workflow: 'diamond', input: { n: 1 }, tenant: 'default' });
     const [first] = await harness.claimAndStart(executor);
-    expect(await harness.fail(first!)).toEqual(new Set([first!.id]));
+    expect(await harness.fail(first!)).toEqual(new Set([first!.taskId]));
     const [second] = await harness.claimAndStart(executor);
-    expect(second).toMatchObject({ id: first!.id, attempt: 2 });
+    expect(second).toMatchObject({ id: first!.taskId, attempt: 2 });
     expect(await harness.succeed(first!, { n: 'stale' })).toEqual(new Set());
-    expect(await harness.succeed(second!, { n: 1 })).toEqual(new Set([first!.id]));
+    expect(await harness.succeed(second!, { n: 1 })).toEqual(new Set([first!.taskId]));
     const rows = await harness.taskRows(run.id);
     expect(rows.find((row) => row.key === 'a')).toMatchObject({ status: 'succeeded', attempt: 2, output: { n: 1 } });
     const attempts = await harness.database.query(
       'SELECT attempt, status FROM task_attempts WHERE task_id = $1 ORDER BY attempt',
-      [first!.id],
+      [first!.taskId],
     );
     expect(attempts).toEqual([
       { attempt: 1, status: 'failed' },

@@ -40,7 +40,7 @@ describe('hostile data in the orchestrator, on a real PostgreSQL', () => {
 
   function outcomeOf(task: ClaimedTask, output: unknown, logs?: unknown): AttemptOutcome {
     return {
-      taskId: task.id,
+      taskId: task.taskId,
       runId: task.runId,
       definitionId: task.definitionId,
       attempt: task.attempt,

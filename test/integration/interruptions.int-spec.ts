@@ -18,7 +18,7 @@ describe('interruptions', () => {
   const interrupt = (task: ClaimedTask) =>
     harness.module.get(InterruptionService).requeue([
       {
-        taskId: task.id,
+        taskId: task.taskId,
         attempt: task.attempt,
         reason: 'executor_lost',
         error: { name: 'ExecutorLost', message: 'gone' },
@@ -37,13 +37,13 @@ describe('interruptions', () => {
     // Fenced: the same attempt interrupted again (another reconciler, a late redelivery) changes nothing.
     expect(await interrupt(first!)).toMatchObject({ again: [], exhausted: [] });
     const [second] = await harness.claim();
-    expect(second).toMatchObject({ id: first!.id, attempt: 2, maxAttempts: 2 });
+    expect(second).toMatchObject({ id: first!.taskId, attempt: 2, maxAttempts: 2 });
 
     const { exhausted } = await interrupt(second!);
-    expect(exhausted.map((task) => task.id)).toEqual([first!.id]);
+    expect(exhausted.map((task) => task.id)).toEqual([first!.taskId]);
     expect(await harness.runStatus(run.id)).toMatchObject({ status: 'failed' });
     const [task] = await harness.database.query(`SELECT status, error, interruptions FROM tasks WHERE id = $1`, [
-      first!.id,
+      first!.taskId,
     ]);
     expect(task).toMatchObject({
       status: 'failed',
@@ -52,7 +52,7 @@ describe('interruptions', () => {
     });
     const attempts = await harness.database.query(
       `SELECT attempt, status, error->>'reason' AS reason FROM task_attempts WHERE task_id = $1 ORDER BY attempt`,
-      [first!.id],
+      [first!.taskId],
     );
     expect(attempts).toEqual([
       { attempt: 1, status: 'interrupted', reason: 'executor_lost' },

@@ -102,7 +102,9 @@ describe('persistence on a real PostgreSQL', () => {
 
   it('versions definitions: identical keeps the version, a change makes n+1, concurrent registrations agree', async () => {
     const register = (checksum: string) =>
-      transactions.run((db) => definitions.registerVersion(db, 'versioned', checksum, { checksum }));
+      transactions.run((db) =>
+        definitions.registerVersion(db, 'versioned', checksum, { name: 'versioned', description: checksum, tasks: [] }),
+      );
     expect((await register('one')).definition.version).toBe(1);
     expect(await register('one')).toMatchObject({ created: false, definition: { version: 1 } });
     const concurrent = await Promise.all(Array.from({ length: 8 }, () => register('two')));
@@ -117,11 +119,11 @@ describe('persistence on a real PostgreSQL', () => {
     const claims = await Promise.all(
       Array.from({ length: 6 }, () => transactions.run((db) => tasks.claimReady(db, 40, []))),
     );
-    const claimed = claims.flat().map((task) => task.id);
+    const claimed = claims.flat().map((task) => task.taskId);
     expect(new Set(claimed).size).toBe(claimed.length);
     expect(claimed.length).toBe(240);
     for (const claim of claims) {
-      const positions = claim.map((task) => rows.findIndex((row) => row.id === task.id));
+      const positions = claim.map((task) => rows.findIndex((row) => row.id === task.taskId));
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
     }
     const rest = await transactions.run((db) => tasks.claimReady(db, 1000, []));
@@ -202,7 +204,7 @@ describe('persistence on a real PostgreSQL', () => {
       status: 'failed',
       recordStatus: 'failed',
       output: undefined,
-      error: { name: 'Boom' },
+      error: { name: 'Boom', message: 'failed on purpose' },
       retry: { delayMs: 0, dispatchBonusMs: 0 },
     });
     expect(await transactions.run((db) => attempts.recordOutcomes(db, [failed]))).toEqual({
@@ -210,7 +212,7 @@ describe('persistence on a real PostgreSQL', () => {
       retried: [task.id],
     });
     const [row] = await database.query('SELECT status, attempt, error FROM tasks WHERE id = $1', [task.id]);
-    expect(row).toEqual({ status: 'ready', attempt: 2, error: { name: 'Boom' } });
+    expect(row).toEqual({ status: 'ready', attempt: 2, error: { name: 'Boom', message: 'failed on purpose' } });
     const records = await database.query('SELECT attempt, status FROM task_attempts WHERE task_id = $1', [task.id]);
     expect(records).toEqual([{ attempt: 1, status: 'failed' }]);
   });

@@ -171,7 +171,7 @@ describe('run semantics on a real PostgreSQL', () => {
     const [first] = await harness.claimAndStart('00000000-0000-4000-8000-00000000e1e1');
     await harness.attempts.complete([
       {
-        taskId: first!.id,
+        taskId: first!.taskId,
         runId: first!.runId,
         definitionId: first!.definitionId,
         attempt: 1,
@@ -188,7 +188,7 @@ describe('run semantics on a real PostgreSQL', () => {
     expect(await harness.claim()).toEqual([]);
     const [row] = await harness.database.query(
       `SELECT status, attempt, available_at > now() + interval '200 ms' AS later FROM tasks WHERE id = $1`,
-      [first!.id],
+      [first!.taskId],
     );
     expect(row).toEqual({ status: 'ready', attempt: 2, later: true });
     await new Promise((resolve) => setTimeout(resolve, 450));
@@ -196,7 +196,7 @@ describe('run semantics on a real PostgreSQL', () => {
     expect(final.status).toBe('succeeded');
     const attempts = await harness.database.query(
       'SELECT attempt, status FROM task_attempts WHERE task_id = $1 ORDER BY attempt',
-      [first!.id],
+      [first!.taskId],
     );
     expect(attempts).toEqual([
       { attempt: 1, status: 'failed' },

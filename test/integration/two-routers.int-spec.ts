@@ -70,7 +70,7 @@ describe('two routers over one backlog', () => {
     }
 
     const all = [...first.enqueued, ...second.enqueued];
-    const ids = all.map((task) => task.id);
+    const ids = all.map((task) => task.taskId);
     expect(ids).toHaveLength(TASKS);
     expect(new Set(ids).size).toBe(TASKS);
     expect(first.enqueued.length).toBeGreaterThan(0);

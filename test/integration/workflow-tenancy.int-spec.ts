@@ -52,7 +52,9 @@ describe('tenant-owned workflow definitions', () => {
   });
 
   const register = (tenant: string, name: string, checksum: string) =>
-    transactions.run((db) => definitions.registerVersion(db, name, checksum, { name, checksum }, tenant));
+    transactions.run((db) =>
+      definitions.registerVersion(db, name, checksum, { name, description: checksum, tasks: [] }, tenant),
+    );
 
   it("gives definitions registered before tenancy to the default tenant, and nobody else's", async () => {
     const rows = await database.query<{ tenant: string; version: number }>(

@@ -80,12 +80,7 @@ export class OrchestratorHarness {
       .run((db) =>
         this.module
           .get(WorkflowDefinitionRepository)
-          .registerVersion(
-            db,
-            definition.name,
-            definitionChecksum(definition),
-            definition as unknown as Record<string, unknown>,
-          ),
+          .registerVersion(db, definition.name, definitionChecksum(definition), definition),
       );
   }
 
@@ -98,7 +93,7 @@ export class OrchestratorHarness {
     const claimed = await this.claim();
     if (claimed.length > 0)
       await this.attempts.start(
-        claimed.map((task) => ({ taskId: task.id, attempt: task.attempt, startedAt: new Date() })),
+        claimed.map((task) => ({ taskId: task.taskId, attempt: task.attempt, startedAt: new Date() })),
         executorId,
       );
     return claimed;
@@ -107,7 +102,7 @@ export class OrchestratorHarness {
   succeed(task: ClaimedTask, output: unknown = task.input) {
     return this.attempts.complete([
       {
-        taskId: task.id,
+        taskId: task.taskId,
         runId: task.runId,
         definitionId: task.definitionId,
         attempt: task.attempt,
@@ -126,7 +121,7 @@ export class OrchestratorHarness {
   fail(task: ClaimedTask, retryable = true) {
     return this.attempts.complete([
       {
-        taskId: task.id,
+        taskId: task.taskId,
         runId: task.runId,
         definitionId: task.definitionId,
         attempt: task.attempt,

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Span } from '@opentelemetry/api';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
-import type { RetryPolicy } from '@taskloom/engine';
-import { InterruptionService, type AttemptFailure, type AttemptOutcome } from '@taskloom/orchestrator';
+import type { TaskFailure } from '@taskloom/sdk';
+import { InterruptionService, type AttemptOutcome } from '@taskloom/orchestrator';
 import { CancelledRuns, QueueRegistry, REDIS_CONNECTION, TaskRouting, type TaskJobData } from '@taskloom/queue';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -226,10 +226,7 @@ export class TaskWorkerService {
       });
       return undefined;
     }
-    const failure =
-      result.status === 'failed'
-        ? this.failureOf(result.error as unknown as AttemptFailure, controller.signal)
-        : undefined;
+    const failure = result.status === 'failed' ? this.failureOf(result.error, controller.signal) : undefined;
     markAttemptSpan(span, result.status, failure);
     countAttempt(task.type, result.status, result.durationMs, failure?.retryable !== false);
     // A success is in the metrics and the run's record; a line per task would be most of the executor's work.
@@ -249,7 +246,7 @@ export class TaskWorkerService {
       status: result.status,
       output: result.status === 'succeeded' ? result.output : undefined,
       error: failure,
-      retry: task.retry as RetryPolicy | null,
+      retry: task.retry,
       maxAttempts: task.maxAttempts,
       priority: task.priority,
       executorId: this.identity.id,
@@ -263,7 +260,7 @@ export class TaskWorkerService {
    * An attempt cut short by this executor's shutdown is handed back: an
    * interruption, not a failure of the task, whatever the handler threw.
    */
-  private failureOf(error: AttemptFailure, signal: AbortSignal): AttemptFailure {
+  private failureOf(error: TaskFailure, signal: AbortSignal): TaskFailure {
     if (!signal.aborted) return error;
     return {
       name: HANDED_BACK,

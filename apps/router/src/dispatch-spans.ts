@@ -18,7 +18,7 @@ export class DispatchSpans {
           kind: SpanKind.PRODUCER,
           attributes: {
             'taskloom.run_id': task.runId,
-            'taskloom.task_id': task.id,
+            'taskloom.task_id': task.taskId,
             'taskloom.task_key': task.key,
             'taskloom.task_type': task.type,
             'taskloom.attempt': task.attempt,
@@ -27,13 +27,13 @@ export class DispatchSpans {
         },
         contextOf(task.traceparent),
       );
-      this.spans.set(task.id, span);
+      this.spans.set(task.taskId, span);
     }
   }
 
   traceparentOf(task: ClaimedTask): string | null {
-    const span = this.spans.get(task.id);
-    return span ? traceparentOf(span) : task.traceparent;
+    const span = this.spans.get(task.taskId);
+    return span ? traceparentOf(span) : (task.traceparent ?? null);
   }
 
   end(error?: unknown): void {

@@ -78,13 +78,14 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     const queued = await this.reconciliation.queuedLongerThan(this.config.router.queuedGraceMs, BATCH);
     if (queued.length === 0) return 0;
     const pipeline = this.redis.pipeline();
-    for (const task of queued) pipeline.exists(jobKey(this.queues.prefix, task.queue, jobIdFor(task.id, task.attempt)));
+    for (const task of queued)
+      pipeline.exists(jobKey(this.queues.prefix, task.queue, jobIdFor(task.taskId, task.attempt)));
     const answers = (await pipeline.exec()) ?? [];
     const orphans = queued.filter((_, index) => answers[index]?.[1] === 0);
     if (orphans.length === 0) return 0;
     const { again, exhausted } = await this.interruptions.requeue(
       orphans.map((task) => ({
-        taskId: task.id,
+        taskId: task.taskId,
         attempt: task.attempt,
         reason: 'job_lost' as const,
         error: {

@@ -31,7 +31,12 @@ export class TaskEnqueuer {
             .get(queue)
             .addBulk(
               queued.map((task) =>
-                taskJob(task, now, this.config.queue.priorityAgingMs, spans?.traceparentOf(task) ?? task.traceparent),
+                taskJob(
+                  task,
+                  now,
+                  this.config.queue.priorityAgingMs,
+                  spans?.traceparentOf(task) ?? task.traceparent ?? null,
+                ),
               ),
             ),
         ),
@@ -57,6 +62,6 @@ function countSubmitted(tasks: readonly ClaimedTask[]): void {
   for (const [type, ofType] of byType) {
     metrics.tasksSubmitted.inc({ type }, ofType.length);
     const latency = metrics.taskDispatchLatency.labels({ type });
-    for (const task of ofType) latency.observe(Math.max(0, enqueuedAt - task.readyAt.getTime()) / 1000);
+    for (const task of ofType) latency.observe(Math.max(0, enqueuedAt - task.readyAt) / 1000);
   }
 }

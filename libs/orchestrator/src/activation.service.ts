@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { describeFailure } from '@taskloom/sdk';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import {
   evaluateCondition,
@@ -18,11 +19,11 @@ import {
   type NewTaskRow,
   type RunContext,
   type SettledTask,
+  type Settlement,
 } from '@taskloom/persistence';
 import { priorityRank, TaskRouting } from '@taskloom/queue';
 import { randomUUID } from 'node:crypto';
 import { dispatchBonusMs } from './dispatch-order';
-import { failure } from './failure';
 import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
 import type { BuiltRun } from './run-builder';
 import { RunTreeBudget } from './run-tree-budget.service';
@@ -41,7 +42,7 @@ export interface ActivationCandidate {
 
 interface Decided {
   ready: { id: string; input: unknown; queue: string; dispatchBonusMs: number }[];
-  settle: { id: string; status: 'skipped' | 'failed' | 'succeeded'; output?: unknown; error?: unknown }[];
+  settle: Settlement[];
   groups: { id: string; childrenTotal: number; input?: unknown }[];
   items: NewTaskRow[];
   /** Sub-workflow tasks started now whose child run a later unit of work creates (SubRunLaunchService). */
@@ -83,7 +84,7 @@ export class ActivationService {
       try {
         await this.decide(db, candidate, planned, run, scopes.get(candidate.runId)!, workflows.get(run.id)!, decided);
       } catch (error) {
-        decided.settle.push({ id: candidate.id, status: 'failed', error: failure(error) });
+        decided.settle.push({ id: candidate.id, status: 'failed', error: describeFailure(error) });
       }
     }
 

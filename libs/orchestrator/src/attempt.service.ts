@@ -9,19 +9,10 @@ import {
   type AttemptOutcomeRow,
   type InterruptionReason,
 } from '@taskloom/persistence';
+import type { TaskFailure } from '@taskloom/sdk';
 import { CascadeService } from './cascade.service';
 import { countInterruptions, InterruptionService } from './interruption.service';
 import { dispatchBonusMs } from './dispatch-order';
-
-/** How an attempt failed, as reported by the executor (the SDK's serialised error) or the reconciler. */
-export interface AttemptFailure {
-  name: string;
-  message: string;
-  kind?: string;
-  retryable?: boolean;
-  retryAfterMs?: number;
-  [detail: string]: unknown;
-}
 
 export interface AttemptOutcome {
   taskId: string;
@@ -31,7 +22,8 @@ export interface AttemptOutcome {
   attempt: number;
   status: 'succeeded' | 'failed';
   output?: unknown;
-  error?: AttemptFailure;
+  /** How the attempt failed, as the executor (the SDK) or the reconciler reports it. */
+  error?: TaskFailure;
   retry: RetryPolicy | null;
   maxAttempts: number;
   priority: number;

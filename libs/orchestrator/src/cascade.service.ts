@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { describeFailure } from '@taskloom/sdk';
 import {
   decideRunStatus,
   decideTrigger,
@@ -14,10 +15,11 @@ import {
   TaskGroupRepository,
   TaskReadinessRepository,
   type Db,
+  type RunOutcome,
   type SettledTask,
+  type Settlement,
 } from '@taskloom/persistence';
 import { ActivationService, type ActivationCandidate } from './activation.service';
-import { failure } from './failure';
 import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
 import { assertStorable } from './stored-value';
 
@@ -122,7 +124,7 @@ export class CascadeService {
     }
     const counters = await this.readiness.applyUpstreamOutcomes(db, increments);
     const runnable: ActivationCandidate[] = [];
-    const skipped = [];
+    const skipped: Settlement[] = [];
     for (const counter of counters) {
       const rule = workflows.get(counter.runId)!.plan.byKey.get(counter.key)!.trigger;
       const decision = decideTrigger(rule, {
@@ -135,7 +137,7 @@ export class CascadeService {
       if (decision === 'skip') {
         skipped.push({
           id: counter.id,
-          status: 'skipped' as const,
+          status: 'skipped',
           error: {
             reason: 'trigger',
             message: `trigger rule ${rule} cannot hold: upstream ${counter.depsSucceeded} succeeded, ${counter.depsFailed} failed, ${counter.depsSkipped} skipped of ${counter.depsTotal}`,
@@ -174,8 +176,7 @@ export class CascadeService {
       perRun.set(task.runId, entry);
     }
     const counted = await this.runs.countFinished(db, [...perRun.values()]);
-    const parents: { id: string; child: string; status: 'succeeded' | 'failed'; output: unknown; error: unknown }[] =
-      [];
+    const parents: (Settlement & { child: string })[] = [];
     for (const run of counted.filter((counted) => counted.ended)) {
       this.logger.debug({ msg: 'run succeeded', runId: run.id, status: 'succeeded' });
       if (run.parentTaskId)
@@ -253,16 +254,9 @@ export class CascadeService {
         assertStorable(rendered, 'output', Number.POSITIVE_INFINITY, '');
         outcomes.push({ id: runId, status: 'succeeded', output: rendered, error: null });
       } catch (error) {
-        outcomes.push({ id: runId, status: 'failed', output: null, error: failure(error) });
+        outcomes.push({ id: runId, status: 'failed', output: null, error: describeFailure(error) });
       }
     }
     return outcomes;
   }
-}
-
-interface RunOutcome {
-  id: string;
-  status: 'succeeded' | 'failed';
-  output: unknown;
-  error: unknown;
 }

@@ -1,7 +1,7 @@
 export { OrchestratorModule } from './orchestrator.module';
 export { PlanCache, type CompiledWorkflow } from './plan-cache.service';
 export { JsonSchemaValidator } from './json-schema.validator';
-export { AttemptService, type AttemptFailure, type AttemptOutcome, type AttemptStart } from './attempt.service';
+export { AttemptService, type AttemptOutcome, type AttemptStart } from './attempt.service';
 export { RunStarterService, type StartRunCommand, type StartedRun } from './run-starter.service';
 export { workflowIdOf } from './workflow-resolution';
 export { CascadeService } from './cascade.service';
@@ -10,7 +10,6 @@ export { RunTreeBudget } from './run-tree-budget.service';
 export { SubRunLaunchService } from './sub-run-launch.service';
 export { WriteBatcher } from './write-batcher';
 export { dispatchBonusMs } from './dispatch-order';
-export { failure } from './failure';
 export {
   ConflictError,
   NotFoundError,

@@ -28,7 +28,7 @@ export class PlanCache {
     if (cached) return cached;
     const row = await this.definitions.findById(definitionId, db);
     if (!row) throw new NotFoundError(`workflow definition ${definitionId} not found`);
-    return this.remember(row.id, row.name, row.version, row.definition as unknown as WorkflowDefinition);
+    return this.remember(row.id, row.name, row.version, row.definition);
   }
 
   remember(id: string, name: string, version: number, definition: WorkflowDefinition): CompiledWorkflow {

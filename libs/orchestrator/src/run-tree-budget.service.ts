@@ -65,7 +65,7 @@ export class RunTreeBudget {
         // Resolved as a run of this tenant would resolve it when it launches (ADR 0014).
         const resolved = await this.definitions.resolve({ tenant, name: target.name, version: target.version });
         const row = resolved.id ? await this.definitions.findRow(resolved.id) : undefined;
-        const child = row?.definition as unknown as WorkflowDefinition | undefined;
+        const child = row?.definition;
         sub = child ? await this.sizeOf(child, tenant, depth + 1, memo) : { runs: 0, tasks: 0 };
         if (child) sub = { runs: sub.runs + 1, tasks: sub.tasks + child.tasks.length };
         memo.set(key, sub);

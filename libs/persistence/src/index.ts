@@ -23,6 +23,7 @@ export {
   RunRepository,
   type CountedRun,
   type RunContext,
+  type RunOutcome,
   type RunRow,
   type RunListRow,
   type RunSearch,
@@ -33,7 +34,7 @@ export { CLAIM_PLANNER, TaskDispatchRepository } from './repositories/task-dispa
 export { TaskReadinessRepository } from './repositories/task-readiness.repository';
 export { TaskGroupRepository } from './repositories/task-group.repository';
 export { TaskControlRepository } from './repositories/task-control.repository';
-export type { Settlement } from './repositories/settle-tasks';
+export type { Settlement, SkipReason } from './repositories/settle-tasks';
 export type {
   AttemptOutcomeRow,
   ClaimedTask,

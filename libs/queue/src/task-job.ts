@@ -1,3 +1,5 @@
+import type { RetryPolicy } from '@taskloom/engine';
+
 /** The payload of every task job: all an executor needs to run one attempt without reading PostgreSQL. */
 export interface TaskJobData {
   taskId: string;
@@ -10,7 +12,8 @@ export interface TaskJobData {
   maxAttempts: number;
   input: unknown;
   timeoutMs: number;
-  retry: unknown;
+  /** The task's retry policy as its definition declared it; null: the task type's default. */
+  retry: RetryPolicy | null;
   priority: number;
   /** When the task became ready (epoch ms), to measure dispatch latency. */
   readyAt: number;

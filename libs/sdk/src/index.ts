@@ -52,10 +52,11 @@ export {
   taskErrorKind,
 } from './errors/guards';
 export {
+  describeFailure,
   deserializeTaskError,
-  isSerializedTaskError,
+  isTaskFailure,
   serializeTaskError,
-  type SerializedTaskError,
+  type TaskFailure,
 } from './errors/serialize';
 export {
   InvalidResourceSpecError,

@@ -63,13 +63,7 @@ export class WorkflowsService {
     if (definition.inputSchema) this.assertJsonSchema(definition.inputSchema);
     const checksum = definitionChecksum(definition);
     const { definition: row, created } = await this.transactions.run((db) =>
-      this.definitions.registerVersion(
-        db,
-        definition.name,
-        checksum,
-        definition as unknown as Record<string, unknown>,
-        tenant,
-      ),
+      this.definitions.registerVersion(db, definition.name, checksum, definition, tenant),
     );
     this.plans.remember(row.id, row.name, row.version, definition);
     return { name: row.name, version: row.version, created };

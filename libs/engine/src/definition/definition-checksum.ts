@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../json/canonical-json';
-import type { JsonValue } from '../json/json-value';
 import type { WorkflowDefinition } from './workflow-definition';
 
 /**
@@ -8,7 +7,5 @@ import type { WorkflowDefinition } from './workflow-definition';
  * definition with its keys in another order is recognised as identical.
  */
 export function definitionChecksum(def: WorkflowDefinition): string {
-  return createHash('sha256')
-    .update(canonicalJson(def as unknown as JsonValue))
-    .digest('hex');
+  return createHash('sha256').update(canonicalJson(def)).digest('hex');
 }

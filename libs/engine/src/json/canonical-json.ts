@@ -1,10 +1,11 @@
-import { isJsonObject, type JsonValue } from './json-value';
+import { isJsonObject } from './json-value';
 
 /**
  * JSON with object keys sorted at every level, so that two documents that
- * differ only in key order serialise identically.
+ * differ only in key order serialise identically. Takes any JSON-shaped
+ * value, typed documents (a workflow definition) included.
  */
-export function canonicalJson(value: JsonValue): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (isJsonObject(value)) {
     const members = Object.keys(value)

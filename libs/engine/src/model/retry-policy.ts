@@ -17,13 +17,14 @@ export const DEFAULT_RETRY: RetryPolicy = Object.freeze({
 
 /** Later layers win field by field, so `{ maxAttempts: 5 }` keeps the inherited backoff. */
 export function mergeRetryPolicy(base: RetryPolicy, ...overrides: (Partial<RetryPolicy> | undefined)[]): RetryPolicy {
-  const merged: Record<string, unknown> = { ...base };
+  let merged: RetryPolicy = { ...base };
   for (const override of overrides) {
-    for (const [field, value] of Object.entries(override ?? {})) {
-      if (value !== undefined) merged[field] = value;
-    }
+    const present: Partial<RetryPolicy> = Object.fromEntries(
+      Object.entries(override ?? {}).filter(([, value]) => value !== undefined),
+    );
+    merged = { ...merged, ...present };
   }
-  return merged as unknown as RetryPolicy;
+  return merged;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { RetryPolicy } from '@taskloom/engine';
 import type { ClaimedTask } from './task.rows';
 
 /** The columns a queue job is made of, as the router's claim and the reconciler read them. */
@@ -11,7 +12,7 @@ export interface ClaimedTaskRow {
   max_attempts: number;
   input: unknown;
   timeout_ms: number;
-  retry: unknown;
+  retry: RetryPolicy | null;
   priority: number;
   queue: string;
   available_at: Date;
@@ -20,7 +21,7 @@ export interface ClaimedTaskRow {
 
 export function toClaimedTask(row: ClaimedTaskRow): ClaimedTask {
   return {
-    id: row.id,
+    taskId: row.id,
     runId: row.run_id,
     definitionId: row.definition_id,
     key: row.key,
@@ -32,7 +33,7 @@ export function toClaimedTask(row: ClaimedTaskRow): ClaimedTask {
     retry: row.retry,
     priority: row.priority,
     queue: row.queue,
-    readyAt: row.available_at,
-    traceparent: row.traceparent,
+    readyAt: row.available_at.getTime(),
+    ...(row.traceparent ? { traceparent: row.traceparent } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import type { RetryPolicy } from '@taskloom/engine';
 import { Injectable } from '@nestjs/common';
 import { DatabasePool } from '../database-pool';
 import { queryRows } from '../sql';
@@ -10,7 +11,7 @@ export interface RunningAttempt {
   definitionId: string;
   attempt: number;
   maxAttempts: number;
-  retry: unknown;
+  retry: RetryPolicy | null;
   priority: number;
   executorId: string;
   startedAt: Date | null;
@@ -46,7 +47,7 @@ export class ReconciliationRepository {
       definition_id: string;
       attempt: number;
       max_attempts: number;
-      retry: unknown;
+      retry: RetryPolicy | null;
       priority: number;
       executor_id: string;
       started_at: Date | null;

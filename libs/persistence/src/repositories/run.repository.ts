@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ACTIVE_RUN_STATUSES } from '@taskloom/engine';
+import type { TaskFailure } from '@taskloom/sdk';
 import { DatabasePool } from '../database-pool';
 import { READY_CHANNEL } from '../ready-signal';
 import { execute, jsonArray, queryRows, type Db } from '../sql';
@@ -81,6 +82,14 @@ export interface RunListRow {
 const RUN_LIST_COLUMNS = `id, workflow_name AS "workflowName", workflow_version AS "workflowVersion", status, priority, input,
   output, error, tags, parent_task_id AS "parentTaskId", created_at AS "createdAt", started_at AS "startedAt",
   finished_at AS "finishedAt"`;
+
+/** How a run ends: its terminal status with its output or its failure. */
+export interface RunOutcome {
+  id: string;
+  status: 'succeeded' | 'failed' | 'cancelled';
+  output: unknown;
+  error: TaskFailure | null;
+}
 
 /** A run whose finished tasks were just counted (countFinished). */
 export interface CountedRun {
@@ -310,7 +319,7 @@ export class RunRepository {
     id: string,
     status: 'succeeded' | 'failed' | 'cancelled',
     output: unknown,
-    error: unknown,
+    error: TaskFailure | null,
   ): Promise<{ parentTaskId: string | null } | undefined> {
     const [ended] = await this.finishMany(db, [{ id, status, output, error }]);
     return ended && { parentTaskId: ended.parentTaskId };
@@ -321,10 +330,7 @@ export class RunRepository {
    * that has already ended (cancelled, timed out) keeps its end. Outputs:
    * the runs this call ended, with their parent task (sub-workflow runs).
    */
-  async finishMany(
-    db: Db,
-    outcomes: readonly { id: string; status: 'succeeded' | 'failed' | 'cancelled'; output: unknown; error: unknown }[],
-  ): Promise<{ id: string; parentTaskId: string | null }[]> {
+  async finishMany(db: Db, outcomes: readonly RunOutcome[]): Promise<{ id: string; parentTaskId: string | null }[]> {
     if (outcomes.length === 0) return [];
     const rows = await queryRows<{ id: string; parent_task_id: string | null }>(
       db,

@@ -1,13 +1,21 @@
+import type { TaskFailure } from '@taskloom/sdk';
 import { jsonArray, queryRows, type Db } from '../sql';
 import { SETTLED_COLUMNS, toSettled, type SettledRow } from './settled-task.row';
 import type { SettledTask } from './task.rows';
+
+/** Why a task was skipped: not a failure, but stored where a failure would be, for the run's page. */
+export interface SkipReason {
+  /** Its `when` condition was false, or its trigger rule could no longer hold. */
+  reason: 'condition' | 'trigger';
+  message: string;
+}
 
 /** A task to end, with what it ends with. */
 export interface Settlement {
   id: string;
   status: SettledTask['status'];
   output?: unknown;
-  error?: unknown;
+  error?: TaskFailure | SkipReason | null;
 }
 
 /** The state a task must be in to be settled by each caller: the fence of the one statement below. */

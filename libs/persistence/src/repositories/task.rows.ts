@@ -1,24 +1,12 @@
+import type { TaskJobData } from '@taskloom/queue';
+import type { TaskFailure } from '@taskloom/sdk';
 import type { TaskKind } from './new-rows';
 
-/** Everything an executor needs to run one attempt; travels in the queue job. */
-export interface ClaimedTask {
-  id: string;
-  runId: string;
-  /** The definition version the run is pinned to: the executor finds the task's dependents in its plan. */
-  definitionId: string;
-  key: string;
-  type: string;
-  attempt: number;
-  maxAttempts: number;
-  input: unknown;
-  timeoutMs: number;
-  retry: unknown;
-  priority: number;
-  queue: string;
-  readyAt: Date;
-  /** W3C trace context of the task's run, so its dispatch and attempt spans join the run's trace. */
-  traceparent: string | null;
-}
+/**
+ * A task the router claimed: the queue job it becomes (one record from the
+ * claim to the executor) and the queue it goes to.
+ */
+export type ClaimedTask = TaskJobData & { queue: string };
 
 /** A task that has just reached a terminal state, as the cascade needs it. */
 export interface SettledTask {
@@ -48,7 +36,7 @@ export interface AttemptOutcomeRow {
   attempt: number;
   status: 'succeeded' | 'failed';
   output?: unknown;
-  error?: unknown;
+  error?: TaskFailure;
   executorId: string | null;
   /** A string keeps microseconds, which a Date cannot. */
   startedAt: Date | string | null;

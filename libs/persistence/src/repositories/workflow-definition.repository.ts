@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { WorkflowDefinition } from '@taskloom/engine';
 import { DatabasePool } from '../database-pool';
 import { execute, queryRows, type Db } from '../sql';
 import { pageOf, type Page } from './keyset';
@@ -18,7 +19,7 @@ export interface WorkflowDefinitionRow {
   name: string;
   version: number;
   checksum: string;
-  definition: Record<string, unknown>;
+  definition: WorkflowDefinition;
   createdAt: Date;
 }
 
@@ -184,7 +185,7 @@ export class WorkflowDefinitionRepository {
     db: Db,
     name: string,
     checksum: string,
-    definition: Record<string, unknown>,
+    definition: WorkflowDefinition,
     tenant = 'default',
   ): Promise<{ definition: WorkflowDefinitionRow; created: boolean }> {
     await execute(db, 'SELECT pg_advisory_xact_lock(hashtext($1))', [`workflow:${tenant}:${name}`]);

@@ -10,16 +10,31 @@ import {
   TaskTimeoutError,
 } from './task-errors';
 
-/** A task error as plain JSON: what crosses threads, processes, queues and the database. */
-export interface SerializedTaskError {
+/**
+ * How a task failed, as plain JSON: the one shape that crosses threads,
+ * processes, the queue, the orchestrator and the database (a task's and a
+ * run's `error`). A handler's failure carries its kind and retryability;
+ * one Taskloom records itself (a template that did not render, a run whose
+ * tasks failed, a lost queue job) may carry only a name and a message.
+ */
+export interface TaskFailure {
   name: string;
   message: string;
-  kind: TaskErrorKind;
-  retryable: boolean;
+  /** Absent: Taskloom's own failure, judged by whoever records it (retryable unless it says otherwise). */
+  kind?: TaskErrorKind;
+  retryable?: boolean;
   /** For retry_later and rate_limited: the earliest next attempt, from now. */
   retryAfterMs?: number;
   stack?: string;
-  cause?: SerializedTaskError;
+  cause?: TaskFailure;
+  /** The tasks a run's failure names (TasksFailed). */
+  tasks?: string[];
+}
+
+/** Any thrown value as a failure Taskloom records itself: its name and message only. */
+export function describeFailure(error: unknown): TaskFailure {
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  return { name: 'Error', message: String(error) };
 }
 
 const MAX_CAUSE_DEPTH = 5;
@@ -27,12 +42,12 @@ const MAX_MESSAGE_CHARS = 4_096;
 const MAX_STACK_CHARS = 8_192;
 
 /**
- * Any thrown value to a SerializedTaskError. Branded task errors (from any SDK
+ * Any thrown value to a TaskFailure. Branded task errors (from any SDK
  * copy) keep their kind; anything else is a plain retryable failure.
  */
-export function serializeTaskError(error: unknown, depth = 0): SerializedTaskError {
+export function serializeTaskError(error: unknown, depth = 0): TaskFailure {
   const kind = taskErrorKind(error) ?? 'retryable';
-  const serialized: SerializedTaskError = {
+  const serialized: TaskFailure = {
     name: errorName(error),
     message: clip(errorMessage(error), MAX_MESSAGE_CHARS),
     kind,
@@ -46,20 +61,20 @@ export function serializeTaskError(error: unknown, depth = 0): SerializedTaskErr
   return serialized;
 }
 
-/** True when the value has the SerializedTaskError shape (e.g. read back from JSON). */
-export function isSerializedTaskError(value: unknown): value is SerializedTaskError {
+/** True when the value has the TaskFailure shape (e.g. read back from JSON); kind and retryable, when present, are valid. */
+export function isTaskFailure(value: unknown): value is TaskFailure {
   if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<SerializedTaskError>;
+  const v = value as Partial<TaskFailure>;
   return (
     typeof v.name === 'string' &&
     typeof v.message === 'string' &&
-    isTaskErrorKind(v.kind) &&
-    typeof v.retryable === 'boolean'
+    (v.kind === undefined || isTaskErrorKind(v.kind)) &&
+    (v.retryable === undefined || typeof v.retryable === 'boolean')
   );
 }
 
 /** Rebuilds a branded TaskError of the right class, keeping name, stack and cause. */
-export function deserializeTaskError(serialized: SerializedTaskError): TaskError {
+export function deserializeTaskError(serialized: TaskFailure): TaskError {
   const cause = serialized.cause ? deserializeTaskError(serialized.cause) : undefined;
   const error = construct(serialized, cause);
   error.name = serialized.name;
@@ -67,9 +82,9 @@ export function deserializeTaskError(serialized: SerializedTaskError): TaskError
   return error;
 }
 
-function construct(s: SerializedTaskError, cause: TaskError | undefined): TaskError {
+function construct(s: TaskFailure, cause: TaskError | undefined): TaskError {
   const delay = s.retryAfterMs ?? 0;
-  switch (s.kind) {
+  switch (s.kind ?? 'retryable') {
     case 'non_retryable':
       return new NonRetryableError(s.message, { cause });
     case 'retry_later':

@@ -11,7 +11,7 @@ import {
   isTaskTimeoutError,
   taskErrorKind,
 } from './guards';
-import { deserializeTaskError, isSerializedTaskError, serializeTaskError } from './serialize';
+import { deserializeTaskError, isTaskFailure, serializeTaskError } from './serialize';
 import {
   InputValidationError,
   NonRetryableError,
@@ -91,7 +91,7 @@ describe('task errors', () => {
   it('round-trips through serialize and deserialize with class, kind and cause', () => {
     const original = new RateLimitedError('429', { retryAfterMs: 1_500, cause: new NonRetryableError('inner') });
     const json = JSON.parse(JSON.stringify(serializeTaskError(original))) as unknown;
-    expect(isSerializedTaskError(json)).toBe(true);
+    expect(isTaskFailure(json)).toBe(true);
     const back = deserializeTaskError(json as ReturnType<typeof serializeTaskError>);
     expect(isRateLimitedError(back)).toBe(true);
     expect((back as RateLimitedError).retryAfterMs).toBe(1_500);

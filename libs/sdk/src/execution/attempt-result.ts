@@ -1,4 +1,4 @@
-import { serializeTaskError, type SerializedTaskError } from '../errors/serialize';
+import { serializeTaskError, type TaskFailure } from '../errors/serialize';
 import type { ExecutionResult, LogLine } from './execution-types';
 
 /** Builds ExecutionResults with the duration measured from `startedAt` (performance.now()). */
@@ -6,7 +6,7 @@ export function succeeded(output: unknown, logs: LogLine[], startedAt: number): 
   return { status: 'succeeded', output, logs, durationMs: elapsed(startedAt) };
 }
 
-export function failed(error: SerializedTaskError | Error, logs: LogLine[], startedAt: number): ExecutionResult {
+export function failed(error: TaskFailure | Error, logs: LogLine[], startedAt: number): ExecutionResult {
   const serialized = error instanceof Error ? serializeTaskError(error) : error;
   return { status: 'failed', error: serialized, logs, durationMs: elapsed(startedAt) };
 }

@@ -1,4 +1,4 @@
-import type { SerializedTaskError } from '../errors/serialize';
+import type { TaskFailure } from '../errors/serialize';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -32,4 +32,4 @@ export interface ExecutionRequest {
 
 export type ExecutionResult =
   | { status: 'succeeded'; output: unknown; logs: LogLine[]; durationMs: number }
-  | { status: 'failed'; error: SerializedTaskError; logs: LogLine[]; durationMs: number };
+  | { status: 'failed'; error: TaskFailure; logs: LogLine[]; durationMs: number };

@@ -1,4 +1,4 @@
-import type { SerializedTaskError } from '../errors/serialize';
+import type { TaskFailure } from '../errors/serialize';
 import type { LogBuffer, LogLimits } from '../execution/log-buffer';
 import type { TaskRef } from '../task/task-context';
 
@@ -25,7 +25,7 @@ export interface Invocation {
 }
 
 /** The handler's raw result (not yet validated) or its failure. */
-export type Outcome = { ok: true; value: unknown } | { ok: false; error: SerializedTaskError };
+export type Outcome = { ok: true; value: unknown } | { ok: false; error: TaskFailure };
 
 export interface IsolateStats {
   mode: 'inline' | 'thread' | 'process';

@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { serializeTaskError, type SerializedTaskError } from '../errors/serialize';
+import { serializeTaskError, type TaskFailure } from '../errors/serialize';
 import { ResourceLimitError, TaskError } from '../errors/task-errors';
 import { LineSplitter } from './line-splitter';
 import { locateRunner } from './locate-runner';
@@ -37,7 +37,7 @@ class ProcessChannel extends BaseChannel {
   private readonly child: ChildProcess;
   private stderrTail = '';
   private overRss = false;
-  private crash?: SerializedTaskError;
+  private crash?: TaskFailure;
   private gone = false;
   private readonly exitedPromise: Promise<void>;
 
@@ -107,7 +107,7 @@ class ProcessChannel extends BaseChannel {
     }
   }
 
-  private exitError(code: number | null, signal: NodeJS.Signals | null): SerializedTaskError {
+  private exitError(code: number | null, signal: NodeJS.Signals | null): TaskFailure {
     const type = this.options.init.taskType;
     if (this.overRss) {
       return serializeTaskError(

@@ -1,4 +1,4 @@
-import type { SerializedTaskError } from '../errors/serialize';
+import type { TaskFailure } from '../errors/serialize';
 import type { LogLine } from '../execution/execution-types';
 import type { LogLimits } from '../execution/log-buffer';
 import type { TaskRef } from '../task/task-context';
@@ -20,15 +20,15 @@ export type HostMessage =
       logLimits: LogLimits;
       maxOutputBytes?: number;
     }
-  | { t: 'abort'; id: number; reason: SerializedTaskError };
+  | { t: 'abort'; id: number; reason: TaskFailure };
 
 export type RunnerMessage =
   | { t: 'ready' }
-  | { t: 'init-error'; error: SerializedTaskError }
+  | { t: 'init-error'; error: TaskFailure }
   | { t: 'log'; id: number; line: LogLine }
   | { t: 'heartbeat'; id: number; details: unknown }
   | { t: 'done'; id: number; outcome: Outcome; droppedLogs: number }
-  | { t: 'crash'; error: SerializedTaskError };
+  | { t: 'crash'; error: TaskFailure };
 
 /** What a runner is told at start: which plugin to load and which task type it serves. */
 export interface RunnerInit {

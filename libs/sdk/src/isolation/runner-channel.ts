@@ -1,10 +1,10 @@
-import { deserializeTaskError, type SerializedTaskError } from '../errors/serialize';
+import { deserializeTaskError, type TaskFailure } from '../errors/serialize';
 import { PluginLoadError } from '../errors/sdk-errors';
 import type { HostMessage, RunnerMessage } from './protocol';
 
 /** Why a worker is gone: `error` is what an attempt running at that moment fails with. */
 export interface ExitInfo {
-  error: SerializedTaskError;
+  error: TaskFailure;
 }
 
 export interface ChannelListener {

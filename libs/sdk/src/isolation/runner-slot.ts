@@ -1,4 +1,4 @@
-import { serializeTaskError, type SerializedTaskError } from '../errors/serialize';
+import { serializeTaskError, type TaskFailure } from '../errors/serialize';
 import type { TaskError } from '../errors/task-errors';
 import { startDeadline, type Deadline } from './deadline';
 import type { Invocation, Outcome } from './invocation';
@@ -33,7 +33,7 @@ export class RunnerSlot {
   private current?: Active;
   private seq = 0;
   private graceTimer?: NodeJS.Timeout;
-  private killReason?: SerializedTaskError;
+  private killReason?: TaskFailure;
   private dead = false;
 
   constructor(
@@ -145,7 +145,7 @@ export class RunnerSlot {
     this.events.gone(this, false);
   }
 
-  private failCurrent(error: SerializedTaskError): void {
+  private failCurrent(error: TaskFailure): void {
     if (this.current) this.settle(this.current, { ok: false, error });
     this.current = undefined;
   }

@@ -1,4 +1,4 @@
-import type { SerializedTaskError } from '../errors/serialize';
+import type { TaskFailure } from '../errors/serialize';
 import type { ExecutionResult } from '../execution/execution-types';
 import type { TaskResult } from './run-task';
 
@@ -14,12 +14,12 @@ export function expectSucceeded(result: ExecutionResult): unknown {
 }
 
 /** The error of a failed result; throws if it succeeded. */
-export function expectFailed(result: ExecutionResult): SerializedTaskError {
+export function expectFailed(result: ExecutionResult): TaskFailure {
   if (result.status === 'failed') return result.error;
   throw new Error(`expected the task to fail, but it succeeded with ${JSON.stringify(result.output)}`);
 }
 
-function describe(error: SerializedTaskError): string {
+function describe(error: TaskFailure): string {
   const cause = error.cause ? ` (caused by ${describe(error.cause)})` : '';
-  return `${error.name} [${error.kind}${error.retryable ? ', retryable' : ''}]: ${error.message}${cause}`;
+  return `${error.name} [${error.kind ?? 'retryable'}${error.retryable ? ', retryable' : ''}]: ${error.message}${cause}`;
 }
