@@ -99,7 +99,7 @@ describe('exactly-once effects on a real PostgreSQL', () => {
     const [first] = await harness.claimAndStart(executor);
     expect(await harness.fail(first!)).toEqual(new Set([first!.taskId]));
     const [second] = await harness.claimAndStart(executor);
-    expect(second).toMatchObject({ id: first!.taskId, attempt: 2 });
+    expect(second).toMatchObject({ taskId: first!.taskId, attempt: 2 });
     expect(await harness.succeed(first!, { n: 'stale' })).toEqual(new Set());
     expect(await harness.succeed(second!, { n: 1 })).toEqual(new Set([first!.taskId]));
     const rows = await harness.taskRows(run.id);

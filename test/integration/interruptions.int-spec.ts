@@ -37,7 +37,7 @@ describe('interruptions', () => {
     // Fenced: the same attempt interrupted again (another reconciler, a late redelivery) changes nothing.
     expect(await interrupt(first!)).toMatchObject({ again: [], exhausted: [] });
     const [second] = await harness.claim();
-    expect(second).toMatchObject({ id: first!.taskId, attempt: 2, maxAttempts: 2 });
+    expect(second).toMatchObject({ taskId: first!.taskId, attempt: 2, maxAttempts: 2 });
 
     const { exhausted } = await interrupt(second!);
     expect(exhausted.map((task) => task.id)).toEqual([first!.taskId]);
