@@ -52,6 +52,11 @@ export class DatabasePool implements OnApplicationShutdown {
     return (await this.pool.query<T & object>(text, params)).rows;
   }
 
+  /** One round trip on a pooled connection: the readiness probe's check. */
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
   usage(): PoolUsage {
     return {
       total: this.pool.totalCount,

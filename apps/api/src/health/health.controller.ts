@@ -1,6 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { DatabasePool } from '@taskloom/persistence';
 import { REDIS_CONNECTION } from '@taskloom/queue';
 import type { Redis } from 'ioredis';
 import { Public } from '../auth/public.decorator';
@@ -14,7 +15,7 @@ const CHECK_TIMEOUT_MS = 2_000;
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
+    private readonly database: DatabasePool,
     private readonly indicators: HealthIndicatorService,
     @Inject(REDIS_CONNECTION) private readonly redis: Redis,
   ) {}
@@ -29,7 +30,11 @@ export class HealthController {
   @HealthCheck()
   ready() {
     return this.health.check([
-      () => this.database.pingCheck('postgres', { timeout: CHECK_TIMEOUT_MS }),
+      () =>
+        this.indicators
+          .check('postgres')
+          .attempt(() => this.database.ping())
+          .withTimeout(CHECK_TIMEOUT_MS),
       () =>
         this.indicators
           .check('redis')
