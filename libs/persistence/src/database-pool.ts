@@ -33,8 +33,10 @@ export class DatabasePool implements OnApplicationShutdown {
       idleTimeoutMillis: 30_000,
       application_name: options.applicationName,
     });
-    // An idle connection the server drops must not crash the process; the pool replaces it.
+    // A connection the server drops (a restart, a failover) must not crash the process: an idle one
+    // is replaced by the pool, one in use fails its statement, and the pool discards it on release.
     this.pool.on('error', () => undefined);
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
   }
 
   /** Statements outside a transaction: each goes to any free connection. */
