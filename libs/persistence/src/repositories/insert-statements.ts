@@ -1,5 +1,5 @@
 import { jsonArray } from '../sql';
-import type { NewRunRow } from './run.repository';
+import type { NewRunRow } from './run.rows';
 import type { NewTaskRow } from './task.rows';
 
 /**

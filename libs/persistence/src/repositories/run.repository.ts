@@ -5,24 +5,10 @@ import { READY_CHANNEL } from '../ready-signal';
 import { execute, jsonArray, queryRows, type Db } from '../sql';
 import { insertRunsStatement, insertTasksStatement } from './insert-statements';
 import { exactTimestamp, pageOf, type Page, type TimeKey } from './keyset';
+import type { NewRunRow } from './run.rows';
 import type { NewTaskRow } from './task.rows';
 
-export interface NewRunRow {
-  id: string;
-  definitionId: string;
-  workflowName: string;
-  workflowVersion: number;
-  priority: number;
-  input: unknown;
-  tenant: string;
-  idempotencyKey: string | null;
-  tags: string[];
-  parentTaskId: string | null;
-  tasksRemaining: number;
-  deadlineAt: Date | null;
-  /** W3C trace context the run's tasks are traced under; absent when tracing is off. */
-  traceparent?: string | null;
-}
+export type { NewRunRow } from './run.rows';
 
 /** What the engine needs to know about a run while it advances the run's tasks. */
 export interface RunContext {
