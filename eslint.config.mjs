@@ -1,6 +1,20 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// Every workspace (libs/*, apps/*, plugins/*) declares in its own package.json
+// what its src imports: @taskloom/* packages and npm packages alike.
+const workspaces = ['libs', 'apps', 'plugins'].flatMap((group) =>
+  readdirSync(group, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `${group}/${entry.name}`),
+);
+const workspaceNames = workspaces.map((dir) => JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')).name);
+const declaredDependencies = (packageDir, devDependencies, whitelist = []) => ({
+  'import-x/no-extraneous-dependencies': ['error', { packageDir, devDependencies, includeTypes: true, whitelist }],
+});
 
 export default tseslint.config(
   {
@@ -35,6 +49,28 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Resolve the workspaces to their sources, as jest and tsconfig.check do.
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.d.ts', '.js', '.json', '.node'],
+          conditionNames: ['@taskloom/source', 'types', 'require', 'node', 'default'],
+        }),
+      ],
+    },
+  },
+  ...workspaces.flatMap((dir) => [
+    { files: [`${dir}/src/**/*.ts`], rules: declaredDependencies([dir], false) },
+    // A spec may also use the root's test tooling (jest, fast-check, @nestjs/testing).
+    {
+      files: [`${dir}/src/**/*.spec.ts`, `${dir}/src/**/*.type-test.ts`],
+      rules: declaredDependencies([dir, '.'], true),
+    },
+  ]),
+  { files: ['test/**/*.ts', 'bench/**/*.ts'], rules: declaredDependencies(['.'], true, workspaceNames) },
   {
     files: ['libs/**/*.ts'],
     rules: {
