@@ -3,8 +3,12 @@ export { canonicalJson } from './json/canonical-json';
 
 export { DEFAULT_PRIORITY, PRIORITY_CLASSES, type PriorityClass } from './model/priority';
 export {
+  ACTIVE_RUN_STATUSES,
+  ACTIVE_TASK_STATUSES,
+  DISPATCHABLE_RUN_STATUSES,
   RUN_STATUSES,
   TASK_STATUSES,
+  TERMINAL_RUN_STATUSES,
   decideRunStatus,
   isTerminalRunStatus,
   isTerminalTaskStatus,

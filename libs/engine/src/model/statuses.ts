@@ -13,15 +13,24 @@ export const TASK_STATUSES: readonly TaskStatus[] = [
   'cancelled',
 ];
 
-const TERMINAL_TASK_STATUSES: ReadonlySet<TaskStatus> = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
-const TERMINAL_RUN_STATUSES: ReadonlySet<RunStatus> = new Set(['succeeded', 'failed', 'cancelled']);
+/** A run that has not ended: its tasks may still change. */
+export const ACTIVE_RUN_STATUSES: readonly RunStatus[] = ['pending', 'running', 'paused'];
+/** A run that has ended; nothing in it changes any more. */
+export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'cancelled'];
+/** A run whose ready tasks may be dispatched (not paused, not ended). */
+export const DISPATCHABLE_RUN_STATUSES: readonly RunStatus[] = ['pending', 'running'];
+/** A task that has not ended. */
+export const ACTIVE_TASK_STATUSES: readonly TaskStatus[] = ['blocked', 'ready', 'queued', 'running'];
+
+const terminalTasks: ReadonlySet<TaskStatus> = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
+const terminalRuns: ReadonlySet<RunStatus> = new Set(TERMINAL_RUN_STATUSES);
 
 export function isTerminalTaskStatus(status: TaskStatus): boolean {
-  return TERMINAL_TASK_STATUSES.has(status);
+  return terminalTasks.has(status);
 }
 
 export function isTerminalRunStatus(status: RunStatus): boolean {
-  return TERMINAL_RUN_STATUSES.has(status);
+  return terminalRuns.has(status);
 }
 
 /**
