@@ -88,7 +88,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/engine/**/*.ts', 'libs/sdk/**/*.ts'],
+    files: ['libs/sdk/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -96,7 +96,38 @@ export default tseslint.config(
           patterns: [
             {
               group: ['@nestjs/*', '@taskloom/*', 'typeorm', 'pg', 'bullmq', 'ioredis'],
-              message: 'engine and sdk stay free of Nest and I/O libraries.',
+              message: 'the sdk stays free of Nest and I/O libraries.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The engine imports this subpath, so it stays pure and self-contained.
+    files: ['libs/sdk/src/json/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!\\./)', message: '@taskloom/sdk/json imports nothing outside its folder.' }] },
+      ],
+    },
+  },
+  {
+    files: ['libs/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis'],
+              message: 'the engine is pure: no Nest, no I/O.',
+            },
+            {
+              regex: '^@taskloom/(?!sdk/json$)',
+              message:
+                "the engine imports no other package of ours but the SDK's pure JSON helpers (@taskloom/sdk/json).",
             },
           ],
         },
