@@ -42,7 +42,7 @@ export class AttemptReporter {
   constructor(@Inject(TASKLOOM_CONFIG) config: TaskloomConfig, attempts: AttemptService, identity: ExecutorIdentity) {
     const options = {
       maxSize: config.executor.completionBatch,
-      lingerMs: config.executor.completionLingerMs,
+      maxWaitMs: config.executor.completionLingerMs,
       maxInFlight: WRITES_IN_FLIGHT,
       isolate: isDataError,
     };
