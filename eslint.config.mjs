@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
@@ -8,8 +8,8 @@ import tseslint from 'typescript-eslint';
 // what its src imports: @taskloom/* packages and npm packages alike.
 const workspaces = ['libs', 'apps', 'plugins'].flatMap((group) =>
   readdirSync(group, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => `${group}/${entry.name}`),
+    .map((entry) => `${group}/${entry.name}`)
+    .filter((dir) => existsSync(`${dir}/package.json`)),
 );
 const workspaceNames = workspaces.map((dir) => JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')).name);
 const declaredDependencies = (packageDir, devDependencies, whitelist = []) => ({
