@@ -42,11 +42,11 @@ describe('QueueJobs.missing', () => {
   }
 
   it('reports the attempts whose job is in no state, keeping the caller’s records and order', async () => {
-    const held = { id: randomUUID(), attempt: 1, queue, note: 'held' };
+    const held = { taskId: randomUUID(), attempt: 1, queue, note: 'held' };
     const otherAttempt = { ...held, attempt: 2, note: 'a later attempt has its own job id' };
     const otherQueue = { ...held, queue: other, note: 'the same job id in another queue' };
-    const neverAdded = { id: randomUUID(), attempt: 1, queue, note: 'never added' };
-    await enqueue(queue, held.id, held.attempt);
+    const neverAdded = { taskId: randomUUID(), attempt: 1, queue, note: 'never added' };
+    await enqueue(queue, held.taskId, held.attempt);
 
     const missing = await jobs.missing([held, otherAttempt, otherQueue, neverAdded]);
 
@@ -55,11 +55,11 @@ describe('QueueJobs.missing', () => {
   });
 
   it('reports a job once BullMQ removed it', async () => {
-    const attempt = { id: randomUUID(), attempt: 3, queue };
-    await enqueue(queue, attempt.id, attempt.attempt);
+    const attempt = { taskId: randomUUID(), attempt: 3, queue };
+    await enqueue(queue, attempt.taskId, attempt.attempt);
     expect(await jobs.missing([attempt])).toEqual([]);
 
-    await registry.get(queue).remove(jobIdFor(attempt.id, attempt.attempt));
+    await registry.get(queue).remove(jobIdFor(attempt.taskId, attempt.attempt));
 
     expect(await jobs.missing([attempt])).toEqual([attempt]);
   });

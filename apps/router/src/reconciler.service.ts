@@ -75,7 +75,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
   private async requeueOrphans(): Promise<number> {
     const queued = await this.reconciliation.queuedLongerThan(this.config.router.queuedGraceMs, BATCH);
     if (queued.length === 0) return 0;
-    const orphans = await this.jobs.missing(queued);
+    const orphans = await this.jobs.missing(queued.map((task) => ({ ...task, taskId: task.id })));
     if (orphans.length === 0) return 0;
     const { again, exhausted } = await this.interruptions.requeue(
       orphans.map((task) => ({

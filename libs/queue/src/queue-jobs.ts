@@ -6,7 +6,7 @@ import { REDIS_CONNECTION } from './queue.tokens';
 
 /** A task attempt PostgreSQL says is queued, and the queue its job should be in. */
 export interface QueuedAttempt {
-  id: string;
+  taskId: string;
   attempt: number;
   queue: string;
 }
@@ -33,7 +33,7 @@ export class QueueJobs {
     if (attempts.length === 0) return [];
     const pipeline = this.redis.pipeline();
     for (const attempt of attempts) {
-      pipeline.exists(jobKey(this.queues.prefix, attempt.queue, jobIdFor(attempt.id, attempt.attempt)));
+      pipeline.exists(jobKey(this.queues.prefix, attempt.queue, jobIdFor(attempt.taskId, attempt.attempt)));
     }
     const answers = (await pipeline.exec()) ?? [];
     return attempts.filter((_, index) => answers[index]?.[1] === 0);

@@ -82,14 +82,16 @@ export class QueueAdminService {
     const queue = await this.known(name);
     await queue.drain(true);
     const queued = await this.reconciliation.queuedIn(name, this.config.router.queuedGraceMs);
-    const orphans = await this.jobs.missing(queued.map((task) => ({ ...task, queue: name })));
+    const orphans = await this.jobs.missing(
+      queued.map((task) => ({ taskId: task.id, attempt: task.attempt, queue: name })),
+    );
     const returned =
       orphans.length === 0
         ? 0
         : await this.transactions.run(async (db) => {
             const ids = await this.tasks.returnToReady(
               db,
-              orphans.map((task) => ({ taskId: task.id, attempt: task.attempt })),
+              orphans.map(({ taskId, attempt }) => ({ taskId, attempt })),
             );
             if (ids.length > 0) await notifyReady(db);
             return ids.length;
