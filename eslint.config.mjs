@@ -1,6 +1,20 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// Every workspace (libs/*, apps/*, plugins/*) declares in its own package.json
+// what its src imports: @taskloom/* packages and npm packages alike.
+const workspaces = ['libs', 'apps', 'plugins'].flatMap((group) =>
+  readdirSync(group, { withFileTypes: true })
+    .map((entry) => `${group}/${entry.name}`)
+    .filter((dir) => existsSync(`${dir}/package.json`)),
+);
+const workspaceNames = workspaces.map((dir) => JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')).name);
+const declaredDependencies = (packageDir, devDependencies, whitelist = []) => ({
+  'import-x/no-extraneous-dependencies': ['error', { packageDir, devDependencies, includeTypes: true, whitelist }],
+});
 
 export default tseslint.config(
   {
@@ -36,6 +50,28 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Resolve the workspaces to their sources, as jest and tsconfig.check do.
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.d.ts', '.js', '.json', '.node'],
+          conditionNames: ['@taskloom/source', 'types', 'require', 'node', 'default'],
+        }),
+      ],
+    },
+  },
+  ...workspaces.flatMap((dir) => [
+    { files: [`${dir}/src/**/*.ts`], rules: declaredDependencies([dir], false) },
+    // A spec may also use the root's test tooling (jest, fast-check, @nestjs/testing).
+    {
+      files: [`${dir}/src/**/*.spec.ts`, `${dir}/src/**/*.type-test.ts`],
+      rules: declaredDependencies([dir, '.'], true),
+    },
+  ]),
+  { files: ['test/**/*.ts', 'bench/**/*.ts'], rules: declaredDependencies(['.'], true, workspaceNames) },
+  {
     files: ['libs/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -52,7 +88,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/engine/**/*.ts', 'libs/sdk/**/*.ts'],
+    files: ['libs/sdk/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -60,7 +96,38 @@ export default tseslint.config(
           patterns: [
             {
               group: ['@nestjs/*', '@taskloom/*', 'typeorm', 'pg', 'bullmq', 'ioredis'],
-              message: 'engine and sdk stay free of Nest and I/O libraries.',
+              message: 'the sdk stays free of Nest and I/O libraries.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The engine imports this subpath, so it stays pure and self-contained.
+    files: ['libs/sdk/src/json/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!\\./)', message: '@taskloom/sdk/json imports nothing outside its folder.' }] },
+      ],
+    },
+  },
+  {
+    files: ['libs/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis'],
+              message: 'the engine is pure: no Nest, no I/O.',
+            },
+            {
+              regex: '^@taskloom/(?!sdk/json$)',
+              message:
+                "the engine imports no other package of ours but the SDK's pure JSON helpers (@taskloom/sdk/json).",
             },
           ],
         },

@@ -14,19 +14,13 @@ const swc = [
   },
 ];
 
-const moduleNameMapper = {
-  '^@taskloom/sdk/testing$': '<rootDir>/libs/sdk/src/testing/index.ts',
-  '^@taskloom/telemetry/tracing$': '<rootDir>/libs/telemetry/src/tracing/index.ts',
-  '^@taskloom/(config|engine|sdk|queue|persistence|telemetry|orchestrator|runtime)$': '<rootDir>/libs/$1/src/index.ts',
-  '^@taskloom/plugin-(.*)$': '<rootDir>/plugins/$1/src/index.ts',
-  '^@taskloom/(api|router|executor)$': '<rootDir>/apps/$1/src/index.ts',
-};
-
 const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)s$': swc },
-  moduleNameMapper,
+  // Each workspace's package.json `exports` maps this condition to its src/*.ts,
+  // so tests import the packages' sources without a second alias list.
+  testEnvironmentOptions: { customExportConditions: ['@taskloom/source', 'node', 'node-addons'] },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
 };
 

@@ -1,4 +1,5 @@
 import { createServer, type AddressInfo } from 'node:net';
+import { isTerminalRunStatus, type RunStatus } from '@taskloom/engine';
 
 /** A thin JSON client over the public HTTP API, as a user would call it. */
 export class ApiClient {
@@ -39,7 +40,7 @@ export class ApiClient {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const { body } = await this.get<T>(`/api/v1/runs/${id}`);
-      if (['succeeded', 'failed', 'cancelled'].includes(body.status)) return body;
+      if (isTerminalRunStatus(body.status as RunStatus)) return body;
       if (Date.now() > deadline)
         throw new Error(`run ${id} still ${body.status} after ${timeoutMs} ms: ${JSON.stringify(body)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));

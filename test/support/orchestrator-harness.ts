@@ -1,7 +1,7 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { loadConfig, TaskloomConfigModule, type TaskloomConfig } from '@taskloom/config';
 import type { WorkflowDefinition } from '@taskloom/engine';
-import { definitionChecksum } from '@taskloom/engine';
+import { definitionChecksum, isTerminalRunStatus, type RunStatus } from '@taskloom/engine';
 import {
   AttemptService,
   OrchestratorModule,
@@ -149,7 +149,7 @@ export class OrchestratorHarness {
   ): Promise<{ status: string; output: unknown; error: unknown }> {
     for (let round = 0; round < maxRounds; round += 1) {
       const run = await this.runStatus(runId);
-      if (['succeeded', 'failed', 'cancelled'].includes(run.status)) return run;
+      if (isTerminalRunStatus(run.status as RunStatus)) return run;
       // What a router does besides dispatching: create the child runs started sub-workflow tasks wait for.
       if ((await this.launchSubRuns()) > 0) continue;
       const claimed = await this.claimAndStart('00000000-0000-4000-8000-00000000e1e1');

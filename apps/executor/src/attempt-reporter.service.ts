@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { AttemptService, WriteBatcher, type AttemptOutcome, type AttemptStart } from '@taskloom/orchestrator';
 import { isDataError } from '@taskloom/persistence';
-import { setTimeout as sleep } from 'node:timers/promises';
+import pRetry from 'p-retry';
 import { ExecutorIdentity } from './executor-identity';
 
 const MAX_BACKOFF_MS = 5_000;
@@ -42,7 +42,7 @@ export class AttemptReporter {
   constructor(@Inject(TASKLOOM_CONFIG) config: TaskloomConfig, attempts: AttemptService, identity: ExecutorIdentity) {
     const options = {
       maxSize: config.executor.completionBatch,
-      lingerMs: config.executor.completionLingerMs,
+      maxWaitMs: config.executor.completionLingerMs,
       maxInFlight: WRITES_IN_FLIGHT,
       isolate: isDataError,
     };
@@ -127,37 +127,48 @@ export class AttemptReporter {
     }
   }
 
+  /**
+   * Writes the outcome, retrying with backoff until it lands or shutdown
+   * gives up. An outcome PostgreSQL refuses for its data is written once
+   * more as a failure without that data; a refused failure is given up.
+   */
   private async write(original: AttemptOutcome): Promise<void> {
     let outcome = original;
-    for (let failures = 0; !this.giveUp.signal.aborted; failures += 1) {
+    const fields = { runId: original.runId, taskId: original.taskId, attempt: original.attempt };
+    const submit = async (): Promise<void> => {
       try {
         await this.untilGivenUp(this.outcomes.submit(outcome));
-        return;
       } catch (error) {
-        const fields = { runId: outcome.runId, taskId: outcome.taskId, attempt: outcome.attempt };
-        if (isDataError(error)) {
-          if (outcome !== original) {
-            this.logger.error({
-              msg: `PostgreSQL refused even the failure of task ${outcome.taskId}; giving up`,
-              ...fields,
-            });
-            return;
-          }
-          this.logger.warn({
-            msg: `PostgreSQL refused the outcome of task ${outcome.taskId}: ${(error as Error).message}`,
-            ...fields,
-          });
-          outcome = refusedOutcome(original, (error as Error).message);
-          continue;
-        }
-        const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** failures);
+        if (!isDataError(error) || outcome !== original) throw error;
         this.logger.warn({
-          msg: `recording the outcome of task ${outcome.taskId} failed (${(error as Error).message}); retrying in ${delay} ms`,
+          msg: `PostgreSQL refused the outcome of task ${original.taskId}: ${(error as Error).message}`,
           ...fields,
         });
-        await sleep(delay, undefined, { signal: this.giveUp.signal }).catch(() => undefined);
+        outcome = refusedOutcome(original, (error as Error).message);
+        await this.untilGivenUp(this.outcomes.submit(outcome));
       }
-    }
+    };
+    await pRetry(submit, {
+      retries: Number.POSITIVE_INFINITY,
+      minTimeout: 100,
+      factor: 2,
+      maxTimeout: MAX_BACKOFF_MS,
+      signal: this.giveUp.signal,
+      shouldRetry: ({ error }) => !isDataError(error),
+      onFailedAttempt: ({ error, retryDelay }) => {
+        if (isDataError(error)) {
+          this.logger.error({
+            msg: `PostgreSQL refused even the failure of task ${original.taskId}; giving up`,
+            ...fields,
+          });
+        } else if (!this.giveUp.signal.aborted) {
+          this.logger.warn({
+            msg: `recording the outcome of task ${original.taskId} failed (${error.message}); retrying in ${retryDelay} ms`,
+            ...fields,
+          });
+        }
+      },
+    }).catch(() => undefined);
   }
 
   /** The promise, or a rejection once shutdown gives up on unwritten work. */

@@ -3,6 +3,7 @@ import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { CLAIM_PLANNER, ReadyListener, TaskDispatchRepository, TransactionRunner } from '@taskloom/persistence';
 import { metrics } from '@taskloom/telemetry';
 import { BackpressureMonitor } from './backpressure.monitor';
+import { CoalescedRounds } from './coalesced-rounds';
 import { TaskEnqueuer } from './task-enqueuer';
 
 /**
@@ -21,9 +22,11 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   private listener: ReadyListener | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private lingerTimer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private wanted = false;
-  private stopped = false;
+  private readonly rounds = new CoalescedRounds(
+    'dispatch round',
+    async () => (await this.dispatchOnce()) >= this.config.router.batchSize,
+    this.logger,
+  );
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
@@ -34,44 +37,22 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.backpressure.whenRelieved(() => this.wake());
+    this.backpressure.whenRelieved(() => this.rounds.wake());
     this.listener = new ReadyListener(
       this.config.database.url,
       () => this.wakeSoon(),
       (error) => this.logger.warn(`ready listener: ${error.message}`),
     );
     await this.listener.start();
-    this.pollTimer = setInterval(() => this.wake(), this.config.router.pollMs);
+    this.pollTimer = setInterval(() => this.rounds.wake(), this.config.router.pollMs);
   }
 
   private wakeSoon(): void {
-    if (this.lingerTimer || this.stopped) return;
+    if (this.lingerTimer || this.rounds.isStopped) return;
     this.lingerTimer = setTimeout(() => {
       this.lingerTimer = undefined;
-      this.wake();
+      this.rounds.wake();
     }, this.config.router.lingerMs);
-  }
-
-  /** Coalesces wake-ups: at most one round runs, and one more follows if woken meanwhile. */
-  wake(): void {
-    if (this.stopped) return;
-    this.wanted = true;
-    this.running ??= this.loop().finally(() => {
-      this.running = undefined;
-    });
-  }
-
-  private async loop(): Promise<void> {
-    while (this.wanted && !this.stopped) {
-      this.wanted = false;
-      try {
-        const dispatched = await this.dispatchOnce();
-        if (dispatched >= this.config.router.batchSize) this.wanted = true;
-      } catch (error) {
-        this.logger.error(`dispatch round failed: ${(error as Error).message}`);
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    }
   }
 
   /** One claim-and-enqueue round; returns how many tasks it dispatched. */
@@ -92,10 +73,9 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
     if (this.lingerTimer) clearTimeout(this.lingerTimer);
-    await this.running;
+    await this.rounds.stop();
     await this.listener?.close();
   }
 }

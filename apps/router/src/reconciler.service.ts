@@ -2,9 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { InterruptionService, RunControlService } from '@taskloom/orchestrator';
 import { ReconciliationRepository } from '@taskloom/persistence';
-import { jobIdFor, jobKey, QueueRegistry, REDIS_CONNECTION } from '@taskloom/queue';
+import { QueueJobs } from '@taskloom/queue';
 import { metrics } from '@taskloom/telemetry';
-import type { Redis } from 'ioredis';
 import { PeriodicRound } from './periodic-round';
 
 const BATCH = 1_000;
@@ -39,9 +38,8 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
-    @Inject(REDIS_CONNECTION) private readonly redis: Redis,
     private readonly reconciliation: ReconciliationRepository,
-    private readonly queues: QueueRegistry,
+    private readonly jobs: QueueJobs,
     private readonly interruptions: InterruptionService,
     private readonly control: RunControlService,
   ) {}
@@ -77,11 +75,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
   private async requeueOrphans(): Promise<number> {
     const queued = await this.reconciliation.queuedLongerThan(this.config.router.queuedGraceMs, BATCH);
     if (queued.length === 0) return 0;
-    const pipeline = this.redis.pipeline();
-    for (const task of queued)
-      pipeline.exists(jobKey(this.queues.prefix, task.queue, jobIdFor(task.taskId, task.attempt)));
-    const answers = (await pipeline.exec()) ?? [];
-    const orphans = queued.filter((_, index) => answers[index]?.[1] === 0);
+    const orphans = await this.jobs.missing(queued);
     if (orphans.length === 0) return 0;
     const { again, exhausted } = await this.interruptions.requeue(
       orphans.map((task) => ({

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { SubRunLaunchService } from '@taskloom/orchestrator';
 import { ReadyListener, SUB_RUN_CHANNEL } from '@taskloom/persistence';
+import { CoalescedRounds } from './coalesced-rounds';
 
 /** Child runs created per transaction: each may carry a whole definition's tasks. */
 const LAUNCH_BATCH = 20;
@@ -18,9 +19,11 @@ export class SubRunLaunchLoop implements OnApplicationBootstrap, OnApplicationSh
   private readonly logger = new Logger(SubRunLaunchLoop.name);
   private listener: ReadyListener | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private wanted = false;
-  private stopped = false;
+  private readonly rounds = new CoalescedRounds(
+    'launching sub-workflow runs',
+    async () => (await this.launches.launchPending(LAUNCH_BATCH)) >= LAUNCH_BATCH,
+    this.logger,
+  );
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
@@ -30,38 +33,17 @@ export class SubRunLaunchLoop implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationBootstrap(): Promise<void> {
     this.listener = new ReadyListener(
       this.config.database.url,
-      () => this.wake(),
+      () => this.rounds.wake(),
       (error) => this.logger.warn(`sub-run listener: ${error.message}`),
       SUB_RUN_CHANNEL,
     );
     await this.listener.start();
-    this.pollTimer = setInterval(() => this.wake(), this.config.router.pollMs);
-  }
-
-  wake(): void {
-    if (this.stopped) return;
-    this.wanted = true;
-    this.running ??= this.loop().finally(() => {
-      this.running = undefined;
-    });
-  }
-
-  private async loop(): Promise<void> {
-    while (this.wanted && !this.stopped) {
-      this.wanted = false;
-      try {
-        if ((await this.launches.launchPending(LAUNCH_BATCH)) >= LAUNCH_BATCH) this.wanted = true;
-      } catch (error) {
-        this.logger.error(`launching sub-workflow runs failed: ${(error as Error).message}`);
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    }
+    this.pollTimer = setInterval(() => this.rounds.wake(), this.config.router.pollMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
-    await this.running;
+    await this.rounds.stop();
     await this.listener?.close();
   }
 }

@@ -1,7 +1,8 @@
 import { API_PREFIX } from '@taskloom/api';
+import { TERMINAL_RUN_STATUSES } from '@taskloom/engine';
 import { DEMO_INPUT, DEMO_WORKFLOW } from './demo-workflow';
 
-const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
+const TERMINAL: ReadonlySet<string> = new Set(TERMINAL_RUN_STATUSES);
 
 /**
  * Registers the demo workflow through the public API, starts one run, prints

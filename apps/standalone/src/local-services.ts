@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
+import pRetry from 'p-retry';
 import { Client } from 'pg';
 
 const STATE_DIR = join(process.cwd(), '.taskloom');
@@ -88,9 +89,13 @@ async function startRedisServer(): Promise<{ url: string; stop: () => Promise<vo
     },
   );
   const url = `redis://127.0.0.1:${FALLBACK_REDIS_PORT}`;
-  for (let tries = 0; tries < 50 && !(await tcpAnswers(url)); tries += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  // Up to about five seconds for the server to answer; the first connection reports one that never does.
+  await pRetry(
+    async () => {
+      if (!(await tcpAnswers(url))) throw new Error(`redis-server on ${url} does not answer yet`);
+    },
+    { retries: 49, minTimeout: 100, factor: 1 },
+  ).catch(() => undefined);
   return {
     url,
     stop: async () => {

@@ -85,13 +85,13 @@ export class RunStarterService implements OnApplicationShutdown {
   ) {
     this.lookups = new WriteBatcher((refs) => this.definitions.resolveIds(refs), {
       maxSize: LOOKUP_BATCH_MAX,
-      lingerMs: 0,
+      maxWaitMs: 0,
       maxInFlight: LOOKUP_IN_FLIGHT,
       isolate: isDataError,
     });
     this.creations = new WriteBatcher((prepared) => this.create(prepared), {
       maxSize: CREATE_BATCH_MAX,
-      lingerMs: CREATE_LINGER_MS,
+      maxWaitMs: CREATE_LINGER_MS,
       maxInFlight: CREATE_IN_FLIGHT,
       isolate: isDataError,
     });

@@ -8,7 +8,7 @@ describe('WriteBatcher', () => {
         writes.push(items);
         return items.map((item) => item * 10);
       },
-      { maxSize: 100, lingerMs: 5 },
+      { maxSize: 100, maxWaitMs: 5 },
     );
     const results = await Promise.all([1, 2, 3].map((item) => batcher.submit(item)));
     expect(results).toEqual([10, 20, 30]);
@@ -22,7 +22,7 @@ describe('WriteBatcher', () => {
         writes.push(items);
         return items.map(() => undefined);
       },
-      { maxSize: 2, lingerMs: 60_000 },
+      { maxSize: 2, maxWaitMs: 60_000 },
     );
     await Promise.all([batcher.submit(1), batcher.submit(2)]);
     expect(writes).toEqual([[1, 2]]);
@@ -33,7 +33,7 @@ describe('WriteBatcher', () => {
       async () => {
         throw new Error('database down');
       },
-      { maxSize: 10, lingerMs: 1 },
+      { maxSize: 10, maxWaitMs: 1 },
     );
     const outcomes = await Promise.allSettled([batcher.submit(1), batcher.submit(2)]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
@@ -46,7 +46,7 @@ describe('WriteBatcher', () => {
         writes.push(items);
         return items.map(() => undefined);
       },
-      { maxSize: 10, lingerMs: 60_000 },
+      { maxSize: 10, maxWaitMs: 60_000 },
     );
     const submitted = batcher.submit(7);
     await batcher.drain();
@@ -64,7 +64,7 @@ describe('WriteBatcher', () => {
         if (writes.length === 1) await new Promise<void>((resolve) => (release = resolve));
         return items.map(() => undefined);
       },
-      { maxSize, lingerMs: 0, maxInFlight: 1 },
+      { maxSize, maxWaitMs: 0, maxInFlight: 1 },
     );
     return { batcher, writes, release: () => release() };
   }
@@ -99,7 +99,7 @@ describe('WriteBatcher', () => {
         if (items.includes(3)) throw itemError;
         return items.map((item) => item * 10);
       },
-      { maxSize: 100, lingerMs: 1, isolate: (error) => error === itemError },
+      { maxSize: 100, maxWaitMs: 1, isolate: (error) => error === itemError },
     );
     const results = await Promise.allSettled([1, 2, 3, 4, 5].map((item) => batcher.submit(item)));
     expect(results.map((result) => (result.status === 'fulfilled' ? result.value : 'rejected'))).toEqual([
@@ -115,7 +115,7 @@ describe('WriteBatcher', () => {
   it("fails the whole batch on an error that is not the items' fault", async () => {
     const batcher = new WriteBatcher<number, number>(() => Promise.reject(new Error('connection lost')), {
       maxSize: 100,
-      lingerMs: 1,
+      maxWaitMs: 1,
       isolate: () => false,
     });
     const results = await Promise.allSettled([1, 2].map((item) => batcher.submit(item)));

@@ -1,15 +1,6 @@
-export interface BatchingOptions {
-  /** A batch goes out once this many items wait, and never carries more. */
-  maxSize: number;
-  /** …or this long after its first item arrived. */
-  lingerMs: number;
-  /**
-   * At most this many writes at once (unbounded when absent). While that
-   * many are out, items keep gathering and go out together as soon as one
-   * returns: under load batches grow by themselves, so the database sees a
-   * few large statements instead of many small ones; idle, nothing waits.
-   */
-  maxInFlight?: number;
+import { Batcher, type BatcherOptions } from '@taskloom/sdk';
+
+export interface WriteBatchingOptions extends BatcherOptions {
   /**
    * Errors that belong to an item rather than to the write (PostgreSQL
    * refusing one item's data). A batch that fails with one is split in
@@ -26,51 +17,28 @@ interface Pending<T, R> {
 }
 
 /**
- * Gathers items submitted by concurrent callers into one write. Each
- * caller's promise settles with the outcome of the write its item went out
- * in, so a caller still learns whether its write landed.
+ * Writes items submitted by concurrent callers together, gathered by the
+ * SDK's Batcher. Each caller's promise settles with the outcome of the
+ * write its item went out in, so a caller still learns whether its write
+ * landed.
  */
 export class WriteBatcher<T, R = void> {
-  private pending: Pending<T, R>[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private readonly inFlight = new Set<Promise<void>>();
-  private readonly maxInFlight: number;
+  private readonly batcher: Batcher<Pending<T, R>>;
 
   constructor(
     private readonly write: (items: T[]) => Promise<R[]>,
-    private readonly options: BatchingOptions,
+    private readonly options: WriteBatchingOptions,
   ) {
-    this.maxInFlight = options.maxInFlight ?? Number.POSITIVE_INFINITY;
+    this.batcher = new Batcher(options, (batch) => this.writeSettling(batch));
   }
 
   submit(item: T): Promise<R> {
-    return new Promise<R>((resolve, reject) => {
-      this.pending.push({ item, resolve, reject });
-      if (this.pending.length >= this.options.maxSize) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.options.lingerMs);
-    });
+    return new Promise<R>((resolve, reject) => this.batcher.add({ item, resolve, reject }));
   }
 
   /** Writes everything waiting now, whatever is in flight; resolves once every write started so far has finished. */
-  async drain(): Promise<void> {
-    while (this.pending.length > 0) this.flush(true);
-    await Promise.all([...this.inFlight]);
-  }
-
-  private flush(ignoreLimit = false): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    // At the limit the items wait; the write that returns first sends them.
-    if (this.pending.length === 0 || (!ignoreLimit && this.inFlight.size >= this.maxInFlight)) return;
-    const batch = this.pending.splice(0, this.options.maxSize);
-    const flight = this.writeSettling(batch);
-    this.inFlight.add(flight);
-    void flight.finally(() => {
-      this.inFlight.delete(flight);
-      if (this.pending.length > 0 && this.inFlight.size < this.maxInFlight) this.flush();
-    });
-    if (this.pending.length >= this.options.maxSize) this.flush(ignoreLimit);
-    else if (this.pending.length > 0) this.timer ??= setTimeout(() => this.flush(), this.options.lingerMs);
+  drain(): Promise<void> {
+    return this.batcher.sendAll();
   }
 
   /** Writes the batch and settles every entry's promise; never rejects. */

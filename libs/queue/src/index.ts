@@ -15,6 +15,7 @@ export type { TaskJobId, TaskQueue } from './queue-names';
 export { PRIORITY_CLASSES, agedRank, bullPriorityFor, priorityClassOfRank, priorityRank } from './priority';
 export type { PriorityClass } from './priority';
 export { QueueModule } from './queue.module';
+export { QueueJobs, type QueuedAttempt } from './queue-jobs';
 export { QueueRegistry } from './queue.registry';
 export { CancelledRuns } from './cancelled-runs';
 export { REDIS_CONNECTION } from './queue.tokens';

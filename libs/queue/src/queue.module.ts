@@ -2,6 +2,7 @@ import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import type { Redis } from 'ioredis';
 import { CancelledRuns } from './cancelled-runs';
+import { QueueJobs } from './queue-jobs';
 import { QueueRegistry } from './queue.registry';
 import { REDIS_CONNECTION } from './queue.tokens';
 import { createRedisConnection } from './redis.connection';
@@ -24,8 +25,9 @@ export class QueueModule implements OnApplicationShutdown {
         QueueRegistry,
         TaskRouting,
         CancelledRuns,
+        QueueJobs,
       ],
-      exports: [REDIS_CONNECTION, QueueRegistry, TaskRouting, CancelledRuns],
+      exports: [REDIS_CONNECTION, QueueRegistry, TaskRouting, CancelledRuns, QueueJobs],
     };
   }
 

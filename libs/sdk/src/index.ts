@@ -70,5 +70,6 @@ export {
 
 // Execution (the executor and the test harness)
 export { TaskHost, type TaskHostOptions } from './execution/task-host';
+export { Batcher, type BatcherOptions } from './execution/batcher';
 export type { ExecutionRequest, ExecutionResult, LogLevel, LogLine } from './execution/execution-types';
 export type { IsolateStats } from './isolation/invocation';

@@ -1,8 +1,7 @@
+import { RUN_STATUSES, TASK_STATUSES } from '@taskloom/engine';
 import { z } from 'zod';
 
 const count = z.number().int().min(0);
-const RUN_STATUSES = ['pending', 'running', 'paused', 'succeeded', 'failed', 'cancelled'] as const;
-const TASK_STATUSES = ['blocked', 'ready', 'queued', 'running', 'succeeded', 'failed', 'skipped', 'cancelled'] as const;
 
 export const QueueCountsSchema = z
   .object({
@@ -143,5 +142,3 @@ export const StatsSchema = z
       generatedAt: '2025-11-22T09:30:05.000Z',
     },
   });
-
-export { RUN_STATUSES, TASK_STATUSES };

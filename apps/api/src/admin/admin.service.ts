@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
+import { RUN_STATUSES, TASK_STATUSES } from '@taskloom/engine';
 import { ExecutorRepository, StatsRepository, type ExecutorRow } from '@taskloom/persistence';
-import { RUN_STATUSES, TASK_STATUSES, type ExecutorView, type QueueCounts, type QueueView } from './admin.schemas';
+import { type ExecutorView, type QueueCounts, type QueueView } from './admin.schemas';
 import { QueueAdminService } from './queue-admin.service';
 
 /** Reads for operators: counts from PostgreSQL, queue counts from Redis, executors from their heartbeats. */

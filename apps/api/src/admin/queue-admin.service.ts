@@ -8,8 +8,7 @@ import {
   TaskTypeRepository,
   TransactionRunner,
 } from '@taskloom/persistence';
-import { jobIdFor, jobKey, parseTaskQueueName, QueueRegistry, REDIS_CONNECTION, TaskRouting } from '@taskloom/queue';
-import type { Redis } from 'ioredis';
+import { parseTaskQueueName, QueueJobs, QueueRegistry, TaskRouting } from '@taskloom/queue';
 import type { QueueCounts, QueueView } from './admin.schemas';
 
 /**
@@ -23,7 +22,7 @@ export class QueueAdminService {
     private readonly taskTypes: TaskTypeRepository,
     private readonly routing: TaskRouting,
     private readonly queues: QueueRegistry,
-    @Inject(REDIS_CONNECTION) private readonly redis: Redis,
+    private readonly jobs: QueueJobs,
     private readonly reconciliation: ReconciliationRepository,
     private readonly dispatch: TaskDispatchRepository,
     private readonly transactions: TransactionRunner,
@@ -83,17 +82,16 @@ export class QueueAdminService {
     const queue = await this.known(name);
     await queue.drain(true);
     const queued = await this.reconciliation.queuedIn(name, this.config.router.queuedGraceMs);
-    const pipeline = this.redis.pipeline();
-    for (const task of queued) pipeline.exists(jobKey(this.queues.prefix, name, jobIdFor(task.id, task.attempt)));
-    const answers = queued.length > 0 ? ((await pipeline.exec()) ?? []) : [];
-    const orphans = queued.filter((_, index) => answers[index]?.[1] === 0);
+    const orphans = await this.jobs.missing(
+      queued.map((task) => ({ taskId: task.id, attempt: task.attempt, queue: name })),
+    );
     const returned =
       orphans.length === 0
         ? 0
         : await this.transactions.run(async (db) => {
             const ids = await this.dispatch.returnToReady(
               db,
-              orphans.map((task) => ({ taskId: task.id, attempt: task.attempt })),
+              orphans.map(({ taskId, attempt }) => ({ taskId, attempt })),
             );
             if (ids.length > 0) await notifyReady(db);
             return ids.length;

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
+import { ACTIVE_RUN_STATUSES } from '@taskloom/engine';
 import { ExecutorRepository, StatsRepository } from '@taskloom/persistence';
 import { metrics, registerMetricsCollector } from '@taskloom/telemetry';
 import { QueueAdminService } from '../admin/queue-admin.service';
@@ -55,7 +56,7 @@ export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutd
     }
     metrics.tasksWaiting.set({ status: 'ready' }, waiting.ready);
     metrics.tasksWaiting.set({ status: 'queued' }, waiting.queued);
-    for (const status of ['pending', 'running', 'paused']) metrics.runsActive.set({ status }, active[status] ?? 0);
+    for (const status of ACTIVE_RUN_STATUSES) metrics.runsActive.set({ status }, active[status] ?? 0);
     metrics.runsStalled.set(stalled);
     metrics.executorsLive.set(live.length);
     metrics.clusterMetricsRefreshes.inc();

@@ -1,3 +1,4 @@
+import { RUN_STATUSES } from '@taskloom/engine';
 import { z } from 'zod';
 import { TenantSchema } from '../auth/tenant';
 
@@ -28,7 +29,7 @@ export type StartRunBody = z.infer<typeof StartRunSchema>;
 export const RunSearchSchema = z
   .object({
     workflow: z.string().optional(),
-    status: z.enum(['pending', 'running', 'paused', 'succeeded', 'failed', 'cancelled']).optional(),
+    status: z.enum(RUN_STATUSES).optional(),
     tag: z.string().optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: z.string().optional().describe('nextCursor of the previous page'),

@@ -54,7 +54,7 @@ export class BatchDispatcher {
   close(): void {
     const closed = new TaskCancelledError('task host closed');
     for (const batcher of this.batchers.values()) {
-      for (const item of batcher.drain()) finish(item, failed(closed, [], item.attempt.startedAt));
+      for (const item of batcher.takeWaiting()) finish(item, failed(closed, [], item.attempt.startedAt));
     }
   }
 
@@ -62,11 +62,8 @@ export class BatchDispatcher {
     const key = `${attempt.timeoutMs}|${attempt.memoryMb}`;
     let batcher = this.batchers.get(key);
     if (!batcher) {
-      batcher = new Batcher<BatchItem>(
-        this.task.batch.maxSize,
-        this.task.batch.maxWaitMs,
-        (items) => void this.run(items),
-      );
+      const { maxSize, maxWaitMs } = this.task.batch;
+      batcher = new Batcher<BatchItem>({ maxSize, maxWaitMs }, (items) => this.run(items));
       this.batchers.set(key, batcher);
     }
     return batcher;
