@@ -1,14 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  decideRunStatus,
-  decideTrigger,
-  renderTemplate,
-  type JsonValue,
-  type TaskStatus,
-  type TemplateScope,
-} from '@taskloom/engine';
+import { decideRunStatus, decideTrigger, type JsonValue, type TaskStatus, type TemplateScope } from '@taskloom/engine';
 import { RunRepository, SubRunRepository, TaskRepository, type Db, type SettledTask } from '@taskloom/persistence';
 import { ActivationService, type ActivationCandidate } from './activation.service';
+import { ExpressionEvaluator } from './expressions/expression-evaluator.service';
+import { ExpressionPoolClosed } from './expressions/expression-pool';
 import { failure } from './failure';
 import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
 import { assertStorable } from './stored-value';
@@ -34,6 +29,7 @@ export class CascadeService {
     private readonly tasks: TaskRepository,
     private readonly activation: ActivationService,
     private readonly subRuns: SubRunRepository,
+    private readonly expressions: ExpressionEvaluator,
   ) {}
 
   async propagate(
@@ -238,11 +234,12 @@ export class CascadeService {
     }
     for (const [runId, { scope, output }] of scopes) {
       try {
-        const rendered = await renderTemplate(output, scope);
+        const rendered = await this.expressions.renderTemplate(output, scope);
         // A run output that cannot be stored fails the run rather than the transaction finishing it.
         assertStorable(rendered, 'output', Number.POSITIVE_INFINITY, '');
         outcomes.push({ id: runId, status: 'succeeded', output: rendered, error: null });
       } catch (error) {
+        if (error instanceof ExpressionPoolClosed) throw error;
         outcomes.push({ id: runId, status: 'failed', output: null, error: failure(error) });
       }
     }
