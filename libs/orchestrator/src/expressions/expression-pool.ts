@@ -1,4 +1,5 @@
 import { Piscina } from 'piscina';
+import { OverloadedError } from '../errors';
 import { ExpressionFailed, ExpressionLimitExceeded } from './expression-limit.error';
 import type { ExpressionAnswer, ExpressionJob } from './expression-job';
 
@@ -10,9 +11,14 @@ export interface ExpressionPoolOptions {
   maxMemoryMb: number;
 }
 
-/** The pool was shut down; the work asking for it belongs to a process that is stopping. */
-export class ExpressionPoolClosed extends Error {
-  override readonly name = 'ExpressionPoolClosed';
+/**
+ * The pool was shut down; the work asking for it belongs to a process that
+ * is stopping, and is done again elsewhere (a run start is answered 429 with Retry-After).
+ */
+export class ExpressionPoolClosed extends OverloadedError {
+  constructor() {
+    super('expression evaluation is shut down: this process is stopping', 5);
+  }
 }
 
 /**
@@ -50,7 +56,7 @@ export class ExpressionPool {
 
   /** Evaluates `job` in a worker; throws ExpressionLimitExceeded past a limit, or the job's own error. */
   async run(job: ExpressionJob): Promise<unknown> {
-    if (this.closed) throw new ExpressionPoolClosed('expression evaluation is shut down');
+    if (this.closed) throw new ExpressionPoolClosed();
     const id = (this.nextId += 1);
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
