@@ -43,7 +43,10 @@ export class ExpressionEvaluator implements OnApplicationShutdown {
     if (!this.isInline(planned, templates)) {
       return (await this.pool.run({ kind: 'task', templates, scope, limits })) as RenderedTask;
     }
-    const rendered = await renderTask(templates, scope, { maxItems: limits.maxItems, maxItemsBytes: limits.itemsBytes });
+    const rendered = await renderTask(templates, scope, {
+      maxItems: limits.maxItems,
+      maxItemsBytes: limits.itemsBytes,
+    });
     checkRenderedTask(rendered, limits);
     return rendered;
   }

@@ -19,9 +19,12 @@ export interface RenderedTaskLimits {
  */
 export function checkRenderedTask(rendered: RenderedTask, limits: RenderedTaskLimits): void {
   if (rendered.outcome === 'too-many-items') {
-    throw new RangeError(`forEach produced ${rendered.count} items; the limit is ${limits.maxItems} (FOREACH_MAX_ITEMS)`);
+    throw new RangeError(
+      `forEach produced ${rendered.count} items; the limit is ${limits.maxItems} (FOREACH_MAX_ITEMS)`,
+    );
   }
-  if (rendered.outcome === 'one') assertStorable(rendered.rendered.input, 'input', limits.inputBytes, limits.inputSetting);
+  if (rendered.outcome === 'one')
+    assertStorable(rendered.rendered.input, 'input', limits.inputBytes, limits.inputSetting);
   if (rendered.outcome !== 'items') return;
   let renderedBytes = 0;
   for (const [index, item] of rendered.items.entries()) {
