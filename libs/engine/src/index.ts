@@ -60,6 +60,7 @@ export {
   type TaskTemplates,
 } from './template/render-task';
 export { isInlineEvaluation } from './template/inline-evaluation';
+export { NeedsFullEvaluation, readPathOnly } from './template/evaluate-expression';
 export { Re2RegExp, re2RegExpEngine, UnsupportedRegexError } from './regex/re2-regexp';
 export { expressionReferences, type ExpressionReferences } from './template/expression-references';
 export { templateReferences } from './template/template-references';

@@ -7,10 +7,11 @@ import { containsTemplate, splitTemplate } from './template-parts';
 
 /**
  * True when every expression in these templates is a plain path
- * (`run.input.x`, `tasks.a.output`): reading one costs no more than the data
- * it walks and cannot stall, so it is evaluated on the caller's thread.
- * Anything else — a function call, an operator, a regex — runs in the
- * bounded expression pool (ADR 0015). Expressions that do not parse are not
+ * (`run.input.x`, `tasks.a.output`): such templates are tried on the
+ * caller's thread with readPathOnly, which walks plain objects and cannot
+ * stall, and goes to the bounded expression pool only when a path runs
+ * through an array. Anything else — a function call, an operator, a regex —
+ * runs in the pool (ADR 0015). Expressions that do not parse are not
  * inline: the pool reports their error like any other.
  */
 export function isInlineEvaluation(templates: {

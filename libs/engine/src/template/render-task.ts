@@ -1,6 +1,7 @@
 import type { JsonValue } from '../json/json-value';
 import { inspectStorable } from '../json/storable-json';
 import { evaluateCondition } from './evaluate-condition';
+import { evaluateExpression, type Evaluate } from './evaluate-expression';
 import { evaluateForEach } from './evaluate-for-each';
 import { renderTemplate } from './render-template';
 import type { TemplateScope } from './template-scope';
@@ -42,23 +43,25 @@ export async function renderTask(
   templates: TaskTemplates,
   scope: TemplateScope,
   limits: RenderTaskLimits,
+  evaluate: Evaluate = evaluateExpression,
 ): Promise<RenderedTask> {
-  if (templates.when !== undefined && !(await evaluateCondition(templates.when, scope))) return { outcome: 'skipped' };
-  if (templates.forEach === undefined) return { outcome: 'one', rendered: await renderInput(templates, scope) };
-  const values = await evaluateForEach(templates.forEach, scope);
+  if (templates.when !== undefined && !(await evaluateCondition(templates.when, scope, evaluate)))
+    return { outcome: 'skipped' };
+  if (templates.forEach === undefined) return { outcome: 'one', rendered: await renderInput(templates, scope, evaluate) };
+  const values = await evaluateForEach(templates.forEach, scope, evaluate);
   if (values.length > limits.maxItems) return { outcome: 'too-many-items', count: values.length };
   const items: RenderedInput[] = [];
   let bytes = 0;
   for (let index = 0; index < values.length && bytes <= limits.maxItemsBytes; index += 1) {
-    const item = await renderInput(templates, { ...scope, item: values[index], index });
+    const item = await renderInput(templates, { ...scope, item: values[index], index }, evaluate);
     bytes += inspectStorable(item.input, 'input').bytes;
     items.push(item);
   }
   return { outcome: 'items', items };
 }
 
-async function renderInput(templates: TaskTemplates, scope: TemplateScope): Promise<RenderedInput> {
-  const input = await renderTemplate(templates.input, scope);
+async function renderInput(templates: TaskTemplates, scope: TemplateScope, evaluate: Evaluate): Promise<RenderedInput> {
+  const input = await renderTemplate(templates.input, scope, evaluate);
   if (templates.affinity === undefined) return { input };
-  return { input, affinity: await renderTemplate(templates.affinity, scope) };
+  return { input, affinity: await renderTemplate(templates.affinity, scope, evaluate) };
 }

@@ -2,6 +2,8 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import {
   isInlineEvaluation,
+  NeedsFullEvaluation,
+  readPathOnly,
   renderTask,
   renderTemplate,
   type JsonValue,
@@ -55,7 +57,8 @@ export class ExpressionEvaluator implements OnApplicationShutdown {
   async renderTemplate(value: JsonValue, scope: TemplateScope): Promise<JsonValue> {
     const key = typeof value === 'object' && value !== null ? value : undefined;
     if (this.isInline(key, { input: value })) {
-      return renderTemplate(value, scope);
+      const rendered = await inlineOrUndefined(renderTemplate(value, scope, readPathOnly));
+      if (rendered !== undefined) return rendered;
     }
     return (await this.pool.run({ kind: 'template', value, scope })) as JsonValue;
   }
@@ -83,6 +86,20 @@ export class ExpressionEvaluator implements OnApplicationShutdown {
       inputSetting: workflow ? 'RUN_INPUT_MAX_BYTES' : 'TASK_INPUT_MAX_BYTES',
       itemsBytes: this.config.engine.forEachInputMaxBytes,
     };
+  }
+}
+
+/**
+ * A plain path is read here only when the read is a walk down plain objects;
+ * through arrays JSONata maps and flattens, at a cost set by the data (a run
+ * input of millions of items), so that goes to the pool.
+ */
+async function inlineOrUndefined<T>(rendering: Promise<T>): Promise<T | undefined> {
+  try {
+    return await rendering;
+  } catch (error) {
+    if (error instanceof NeedsFullEvaluation) return undefined;
+    throw error;
   }
 }
 
