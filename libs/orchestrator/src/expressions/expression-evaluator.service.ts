@@ -42,15 +42,15 @@ export class ExpressionEvaluator implements OnApplicationShutdown {
       affinity: planned.kind === 'workflow' ? undefined : planned.affinity,
     };
     const limits = this.limitsFor(planned);
-    if (!this.isInline(planned, templates)) {
-      return (await this.pool.run({ kind: 'task', templates, scope, limits })) as RenderedTask;
+    if (this.isInline(planned, templates)) {
+      const itemLimits = { maxItems: limits.maxItems, maxItemsBytes: limits.itemsBytes };
+      const rendered = await inlineOrUndefined(renderTask(templates, scope, itemLimits, readPathOnly));
+      if (rendered) {
+        checkRenderedTask(rendered, limits);
+        return rendered;
+      }
     }
-    const rendered = await renderTask(templates, scope, {
-      maxItems: limits.maxItems,
-      maxItemsBytes: limits.itemsBytes,
-    });
-    checkRenderedTask(rendered, limits);
-    return rendered;
+    return (await this.pool.run({ kind: 'task', templates, scope, limits })) as RenderedTask;
   }
 
   /** One template (a run's output). */
