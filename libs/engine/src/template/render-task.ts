@@ -47,7 +47,8 @@ export async function renderTask(
 ): Promise<RenderedTask> {
   if (templates.when !== undefined && !(await evaluateCondition(templates.when, scope, evaluate)))
     return { outcome: 'skipped' };
-  if (templates.forEach === undefined) return { outcome: 'one', rendered: await renderInput(templates, scope, evaluate) };
+  if (templates.forEach === undefined)
+    return { outcome: 'one', rendered: await renderInput(templates, scope, evaluate) };
   const values = await evaluateForEach(templates.forEach, scope, evaluate);
   if (values.length > limits.maxItems) return { outcome: 'too-many-items', count: values.length };
   const items: RenderedInput[] = [];

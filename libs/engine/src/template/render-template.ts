@@ -22,7 +22,8 @@ export async function renderTemplate(
   }
   if (isJsonObject(value)) {
     const entries: [string, JsonValue][] = [];
-    for (const [key, member] of Object.entries(value)) entries.push([key, await renderTemplate(member, scope, evaluate)]);
+    for (const [key, member] of Object.entries(value))
+      entries.push([key, await renderTemplate(member, scope, evaluate)]);
     return Object.fromEntries(entries);
   }
   return value;
