@@ -67,6 +67,12 @@ export interface TaskloomConfig {
     cancelMarkerTtlMs: number;
     /** All of one forEach's rendered item inputs together. */
     forEachInputMaxBytes: number;
+    /**
+     * User expressions (templates, `when`, forEach) that are more than a plain
+     * path run in a pool of worker threads, each evaluation bounded in time and
+     * memory and its worker killed past either (ADR 0015).
+     */
+    expressions: { timeoutMs: number; maxMemoryMb: number; workers: number };
   };
   /** Sizes of what is stored (serialised JSON), checked before it is written; see README "Limits". */
   limits: {
@@ -145,6 +151,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
       maxInterruptions: e.TASK_MAX_INTERRUPTIONS,
       cancelMarkerTtlMs: e.CANCEL_MARKER_TTL_MS,
       forEachInputMaxBytes: e.FOREACH_INPUT_MAX_BYTES,
+      expressions: {
+        timeoutMs: e.EXPRESSION_TIMEOUT_MS,
+        maxMemoryMb: e.EXPRESSION_MAX_MEMORY_MB,
+        workers: e.EXPRESSION_WORKERS,
+      },
     },
     limits: {
       runInputBytes: e.RUN_INPUT_MAX_BYTES,

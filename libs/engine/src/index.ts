@@ -56,6 +56,16 @@ export { EXPRESSION_LIMITS } from './template/parse-expression';
 export { renderTemplate } from './template/render-template';
 export { evaluateCondition } from './template/evaluate-condition';
 export { evaluateForEach } from './template/evaluate-for-each';
+export {
+  renderTask,
+  type RenderedInput,
+  type RenderedTask,
+  type RenderTaskLimits,
+  type TaskTemplates,
+} from './template/render-task';
+export { isInlineEvaluation } from './template/inline-evaluation';
+export { NeedsFullEvaluation, readPathOnly } from './template/evaluate-expression';
+export { Re2RegExp, re2RegExpEngine, UnsupportedRegexError } from './regex/re2-regexp';
 export { expressionReferences, type ExpressionReferences } from './template/expression-references';
 export { templateReferences } from './template/template-references';
 export {

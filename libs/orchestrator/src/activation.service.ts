@@ -1,14 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { describeFailure } from '@taskloom/sdk';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
-import {
-  evaluateCondition,
-  evaluateForEach,
-  renderTemplate,
-  type JsonValue,
-  type PlannedTask,
-  type TemplateScope,
-} from '@taskloom/engine';
+import { type JsonValue, type PlannedTask, type RenderedTask, type TemplateScope } from '@taskloom/engine';
 import {
   RunRepository,
   SubRunQueueRepository,
@@ -24,10 +17,11 @@ import {
 import { priorityRank, TaskRouting } from '@taskloom/queue';
 import { randomUUID } from 'node:crypto';
 import { dispatchBonusMs } from './dispatch-order';
+import { ExpressionEvaluator } from './expressions/expression-evaluator.service';
+import { ExpressionPoolClosed } from './expressions/expression-pool';
 import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
 import type { BuiltRun } from './run-builder';
 import { RunTreeBudget } from './run-tree-budget.service';
-import { assertStorable } from './stored-value';
 
 /** A fan-out past RUN_TREE_MAX_TASKS: the forEach task fails. */
 class RunTreeLimitExceeded extends Error {
@@ -38,6 +32,16 @@ export interface ActivationCandidate {
   id: string;
   runId: string;
   key: string;
+}
+
+/** A task's templates evaluated, or why they could not be. */
+export type Rendering = { rendered: RenderedTask } | { error: unknown };
+
+/** New runs' roots whose templates were evaluated before the transaction that inserts them. */
+export interface NewRoots {
+  /** Roots that still need activate(), with what their templates gave. */
+  remaining: ActivationCandidate[];
+  renderings: Map<string, Rendering>;
 }
 
 interface Decided {
@@ -66,23 +70,47 @@ export class ActivationService {
     private readonly routing: TaskRouting,
     private readonly subRuns: SubRunQueueRepository,
     private readonly budget: RunTreeBudget,
+    private readonly expressions: ExpressionEvaluator,
   ) {}
 
-  /** Returns the candidates that ended at once (skipped, failed to render, empty fan-out). */
-  async activate(db: Db, candidates: readonly ActivationCandidate[]): Promise<SettledTask[]> {
+  /**
+   * Returns the candidates that ended at once (skipped, failed to render,
+   * empty fan-out). Runs inside the caller's transaction: the candidates'
+   * templates are evaluated together, each bounded by EXPRESSION_TIMEOUT_MS,
+   * so a hostile expression holds the transaction for at most that long per
+   * expression worker's share of the batch. `renderings` are templates
+   * already evaluated (new runs' roots, before their transaction opened).
+   */
+  async activate(
+    db: Db,
+    candidates: readonly ActivationCandidate[],
+    renderings: ReadonlyMap<string, Rendering> = new Map(),
+  ): Promise<SettledTask[]> {
     if (candidates.length === 0) return [];
     const runs = await this.runs.contexts(db, [...new Set(candidates.map((c) => c.runId))]);
     const workflows = new Map<string, CompiledWorkflow>();
     for (const run of runs.values()) workflows.set(run.id, await this.plans.get(run.definitionId, db));
     const scopes = await this.loadScopes(db, candidates, runs, workflows);
+    const planned = new Map<string, PlannedTask>();
+    for (const candidate of candidates) {
+      const task = workflows.get(candidate.runId)?.plan.byKey.get(candidate.key);
+      if (runs.has(candidate.runId) && task) planned.set(candidate.id, task);
+    }
+    const rendered = await Promise.all(
+      candidates.map((candidate) => {
+        const task = planned.get(candidate.id);
+        if (!task) return undefined;
+        return renderings.get(candidate.id) ?? this.render(task, scopes.get(candidate.runId)!);
+      }),
+    );
 
     const decided: Decided = { ready: [], settle: [], groups: [], items: [], subRuns: [] };
-    for (const candidate of candidates) {
+    for (const [index, candidate] of candidates.entries()) {
       const run = runs.get(candidate.runId);
-      const planned = workflows.get(candidate.runId)?.plan.byKey.get(candidate.key);
-      if (!run || !planned) continue;
+      const task = planned.get(candidate.id);
+      if (!run || !task) continue;
       try {
-        await this.decide(db, candidate, planned, run, scopes.get(candidate.runId)!, workflows.get(run.id)!, decided);
+        await this.decide(db, candidate, task, run, rendered[index]!, workflows.get(run.id)!, decided);
       } catch (error) {
         decided.settle.push({ id: candidate.id, status: 'failed', error: describeFailure(error) });
       }
@@ -96,38 +124,51 @@ export class ActivationService {
   }
 
   /**
-   * Makes a new run's plain roots ready before they are inserted. A root
-   * reads nothing but the run's input, so it needs none of activate()'s
-   * queries — the hot path of run creation. Returns the roots that still
-   * need activate(): conditions, fan-outs, sub-workflows, and inputs that
-   * fail to render (activate() records the failure).
+   * Evaluates a new run's roots before it is inserted, outside any
+   * transaction, and makes the plain ones ready — the hot path of run
+   * creation. A root reads nothing but the run's input. Returns the roots
+   * that still need activate() (conditions, fan-outs, sub-workflows, and
+   * templates that failed, whose failure activate() records) with what their
+   * templates gave, so activate() evaluates nothing again.
    */
-  async readyNewRoots(workflow: CompiledWorkflow, built: BuiltRun): Promise<ActivationCandidate[]> {
+  async readyNewRoots(workflow: CompiledWorkflow, built: BuiltRun): Promise<NewRoots> {
     const scope: TemplateScope = {
       run: { id: built.run.id, input: built.run.input as JsonValue, tenant: built.run.tenant },
       tasks: {},
     };
     const rows = new Map(built.tasks.map((row) => [row.id, row]));
-    const remaining: ActivationCandidate[] = [];
-    for (const root of built.roots) {
-      const planned = workflow.plan.byKey.get(root.key)!;
-      const row = rows.get(root.id)!;
-      if (planned.kind === 'workflow' || planned.forEach !== undefined || planned.when !== undefined) {
-        remaining.push(root);
+    const roots = built.roots.map((root) => ({ root, planned: workflow.plan.byKey.get(root.key)! }));
+    const renderings = await Promise.all(roots.map(({ planned }) => this.render(planned, scope)));
+    const remaining: NewRoots = { remaining: [], renderings: new Map() };
+    for (const [index, { root, planned }] of roots.entries()) {
+      const rendering = renderings[index]!;
+      if (planned.kind === 'task' && 'rendered' in rendering && rendering.rendered.outcome === 'one') {
+        const { input, affinity } = rendering.rendered.rendered;
+        const priority = rows.get(root.id)!.priority;
+        Object.assign(rows.get(root.id)!, {
+          status: 'ready',
+          attempt: 1,
+          input,
+          queue: this.queueFor(planned, affinity),
+          dispatchBonusMs: dispatchBonusMs(priority, this.config.queue.priorityAgingMs),
+        });
         continue;
       }
-      try {
-        const ready = await this.readiness(
-          planned,
-          scope,
-          dispatchBonusMs(row.priority, this.config.queue.priorityAgingMs),
-        );
-        Object.assign(row, { status: 'ready', attempt: 1, ...ready });
-      } catch {
-        remaining.push(root);
-      }
+      remaining.remaining.push(root);
+      remaining.renderings.set(root.id, rendering);
     }
     return remaining;
+  }
+
+  /** Evaluates a task's templates; a failure is kept as the task's outcome, except the pool shutting down. */
+  private async render(planned: PlannedTask, scope: TemplateScope): Promise<Rendering> {
+    try {
+      return { rendered: await this.expressions.renderTask(planned, scope) };
+    } catch (error) {
+      // Not the task's fault: the transaction fails and its work is done again by a process still running.
+      if (error instanceof ExpressionPoolClosed) throw error;
+      return { error };
+    }
   }
 
   private async decide(
@@ -135,11 +176,13 @@ export class ActivationService {
     candidate: ActivationCandidate,
     planned: PlannedTask,
     run: RunContext,
-    scope: TemplateScope,
+    rendering: Rendering,
     workflow: CompiledWorkflow,
     decided: Decided,
   ): Promise<void> {
-    if (planned.when !== undefined && !(await evaluateCondition(planned.when, scope))) {
+    if ('error' in rendering) throw rendering.error;
+    const { rendered } = rendering;
+    if (rendered.outcome === 'skipped') {
       decided.settle.push({
         id: candidate.id,
         status: 'skipped',
@@ -147,85 +190,53 @@ export class ActivationService {
       });
       return;
     }
+    if (rendered.outcome === 'too-many-items') throw new Error('unreachable: refused by checkRenderedTask');
     const rank = workflow.explicitPriority.has(planned.key) ? priorityRank(planned.priority) : run.priority;
     const bonus = dispatchBonusMs(rank, this.config.queue.priorityAgingMs);
 
-    if (planned.kind === 'workflow') {
+    if (rendered.outcome === 'one' && planned.kind === 'workflow') {
       // The task starts now; its child run is created after this commits, in a transaction of its own.
-      const input = await renderTemplate(planned.input, scope);
-      assertStorable(input, 'input', this.config.limits.runInputBytes, 'RUN_INPUT_MAX_BYTES');
-      decided.groups.push({ id: candidate.id, childrenTotal: 1, input });
+      decided.groups.push({ id: candidate.id, childrenTotal: 1, input: rendered.rendered.input });
       decided.subRuns.push(candidate.id);
       return;
     }
-    if (planned.forEach !== undefined) {
-      const items = await evaluateForEach(planned.forEach, scope);
-      if (items.length > this.config.engine.forEachMaxItems) {
-        throw new RangeError(
-          `forEach produced ${items.length} items; the limit is ${this.config.engine.forEachMaxItems} (FOREACH_MAX_ITEMS)`,
-        );
-      }
-      if (items.length === 0) {
-        decided.settle.push({ id: candidate.id, status: 'succeeded', output: [] });
-        return;
-      }
-      const refused = await this.budget.charge(db, candidate.runId, 0, items.length);
-      if (refused) throw new RunTreeLimitExceeded(`forEach of ${items.length} items: ${refused}`);
-      const rendered: NewTaskRow[] = [];
-      const { taskInputBytes } = this.config.limits;
-      const fanOutBytes = this.config.engine.forEachInputMaxBytes;
-      let renderedBytes = 0;
-      for (let index = 0; index < items.length; index += 1) {
-        const itemScope: TemplateScope = { ...scope, item: items[index], index };
-        // Checked item by item as they render, so a fan-out of huge inputs stops at its first excess.
-        const input = await renderTemplate(planned.input, itemScope);
-        const left = fanOutBytes - renderedBytes;
-        renderedBytes += assertStorable(
-          input,
-          `input of item ${index}`,
-          Math.min(taskInputBytes, left),
-          left < taskInputBytes ? 'FOREACH_INPUT_MAX_BYTES (all items together)' : 'TASK_INPUT_MAX_BYTES',
-        );
-        rendered.push({
-          id: randomUUID(),
-          runId: candidate.runId,
-          key: planned.key,
-          kind: 'item',
-          type: planned.type ?? null,
-          status: 'ready',
-          priority: rank,
-          attempt: 1,
-          maxAttempts: planned.retry.maxAttempts,
-          timeoutMs: planned.timeoutMs,
-          retry: planned.retry,
-          input,
-          queue: await this.queueFor(planned, itemScope),
-          depsTotal: 0,
-          parentTaskId: candidate.id,
-          itemIndex: index,
-          dispatchBonusMs: bonus,
-        });
-      }
-      decided.groups.push({ id: candidate.id, childrenTotal: items.length });
-      decided.items.push(...rendered);
+    if (rendered.outcome === 'one') {
+      const { input, affinity } = rendered.rendered;
+      decided.ready.push({ id: candidate.id, input, queue: this.queueFor(planned, affinity), dispatchBonusMs: bonus });
       return;
     }
-    decided.ready.push({ id: candidate.id, ...(await this.readiness(planned, scope, bonus)) });
+    const { items } = rendered;
+    if (items.length === 0) {
+      decided.settle.push({ id: candidate.id, status: 'succeeded', output: [] });
+      return;
+    }
+    const refused = await this.budget.charge(db, candidate.runId, 0, items.length);
+    if (refused) throw new RunTreeLimitExceeded(`forEach of ${items.length} items: ${refused}`);
+    decided.groups.push({ id: candidate.id, childrenTotal: items.length });
+    for (const [index, { input, affinity }] of items.entries()) {
+      decided.items.push({
+        id: randomUUID(),
+        runId: candidate.runId,
+        key: planned.key,
+        kind: 'item',
+        type: planned.type ?? null,
+        status: 'ready',
+        priority: rank,
+        attempt: 1,
+        maxAttempts: planned.retry.maxAttempts,
+        timeoutMs: planned.timeoutMs,
+        retry: planned.retry,
+        input,
+        queue: this.queueFor(planned, affinity),
+        depsTotal: 0,
+        parentTaskId: candidate.id,
+        itemIndex: index,
+        dispatchBonusMs: bonus,
+      });
+    }
   }
 
-  /** What a plain task needs to become ready: its rendered input and the queue its routing key picks. */
-  private async readiness(
-    planned: PlannedTask,
-    scope: TemplateScope,
-    bonus: number,
-  ): Promise<{ input: JsonValue; queue: string; dispatchBonusMs: number }> {
-    const input = await renderTemplate(planned.input, scope);
-    assertStorable(input, 'input', this.config.limits.taskInputBytes, 'TASK_INPUT_MAX_BYTES');
-    return { input, queue: await this.queueFor(planned, scope), dispatchBonusMs: bonus };
-  }
-
-  private async queueFor(planned: PlannedTask, scope: TemplateScope): Promise<string> {
-    const affinity = planned.affinity === undefined ? undefined : await renderTemplate(planned.affinity, scope);
+  private queueFor(planned: PlannedTask, affinity: JsonValue | undefined): string {
     return this.routing.queueFor(
       planned.type!,
       affinity === undefined || affinity === null ? undefined : String(affinity),

@@ -3,7 +3,6 @@ import { describeFailure } from '@taskloom/sdk';
 import {
   decideRunStatus,
   decideTrigger,
-  renderTemplate,
   type JsonValue,
   type TaskStatus,
   type TemplateScope,
@@ -20,6 +19,8 @@ import {
   type Settlement,
 } from '@taskloom/persistence';
 import { ActivationService, type ActivationCandidate } from './activation.service';
+import { ExpressionEvaluator } from './expressions/expression-evaluator.service';
+import { ExpressionPoolClosed } from './expressions/expression-pool';
 import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
 import { assertStorable } from './stored-value';
 
@@ -46,6 +47,7 @@ export class CascadeService {
     private readonly taskControl: TaskControlRepository,
     private readonly activation: ActivationService,
     private readonly subRuns: SubRunRepository,
+    private readonly expressions: ExpressionEvaluator,
   ) {}
 
   async propagate(
@@ -249,11 +251,12 @@ export class CascadeService {
     }
     for (const [runId, { scope, output }] of scopes) {
       try {
-        const rendered = await renderTemplate(output, scope);
+        const rendered = await this.expressions.renderTemplate(output, scope);
         // A run output that cannot be stored fails the run rather than the transaction finishing it.
         assertStorable(rendered, 'output', Number.POSITIVE_INFINITY, '');
         outcomes.push({ id: runId, status: 'succeeded', output: rendered, error: null });
       } catch (error) {
+        if (error instanceof ExpressionPoolClosed) throw error;
         outcomes.push({ id: runId, status: 'failed', output: null, error: describeFailure(error) });
       }
     }

@@ -5,6 +5,9 @@ export { AttemptService, type AttemptOutcome, type AttemptStart } from './attemp
 export { RunStarterService, type StartRunCommand, type StartedRun } from './run-starter.service';
 export { workflowIdOf } from './workflow-resolution';
 export { CascadeService } from './cascade.service';
+export { ExpressionEvaluator } from './expressions/expression-evaluator.service';
+export { ExpressionPool, ExpressionPoolClosed, type ExpressionPoolOptions } from './expressions/expression-pool';
+export { ExpressionFailed, ExpressionLimitExceeded } from './expressions/expression-limit.error';
 export { InterruptionService, countInterruptions } from './interruption.service';
 export { RunTreeBudget } from './run-tree-budget.service';
 export { SubRunLaunchService } from './sub-run-launch.service';

@@ -41,4 +41,22 @@ describe('JsonSchemaValidator.assertSchema', () => {
       validator.assertSchema({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object' }),
     ).not.toThrow();
   });
+
+  it('matches `pattern` on RE2: a catastrophic-backtracking pattern answers at once', () => {
+    const validator = new JsonSchemaValidator();
+    const schema = { type: 'object', properties: { s: { type: 'string', pattern: '^(a|a)*$' } } };
+    validator.assertSchema(schema);
+    expect(validator.validate('run-input:re2', schema, { s: 'aaaa' }, 'input')).toEqual([]);
+    expect(validator.validate('run-input:re2', schema, { s: `${'a'.repeat(10_000)}!` }, 'input')).toEqual([
+      { path: 'input.s', message: 'must match pattern "^(a|a)*$"' },
+    ]);
+  });
+
+  it('refuses a schema whose pattern RE2 cannot run, naming the pattern', () => {
+    const validator = new JsonSchemaValidator();
+    expect(() => validator.assertSchema({ type: 'string', pattern: '(x)\\1' })).toThrow(
+      /\/\(x\)\\1\/ is not supported.*no backreferences/,
+    );
+    expect(() => validator.assertSchema({ patternProperties: { '^(?!x)': {} } })).toThrow(/not supported/);
+  });
 });

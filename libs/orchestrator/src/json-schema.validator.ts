@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import draft07MetaSchema from 'ajv/dist/refs/json-schema-draft-07.json';
 import addFormats from 'ajv-formats';
+import { re2RegExpEngine } from '@taskloom/engine';
 import { LRUCache } from 'lru-cache';
 import type { ErrorDetail } from './errors';
 
@@ -21,6 +22,11 @@ const MAX_COMPILED = 1_000;
  * bounded; an evicted schema compiles again when next needed. Schemas are
  * checked against the meta-schemas by one shared instance, which never
  * registers them, so a per-schema instance carries no meta-schema at all.
+ *
+ * `pattern` and `patternProperties` run on RE2 (linear time, ADR 0015): a
+ * pattern RE2 cannot compile (a backreference, lookaround) fails the
+ * schema's compilation, so a definition holding one is refused when it is
+ * registered.
  *
  * Task types publish draft 2020-12 (what zod emits); hand-written workflow
  * `inputSchema`s are often draft-07, so both dialects are understood.
@@ -63,6 +69,7 @@ function compileAlone(schema: Record<string, unknown>): ValidateFunction {
     strict: false,
     meta: false,
     validateSchema: false,
+    code: { regExp: re2RegExpEngine },
   });
   addFormats.default(ajv);
   return ajv.compile(schema);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ActivationService } from './activation.service';
 import { AttemptService } from './attempt.service';
 import { CascadeService } from './cascade.service';
+import { ExpressionEvaluator } from './expressions/expression-evaluator.service';
 import { InterruptionService } from './interruption.service';
 import { JsonSchemaValidator } from './json-schema.validator';
 import { PlanCache } from './plan-cache.service';
@@ -13,6 +14,7 @@ import { SubRunLaunchService } from './sub-run-launch.service';
 
 const PROVIDERS = [
   PlanCache,
+  ExpressionEvaluator,
   JsonSchemaValidator,
   SubRunLauncher,
   RunTreeBudget,

@@ -10,7 +10,7 @@ import {
   type WorkflowRef,
 } from '@taskloom/persistence';
 import { priorityRank } from '@taskloom/queue';
-import { ActivationService, type ActivationCandidate } from './activation.service';
+import { ActivationService, type NewRoots } from './activation.service';
 import { CascadeService } from './cascade.service';
 import { ValidationError } from './errors';
 import { JsonSchemaValidator } from './json-schema.validator';
@@ -46,8 +46,8 @@ export interface StartedRun {
 interface PreparedRun {
   workflow: CompiledWorkflow;
   built: BuiltRun;
-  /** Roots that need activation inside the transaction; the others are inserted ready. */
-  toActivate: ActivationCandidate[];
+  /** Roots that need activation inside the transaction, their templates already evaluated; the others are inserted ready. */
+  roots: NewRoots;
 }
 
 /**
@@ -126,9 +126,9 @@ export class RunStarterService implements OnApplicationShutdown {
       parentTaskId: null,
       traceparent: command.traceparent,
     });
-    const toActivate = await this.activation.readyNewRoots(workflow, built);
+    const roots = await this.activation.readyNewRoots(workflow, built);
     try {
-      return await this.creations.submit({ workflow, built, toActivate });
+      return await this.creations.submit({ workflow, built, roots });
     } catch (error) {
       // The batch was split down to this run: its own data is what PostgreSQL refused.
       if (isDataError(error)) throw new ValidationError(`the run cannot be stored: ${(error as Error).message}`);
@@ -148,13 +148,13 @@ export class RunStarterService implements OnApplicationShutdown {
   private async create(batch: PreparedRun[]): Promise<StartedRun[]> {
     const runs = batch.map((prepared) => prepared.built.run);
     const tasks = batch.flatMap((prepared) => prepared.built.tasks);
-    const inserted = batch.some((prepared) => prepared.toActivate.length > 0)
+    const inserted = batch.some((prepared) => prepared.roots.remaining.length > 0)
       ? await this.transactions.run(async (db) => {
           const ids = await this.runs.createRuns(runs, tasks, db);
-          const roots = batch
-            .filter((prepared) => ids.has(prepared.built.run.id))
-            .flatMap((prepared) => prepared.toActivate);
-          await this.cascade.propagate(db, await this.activation.activate(db, roots));
+          const created = batch.filter((prepared) => ids.has(prepared.built.run.id));
+          const roots = created.flatMap((prepared) => prepared.roots.remaining);
+          const renderings = new Map(created.flatMap((prepared) => [...prepared.roots.renderings]));
+          await this.cascade.propagate(db, await this.activation.activate(db, roots, renderings));
           return ids;
         })
       : await this.runs.createRuns(runs, tasks);

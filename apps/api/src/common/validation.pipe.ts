@@ -1,5 +1,8 @@
 import { StandardSchemaValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { ValidationError, type ErrorDetail } from '@taskloom/orchestrator';
+import { types } from 'node:util';
+
+const BUILT_IN_TYPES = [Date, RegExp, Error, Map, Set, WeakMap, WeakSet];
 
 /**
  * Request validation failures name every offending field in `details`. A
@@ -15,6 +18,32 @@ class NamingValidationPipe extends StandardSchemaValidationPipe {
       if (!(error instanceof ValidationError) || !root) throw error;
       const details = (error.details ?? []).map((detail) => ({ ...detail, path: detail.path || root }));
       throw toValidationError(details);
+    }
+  }
+
+  /**
+   * Nest's own walk (the same keys deleted from the same objects), except
+   * that numbers, strings and the like are never stacked: a body holding an
+   * array of a million numbers costs no stack entry per item.
+   */
+  protected override stripProtoKeys(value: unknown): void {
+    const visited = new WeakSet<object>();
+    const stack: unknown[] = [value];
+    while (stack.length > 0) {
+      const current = stack.pop();
+      if (typeof current !== 'object' || current === null || types.isTypedArray(current) || visited.has(current))
+        continue;
+      visited.add(current);
+      if (BUILT_IN_TYPES.some((type) => current instanceof type)) continue;
+      const children: unknown[] = Array.isArray(current) ? Object.values(current) : [];
+      if (!Array.isArray(current)) {
+        const record = current as Record<string, unknown> & { constructor?: unknown };
+        delete record.__proto__;
+        delete record.prototype;
+        if (!BUILT_IN_TYPES.includes(record.constructor as never)) delete record.constructor;
+        for (const key in record) children.push(record[key]);
+      }
+      for (const child of children) if (typeof child === 'object' && child !== null) stack.push(child);
     }
   }
 }

@@ -75,8 +75,13 @@ export function inspectStorable(
       bytes += scalarBytes(current);
     } else if (Array.isArray(current)) {
       bytes += 1 + current.length;
-      for (let index = current.length - 1; index >= 0; index -= 1)
-        stack.push({ value: current[index], parent: entry, segment: `[${index}]` });
+      // Numbers, booleans and nulls are counted here, not stacked: a large array costs no entry per such item.
+      for (let index = current.length - 1; index >= 0; index -= 1) {
+        const item: unknown = current[index];
+        if (typeof item === 'string' || (typeof item === 'object' && item !== null))
+          stack.push({ value: item, parent: entry, segment: index });
+        else if (item !== undefined) bytes += scalarBytes(item);
+      }
     } else {
       bytes += 2;
       for (const [key, item] of Object.entries(current as Record<string, unknown>)) {
@@ -98,12 +103,14 @@ export function inspectStorable(
 interface Entry {
   value: unknown;
   parent: Entry | undefined;
-  segment: string;
+  /** `.key`, or an array index (spelled `[index]` only when a path is shown). */
+  segment: string | number;
 }
 
 function pathOf(entry: Entry): string {
   const segments: string[] = [];
-  for (let at: Entry | undefined = entry; at; at = at.parent) segments.push(at.segment);
+  for (let at: Entry | undefined = entry; at; at = at.parent)
+    segments.push(typeof at.segment === 'number' ? `[${at.segment}]` : at.segment);
   return segments.reverse().join('');
 }
 

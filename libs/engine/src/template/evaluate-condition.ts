@@ -1,5 +1,5 @@
 import { bareExpression } from './bare-expression';
-import { evaluateExpression } from './evaluate-expression';
+import { evaluateExpression, type Evaluate } from './evaluate-expression';
 import { parseExpression } from './parse-expression';
 import type { TemplateScope } from './template-scope';
 
@@ -7,8 +7,12 @@ import type { TemplateScope } from './template-scope';
 const TO_BOOLEAN = '$boolean($value)';
 
 /** Evaluates a `when` condition: bare (`tasks.a.output.count > 0`) or wrapped in `{{ }}`. Selecting nothing is false. */
-export async function evaluateCondition(expr: string, scope: TemplateScope): Promise<boolean> {
-  const value = await evaluateExpression(bareExpression(expr), scope);
+export async function evaluateCondition(
+  expr: string,
+  scope: TemplateScope,
+  evaluate: Evaluate = evaluateExpression,
+): Promise<boolean> {
+  const value = await evaluate(bareExpression(expr), scope);
   if (value === undefined) return false;
   const cast: unknown = await parseExpression(TO_BOOLEAN).evaluate(null, { value });
   return cast === true;

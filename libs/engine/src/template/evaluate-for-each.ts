@@ -1,6 +1,6 @@
 import type { JsonValue } from '../json/json-value';
 import { bareExpression } from './bare-expression';
-import { evaluateExpression } from './evaluate-expression';
+import { evaluateExpression, type Evaluate } from './evaluate-expression';
 import { describeJsonType } from './json-result';
 import { TemplateError } from './template-error';
 import type { TemplateScope } from './template-scope';
@@ -11,9 +11,13 @@ import type { TemplateScope } from './template-scope';
  * silently treating a scalar as one item hides mistakes. How many items a
  * run may fan out to is the caller's (configured) policy.
  */
-export async function evaluateForEach(expr: string, scope: TemplateScope): Promise<JsonValue[]> {
+export async function evaluateForEach(
+  expr: string,
+  scope: TemplateScope,
+  evaluate: Evaluate = evaluateExpression,
+): Promise<JsonValue[]> {
   const expression = bareExpression(expr);
-  const value = await evaluateExpression(expression, scope);
+  const value = await evaluate(expression, scope);
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
     throw new TemplateError(

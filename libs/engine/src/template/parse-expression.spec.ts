@@ -20,9 +20,29 @@ describe('parseExpression', () => {
     expect(() => parseExpression(long)).toThrow(TemplateError);
   });
 
-  it('refuses regular expressions that can backtrack catastrophically', () => {
-    expect(() => parseExpression('$match(run.input.text, /(a+)+$/)')).toThrow(/backtrack catastrophically/);
-    expect(() => parseExpression('$match(run.input.text, /a+$/)')).not.toThrow();
+  it('refuses regular expressions RE2 cannot run, naming what is missing', () => {
+    expect(() => parseExpression('$match(run.input.text, /(a)\\1/)')).toThrow(/not supported.*no backreferences/);
+    expect(() => parseExpression('$match(run.input.text, /a(?=b)/)')).toThrow(TemplateError);
+    expect(() => parseExpression('$match(run.input.text, /(a+)+$/)')).not.toThrow();
+  });
+
+  it('matches nested and overlapping repetition in linear time', async () => {
+    await expect(evaluateExpression('$match(run.input.text, /(a|a)*$/).match', scope)).resolves.toBe('');
+    await expect(evaluateExpression('$contains(run.input.text, /^(a+)+$/)', scope)).resolves.toBe(false);
+  });
+
+  it('keeps JSONata regex semantics: groups, flags, every match, replace and split', async () => {
+    const local: TemplateScope = { run: { id: 'r', input: { s: 'Ab1 ab22 AB333' } }, tasks: {} };
+    await expect(evaluateExpression('$match(run.input.s, /a(b)(\\d+)/i).groups', local)).resolves.toEqual([
+      'b',
+      '1',
+      'b',
+      '22',
+      'B',
+      '333',
+    ]);
+    await expect(evaluateExpression('$replace(run.input.s, /\\d+/, "#")', local)).resolves.toBe('Ab# ab# AB#');
+    await expect(evaluateExpression('$split(run.input.s, / /)', local)).resolves.toEqual(['Ab1', 'ab22', 'AB333']);
   });
 });
 

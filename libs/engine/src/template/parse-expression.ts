@@ -2,7 +2,7 @@ import jsonata from 'jsonata';
 import { LRUCache } from 'lru-cache';
 import { MAX_EXPRESSION_LENGTH } from '../definition/limits';
 import { type AstNode, childSlots } from './expression-ast';
-import { findNestedRepetition } from './regex-guard';
+import { Re2RegExp, UnsupportedRegexError } from '../regex/re2-regexp';
 import { TemplateError, toTemplateError } from './template-error';
 
 /**
@@ -36,27 +36,28 @@ export function parseExpression(expression: string): jsonata.Expression {
       timeout: EXPRESSION_LIMITS.timeoutMs,
       stack: EXPRESSION_LIMITS.maxDepth,
       sequence: EXPRESSION_LIMITS.maxSequence,
+      // JSONata's timeout is checked between steps and cannot stop one regex call; RE2 is linear instead.
+      RegexEngine: Re2RegExp as unknown as RegExpConstructor,
     });
   } catch (failure) {
     throw toTemplateError(expression, failure, 'parse');
   }
-  refuseRiskyRegex(expression, compiled.ast() as AstNode);
+  refuseUnsupportedRegex(expression, compiled.ast() as AstNode);
   cache.set(expression, compiled);
   return compiled;
 }
 
-function refuseRiskyRegex(expression: string, root: AstNode): void {
+/** A regex RE2 cannot run (a backreference, lookaround) is refused with the expression, at registration. */
+function refuseUnsupportedRegex(expression: string, root: AstNode): void {
   const pending = [root];
   while (pending.length > 0) {
     const node = pending.pop()!;
     if (node.type === 'regex' && node.value instanceof RegExp) {
-      const risky = findNestedRepetition(node.value.source);
-      if (risky) {
-        throw new TemplateError(
-          expression,
-          `Invalid expression "${expression}": the regular expression /${node.value.source}/ repeats a repeated group ` +
-            `(${risky}), which can backtrack catastrophically; rewrite it without nested repetition`,
-        );
+      try {
+        new Re2RegExp(node.value);
+      } catch (error) {
+        if (!(error instanceof UnsupportedRegexError)) throw error;
+        throw new TemplateError(expression, `Invalid expression "${expression}": ${error.message}`);
       }
     }
     for (const [, children] of childSlots(node)) pending.push(...children);
