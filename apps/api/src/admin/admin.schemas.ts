@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { RUN_STATUSES, TASK_STATUSES } from '../runs/run.schemas';
 
 const count = z.number().int().min(0);
-const RUN_STATUSES = ['pending', 'running', 'paused', 'succeeded', 'failed', 'cancelled'] as const;
-const TASK_STATUSES = ['blocked', 'ready', 'queued', 'running', 'succeeded', 'failed', 'skipped', 'cancelled'] as const;
+
+/** One count per status, each named (a record keyed by an enum would leave its required keys undefined). */
+function countsBy<const S extends string>(statuses: readonly S[]) {
+  return z.object(Object.fromEntries(statuses.map((status) => [status, count])) as Record<S, typeof count>);
+}
 
 export const QueueCountsSchema = z
   .object({
@@ -115,8 +119,8 @@ export const PartitionStatsSchema = QueueCountsSchema.extend({
 
 export const StatsSchema = z
   .object({
-    runs: z.record(z.enum(RUN_STATUSES), count).describe('Runs by status.'),
-    tasks: z.record(z.enum(TASK_STATUSES), count).describe('Tasks by status (forEach items included).'),
+    runs: countsBy(RUN_STATUSES).describe('Runs by status.'),
+    tasks: countsBy(TASK_STATUSES).describe('Tasks by status (forEach items included).'),
     partitions: z.array(PartitionStatsSchema).describe('Queue counts summed per partition.'),
     queues: z.array(QueueSchema),
     executors: z.object({

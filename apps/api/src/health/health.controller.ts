@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { REDIS_CONNECTION } from '@taskloom/queue';
 import type { Redis } from 'ioredis';
@@ -20,12 +20,14 @@ export class HealthController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Liveness: the process answers', security: [] })
   @HealthCheck()
   live() {
     return this.health.check([]);
   }
 
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis are reachable', security: [] })
   @HealthCheck()
   ready() {
     return this.health.check([

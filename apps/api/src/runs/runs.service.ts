@@ -13,7 +13,15 @@ import { priorityClassOfRank } from '@taskloom/queue';
 import { inSpan, traceparentOf } from '@taskloom/telemetry';
 import { BacklogGuard } from './backlog.guard';
 import { decodeCursor, TimeKeyCursor, timeKeyCursor } from '../common/page-cursor';
-import type { RunSearchQuery, StartRunBody } from './run.schemas';
+import type {
+  RunSearchQuery,
+  RunSummaryView,
+  RunView,
+  StartRunBody,
+  TaskItemView,
+  TaskLogsView,
+  TaskView,
+} from './run.schemas';
 
 @Injectable()
 export class RunsService {
@@ -30,7 +38,7 @@ export class RunsService {
     if ((await this.runs.tenantOf(runId)) !== tenant) throw new NotFoundError(`run ${runId} not found`);
   }
 
-  async logs(runId: string, key: string, itemIndex: number | undefined, tenant: string) {
+  async logs(runId: string, key: string, itemIndex: number | undefined, tenant: string): Promise<TaskLogsView> {
     await this.assertVisible(runId, tenant);
     const attempts = await this.attempts.logsOf(runId, key, itemIndex);
     return {
@@ -41,11 +49,11 @@ export class RunsService {
         attempt: attempt.attempt,
         status: attempt.status,
         executorId: attempt.executorId,
-        startedAt: attempt.startedAt,
-        finishedAt: attempt.finishedAt,
+        startedAt: isoOrNull(attempt.startedAt),
+        finishedAt: attempt.finishedAt.toISOString(),
         durationMs: attempt.durationMs,
-        error: attempt.error,
-        logs: attempt.logs ?? [],
+        error: attempt.error as TaskLogsView['attempts'][number]['error'],
+        logs: (attempt.logs ?? []) as TaskLogsView['attempts'][number]['logs'],
       })),
     };
   }
@@ -70,7 +78,7 @@ export class RunsService {
     });
   }
 
-  async get(id: string, tenant: string) {
+  async get(id: string, tenant: string): Promise<RunView> {
     const run = await this.runs.findById(id);
     if (!run || run.tenant !== tenant) throw new NotFoundError(`run ${id} not found`);
     const tasks = await this.tasks.findByRun(id);
@@ -94,26 +102,31 @@ export class RunsService {
   }
 }
 
-function presentRun(run: RunListRow | RunEntity) {
+// Statuses and errors are written by the orchestrator only, in the shapes the views name.
+function presentRun(run: RunListRow | RunEntity): RunSummaryView {
   return {
     id: run.id,
     workflow: run.workflowName,
     version: run.workflowVersion,
-    status: run.status,
+    status: run.status as RunSummaryView['status'],
     priority: priorityClassOfRank(run.priority),
     input: run.input,
     output: run.output,
-    error: run.error,
+    error: run.error as RunSummaryView['error'],
     tags: run.tags,
     parentTaskId: run.parentTaskId,
-    createdAt: run.createdAt,
-    startedAt: run.startedAt,
-    finishedAt: run.finishedAt,
+    createdAt: run.createdAt.toISOString(),
+    startedAt: isoOrNull(run.startedAt),
+    finishedAt: isoOrNull(run.finishedAt),
   };
 }
 
+function isoOrNull(at: Date | null): string | null {
+  return at ? at.toISOString() : null;
+}
+
 /** Top-level tasks in definition order; a forEach task lists its items in item order. */
-function presentTasks(tasks: TaskEntity[]) {
+function presentTasks(tasks: TaskEntity[]): TaskView[] {
   const itemsOf = new Map<string, TaskEntity[]>();
   for (const task of tasks) {
     if (task.parentTaskId) itemsOf.set(task.parentTaskId, [...(itemsOf.get(task.parentTaskId) ?? []), task]);
@@ -131,13 +144,13 @@ function presentTasks(tasks: TaskEntity[]) {
     });
 }
 
-function presentTask(task: TaskEntity) {
+function presentTask(task: TaskEntity): TaskItemView {
   return {
     id: task.id,
     key: task.key,
-    kind: task.kind,
+    kind: task.kind as TaskItemView['kind'],
     type: task.type,
-    status: task.status,
+    status: task.status as TaskItemView['status'],
     attempts: task.attempt,
     // Of those attempts, how many were interrupted (executor lost or shut down): they did not use up retries.
     interruptions: task.interruptions,
@@ -145,9 +158,9 @@ function presentTask(task: TaskEntity) {
     ...(task.itemIndex === null ? {} : { index: task.itemIndex }),
     input: task.input,
     output: task.output,
-    error: task.error,
-    queuedAt: task.queuedAt,
-    startedAt: task.startedAt,
-    finishedAt: task.finishedAt,
+    error: task.error as TaskItemView['error'],
+    queuedAt: isoOrNull(task.queuedAt),
+    startedAt: isoOrNull(task.startedAt),
+    finishedAt: isoOrNull(task.finishedAt),
   };
 }
