@@ -38,7 +38,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .addSecurityRequirements('bearer');
   for (const [name, description] of TAGS) builder.addTag(name, description);
-  const document = SwaggerModule.createDocument(app, builder.build());
+  // Each operation names its tag (PublicOperation); Nest would add one per controller too.
+  const document = SwaggerModule.createDocument(app, builder.build(), { autoTagControllers: false });
   const schemas = { ...document.components?.schemas };
   for (const [id, schema] of collectedComponents()) {
     if (schemas[id] && !isDeepStrictEqual(schemas[id], schema)) {
