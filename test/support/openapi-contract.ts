@@ -54,12 +54,11 @@ export class OpenApiContract {
   private readonly validators = new Map<string, ValidateFunction>();
 
   constructor(readonly document: OpenApiDocument) {
-    this.ajv = new AjvDraft04({ allErrors: true, strictTypes: false, validateSchema: false });
+    // The document itself (openapi, paths, …) is not a JSON Schema: its non-schema keywords are skipped, not errors.
+    this.ajv = new AjvDraft04({ allErrors: true, strictSchema: false, strictTypes: false, validateSchema: false });
     addFormats(this.ajv);
-    for (const keyword of ['example', 'examples', 'externalDocs', 'xml', 'deprecated', 'readOnly', 'writeOnly']) {
-      this.ajv.addKeyword(keyword);
-    }
-    this.ajv.addSchema(document as object, DOCUMENT_ID);
+    // Examples are annotations; in the draft-04 dialect an example's `id` field would read as a schema id.
+    this.ajv.addSchema(withoutExamples(document) as object, DOCUMENT_ID);
     this.routes = Object.keys(document.paths)
       .map((template) => ({
         template,
@@ -142,6 +141,16 @@ export class OpenApiContract {
       (error) => `${error.instancePath || '(body)'} ${error.message ?? 'is invalid'} ${JSON.stringify(error.params)}`,
     );
   }
+}
+
+function withoutExamples(value: unknown, inSchemaMap = false): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutExamples(item));
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => inSchemaMap || (key !== 'example' && key !== 'examples'))
+      .map(([key, child]) => [key, withoutExamples(child, !inSchemaMap && key === 'properties')]),
+  );
 }
 
 function escapePointer(segment: string): string {
