@@ -19,9 +19,7 @@ type TaskLogs = OkBody<'/api/v1/runs/{id}/tasks/{key}/logs', 'get'>;
 // A run: its status, timestamps, error and tasks.
 expectTypeOf<Run>().toEqualTypeOf<Schemas['Run']>();
 expectTypeOf<Run['id']>().toEqualTypeOf<string>();
-expectTypeOf<Run['status']>().toEqualTypeOf<
-  'pending' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled'
->();
+expectTypeOf<Run['status']>().toEqualTypeOf<'pending' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled'>();
 expectTypeOf<Run['finishedAt']>().toEqualTypeOf<string | null>();
 expectTypeOf<Run['error']>().toEqualTypeOf<Schemas['ErrorInfo'] | null>();
 expectTypeOf<Schemas['ErrorInfo']['message']>().toEqualTypeOf<string>();
@@ -49,9 +47,7 @@ expectTypeOf<Attempt['logs'][number]['msg']>().toEqualTypeOf<string>();
 type StartBody = NonNullable<operations['WorkflowsController_start']['requestBody']>['content']['application/json'];
 expectTypeOf<StartBody['priority']>().toEqualTypeOf<Schemas['Priority'] | undefined>();
 expectTypeOf<JsonOf<operations['WorkflowsController_start']['responses'][201]>['id']>().toEqualTypeOf<string>();
-type Definition = NonNullable<
-  operations['WorkflowsController_register']['requestBody']
->['content']['application/json'];
+type Definition = NonNullable<operations['WorkflowsController_register']['requestBody']>['content']['application/json'];
 expectTypeOf<Definition['tasks'][number]['trigger']>().toEqualTypeOf<Schemas['TriggerRule'] | undefined>();
 
 // Every error has the one shape.

@@ -30,7 +30,13 @@ export class ApiClient {
     });
     const text = await response.text();
     const parsed: unknown = text ? JSON.parse(text) : undefined;
-    openApiContract().assertConforms({ method, path, status: response.status, headers: response.headers, body: parsed });
+    openApiContract().assertConforms({
+      method,
+      path,
+      status: response.status,
+      headers: response.headers,
+      body: parsed,
+    });
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 

@@ -104,7 +104,9 @@ export class OpenApiContract {
     const mediaTypes = Object.keys(documented.content ?? {});
     if (mediaTypes.length === 0) {
       if (response.body !== undefined) {
-        problems.push(`${response.method} ${route.template} ${response.status} has a body the document does not describe`);
+        problems.push(
+          `${response.method} ${route.template} ${response.status} has a body the document does not describe`,
+        );
       }
       return problems;
     }

@@ -30,7 +30,9 @@ describe('the committed contract files', () => {
     const document = JSON.parse(rendered.document) as { paths: Record<string, Record<string, Operation>> };
     const operations = Object.entries(document.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
-      .flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, operation })));
+      .flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, operation]) => ({ path, method, operation })),
+      );
     expect(operations.length).toBeGreaterThanOrEqual(22);
     for (const { path, method, operation } of operations) {
       const where = `${method.toUpperCase()} ${path}`;

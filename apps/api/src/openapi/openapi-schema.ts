@@ -19,7 +19,11 @@ const collected = new Map<string, SchemaObject>();
  */
 export function openApiSchemaOf(schema: z.ZodType, io: Io): SchemaObject {
   const converted = z.toJSONSchema(schema, { target: 'openapi-3.0', io }) as Record<string, unknown>;
-  const { definitions, $schema: _dialect, ...root } = converted as {
+  const {
+    definitions,
+    $schema: _dialect,
+    ...root
+  } = converted as {
     definitions?: Record<string, unknown>;
     $schema?: string;
   };

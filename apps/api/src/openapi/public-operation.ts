@@ -52,7 +52,11 @@ export function PublicOperation(spec: OperationSpec): MethodDecorator {
   }
   if (spec.body) {
     decorators.push(
-      ApiBody({ required: true, description: spec.body.description, schema: openApiSchemaOf(spec.body.schema, 'input') }),
+      ApiBody({
+        required: true,
+        description: spec.body.description,
+        schema: openApiSchemaOf(spec.body.schema, 'input'),
+      }),
     );
   }
   for (const [status, response] of Object.entries(spec.responses)) {

@@ -69,7 +69,7 @@ export const WorkflowVersionParamSchema = z.coerce
   .describe('A version number, 1 and up');
 
 export const RunIdParamSchema = z.uuid().describe('A run id');
-export const TaskKeyParamSchema = z.string().regex(TASK_KEY_PATTERN).describe('A task key of the run\'s workflow');
+export const TaskKeyParamSchema = z.string().regex(TASK_KEY_PATTERN).describe("A task key of the run's workflow");
 
 /** A failed (or skipped) run's or task's error: a name and a message, and more fields depending on the cause. */
 export const ErrorInfoSchema = z

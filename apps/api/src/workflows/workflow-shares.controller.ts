@@ -43,7 +43,7 @@ export class WorkflowSharesController {
       },
       200: { description: 'It was already shared with that tenant.', schema: WorkflowShareSchema },
     },
-    errors: { 400: 'The tenant is the caller\'s own.', 403: NOT_OWNED, 404: NOT_FOUND },
+    errors: { 400: "The tenant is the caller's own.", 403: NOT_OWNED, 404: NOT_FOUND },
   })
   async share(
     @Param('name') name: string,

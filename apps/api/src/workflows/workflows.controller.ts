@@ -3,12 +3,7 @@ import { WorkflowDefinitionSchema } from '@taskloom/engine';
 import type { FastifyReply } from 'fastify';
 import { CurrentTenant } from '../auth/current-tenant.decorator';
 import { PublicOperation } from '../openapi/public-operation';
-import {
-  StartedRunSchema,
-  StartRunSchema,
-  WorkflowVersionParamSchema,
-  type StartRunBody,
-} from '../runs/run.schemas';
+import { StartedRunSchema, StartRunSchema, WorkflowVersionParamSchema, type StartRunBody } from '../runs/run.schemas';
 import { RunsService } from '../runs/runs.service';
 import {
   RegisteredWorkflowSchema,
@@ -126,7 +121,7 @@ export class WorkflowsController {
   @Post(':name/runs')
   @PublicOperation({
     summary: 'Start a run',
-    description: 'The run belongs to the caller\'s tenant. The same `idempotencyKey` starts the same run once.',
+    description: "The run belongs to the caller's tenant. The same `idempotencyKey` starts the same run once.",
     tag: 'runs',
     access: 'submit',
     params: { name: WorkflowNameParamSchema },
