@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RUN_STATUSES, TASK_STATUSES } from '../runs/run.schemas';
+import { RUN_STATUSES, TASK_STATUSES } from '@taskloom/engine';
 
 const count = z.number().int().min(0);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { API_SCOPES } from './require-scope.decorator';
+import { NextCursorSchema } from '../common/page-cursor';
 import { TENANT_PATTERN, TenantSchema } from './tenant';
 
 export const CreateApiKeySchema = z
@@ -46,7 +47,7 @@ export const CreatedApiKeySchema = ApiKeySchema.extend({
 export const ApiKeyListSchema = z
   .object({
     items: z.array(ApiKeySchema),
-    nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+    nextCursor: NextCursorSchema,
   })
   .meta({ id: 'ApiKeyList' });
 

@@ -39,3 +39,9 @@ export const TimeKeyCursor = z
 export function timeKeyCursor(item: { cursorAt: string; id: string }): string {
   return encodeCursor([item.cursorAt, item.id]);
 }
+
+/** The `nextCursor` of every paged list. */
+export const NextCursorSchema = z
+  .string()
+  .nullable()
+  .describe('Pass as `cursor` for the next page; null on the last page.');

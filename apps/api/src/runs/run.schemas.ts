@@ -1,6 +1,7 @@
-import { JsonValueSchema, PrioritySchema, TASK_KEY_PATTERN } from '@taskloom/engine';
+import { JsonValueSchema, PrioritySchema, RUN_STATUSES, TASK_KEY_PATTERN, TASK_STATUSES } from '@taskloom/engine';
 import { z } from 'zod';
 import { TenantSchema } from '../auth/tenant';
+import { NextCursorSchema } from '../common/page-cursor';
 
 const priority = PrioritySchema;
 /** PostgreSQL's integer: a larger version or index could never match a row, and would fail the query. */
@@ -9,17 +10,6 @@ const json = JsonValueSchema;
 
 /** What the run and task views are shaped as: a Date becomes its ISO text (what JSON.stringify would write). */
 export const timestamp = z.iso.datetime();
-export const RUN_STATUSES = ['pending', 'running', 'paused', 'succeeded', 'failed', 'cancelled'] as const;
-export const TASK_STATUSES = [
-  'blocked',
-  'ready',
-  'queued',
-  'running',
-  'succeeded',
-  'failed',
-  'skipped',
-  'cancelled',
-] as const;
 export const RunStatusSchema = z.enum(RUN_STATUSES).meta({ id: 'RunStatus' });
 export const TaskStatusSchema = z.enum(TASK_STATUSES).meta({ id: 'TaskStatus' });
 
@@ -149,7 +139,7 @@ export type RunView = z.infer<typeof RunSchema>;
 export const RunListSchema = z
   .object({
     items: z.array(RunSummarySchema).describe('Newest first.'),
-    nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+    nextCursor: NextCursorSchema,
   })
   .meta({ id: 'RunList' });
 

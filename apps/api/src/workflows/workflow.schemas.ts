@@ -2,7 +2,7 @@ import { WORKFLOW_NAME_PATTERN, WorkflowDefinitionSchema } from '@taskloom/engin
 import type { WorkflowSummary } from '@taskloom/persistence';
 import { z } from 'zod';
 import { TENANT_PATTERN, TenantSchema } from '../auth/tenant';
-import { encodeCursor } from '../common/page-cursor';
+import { encodeCursor, NextCursorSchema } from '../common/page-cursor';
 import { timestamp } from '../runs/run.schemas';
 
 export const WorkflowListQuerySchema = z
@@ -70,7 +70,7 @@ export const WorkflowSummarySchema = z
 export const WorkflowListSchema = z
   .object({
     items: z.array(WorkflowSummarySchema).describe('By name, then owner.'),
-    nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+    nextCursor: NextCursorSchema,
   })
   .meta({ id: 'WorkflowList' });
 
