@@ -600,6 +600,8 @@ export interface components {
             /** @description The error class, e.g. TaskTimeoutError, TasksFailed, Cancelled. */
             name?: string;
             message: string;
+            /** @description For a skipped task: why (condition, trigger). */
+            reason?: string;
         } & {
             [key: string]: unknown;
         };

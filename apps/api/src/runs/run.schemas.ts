@@ -66,6 +66,7 @@ export const ErrorInfoSchema = z
   .looseObject({
     name: z.string().optional().describe('The error class, e.g. TaskTimeoutError, TasksFailed, Cancelled.'),
     message: z.string(),
+    reason: z.string().optional().describe('For a skipped task: why (condition, trigger).'),
   })
   .meta({ id: 'ErrorInfo' });
 
