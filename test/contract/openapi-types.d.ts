@@ -2045,8 +2045,10 @@ export interface operations {
     RunsController_search: {
         parameters: {
             query?: {
+                /** @description Only runs of this workflow (by name). */
                 workflow?: string;
                 status?: components["schemas"]["RunStatus"];
+                /** @description Only runs carrying this tag. */
                 tag?: string;
                 limit?: number;
                 /** @description nextCursor of the previous page */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { API_SCOPES } from './require-scope.decorator';
-import { NextCursorSchema } from '../common/page-cursor';
+import { CursorQuerySchema, NextCursorSchema } from '../common/page-cursor';
 import { TENANT_PATTERN, TenantSchema } from './tenant';
 
 export const CreateApiKeySchema = z
@@ -57,7 +57,7 @@ export const ApiKeyListQuerySchema = z
       "Only this tenant's keys. An admin key sees its own tenant's keys only; an operator key sees every tenant's unless this is given.",
     ),
     limit: z.coerce.number().int().min(1).max(500).default(100),
-    cursor: z.string().optional().describe('nextCursor of the previous page'),
+    cursor: CursorQuerySchema,
   })
   .strict();
 

@@ -45,3 +45,6 @@ export const NextCursorSchema = z
   .string()
   .nullable()
   .describe('Pass as `cursor` for the next page; null on the last page.');
+
+/** The `cursor` query parameter: a cursor is far shorter than this; a longer one cannot be one. */
+export const CursorQuerySchema = z.string().max(1024).optional().describe('nextCursor of the previous page');

@@ -1,7 +1,7 @@
 import { JsonValueSchema, PrioritySchema, RUN_STATUSES, TASK_KEY_PATTERN, TASK_STATUSES } from '@taskloom/engine';
 import { z } from 'zod';
 import { TenantSchema } from '../auth/tenant';
-import { NextCursorSchema } from '../common/page-cursor';
+import { CursorQuerySchema, NextCursorSchema } from '../common/page-cursor';
 
 const priority = PrioritySchema;
 /** PostgreSQL's integer: a larger version or index could never match a row, and would fail the query. */
@@ -34,11 +34,11 @@ export type StartRunBody = z.infer<typeof StartRunSchema>;
 
 export const RunSearchSchema = z
   .object({
-    workflow: z.string().optional(),
+    workflow: z.string().max(128).optional().describe('Only runs of this workflow (by name).'),
     status: RunStatusSchema.optional(),
-    tag: z.string().optional(),
+    tag: z.string().max(100).optional().describe('Only runs carrying this tag.'),
     limit: z.coerce.number().int().min(1).max(500).default(50),
-    cursor: z.string().optional().describe('nextCursor of the previous page'),
+    cursor: CursorQuerySchema,
   })
   .strict();
 

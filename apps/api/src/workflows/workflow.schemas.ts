@@ -2,13 +2,13 @@ import { WORKFLOW_NAME_PATTERN, WorkflowDefinitionSchema } from '@taskloom/engin
 import type { WorkflowSummary } from '@taskloom/persistence';
 import { z } from 'zod';
 import { TENANT_PATTERN, TenantSchema } from '../auth/tenant';
-import { encodeCursor, NextCursorSchema } from '../common/page-cursor';
+import { encodeCursor, CursorQuerySchema, NextCursorSchema } from '../common/page-cursor';
 import { timestamp } from '../runs/run.schemas';
 
 export const WorkflowListQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(500).default(100),
-    cursor: z.string().optional().describe('nextCursor of the previous page'),
+    cursor: CursorQuerySchema,
   })
   .strict();
 
