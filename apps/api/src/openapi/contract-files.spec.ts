@@ -26,6 +26,16 @@ describe('the committed contract files', () => {
     }
   });
 
+  it('ships the definition schema in @taskloom/sdk (files and exports)', () => {
+    const sdk = JSON.parse(readFileSync(join(ROOT, 'libs/sdk/package.json'), 'utf8')) as {
+      files: string[];
+      exports: Record<string, unknown>;
+    };
+    const inPackage = CONTRACT_FILES.definitionSchema.replace('libs/sdk/', '');
+    expect(sdk.files).toContain(inPackage.split('/')[0]);
+    expect(sdk.exports[`./${inPackage}`]).toBe(`./${inPackage}`);
+  });
+
   it('describes every /api/v1 operation: summary, tag, body and success schemas, and its error statuses', () => {
     const document = JSON.parse(rendered.document) as { paths: Record<string, Record<string, Operation>> };
     const operations = Object.entries(document.paths)
