@@ -1,7 +1,13 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { isTerminalRunStatus, type RunStatus } from '@taskloom/engine';
+import { openApiContract } from './openapi-contract';
 
-/** A thin JSON client over the public HTTP API, as a user would call it. */
+/**
+ * A thin JSON client over the public HTTP API, as a user would call it.
+ * Every response it receives is checked against the committed OpenAPI
+ * document (test/support/openapi-contract.ts): one that breaks it fails
+ * the test, so the document cannot drift from what the api answers.
+ */
 export class ApiClient {
   constructor(
     readonly base: string,
@@ -24,7 +30,15 @@ export class ApiClient {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+    const parsed: unknown = text ? JSON.parse(text) : undefined;
+    openApiContract().assertConforms({
+      method,
+      path,
+      status: response.status,
+      headers: response.headers,
+      body: parsed,
+    });
+    return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
   get<T = unknown>(path: string) {

@@ -12,6 +12,7 @@ import { BacklogGuard } from './runs/backlog.guard';
 import { RunsController } from './runs/runs.controller';
 import { RunsService } from './runs/runs.service';
 import { TaskTypeCatalog } from './task-types/task-type.catalog';
+import { SchemasController } from './schemas/schemas.controller';
 import { TaskTypesController } from './task-types/task-types.controller';
 import { WorkflowSharesController } from './workflows/workflow-shares.controller';
 import { WorkflowSharesService } from './workflows/workflow-shares.service';
@@ -21,7 +22,14 @@ import { WorkflowsService } from './workflows/workflows.service';
 /** The HTTP surface: definitions, runs, task types, health, API keys, queue dashboard. It never consumes queues. */
 @Module({
   imports: [TerminusModule, OrchestratorModule, AuthModule, QueueDashboardModule, AdminModule, ApiMetricsModule],
-  controllers: [WorkflowsController, WorkflowSharesController, RunsController, TaskTypesController, HealthController],
+  controllers: [
+    WorkflowsController,
+    WorkflowSharesController,
+    RunsController,
+    TaskTypesController,
+    SchemasController,
+    HealthController,
+  ],
   providers: [WorkflowsService, WorkflowSharesService, RunsService, TaskTypeCatalog, BacklogGuard],
 })
 export class ApiFeaturesModule {}

@@ -1,4 +1,5 @@
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { TaskloomConfig } from '@taskloom/config';
 import { HttpErrorFilter } from './common/http-error.filter';
@@ -7,9 +8,15 @@ import { refuseOversizedBody } from './common/oversized-body.hook';
 import { rejectUnstorableInput } from './common/unstorable-input.hook';
 import { createValidationPipe } from './common/validation.pipe';
 import { recordRequestMetrics } from './metrics/request-metrics.hook';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 import { mountQueueDashboard } from './queue-dashboard/mount-queue-dashboard';
 
 export const API_PREFIX = 'api/v1';
+
+/** /api/v1 for everything but the probes and the scrape endpoint; the document builder sees the same routes. */
+export function useApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready', 'metrics'] });
+}
 
 /**
  * Everything that makes a Nest application on Fastify (createHttpAdapter)
@@ -28,24 +35,10 @@ export async function configureHttpApp(app: NestFastifyApplication, config: Task
   );
   app.useBodyParser('application/json', { bodyLimit: config.http.bodyLimitBytes }, jsonBodyParser(fastify));
   fastify.addHook('preValidation', rejectUnstorableInput(config.http.maxJsonDepth));
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready', 'metrics'] });
+  useApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   await mountQueueDashboard(app, config);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Taskloom')
-      .setDescription('Workflow/DAG task execution: definitions, runs, task types, operations.')
-      .setVersion('0.1.0')
-      .addBearerAuth({
-        type: 'http',
-        scheme: 'bearer',
-        bearerFormat: 'tlk_<id>_<secret>',
-        description: 'An API key (when AUTH_ENABLED=true).',
-      })
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

@@ -41,7 +41,13 @@ export type {
   WorkflowDefinition,
   WorkflowReference,
 } from './definition/workflow-definition';
-export { TASK_KEY_PATTERN, WORKFLOW_NAME_PATTERN, WorkflowDefinitionSchema } from './definition/definition.schema';
+export {
+  JsonValueSchema,
+  PrioritySchema,
+  TASK_KEY_PATTERN,
+  WORKFLOW_NAME_PATTERN,
+  WorkflowDefinitionSchema,
+} from './definition/definition.schema';
 export { DefinitionError, type DefinitionIssue } from './definition/definition-error';
 export type { DefinitionContext } from './definition/definition-context';
 export { validateDefinition } from './definition/validate-definition';

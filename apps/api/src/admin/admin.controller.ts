@@ -1,15 +1,21 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
-import { RequireScope } from '../auth/require-scope.decorator';
+import { PublicOperation, type OperationSpec } from '../openapi/public-operation';
 import { ExecutorListSchema, QueueActionSchema, QueueListSchema, QueueNameSchema, StatsSchema } from './admin.schemas';
 import { AdminService } from './admin.service';
 import { QueueAdminService } from './queue-admin.service';
 
-const QUEUE_PARAM = {
-  name: 'name',
-  description: 'A queue name from GET /admin/queues.',
-  example: 'tasks-{0001}-core.noop',
-};
+/** pause, resume and drain of one queue: the same shape and refusals. */
+function queueAction(summary: string, description: string): MethodDecorator {
+  const spec: OperationSpec = {
+    summary,
+    tag: 'admin',
+    access: 'operator',
+    validatesInput: true,
+    responses: { 200: { description, schema: QueueActionSchema } },
+    errors: { 404: 'No such queue.' },
+  };
+  return PublicOperation(spec);
+}
 
 /**
  * Queues, executors and cluster-wide counts are shared by every tenant:
@@ -17,8 +23,6 @@ const QUEUE_PARAM = {
  * count every tenant's runs. So all of it is the cluster operator's
  * (ADR 0014); a tenant's admin manages its keys and workflow shares.
  */
-@ApiTags('admin')
-@RequireScope('operator')
 @Controller('admin')
 export class AdminController {
   constructor(
@@ -27,19 +31,33 @@ export class AdminController {
   ) {}
 
   @Get('stats')
-  @ApiOkResponse({
-    description:
-      'Runs and tasks by status, queue counts per partition and per queue, and live executors with their capacity and load.',
-    standardSchema: StatsSchema,
+  @PublicOperation({
+    summary: 'Cluster statistics',
+    tag: 'admin',
+    access: 'operator',
+    responses: {
+      200: {
+        description:
+          'Runs and tasks by status, queue counts per partition and per queue, and live executors with their capacity and load.',
+        schema: StatsSchema,
+      },
+    },
   })
   stats() {
     return this.admin.overview();
   }
 
   @Get('queues')
-  @ApiOkResponse({
-    description: 'Every queue (one per partition and published task type) with its job counts.',
-    standardSchema: QueueListSchema,
+  @PublicOperation({
+    summary: 'List queues',
+    tag: 'admin',
+    access: 'operator',
+    responses: {
+      200: {
+        description: 'Every queue (one per partition and published task type) with its job counts.',
+        schema: QueueListSchema,
+      },
+    },
   })
   async listQueues() {
     return { items: await this.queues.list() };
@@ -47,13 +65,10 @@ export class AdminController {
 
   @Post('queues/:name/pause')
   @HttpCode(200)
-  @ApiParam(QUEUE_PARAM)
-  @ApiOkResponse({
-    description:
-      'Paused: executors take no new job from it and routers stop feeding it; running jobs finish. Tasks keep waiting in PostgreSQL.',
-    standardSchema: QueueActionSchema,
-  })
-  @ApiNotFoundResponse({ description: 'No such queue.' })
+  @queueAction(
+    'Pause a queue',
+    'Paused: executors take no new job from it and routers stop feeding it; running jobs finish. Tasks keep waiting in PostgreSQL.',
+  )
   async pause(@Param('name', { schema: QueueNameSchema }) name: string) {
     const view = await this.queues.pause(name);
     return { name, action: 'paused' as const, paused: view.paused, counts: view.counts };
@@ -61,12 +76,7 @@ export class AdminController {
 
   @Post('queues/:name/resume')
   @HttpCode(200)
-  @ApiParam(QUEUE_PARAM)
-  @ApiOkResponse({
-    description: 'Resumed: executors take its jobs and routers feed it again.',
-    standardSchema: QueueActionSchema,
-  })
-  @ApiNotFoundResponse({ description: 'No such queue.' })
+  @queueAction('Resume a queue', 'Resumed: executors take its jobs and routers feed it again.')
   async resume(@Param('name', { schema: QueueNameSchema }) name: string) {
     const view = await this.queues.resume(name);
     return { name, action: 'resumed' as const, paused: view.paused, counts: view.counts };
@@ -74,23 +84,27 @@ export class AdminController {
 
   @Post('queues/:name/drain')
   @HttpCode(200)
-  @ApiParam(QUEUE_PARAM)
-  @ApiOkResponse({
-    description:
-      "Removes the queue's waiting and delayed jobs and returns their tasks to 'ready' in PostgreSQL (nothing is lost): " +
+  @queueAction(
+    'Drain a queue',
+    "Removes the queue's waiting and delayed jobs and returns their tasks to 'ready' in PostgreSQL (nothing is lost): " +
       'dispatched again in current priority order, or held while the queue is paused. Running jobs are left alone.',
-    standardSchema: QueueActionSchema,
-  })
-  @ApiNotFoundResponse({ description: 'No such queue.' })
+  )
   async drain(@Param('name', { schema: QueueNameSchema }) name: string) {
     const { view, returnedToReady } = await this.queues.drain(name);
     return { name, action: 'drained' as const, paused: view.paused, returnedToReady, counts: view.counts };
   }
 
   @Get('executors')
-  @ApiOkResponse({
-    description: 'Live executors: their task types, capacity, load and utilisation.',
-    standardSchema: ExecutorListSchema,
+  @PublicOperation({
+    summary: 'List live executors',
+    tag: 'admin',
+    access: 'operator',
+    responses: {
+      200: {
+        description: 'Live executors: their task types, capacity, load and utilisation.',
+        schema: ExecutorListSchema,
+      },
+    },
   })
   async executors() {
     return { items: await this.admin.executors() };

@@ -3,6 +3,11 @@ import { z } from 'zod';
 
 const count = z.number().int().min(0);
 
+/** One count per status, each named (a record keyed by an enum would leave its required keys undefined). */
+function countsBy<const S extends string>(statuses: readonly S[]) {
+  return z.object(Object.fromEntries(statuses.map((status) => [status, count])) as Record<S, typeof count>);
+}
+
 export const QueueCountsSchema = z
   .object({
     waiting: count.describe('Jobs an executor may take now (0 while the queue is paused).'),
@@ -114,8 +119,8 @@ export const PartitionStatsSchema = QueueCountsSchema.extend({
 
 export const StatsSchema = z
   .object({
-    runs: z.record(z.enum(RUN_STATUSES), count).describe('Runs by status.'),
-    tasks: z.record(z.enum(TASK_STATUSES), count).describe('Tasks by status (forEach items included).'),
+    runs: countsBy(RUN_STATUSES).describe('Runs by status.'),
+    tasks: countsBy(TASK_STATUSES).describe('Tasks by status (forEach items included).'),
     partitions: z.array(PartitionStatsSchema).describe('Queue counts summed per partition.'),
     queues: z.array(QueueSchema),
     executors: z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { API_SCOPES } from './require-scope.decorator';
+import { CursorQuerySchema, NextCursorSchema } from '../common/page-cursor';
 import { TENANT_PATTERN, TenantSchema } from './tenant';
 
 export const CreateApiKeySchema = z
@@ -46,7 +47,7 @@ export const CreatedApiKeySchema = ApiKeySchema.extend({
 export const ApiKeyListSchema = z
   .object({
     items: z.array(ApiKeySchema),
-    nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+    nextCursor: NextCursorSchema,
   })
   .meta({ id: 'ApiKeyList' });
 
@@ -56,7 +57,7 @@ export const ApiKeyListQuerySchema = z
       "Only this tenant's keys. An admin key sees its own tenant's keys only; an operator key sees every tenant's unless this is given.",
     ),
     limit: z.coerce.number().int().min(1).max(500).default(100),
-    cursor: z.string().optional().describe('nextCursor of the previous page'),
+    cursor: CursorQuerySchema,
   })
   .strict();
 

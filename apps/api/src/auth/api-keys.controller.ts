@@ -1,12 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { PublicOperation } from '../openapi/public-operation';
 import {
   ApiKeyIdSchema,
   ApiKeyListQuerySchema,
@@ -19,29 +12,39 @@ import {
 import { ApiKeysService } from './api-keys.service';
 import { CurrentPrincipal } from './current-principal.decorator';
 import type { Principal } from './principal';
-import { RequireScope } from './require-scope.decorator';
 
-@ApiTags('admin')
-@RequireScope('admin')
 @Controller('admin/api-keys')
 export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Post()
-  @ApiCreatedResponse({
-    description: 'The key was created; `key` is shown only in this response.',
-    standardSchema: CreatedApiKeySchema,
+  @PublicOperation({
+    summary: 'Create an API key',
+    tag: 'admin',
+    access: 'admin',
+    body: { schema: CreateApiKeySchema, description: 'The key to create.' },
+    responses: {
+      201: { description: 'The key was created; `key` is shown only in this response.', schema: CreatedApiKeySchema },
+    },
+    errors: { 403: 'Another tenant, or the operator scope, without an operator key.' },
   })
-  @ApiForbiddenResponse({ description: 'Another tenant, or the operator scope, without an operator key.' })
   create(@Body({ schema: CreateApiKeySchema }) body: CreateApiKeyBody, @CurrentPrincipal() caller: Principal) {
     return this.keys.create(body, caller);
   }
 
   @Get()
-  @ApiOkResponse({
-    description:
-      "A page of keys, newest first, revoked ones included; never the secrets. The caller's tenant only, unless the key is an operator's.",
-    standardSchema: ApiKeyListSchema,
+  @PublicOperation({
+    summary: 'List API keys',
+    description: "The caller's tenant only, unless the key is an operator's.",
+    tag: 'admin',
+    access: 'admin',
+    validatesInput: true,
+    responses: {
+      200: {
+        description: 'A page of keys, newest first, revoked ones included; never the secrets.',
+        schema: ApiKeyListSchema,
+      },
+    },
   })
   list(@Query({ schema: ApiKeyListQuerySchema }) query: ApiKeyListQuery, @CurrentPrincipal() caller: Principal) {
     return this.keys.list(query, caller);
@@ -49,13 +52,19 @@ export class ApiKeysController {
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiNoContentResponse({
-    description: 'Revoked (revoking again is a no-op). Other API processes notice within AUTH_KEY_CACHE_MS.',
+  @PublicOperation({
+    summary: 'Revoke an API key',
+    tag: 'admin',
+    access: 'admin',
+    validatesInput: true,
+    responses: {
+      204: { description: 'Revoked (revoking again is a no-op). Other API processes notice within AUTH_KEY_CACHE_MS.' },
+    },
+    errors: {
+      403: 'An operator key, and the caller is not an operator.',
+      404: "No key with that id (another tenant's keys, unless the caller is an operator).",
+    },
   })
-  @ApiNotFoundResponse({
-    description: "No key with that id (another tenant's keys, unless the caller is an operator).",
-  })
-  @ApiForbiddenResponse({ description: 'An operator key, and the caller is not an operator.' })
   async revoke(
     @Param('id', { schema: ApiKeyIdSchema }) id: string,
     @CurrentPrincipal() caller: Principal,

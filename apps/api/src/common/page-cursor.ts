@@ -39,3 +39,12 @@ export const TimeKeyCursor = z
 export function timeKeyCursor(item: { cursorAt: string; id: string }): string {
   return encodeCursor([item.cursorAt, item.id]);
 }
+
+/** The `nextCursor` of every paged list. */
+export const NextCursorSchema = z
+  .string()
+  .nullable()
+  .describe('Pass as `cursor` for the next page; null on the last page.');
+
+/** The `cursor` query parameter: a cursor is far shorter than this; a longer one cannot be one. */
+export const CursorQuerySchema = z.string().max(1024).optional().describe('nextCursor of the previous page');

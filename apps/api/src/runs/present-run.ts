@@ -1,22 +1,24 @@
 import type { RunListRow, RunRow, TaskRow } from '@taskloom/persistence';
 import { priorityClassOfRank } from '@taskloom/queue';
+import type { RunSummaryView, TaskItemView, TaskView } from './run.schemas';
 
 /** A run as the API answers it (GET /runs/{id} and the run list). */
-export function presentRun(run: RunListRow | RunRow) {
+// Statuses and errors are written by the orchestrator only, in the shapes the views name.
+export function presentRun(run: RunListRow | RunRow): RunSummaryView {
   return {
     id: run.id,
     workflow: run.workflowName,
     version: run.workflowVersion,
-    status: run.status,
+    status: run.status as RunSummaryView['status'],
     priority: priorityClassOfRank(run.priority),
     input: run.input,
     output: run.output,
-    error: run.error,
+    error: run.error as RunSummaryView['error'],
     tags: run.tags,
     parentTaskId: run.parentTaskId,
-    createdAt: run.createdAt,
-    startedAt: run.startedAt,
-    finishedAt: run.finishedAt,
+    createdAt: run.createdAt.toISOString(),
+    startedAt: isoOrNull(run.startedAt),
+    finishedAt: isoOrNull(run.finishedAt),
   };
 }
 
@@ -26,7 +28,7 @@ export function presentRun(run: RunListRow | RunRow) {
  * 10,000-item group costs 10,000 pushes, not a copy per item), one sort per
  * group.
  */
-export function presentTasks(tasks: readonly TaskRow[]) {
+export function presentTasks(tasks: readonly TaskRow[]): TaskView[] {
   const itemsOf = new Map<string, TaskRow[]>();
   for (const task of tasks) {
     if (!task.parentTaskId) continue;
@@ -44,13 +46,13 @@ export function presentTasks(tasks: readonly TaskRow[]) {
     }));
 }
 
-function presentTask(task: TaskRow) {
+function presentTask(task: TaskRow): TaskItemView {
   return {
     id: task.id,
     key: task.key,
-    kind: task.kind,
+    kind: task.kind as TaskItemView['kind'],
     type: task.type,
-    status: task.status,
+    status: task.status as TaskItemView['status'],
     attempts: task.attempt,
     // Of those attempts, how many were interrupted (executor lost or shut down): they did not use up retries.
     interruptions: task.interruptions,
@@ -58,9 +60,13 @@ function presentTask(task: TaskRow) {
     ...(task.itemIndex === null ? {} : { index: task.itemIndex }),
     input: task.input,
     output: task.output,
-    error: task.error,
-    queuedAt: task.queuedAt,
-    startedAt: task.startedAt,
-    finishedAt: task.finishedAt,
+    error: task.error as TaskItemView['error'],
+    queuedAt: isoOrNull(task.queuedAt),
+    startedAt: isoOrNull(task.startedAt),
+    finishedAt: isoOrNull(task.finishedAt),
   };
+}
+
+export function isoOrNull(at: Date | null): string | null {
+  return at ? at.toISOString() : null;
 }

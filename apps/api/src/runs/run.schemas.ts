@@ -1,11 +1,17 @@
-import { RUN_STATUSES } from '@taskloom/engine';
+import { JsonValueSchema, PrioritySchema, RUN_STATUSES, TASK_KEY_PATTERN, TASK_STATUSES } from '@taskloom/engine';
 import { z } from 'zod';
 import { TenantSchema } from '../auth/tenant';
+import { CursorQuerySchema, NextCursorSchema } from '../common/page-cursor';
 
-const priority = z.enum(['critical', 'high', 'normal', 'low']);
+const priority = PrioritySchema;
 /** PostgreSQL's integer: a larger version or index could never match a row, and would fail the query. */
 export const MAX_INT32 = 2_147_483_647;
-const json = z.json();
+const json = JsonValueSchema;
+
+/** What the run and task views are shaped as: a Date becomes its ISO text (what JSON.stringify would write). */
+export const timestamp = z.iso.datetime();
+export const RunStatusSchema = z.enum(RUN_STATUSES).meta({ id: 'RunStatus' });
+export const TaskStatusSchema = z.enum(TASK_STATUSES).meta({ id: 'TaskStatus' });
 
 export const StartRunSchema = z
   .object({
@@ -28,11 +34,11 @@ export type StartRunBody = z.infer<typeof StartRunSchema>;
 
 export const RunSearchSchema = z
   .object({
-    workflow: z.string().optional(),
-    status: z.enum(RUN_STATUSES).optional(),
-    tag: z.string().optional(),
+    workflow: z.string().max(128).optional().describe('Only runs of this workflow (by name).'),
+    status: RunStatusSchema.optional(),
+    tag: z.string().max(100).optional().describe('Only runs carrying this tag.'),
     limit: z.coerce.number().int().min(1).max(500).default(50),
-    cursor: z.string().optional().describe('nextCursor of the previous page'),
+    cursor: CursorQuerySchema,
   })
   .strict();
 
@@ -51,3 +57,137 @@ export const WorkflowVersionParamSchema = z.coerce
   .positive()
   .max(MAX_INT32)
   .describe('A version number, 1 and up');
+
+export const RunIdParamSchema = z.uuid().describe('A run id');
+export const TaskKeyParamSchema = z.string().regex(TASK_KEY_PATTERN).describe("A task key of the run's workflow");
+
+/** A failed (or skipped) run's or task's error: a name and a message, and more fields depending on the cause. */
+export const ErrorInfoSchema = z
+  .looseObject({
+    name: z.string().optional().describe('The error class, e.g. TaskTimeoutError, TasksFailed, Cancelled.'),
+    message: z.string(),
+    reason: z.string().optional().describe('For a skipped task: why (condition, trigger).'),
+  })
+  .meta({ id: 'ErrorInfo' });
+
+// A union, not .nullable(): OpenAPI 3.0 ignores `nullable` beside a bare $ref.
+const errorOrNull = z.union([ErrorInfoSchema, z.null()]);
+
+const anyJson = z.unknown().describe('Any JSON value (null when absent).');
+
+export const RunSummarySchema = z
+  .object({
+    id: z.uuid(),
+    workflow: z.string(),
+    version: z.int().min(1),
+    status: RunStatusSchema,
+    priority: PrioritySchema,
+    input: anyJson,
+    output: anyJson,
+    error: errorOrNull,
+    tags: z.array(z.string()),
+    parentTaskId: z.uuid().nullable().describe('For a sub-workflow run: the task of the parent run it runs for.'),
+    createdAt: timestamp,
+    startedAt: timestamp.nullable(),
+    finishedAt: timestamp.nullable(),
+  })
+  .meta({ id: 'RunSummary' });
+
+export type RunSummaryView = z.infer<typeof RunSummarySchema>;
+
+const taskFields = {
+  id: z.uuid(),
+  key: z.string(),
+  kind: z
+    .enum(['task', 'workflow', 'foreach', 'item'])
+    .describe('A task, a sub-workflow, a forEach group, or one item of a group.'),
+  type: z.string().nullable().describe('The task type (null for a sub-workflow or a forEach group).'),
+  status: TaskStatusSchema,
+  attempts: z.int().min(0),
+  interruptions: z
+    .int()
+    .min(0)
+    .describe('Of the attempts, how many were interrupted (executor lost or shut down); they used up no retry.'),
+  priority: PrioritySchema,
+  index: z.int().min(0).optional().describe('A forEach item: its index in the array.'),
+  input: anyJson,
+  output: anyJson,
+  error: errorOrNull,
+  queuedAt: timestamp.nullable(),
+  startedAt: timestamp.nullable(),
+  finishedAt: timestamp.nullable(),
+};
+
+export const TaskItemSchema = z.object(taskFields).meta({ id: 'TaskItem' });
+
+export type TaskItemView = z.infer<typeof TaskItemSchema>;
+
+export const TaskSchema = z
+  .object({
+    ...taskFields,
+    items: z.array(TaskItemSchema).optional().describe('A forEach group: its items, in item order.'),
+  })
+  .meta({ id: 'Task' });
+
+export type TaskView = z.infer<typeof TaskSchema>;
+
+export const RunSchema = RunSummarySchema.extend({
+  tasks: z.array(TaskSchema).describe('Top-level tasks in definition order.'),
+}).meta({ id: 'Run' });
+
+export type RunView = z.infer<typeof RunSchema>;
+
+export const RunListSchema = z
+  .object({
+    items: z.array(RunSummarySchema).describe('Newest first.'),
+    nextCursor: NextCursorSchema,
+  })
+  .meta({ id: 'RunList' });
+
+export const LogLineSchema = z
+  .object({
+    ts: timestamp,
+    level: z.enum(['debug', 'info', 'warn', 'error']),
+    msg: z.string(),
+    fields: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'LogLine' });
+
+export const TaskLogsSchema = z
+  .object({
+    runId: z.uuid(),
+    key: z.string(),
+    index: z.int().min(0).optional().describe('The forEach item asked for with ?index='),
+    attempts: z.array(
+      z
+        .object({
+          attempt: z.int().min(1),
+          status: z.string().describe('How the attempt ended, e.g. succeeded, failed, interrupted.'),
+          executorId: z.uuid().nullable(),
+          startedAt: timestamp.nullable(),
+          finishedAt: timestamp,
+          durationMs: z.number().min(0).nullable(),
+          error: errorOrNull,
+          logs: z.array(LogLineSchema).describe('Bounded per attempt.'),
+        })
+        .meta({ id: 'TaskAttempt' }),
+    ),
+  })
+  .meta({ id: 'TaskLogs' });
+
+export type TaskLogsView = z.infer<typeof TaskLogsSchema>;
+
+export const StartedRunSchema = z
+  .object({
+    id: z.uuid(),
+    status: RunStatusSchema,
+    workflow: z.string(),
+    version: z.int().min(1).describe('The version the run is pinned to.'),
+  })
+  .meta({ id: 'StartedRun' });
+
+export const RunControlResultSchema = z
+  .object({ id: z.uuid(), status: RunStatusSchema.describe('The run status after the action.') })
+  .meta({ id: 'RunControlResult' });
+
+export type RunControlResultView = z.infer<typeof RunControlResultSchema>;

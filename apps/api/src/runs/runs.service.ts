@@ -4,9 +4,17 @@ import { NotFoundError, RunStarterService, type StartedRun } from '@taskloom/orc
 import { RunRepository, TaskAttemptRepository, TaskControlRepository } from '@taskloom/persistence';
 import { inSpan, traceparentOf } from '@taskloom/telemetry';
 import { BacklogGuard } from './backlog.guard';
-import { presentRun, presentTasks } from './present-run';
+import { isoOrNull, presentRun, presentTasks } from './present-run';
 import { decodeCursor, TimeKeyCursor, timeKeyCursor } from '../common/page-cursor';
-import type { RunSearchQuery, StartRunBody } from './run.schemas';
+import type {
+  RunSearchQuery,
+  RunSummaryView,
+  RunView,
+  StartRunBody,
+  TaskItemView,
+  TaskLogsView,
+  TaskView,
+} from './run.schemas';
 
 @Injectable()
 export class RunsService {
@@ -23,7 +31,7 @@ export class RunsService {
     if ((await this.runs.tenantOf(runId)) !== tenant) throw new NotFoundError(`run ${runId} not found`);
   }
 
-  async logs(runId: string, key: string, itemIndex: number | undefined, tenant: string) {
+  async logs(runId: string, key: string, itemIndex: number | undefined, tenant: string): Promise<TaskLogsView> {
     await this.assertVisible(runId, tenant);
     const attempts = await this.attempts.logsOf(runId, key, itemIndex);
     return {
@@ -34,11 +42,11 @@ export class RunsService {
         attempt: attempt.attempt,
         status: attempt.status,
         executorId: attempt.executorId,
-        startedAt: attempt.startedAt,
-        finishedAt: attempt.finishedAt,
+        startedAt: isoOrNull(attempt.startedAt),
+        finishedAt: attempt.finishedAt.toISOString(),
         durationMs: attempt.durationMs,
-        error: attempt.error,
-        logs: attempt.logs ?? [],
+        error: attempt.error as TaskLogsView['attempts'][number]['error'],
+        logs: (attempt.logs ?? []) as TaskLogsView['attempts'][number]['logs'],
       })),
     };
   }
@@ -63,7 +71,7 @@ export class RunsService {
     });
   }
 
-  async get(id: string, tenant: string) {
+  async get(id: string, tenant: string): Promise<RunView> {
     const run = await this.runs.findById(id);
     if (!run || run.tenant !== tenant) throw new NotFoundError(`run ${id} not found`);
     const tasks = await this.taskControl.findByRun(id);

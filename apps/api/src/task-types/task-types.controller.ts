@@ -1,17 +1,21 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { PublicOperation } from '../openapi/public-operation';
 import { TaskTypeCatalog } from './task-type.catalog';
+import { TaskTypeListSchema, type TaskTypeListView } from './task-type.schemas';
 
-@ApiTags('task types')
 @Controller('task-types')
 export class TaskTypesController {
   constructor(private readonly catalog: TaskTypeCatalog) {}
 
   @Get()
-  @ApiOkResponse({
+  @PublicOperation({
+    summary: 'List task types',
     description: 'Task types published by executors, with input/output JSON Schema and resource profile.',
+    tag: 'task types',
+    access: 'read',
+    responses: { 200: { description: 'Every published task type.', schema: TaskTypeListSchema } },
   })
-  async list() {
+  async list(): Promise<TaskTypeListView> {
     const types = await this.catalog.list();
     return {
       items: types.map((type) => ({
@@ -24,7 +28,7 @@ export class TaskTypesController {
         retry: type.retry,
         isolation: type.isolation,
         batch: type.batch,
-        updatedAt: type.updatedAt,
+        updatedAt: type.updatedAt.toISOString(),
       })),
     };
   }

@@ -1,45 +1,50 @@
 import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Put, Res } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentTenant } from '../auth/current-tenant.decorator';
-import { RequireScope } from '../auth/require-scope.decorator';
-import { ShareTenantParamSchema, WorkflowShareListSchema, WorkflowShareSchema } from './workflow.schemas';
+import { PublicOperation } from '../openapi/public-operation';
+import {
+  ShareTenantParamSchema,
+  WorkflowNameParamSchema,
+  WorkflowShareListSchema,
+  WorkflowShareSchema,
+} from './workflow.schemas';
 import { WorkflowSharesService } from './workflow-shares.service';
 
-const NOT_OWNED = {
-  description: 'The caller sees the workflow only because it was shared with it: only the owner manages shares.',
-};
-const NOT_FOUND = { description: 'The caller has no workflow of that name (nor was one shared with it).' };
+const NOT_OWNED = 'The caller sees the workflow only because it was shared with it: only the owner manages shares.';
+const NOT_FOUND = 'The caller has no workflow of that name (nor was one shared with it).';
 
-@ApiTags('workflows')
 @Controller('workflows/:name/shares')
 export class WorkflowSharesController {
   constructor(private readonly shares: WorkflowSharesService) {}
 
   @Get()
-  @ApiOkResponse({ description: 'The tenants this workflow is shared with.', standardSchema: WorkflowShareListSchema })
-  @ApiForbiddenResponse(NOT_OWNED)
-  @ApiNotFoundResponse(NOT_FOUND)
+  @PublicOperation({
+    summary: 'List the tenants a workflow is shared with',
+    tag: 'workflows',
+    access: 'read',
+    params: { name: WorkflowNameParamSchema },
+    responses: { 200: { description: 'The tenants this workflow is shared with.', schema: WorkflowShareListSchema } },
+    errors: { 403: NOT_OWNED, 404: NOT_FOUND },
+  })
   list(@Param('name') name: string, @CurrentTenant() tenant: string) {
     return this.shares.list(name, tenant);
   }
 
   @Put(':tenant')
-  @RequireScope('admin')
-  @ApiCreatedResponse({
-    description: 'Shared: the tenant can read every version and start runs of it (as its own runs), read-only.',
-    standardSchema: WorkflowShareSchema,
+  @PublicOperation({
+    summary: 'Share a workflow with another tenant',
+    tag: 'workflows',
+    access: 'admin',
+    params: { name: WorkflowNameParamSchema },
+    responses: {
+      201: {
+        description: 'Shared: the tenant can read every version and start runs of it (as its own runs), read-only.',
+        schema: WorkflowShareSchema,
+      },
+      200: { description: 'It was already shared with that tenant.', schema: WorkflowShareSchema },
+    },
+    errors: { 400: "The tenant is the caller's own.", 403: NOT_OWNED, 404: NOT_FOUND },
   })
-  @ApiOkResponse({ description: 'It was already shared with that tenant.', standardSchema: WorkflowShareSchema })
-  @ApiForbiddenResponse(NOT_OWNED)
-  @ApiNotFoundResponse(NOT_FOUND)
   async share(
     @Param('name') name: string,
     @Param('tenant', { schema: ShareTenantParamSchema }) grantee: string,
@@ -52,14 +57,20 @@ export class WorkflowSharesController {
   }
 
   @Delete(':tenant')
-  @RequireScope('admin')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiNoContentResponse({
-    description:
-      'No longer shared: the tenant cannot read it or start runs of it; runs it already started run to their end.',
+  @PublicOperation({
+    summary: 'Stop sharing a workflow with a tenant',
+    tag: 'workflows',
+    access: 'admin',
+    params: { name: WorkflowNameParamSchema },
+    responses: {
+      204: {
+        description:
+          'No longer shared: the tenant cannot read it or start runs of it; runs it already started run to their end.',
+      },
+    },
+    errors: { 403: NOT_OWNED, 404: 'No such workflow, or it was not shared with that tenant.' },
   })
-  @ApiForbiddenResponse(NOT_OWNED)
-  @ApiNotFoundResponse({ description: 'No such workflow, or it was not shared with that tenant.' })
   async unshare(
     @Param('name') name: string,
     @Param('tenant', { schema: ShareTenantParamSchema }) grantee: string,

@@ -1,32 +1,29 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBody,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
+import { WorkflowDefinitionSchema } from '@taskloom/engine';
 import type { FastifyReply } from 'fastify';
 import { CurrentTenant } from '../auth/current-tenant.decorator';
-import { StartRunSchema, WorkflowVersionParamSchema, type StartRunBody } from '../runs/run.schemas';
+import { PublicOperation } from '../openapi/public-operation';
+import { StartedRunSchema, StartRunSchema, WorkflowVersionParamSchema, type StartRunBody } from '../runs/run.schemas';
 import { RunsService } from '../runs/runs.service';
 import {
+  RegisteredWorkflowSchema,
+  WorkflowDetailSchema,
   WorkflowListQuerySchema,
+  WorkflowListSchema,
+  WorkflowNameParamSchema,
   WorkflowOwnerQuerySchema,
+  WorkflowVersionSchema,
+  type WorkflowDetailView,
   type WorkflowListQuery,
   type WorkflowOwnerQuery,
+  type WorkflowVersionView,
 } from './workflow.schemas';
 import { WorkflowsService } from './workflows.service';
 
-const AMBIGUOUS = {
-  description:
-    'Several tenants shared a workflow of that name with the caller, which owns none: say which with `owner`.',
-};
-const NOT_FOUND = { description: 'No workflow of that name is visible to the caller (its own or shared with it).' };
+const AMBIGUOUS =
+  'Several tenants shared a workflow of that name with the caller, which owns none: say which with `owner`.';
+const NOT_FOUND = 'No workflow of that name is visible to the caller (its own or shared with it).';
 
-@ApiTags('workflows')
 @Controller('workflows')
 export class WorkflowsController {
   constructor(
@@ -35,9 +32,23 @@ export class WorkflowsController {
   ) {}
 
   @Post()
-  @ApiBody({ description: 'A workflow definition (DESIGN §3).', schema: { type: 'object' } })
-  @ApiCreatedResponse({ description: "A new version of the caller's tenant's workflow: `{ name, version }`." })
-  @ApiOkResponse({ description: 'Identical to the latest version, which is returned.' })
+  @PublicOperation({
+    summary: 'Register a workflow definition',
+    description:
+      "Versioned and immutable: a changed definition becomes the next version of the caller's tenant's workflow; " +
+      'an identical one answers the latest version. The body is checked against this schema, then as a DAG ' +
+      '(unknown or cyclic dependencies, template references, task types and their inputs).',
+    tag: 'workflows',
+    access: 'submit',
+    body: { schema: WorkflowDefinitionSchema, description: 'A workflow definition.' },
+    responses: {
+      201: { description: "A new version of the caller's tenant's workflow.", schema: RegisteredWorkflowSchema },
+      200: { description: 'Identical to the latest version, which is returned.', schema: RegisteredWorkflowSchema },
+    },
+    errors: {
+      400: 'The definition is invalid (`error` is InvalidDefinition; `details` lists every issue with its path).',
+    },
+  })
   async register(
     @Body() body: unknown,
     @Res({ passthrough: true }) response: FastifyReply,
@@ -49,51 +60,82 @@ export class WorkflowsController {
   }
 
   @Get()
-  @ApiOkResponse({
-    description:
-      'A page of the workflows the caller owns or was shared, each with its latest version, by name then owner: `{ items, nextCursor }`.',
+  @PublicOperation({
+    summary: 'List workflows',
+    description: 'The workflows the caller owns or was shared, each with its latest version, by name then owner.',
+    tag: 'workflows',
+    access: 'read',
+    validatesInput: true,
+    responses: { 200: { description: 'A page of workflows.', schema: WorkflowListSchema } },
   })
   list(@Query({ schema: WorkflowListQuerySchema }) query: WorkflowListQuery, @CurrentTenant() tenant: string) {
     return this.workflows.list(tenant, query);
   }
 
   @Get(':name')
-  @ApiOkResponse({ description: 'The latest version of a workflow and the list of its versions.' })
-  @ApiNotFoundResponse(NOT_FOUND)
-  @ApiConflictResponse(AMBIGUOUS)
+  @PublicOperation({
+    summary: 'Get the latest version of a workflow',
+    tag: 'workflows',
+    access: 'read',
+    params: { name: WorkflowNameParamSchema },
+    responses: {
+      200: { description: 'The latest version and the list of its versions.', schema: WorkflowDetailSchema },
+    },
+    errors: { 404: NOT_FOUND, 409: AMBIGUOUS },
+  })
   async latest(
     @Param('name') name: string,
     @Query({ schema: WorkflowOwnerQuerySchema }) query: WorkflowOwnerQuery,
     @CurrentTenant() tenant: string,
-  ) {
+  ): Promise<WorkflowDetailView> {
     const latest = await this.workflows.find({ tenant, name, owner: query.owner });
     const versions = await this.workflows.versions(latest.tenant, name);
     return {
       ...presentDefinition(latest, tenant),
-      versions: versions.map((row) => ({ version: row.version, checksum: row.checksum, createdAt: row.createdAt })),
+      versions: versions.map((row) => ({
+        version: row.version,
+        checksum: row.checksum,
+        createdAt: row.createdAt.toISOString(),
+      })),
     };
   }
 
   @Get(':name/versions/:version')
-  @ApiOkResponse({ description: 'One version of a workflow.' })
-  @ApiNotFoundResponse(NOT_FOUND)
-  @ApiConflictResponse(AMBIGUOUS)
+  @PublicOperation({
+    summary: 'Get one version of a workflow',
+    tag: 'workflows',
+    access: 'read',
+    params: { name: WorkflowNameParamSchema },
+    responses: { 200: { description: 'That version.', schema: WorkflowVersionSchema } },
+    errors: { 404: `${NOT_FOUND} Or it has no such version.`, 409: AMBIGUOUS },
+  })
   async version(
     @Param('name') name: string,
     @Param('version', { schema: WorkflowVersionParamSchema }) version: number,
     @Query({ schema: WorkflowOwnerQuerySchema }) query: WorkflowOwnerQuery,
     @CurrentTenant() tenant: string,
-  ) {
+  ): Promise<WorkflowVersionView> {
     return presentDefinition(await this.workflows.find({ tenant, name, version, owner: query.owner }), tenant);
   }
 
   @Post(':name/runs')
-  @ApiCreatedResponse({ description: "The run was started, as a run of the caller's tenant: `{ id, status }`." })
-  @ApiOkResponse({ description: 'The idempotency key matched an earlier run, which is returned.' })
-  @ApiNotFoundResponse(NOT_FOUND)
-  @ApiConflictResponse(AMBIGUOUS)
-  @ApiTooManyRequestsResponse({
-    description: 'The backlog is past API_BACKLOG_LIMIT; retry after the Retry-After header.',
+  @PublicOperation({
+    summary: 'Start a run',
+    description: "The run belongs to the caller's tenant. The same `idempotencyKey` starts the same run once.",
+    tag: 'runs',
+    access: 'submit',
+    params: { name: WorkflowNameParamSchema },
+    body: { schema: StartRunSchema, description: 'The run input and options.' },
+    responses: {
+      201: { description: 'The run was started.', schema: StartedRunSchema },
+      200: { description: 'The idempotency key matched an earlier run, which is returned.', schema: StartedRunSchema },
+    },
+    errors: {
+      400: 'The input does not match the workflow inputSchema, or the run cannot be stored.',
+      404: NOT_FOUND,
+      409: AMBIGUOUS,
+      429: 'The backlog of waiting tasks is past API_BACKLOG_LIMIT: nothing was started.',
+    },
   })
   async start(
     @Param('name') name: string,
@@ -110,14 +152,15 @@ export class WorkflowsController {
 function presentDefinition(
   row: { tenant: string; name: string; version: number; checksum: string; definition: unknown; createdAt: Date },
   caller: string,
-) {
+): WorkflowVersionView {
   return {
     name: row.name,
     version: row.version,
     owner: row.tenant,
     shared: row.tenant !== caller,
     checksum: row.checksum,
-    definition: row.definition,
-    createdAt: row.createdAt,
+    // Stored only after WorkflowDefinitionSchema accepted it.
+    definition: row.definition as WorkflowVersionView['definition'],
+    createdAt: row.createdAt.toISOString(),
   };
 }

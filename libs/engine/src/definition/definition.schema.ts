@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { JsonValue } from '../json/json-value';
 import { PRIORITY_CLASSES } from '../model/priority';
 import { TRIGGER_RULES } from '../model/trigger-rule';
 import {
@@ -29,43 +30,83 @@ const workflowName = z
   );
 
 const duration = z.int().min(1).max(MAX_DURATION_MS);
-const priority = z.enum(PRIORITY_CLASSES);
+
+// The ids below name these shapes where they are published: the OpenAPI document's components and the
+// definition's JSON Schema (one schema, no copy), so generated clients and editors see the same names.
+export const PrioritySchema = z
+  .enum(PRIORITY_CLASSES)
+  .meta({ id: 'Priority', description: 'A priority class: critical tasks are dispatched first, low ones last.' });
+const priority = PrioritySchema;
+
+/** Any JSON value: one named, recursive schema wherever a definition holds free JSON (z.json() would be anonymous). */
+export const JsonValueSchema: z.ZodType<JsonValue> = z
+  .lazy(() =>
+    z.union([
+      z.string(),
+      z.number(),
+      z.boolean(),
+      z.null(),
+      z.array(JsonValueSchema),
+      z.record(z.string(), JsonValueSchema),
+    ]),
+  )
+  .meta({ id: 'JsonValue', description: 'Any JSON value.' });
 const expression = z.string().min(1).max(MAX_WRAPPED_EXPRESSION_LENGTH);
 
-const retryOverride = z.strictObject({
-  maxAttempts: z.int().min(1).max(MAX_RETRY_ATTEMPTS).optional(),
-  backoff: z.enum(['fixed', 'exponential']).optional(),
-  delayMs: z.int().min(0).max(MAX_DURATION_MS).optional(),
-  maxDelayMs: z.int().min(0).max(MAX_DURATION_MS).optional(),
-  jitter: z.boolean().optional(),
-});
+const retryOverride = z
+  .strictObject({
+    maxAttempts: z.int().min(1).max(MAX_RETRY_ATTEMPTS).optional(),
+    backoff: z.enum(['fixed', 'exponential']).optional(),
+    delayMs: z.int().min(0).max(MAX_DURATION_MS).optional(),
+    maxDelayMs: z.int().min(0).max(MAX_DURATION_MS).optional(),
+    jitter: z.boolean().optional(),
+  })
+  .meta({ id: 'RetryPolicy', description: "Overrides of the task type's retry policy; unset fields keep it." });
 
-const resources = z.strictObject({
-  profile: z.string().min(1).max(64).optional(),
-  cpu: z.number().positive().max(1024).optional(),
-  memoryMb: z
-    .int()
-    .positive()
-    .max(16 * 1024 * 1024)
-    .optional(),
-});
+const resources = z
+  .strictObject({
+    profile: z.string().min(1).max(64).optional(),
+    cpu: z.number().positive().max(1024).optional(),
+    memoryMb: z
+      .int()
+      .positive()
+      .max(16 * 1024 * 1024)
+      .optional(),
+  })
+  .meta({ id: 'TaskResources', description: 'What one attempt needs: a named profile or cpu and memory.' });
 
-const workflowReference = z.union([
-  workflowName,
-  z.strictObject({ name: workflowName, version: z.int().positive().optional() }),
-]);
+const workflowReference = z
+  .union([workflowName, z.strictObject({ name: workflowName, version: z.int().positive().optional() })])
+  .meta({
+    id: 'WorkflowReference',
+    description: 'A sub-workflow: its name (the latest version when the run starts) or a name and a version.',
+  });
 
 const task = z
   .strictObject({
-    key: taskKey,
+    key: taskKey.describe('Unique in the workflow; other tasks name it in dependsOn and templates.'),
     description: z.string().max(4_096).optional(),
-    type: z.string().min(1).max(256).optional(),
+    type: z.string().min(1).max(256).optional().describe('A registered task type (GET /api/v1/task-types).'),
     workflow: workflowReference.optional(),
-    input: z.json().optional(),
-    dependsOn: z.array(taskKey).max(MAX_DEPENDENCIES_PER_TASK).optional(),
-    trigger: z.enum(TRIGGER_RULES).optional(),
-    when: expression.optional(),
-    forEach: expression.optional(),
+    input: JsonValueSchema.optional().describe(
+      'The task input: JSON whose strings may hold templates, e.g. "{{ run.input.url }}", "{{ tasks.fetch.output.body }}", "{{ item }}".',
+    ),
+    dependsOn: z
+      .array(taskKey)
+      .max(MAX_DEPENDENCIES_PER_TASK)
+      .optional()
+      .describe('Keys of the tasks this one waits for; together they form a DAG (no cycles).'),
+    trigger: z
+      .enum(TRIGGER_RULES)
+      .meta({
+        id: 'TriggerRule',
+        description: "When the task runs given its parents' outcomes; all_success by default.",
+      })
+      .optional(),
+    when: expression.optional().describe("A JSONata condition on ancestors' outputs; false means the task is skipped."),
+    forEach: expression
+      .optional()
+      .describe('Fan-out: a template giving an array produced upstream; one item per element, "{{ item }}" in input.'),
     priority: priority.optional(),
     timeoutMs: duration.optional(),
     retry: retryOverride.optional(),
@@ -80,25 +121,28 @@ const task = z
         message: `task '${value.key}' must have exactly one of 'type' (a task type) or 'workflow' (a sub-workflow)`,
       });
     }
-  });
+  })
+  .meta({ id: 'WorkflowTask', description: "One task: exactly one of 'type' (a task type) or 'workflow'." });
 
 /**
  * Shape of a workflow definition. Objects are strict so a misspelt property
  * is reported instead of silently ignored. Graph rules (unknown or cyclic
  * dependencies, template references) are checked by `validateDefinition`.
  */
-export const WorkflowDefinitionSchema = z.strictObject({
-  name: workflowName,
-  description: z.string().max(4_096).optional(),
-  inputSchema: z.record(z.string(), z.json()).optional(),
-  defaults: z
-    .strictObject({
-      priority: priority.optional(),
-      timeoutMs: duration.optional(),
-      retry: retryOverride.optional(),
-      runTimeoutMs: duration.optional(),
-    })
-    .optional(),
-  tasks: z.array(task).min(1).max(MAX_TASKS_PER_DEFINITION),
-  output: z.json().optional(),
-});
+export const WorkflowDefinitionSchema = z
+  .strictObject({
+    name: workflowName,
+    description: z.string().max(4_096).optional(),
+    inputSchema: z.record(z.string(), JsonValueSchema).optional(),
+    defaults: z
+      .strictObject({
+        priority: priority.optional(),
+        timeoutMs: duration.optional(),
+        retry: retryOverride.optional(),
+        runTimeoutMs: duration.optional(),
+      })
+      .optional(),
+    tasks: z.array(task).min(1).max(MAX_TASKS_PER_DEFINITION),
+    output: JsonValueSchema.optional(),
+  })
+  .meta({ id: 'WorkflowDefinition', title: 'Taskloom workflow definition' });

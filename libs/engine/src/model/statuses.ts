@@ -1,8 +1,15 @@
 export type RunStatus = 'pending' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled';
 export type TaskStatus = 'blocked' | 'ready' | 'queued' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 
-export const RUN_STATUSES: readonly RunStatus[] = ['pending', 'running', 'paused', 'succeeded', 'failed', 'cancelled'];
-export const TASK_STATUSES: readonly TaskStatus[] = [
+export const RUN_STATUSES = [
+  'pending',
+  'running',
+  'paused',
+  'succeeded',
+  'failed',
+  'cancelled',
+] as const satisfies readonly RunStatus[];
+export const TASK_STATUSES = [
   'blocked',
   'ready',
   'queued',
@@ -11,7 +18,7 @@ export const TASK_STATUSES: readonly TaskStatus[] = [
   'failed',
   'skipped',
   'cancelled',
-];
+] as const satisfies readonly TaskStatus[];
 
 /** A run that has not ended: its tasks may still change. */
 export const ACTIVE_RUN_STATUSES: readonly RunStatus[] = ['pending', 'running', 'paused'];

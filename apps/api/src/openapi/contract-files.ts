@@ -1,0 +1,56 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig } from '@taskloom/config';
+import { ApiModule } from '../api.module';
+import { createHttpAdapter } from '../http-adapter';
+import { useApiPrefix } from '../http-app';
+import { buildOpenApiDocument } from './openapi-document';
+import { workflowDefinitionJsonSchema } from './workflow-definition-json-schema';
+
+/** The files `npm run openapi` writes, relative to the repository root. */
+export const CONTRACT_FILES = {
+  document: 'docs/openapi.json',
+  definitionSchema: 'libs/sdk/schema/workflow-definition.schema.json',
+  clientTypes: 'test/contract/openapi-types.d.ts',
+} as const;
+
+export const REGENERATE_HINT = 'run `npm run openapi` and commit the files it writes';
+
+/**
+ * The committed contract, as the code generates it: the OpenAPI document,
+ * the definition's JSON Schema and the types openapi-typescript derives
+ * from the document. The app is created in preview mode: its routes and
+ * schemas are read, nothing is connected to.
+ */
+export async function renderContractFiles(): Promise<Record<keyof typeof CONTRACT_FILES, string>> {
+  const config = loadConfig();
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), createHttpAdapter(config), {
+    preview: true,
+    logger: false,
+  });
+  try {
+    useApiPrefix(app);
+    const document = buildOpenApiDocument(app);
+    return {
+      document: asJson(document),
+      definitionSchema: asJson(workflowDefinitionJsonSchema()),
+      clientTypes: await clientTypesOf(document as unknown as Record<string, unknown>),
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+function asJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+type OpenApiTypescript = typeof import('openapi-typescript', { with: { 'resolution-mode': 'import' } });
+
+/** openapi-typescript is a development tool: loaded only when the contract is rendered. */
+async function clientTypesOf(document: Record<string, unknown>): Promise<string> {
+  // Its CommonJS typings declare only the default export; the ESM ones name both.
+  const openapi = (await import('openapi-typescript')) as unknown as OpenApiTypescript;
+  const types = openapi.astToString(await openapi.default(document as never));
+  return `// Generated from docs/openapi.json by openapi-typescript (npm run openapi). Do not edit.\n\n${types}`;
+}
