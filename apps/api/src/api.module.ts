@@ -8,6 +8,8 @@ import { HealthController } from './health/health.controller';
 import { ApiMetricsModule } from './metrics/api-metrics.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { BacklogGuard } from './runs/backlog.guard';
+import { RunViewsController } from './runs/run-views.controller';
+import { RunViewsService } from './runs/run-views.service';
 import { RunsController } from './runs/runs.controller';
 import { RunsService } from './runs/runs.service';
 import { TaskTypeCatalog } from './task-types/task-type.catalog';
@@ -20,8 +22,15 @@ import { WorkflowsService } from './workflows/workflows.service';
 /** The HTTP surface: definitions, runs, task types, health, API keys, queue dashboard. It never consumes queues. */
 @Module({
   imports: [TerminusModule, OrchestratorModule, AuthModule, QueueDashboardModule, AdminModule, ApiMetricsModule],
-  controllers: [WorkflowsController, WorkflowSharesController, RunsController, TaskTypesController, HealthController],
-  providers: [WorkflowsService, WorkflowSharesService, RunsService, TaskTypeCatalog, BacklogGuard],
+  controllers: [
+    WorkflowsController,
+    WorkflowSharesController,
+    RunsController,
+    RunViewsController,
+    TaskTypesController,
+    HealthController,
+  ],
+  providers: [WorkflowsService, WorkflowSharesService, RunsService, RunViewsService, TaskTypeCatalog, BacklogGuard],
 })
 export class ApiFeaturesModule {}
 

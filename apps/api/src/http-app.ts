@@ -8,6 +8,7 @@ import { rejectUnstorableInput } from './common/unstorable-input.hook';
 import { createValidationPipe } from './common/validation.pipe';
 import { recordRequestMetrics } from './metrics/request-metrics.hook';
 import { mountQueueDashboard } from './queue-dashboard/mount-queue-dashboard';
+import { mountDashboard } from './ui/mount-dashboard';
 
 export const API_PREFIX = 'api/v1';
 
@@ -32,6 +33,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: Task
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   await mountQueueDashboard(app, config);
+  await mountDashboard(app, config);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

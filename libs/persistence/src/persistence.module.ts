@@ -17,6 +17,7 @@ import { TaskAttemptRepository } from './repositories/task-attempt.repository';
 import { TaskTypeRepository } from './repositories/task-type.repository';
 import { TaskRepository } from './repositories/task.repository';
 import { WorkflowDefinitionRepository } from './repositories/workflow-definition.repository';
+import { RunViewRepository } from './repositories/run-view.repository';
 import { WorkflowShareRepository } from './repositories/workflow-share.repository';
 import { TransactionRunner } from './transaction.runner';
 
@@ -32,6 +33,7 @@ const PROVIDERS = [
   WorkflowShareRepository,
   RunRepository,
   RunTreeRepository,
+  RunViewRepository,
   SubRunQueueRepository,
   TaskRepository,
   TaskAttemptRepository,
