@@ -30,6 +30,8 @@ export const RunSearchSchema = z
     workflow: z.string().optional(),
     status: z.enum(['pending', 'running', 'paused', 'succeeded', 'failed', 'cancelled']).optional(),
     tag: z.string().optional(),
+    since: z.iso.datetime({ offset: true }).optional().describe('only runs created at or after this instant'),
+    until: z.iso.datetime({ offset: true }).optional().describe('only runs created before this instant'),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: z.string().optional().describe('nextCursor of the previous page'),
   })

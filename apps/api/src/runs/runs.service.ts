@@ -83,6 +83,8 @@ export class RunsService {
       workflow: query.workflow,
       status: query.status,
       tag: query.tag,
+      since: query.since,
+      until: query.until,
       limit: query.limit,
       after: query.cursor ? decodeCursor(query.cursor, TimeKeyCursor) : undefined,
     });

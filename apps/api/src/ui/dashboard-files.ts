@@ -24,8 +24,10 @@ export function cacheControlOf(path: string): string {
 }
 
 /**
- * The page loads only its own scripts; React Flow positions nodes with
- * inline style attributes, hence 'unsafe-inline' for styles alone.
+ * The page loads only its own scripts. 'unsafe-eval': the start-run form
+ * validates with Ajv, which compiles each schema into a function; React
+ * Flow positions nodes with inline style attributes, hence 'unsafe-inline'
+ * for styles (docs/adr/0019).
  */
 export const DASHBOARD_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+  "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
