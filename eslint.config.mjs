@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -32,6 +33,25 @@ export default tseslint.config(
           selector: "NewExpression[callee.name='Function']",
           message: 'Never execute strings as code (DESIGN invariant 7).',
         },
+      ],
+    },
+  },
+  {
+    // The dashboard is browser code with its own tsconfig (DOM, JSX).
+    files: ['apps/dashboard/**/*.ts', 'apps/dashboard/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: {
+      parserOptions: { project: ['./apps/dashboard/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser },
+    },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
       ],
     },
   },

@@ -41,7 +41,8 @@ export function registerUiSession(
     (handle: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       try {
-        if (request.headers[UI_HEADER] !== '1') throw new UnauthenticatedError('the X-Taskloom-UI: 1 header is required');
+        if (request.headers[UI_HEADER] !== '1')
+          throw new UnauthenticatedError('the X-Taskloom-UI: 1 header is required');
         return await handle(request, reply);
       } catch (error) {
         errors.respond(error, reply);

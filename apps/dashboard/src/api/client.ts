@@ -29,7 +29,9 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   const payload: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
     const error = (payload ?? {}) as { message?: unknown; details?: unknown };
-    const message = Array.isArray(error.message) ? error.message.join('; ') : String(error.message ?? response.statusText);
+    const message = Array.isArray(error.message)
+      ? error.message.join('; ')
+      : String(error.message ?? response.statusText);
     throw new ApiError(response.status, message, error.details);
   }
   return payload as T;
@@ -43,7 +45,8 @@ export const api = {
 /** A query string from the defined values only. */
 export function query(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 }

@@ -1,14 +1,6 @@
 export type RunStatus = 'scheduled' | 'pending' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled';
 export type TaskStatus =
-  | 'blocked'
-  | 'ready'
-  | 'queued'
-  | 'running'
-  | 'waiting'
-  | 'succeeded'
-  | 'failed'
-  | 'skipped'
-  | 'cancelled';
+  'blocked' | 'ready' | 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 
 export const RUN_STATUSES: RunStatus[] = ['pending', 'running', 'paused', 'succeeded', 'failed', 'cancelled'];
 export const TERMINAL_RUN: ReadonlySet<string> = new Set(['succeeded', 'failed', 'cancelled']);

@@ -20,7 +20,12 @@ export function ConfirmButton({
   const dialog = useRef<HTMLDialogElement>(null);
   return (
     <>
-      <button type="button" className={danger ? 'danger' : undefined} disabled={disabled} onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        className={danger ? 'danger' : undefined}
+        disabled={disabled}
+        onClick={() => dialog.current?.showModal()}
+      >
         {label}
       </button>
       <dialog ref={dialog} className="confirm" aria-label={`${label}?`}>

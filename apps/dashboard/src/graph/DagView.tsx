@@ -24,7 +24,7 @@ export function DagView({
 }) {
   const keys = nodes.map((node) => node.key).join('\n');
   const edges = useMemo(() => edgesOf(definition), [definition]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keys stands for the node ids
+  // Keyed by the joined ids, so a poll that changes only statuses does not lay the graph out again.
   const positions = useMemo(() => layoutGraph({ ids: keys.split('\n'), edges }), [keys, edges]);
   const flowNodes: TaskFlowNode[] = nodes.map((data) => ({
     id: data.key,
@@ -59,7 +59,9 @@ export function DagView({
       >
         <Background />
         <Controls showInteractive={false} />
-        {nodes.length > 30 && <MiniMap pannable zoomable nodeColor={(node) => statusColour(String(node.data.status))} />}
+        {nodes.length > 30 && (
+          <MiniMap pannable zoomable nodeColor={(node) => statusColour(String(node.data.status))} />
+        )}
       </ReactFlow>
     </div>
   );

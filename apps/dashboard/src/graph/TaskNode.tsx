@@ -32,7 +32,11 @@ export const TaskNode = memo(function TaskNode({ data }: NodeProps<TaskFlowNode>
           <span className="ellipsis">{data.label}</span>
         )}
         {data.childRunId && (
-          <Link to={`/runs/${data.childRunId}`} className="child-link nodrag" onClick={(event) => event.stopPropagation()}>
+          <Link
+            to={`/runs/${data.childRunId}`}
+            className="child-link nodrag"
+            onClick={(event) => event.stopPropagation()}
+          >
             child run →
           </Link>
         )}

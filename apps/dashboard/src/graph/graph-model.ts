@@ -28,12 +28,20 @@ export function edgesOf(definition: WorkflowDefinition | undefined): { source: s
 }
 
 /** Item counts of a forEach task, from its items or from the API's summary of them. */
-export function itemProgress(task: TaskView): { done: number; total: number; failed: number; byStatus: Record<string, number> } {
+export function itemProgress(task: TaskView): {
+  done: number;
+  total: number;
+  failed: number;
+  byStatus: Record<string, number>;
+} {
   const byStatus: Record<string, number> = {};
   if (task.itemCounts) Object.assign(byStatus, task.itemCounts);
   else for (const item of task.items ?? []) byStatus[item.status] = (byStatus[item.status] ?? 0) + 1;
   const total = Object.values(byStatus).reduce((sum, count) => sum + (count ?? 0), 0);
-  const done = Object.entries(byStatus).reduce((sum, [status, count]) => sum + (TERMINAL_TASK.has(status) ? count : 0), 0);
+  const done = Object.entries(byStatus).reduce(
+    (sum, [status, count]) => sum + (TERMINAL_TASK.has(status) ? count : 0),
+    0,
+  );
   return { done, total, failed: byStatus.failed ?? 0, byStatus };
 }
 
@@ -45,7 +53,9 @@ export function nodeData(
   selectedKey: string | undefined,
 ): TaskNodeData[] {
   const byKey = new Map((tasks ?? []).map((task) => [task.key, task]));
-  const childOf = new Map((children ?? []).filter((child) => child.index === undefined).map((child) => [child.taskKey, child.id]));
+  const childOf = new Map(
+    (children ?? []).filter((child) => child.index === undefined).map((child) => [child.taskKey, child.id]),
+  );
   const keys = definition ? definition.tasks.map((task) => task.key) : (tasks ?? []).map((task) => task.key);
   const definitions = new Map((definition?.tasks ?? []).map((task) => [task.key, task]));
   return keys.map((key) => {

@@ -57,7 +57,8 @@ export function layeredLayout({ ids, edges }: GraphShape): Map<string, Point> {
     // A cycle cannot be registered; the guard only keeps a bad answer from hanging the page.
     if (visiting.has(id)) return 0;
     visiting.add(id);
-    const value = Math.max(-1, ...(parents.get(id) ?? []).filter((p) => parents.has(p)).map((p) => rankOf(p, visiting))) + 1;
+    const value =
+      Math.max(-1, ...(parents.get(id) ?? []).filter((p) => parents.has(p)).map((p) => rankOf(p, visiting))) + 1;
     visiting.delete(id);
     rank.set(id, value);
     return value;

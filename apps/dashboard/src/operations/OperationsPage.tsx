@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useState } from 'react';
 import { api } from '../api/client';
 import { ConfirmButton } from '../app/ConfirmButton';
 import { useCan } from '../app/session';
@@ -12,26 +12,31 @@ function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
 }
 
-/** Tasks ended per second between the last two polls. */
+/** Tasks ended per second between the last two polls (state adjusted while rendering a new sample). */
 function useRate(stats: Stats | undefined): number | undefined {
-  const previous = useRef<{ at: number; ended: number }>(undefined);
-  const rate = useRef<number>(undefined);
+  const [sample, setSample] = useState<{ at: number; ended: number; rate?: number }>();
   if (stats) {
     const at = Date.parse(stats.generatedAt);
-    const ended = (stats.tasks.succeeded ?? 0) + (stats.tasks.failed ?? 0) + (stats.tasks.skipped ?? 0) + (stats.tasks.cancelled ?? 0);
-    if (previous.current && at > previous.current.at) {
-      rate.current = ((ended - previous.current.ended) * 1000) / (at - previous.current.at);
-    }
-    if (!previous.current || at > previous.current.at) previous.current = { at, ended };
+    const ended = ['succeeded', 'failed', 'skipped', 'cancelled'].reduce(
+      (sum, status) => sum + (stats.tasks[status] ?? 0),
+      0,
+    );
+    if (!sample || at > sample.at)
+      setSample({ at, ended, rate: sample ? ((ended - sample.ended) * 1000) / (at - sample.at) : undefined });
   }
-  return rate.current;
+  return sample?.rate;
 }
 
 /** Queues per partition, executors and their load, backlog and paused queues; queue controls for the operator. */
 export function OperationsPage() {
   const operator = useCan('operator');
   const client = useQueryClient();
-  const stats = useQuery({ queryKey: ['ops', 'stats'], queryFn: () => api.get<Stats>('/admin/stats'), refetchInterval: POLL_MS, enabled: operator });
+  const stats = useQuery({
+    queryKey: ['ops', 'stats'],
+    queryFn: () => api.get<Stats>('/admin/stats'),
+    refetchInterval: POLL_MS,
+    enabled: operator,
+  });
   const executors = useQuery({
     queryKey: ['ops', 'executors'],
     queryFn: () => api.get<{ items: ExecutorView[] }>('/admin/executors'),
@@ -136,9 +141,17 @@ export function OperationsPage() {
                 <td>{queue.paused ? <strong className="error">paused</strong> : 'running'}</td>
                 <td className="row">
                   {queue.paused ? (
-                    <ConfirmButton label="Resume" question={`Resume ${queue.name}?`} onConfirm={() => control.mutate({ name: queue.name, action: 'resume' })} />
+                    <ConfirmButton
+                      label="Resume"
+                      question={`Resume ${queue.name}?`}
+                      onConfirm={() => control.mutate({ name: queue.name, action: 'resume' })}
+                    />
                   ) : (
-                    <ConfirmButton label="Pause" question={`Pause ${queue.name}? Executors stop taking its jobs.`} onConfirm={() => control.mutate({ name: queue.name, action: 'pause' })} />
+                    <ConfirmButton
+                      label="Pause"
+                      question={`Pause ${queue.name}? Executors stop taking its jobs.`}
+                      onConfirm={() => control.mutate({ name: queue.name, action: 'pause' })}
+                    />
                   )}
                   <ConfirmButton
                     label="Drain"

@@ -33,7 +33,8 @@ export function RunsPage() {
   const windowMs = WINDOWS[filters.window];
   // A fixed "since" per filter choice: a moving one would make every poll a new query key.
   const [since] = useState(() => new Map<string, string>());
-  const sinceIso = windowMs === undefined ? undefined : (since.get(filters.window) ?? remember(since, filters.window, windowMs));
+  const sinceIso =
+    windowMs === undefined ? undefined : (since.get(filters.window) ?? remember(since, filters.window, windowMs));
 
   const runs = useQuery({
     queryKey: ['runs', filters.workflow, filters.status, filters.tag, sinceIso, cursor],

@@ -19,10 +19,15 @@ export function RunPage({ runId }: { runId: string }) {
   const tasks = run.data?.tasks;
   // Changes whenever any task changes status: the trigger for the reads that are not polled.
   const revision = useMemo(
-    () => (tasks ?? []).map((task) => `${task.status}${task.attempts}${task.items ? `:${task.items.length}` : ''}`).join(''),
+    () =>
+      (tasks ?? [])
+        .map((task) => `${task.status}${task.attempts}${task.items ? `:${task.items.length}` : ''}`)
+        .join(''),
     [tasks],
   );
-  const hasChildren = (tasks ?? []).some((task) => task.kind === 'workflow' || task.items?.some((item) => item.kind === 'workflow'));
+  const hasChildren = (tasks ?? []).some(
+    (task) => task.kind === 'workflow' || task.items?.some((item) => item.kind === 'workflow'),
+  );
   const children = useChildren(runId, revision, hasChildren);
   const attempts = useAttempts(runId, revision, tab === 'timeline');
   const nodes = useMemo(
@@ -34,7 +39,8 @@ export function RunPage({ runId }: { runId: string }) {
   if (run.error) return <p className="error">{run.error.message}</p>;
   const current = run.data;
   const selected = current.tasks.find((task) => task.key === selectedKey);
-  const select = (key: string | undefined) => navigate(`/runs/${runId}${key ? `?task=${encodeURIComponent(key)}` : ''}`, { replace: true });
+  const select = (key: string | undefined) =>
+    navigate(`/runs/${runId}${key ? `?task=${encodeURIComponent(key)}` : ''}`, { replace: true });
 
   return (
     <section className="run-page" aria-labelledby="run-title">
@@ -45,13 +51,16 @@ export function RunPage({ runId }: { runId: string }) {
             <span className="muted">v{current.version}</span> <StatusBadge status={current.status} />
           </h1>
           <p className="muted mono" data-testid="run-id">
-            {current.id} · created {formatTime(current.createdAt)} · {formatDuration(durationBetween(current.startedAt, current.finishedAt))}
+            {current.id} · created {formatTime(current.createdAt)} ·{' '}
+            {formatDuration(durationBetween(current.startedAt, current.finishedAt))}
             {current.tags.length > 0 && ` · tags ${current.tags.join(', ')}`}
           </p>
         </div>
         <RunActions run={current} />
       </header>
-      {current.error !== null && current.error !== undefined && <pre className="json error-box">{showJson(current.error)}</pre>}
+      {current.error !== null && current.error !== undefined && (
+        <pre className="json error-box">{showJson(current.error)}</pre>
+      )}
       <div className="tabs" role="tablist" aria-label="Run views">
         <button type="button" role="tab" aria-selected={tab === 'graph'} onClick={() => setTab('graph')}>
           Graph
@@ -66,22 +75,35 @@ export function RunPage({ runId }: { runId: string }) {
             <>
               <DagView definition={definition.data?.definition} nodes={nodes} onSelect={select} />
               <ul className="legend" aria-label="Status colours">
-                {['blocked', 'ready', 'queued', 'running', 'succeeded', 'failed', 'skipped', 'cancelled'].map((status) => (
-                  <li key={status}>
-                    <span className="dot" style={{ background: STATUS_COLOURS[status] }} /> {status}
-                  </li>
-                ))}
+                {['blocked', 'ready', 'queued', 'running', 'succeeded', 'failed', 'skipped', 'cancelled'].map(
+                  (status) => (
+                    <li key={status}>
+                      <span className="dot" style={{ background: STATUS_COLOURS[status] }} /> {status}
+                    </li>
+                  ),
+                )}
               </ul>
               <nav aria-label="Tasks" className="task-list">
                 {current.tasks.map((task) => (
-                  <button type="button" key={task.key} className="chip" aria-pressed={task.key === selectedKey} onClick={() => select(task.key)}>
+                  <button
+                    type="button"
+                    key={task.key}
+                    className="chip"
+                    aria-pressed={task.key === selectedKey}
+                    onClick={() => select(task.key)}
+                  >
                     {task.key} <StatusBadge status={task.status} />
                   </button>
                 ))}
               </nav>
             </>
           ) : (
-            <Timeline run={current} attempts={attempts.data?.items ?? []} truncated={attempts.data?.truncated ?? false} />
+            <Timeline
+              run={current}
+              attempts={attempts.data?.items ?? []}
+              truncated={attempts.data?.truncated ?? false}
+              now={run.dataUpdatedAt}
+            />
           )}
           <details>
             <summary>Run input and output</summary>

@@ -30,7 +30,9 @@ export function TaskPanel({
   const shown = item ?? task;
   const logs = useTaskLogs(run.id, task.key, item ? itemIndex : undefined, `${shown.status}:${shown.attempts}`);
   const why = whyWaiting(shown, run, definition);
-  const child = children.find((candidate) => candidate.taskKey === task.key && candidate.index === (item ? itemIndex : undefined));
+  const child = children.find(
+    (candidate) => candidate.taskKey === task.key && candidate.index === (item ? itemIndex : undefined),
+  );
   return (
     <aside className="panel" aria-labelledby="panel-title" data-testid="task-panel">
       <div className="panel-head">

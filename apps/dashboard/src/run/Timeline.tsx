@@ -44,8 +44,18 @@ function barsOf(run: RunView, attempts: AttemptBar[], now: number): Bar[] {
 }
 
 /** A Gantt chart of the run's attempts: one row per task, in the order tasks started. */
-export function Timeline({ run, attempts, truncated }: { run: RunView; attempts: AttemptBar[]; truncated: boolean }) {
-  const now = Date.now();
+export function Timeline({
+  run,
+  attempts,
+  truncated,
+  now,
+}: {
+  run: RunView;
+  attempts: AttemptBar[];
+  truncated: boolean;
+  /** When the run was read: where the bars of attempts still running end. */
+  now: number;
+}) {
   const bars = barsOf(run, attempts, now);
   if (bars.length === 0) return <p className="muted">No attempt has started yet.</p>;
   const origin = Math.min(...bars.map((bar) => bar.start));

@@ -1,7 +1,11 @@
 import { TERMINAL_TASK, type RunView, type TaskView, type WorkflowDefinition } from '../api/types';
 
 /** Why a task that has not ended is not running, in words, from the run and its definition. */
-export function whyWaiting(task: TaskView, run: RunView, definition: WorkflowDefinition | undefined): string | undefined {
+export function whyWaiting(
+  task: TaskView,
+  run: RunView,
+  definition: WorkflowDefinition | undefined,
+): string | undefined {
   if (TERMINAL_TASK.has(task.status) || task.status === 'running') return undefined;
   if (run.status === 'paused') return 'The run is paused: nothing new is dispatched until it is resumed.';
   switch (task.status) {
@@ -20,6 +24,8 @@ export function whyWaiting(task: TaskView, run: RunView, definition: WorkflowDef
     case 'waiting':
       return 'Waiting without a slot: a durable sleep or a signal.';
     default:
-      return task.kind === 'foreach' || task.kind === 'workflow' ? 'Waiting for its items or child run to end.' : undefined;
+      return task.kind === 'foreach' || task.kind === 'workflow'
+        ? 'Waiting for its items or child run to end.'
+        : undefined;
   }
 }

@@ -34,7 +34,14 @@ export function StartRunForm({
         input,
         version,
         ...(owner ? { owner } : {}),
-        ...(tags.trim() ? { tags: tags.split(',').map((tag) => tag.trim()).filter(Boolean) } : {}),
+        ...(tags.trim()
+          ? {
+              tags: tags
+                .split(',')
+                .map((tag) => tag.trim())
+                .filter(Boolean),
+            }
+          : {}),
       }),
     onSuccess: (run) => navigate(`/runs/${run.id}`),
   });
@@ -48,7 +55,9 @@ export function StartRunForm({
   const apiError = failure && (
     <div className="error" role="alert" data-testid="start-error">
       {failure.message}
-      {failure instanceof ApiError && failure.details !== undefined && <pre className="json">{showJson(failure.details)}</pre>}
+      {failure instanceof ApiError && failure.details !== undefined && (
+        <pre className="json">{showJson(failure.details)}</pre>
+      )}
     </div>
   );
   if (!inputSchema) {

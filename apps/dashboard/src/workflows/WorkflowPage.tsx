@@ -12,7 +12,8 @@ import { StartRunForm } from './StartRunForm';
 function useVersion(name: string, version: number | undefined, owner: string | undefined) {
   return useQuery({
     queryKey: ['workflow', name, version, owner],
-    queryFn: () => api.get<WorkflowVersion>(`/workflows/${encodeURIComponent(name)}/versions/${version}${query({ owner })}`),
+    queryFn: () =>
+      api.get<WorkflowVersion>(`/workflows/${encodeURIComponent(name)}/versions/${version}${query({ owner })}`),
     enabled: version !== undefined,
     staleTime: Infinity,
   });
@@ -57,7 +58,10 @@ export function WorkflowPage({ name }: { name: string }) {
         </label>
         <label>
           Compare with
-          <select value={compared ?? ''} onChange={(event) => setCompared(event.target.value ? Number(event.target.value) : undefined)}>
+          <select
+            value={compared ?? ''}
+            onChange={(event) => setCompared(event.target.value ? Number(event.target.value) : undefined)}
+          >
             <option value="">—</option>
             {versions.map((entry) => (
               <option key={entry.version} value={entry.version}>

@@ -34,7 +34,9 @@ export function WorkflowsPage() {
             {(workflows.data?.items ?? []).map((item) => (
               <tr key={`${item.owner}/${item.name}`}>
                 <td>
-                  <Link to={`/workflows/${encodeURIComponent(item.name)}${item.shared ? `?owner=${item.owner}` : ''}`}>{item.name}</Link>
+                  <Link to={`/workflows/${encodeURIComponent(item.name)}${item.shared ? `?owner=${item.owner}` : ''}`}>
+                    {item.name}
+                  </Link>
                 </td>
                 <td>v{item.latestVersion}</td>
                 <td>
@@ -47,7 +49,9 @@ export function WorkflowsPage() {
             ))}
           </tbody>
         </table>
-        {workflows.data?.items.length === 0 && <p className="muted">No workflows yet: register one with POST /api/v1/workflows.</p>}
+        {workflows.data?.items.length === 0 && (
+          <p className="muted">No workflows yet: register one with POST /api/v1/workflows.</p>
+        )}
       </div>
       <div className="pager">
         <button type="button" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
