@@ -64,7 +64,9 @@ export function registerUiSession(
       const body = SessionBodySchema.safeParse(request.body);
       if (!body.success) throw new ValidationError('body: { "key": "<API key>" } is required');
       if (!config.auth.enabled) return describe(config, ANONYMOUS);
-      const principal = await authenticator.authenticate(parseApiKey(body.data.key.trim()), request.ip);
+      const parsed = parseApiKey(body.data.key.trim());
+      if (!parsed) throw new UnauthenticatedError('the API key is not valid');
+      const principal = await authenticator.authenticate(parsed, request.ip);
       void reply.header('Set-Cookie', sessionCookie(request, body.data.key.trim(), SESSION_MAX_AGE_S));
       return describe(config, principal);
     }),
