@@ -58,14 +58,20 @@ const ORDER = {
       quantity: { type: 'integer', title: 'Quantity', minimum: 1 },
     },
   },
-  tasks: [{ key: 'ship', type: 'core.noop', input: { orderId: '{{ input.orderId }}' } }],
+  tasks: [{ key: 'ship', type: 'core.noop', input: { orderId: '{{ run.input.orderId }}' } }],
 };
 
 const FANOUT = {
   name: 'dash-foreach',
   tasks: [
     { key: 'split', type: 'core.noop', input: {} },
-    { key: 'each', type: 'core.noop', dependsOn: ['split'], forEach: '{{ input.items }}', input: { n: '{{ item }}' } },
+    {
+      key: 'each',
+      type: 'core.noop',
+      dependsOn: ['split'],
+      forEach: '{{ run.input.items }}',
+      input: { n: '{{ item }}' },
+    },
     { key: 'merge', type: 'core.noop', dependsOn: ['each'], input: {} },
   ],
 };
@@ -255,7 +261,9 @@ describe('dashboard in a real browser', () => {
     await cluster.api
       .withKey(ADMIN_KEY)
       .waitFor(
-        async () => (await admin.get<RunView>(`/api/v1/runs/${runId}`)).body.tasks[1]!.status !== 'blocked',
+        async () =>
+          (await admin.get<RunView>(`/api/v1/runs/${runId}`)).body.tasks.find((task) => task.key === 'each')!.status !==
+          'blocked',
         'the forEach to start',
       );
     const opened = Date.now();
