@@ -46,6 +46,8 @@ export function DagView({
   return (
     <div className="dag" data-testid="dag">
       <ReactFlow
+        // A new layout (the definition arrived, tasks appeared) mounts afresh, so fitView frames it.
+        key={`${keys}|${edges.length}`}
         nodes={flowNodes}
         edges={flowEdges}
         nodeTypes={NODE_TYPES}

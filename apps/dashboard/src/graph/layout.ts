@@ -20,7 +20,7 @@ const NODE_GAP = 24;
  * dagre's crossing minimisation grows much faster than the graph, and a
  * wide DAG of hundreds of tasks would freeze the page while it runs.
  */
-export const DAGRE_MAX_NODES = 120;
+export const DAGRE_MAX_NODES = 60;
 
 /** Top-left positions of every node, left to right: a task sits right of everything it depends on. */
 export function layoutGraph(shape: GraphShape): Map<string, Point> {

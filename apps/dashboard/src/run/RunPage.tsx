@@ -73,7 +73,11 @@ export function RunPage({ runId }: { runId: string }) {
         <div className="run-main">
           {tab === 'graph' ? (
             <>
-              <DagView definition={definition.data?.definition} nodes={nodes} onSelect={select} />
+              {definition.isPending ? (
+                <p className="dag">Loading the graph…</p>
+              ) : (
+                <DagView definition={definition.data?.definition} nodes={nodes} onSelect={select} />
+              )}
               <ul className="legend" aria-label="Status colours">
                 {['blocked', 'ready', 'queued', 'running', 'succeeded', 'failed', 'skipped', 'cancelled'].map(
                   (status) => (
@@ -84,7 +88,7 @@ export function RunPage({ runId }: { runId: string }) {
                 )}
               </ul>
               <nav aria-label="Tasks" className="task-list">
-                {current.tasks.map((task) => (
+                {nodes.map((task) => (
                   <button
                     type="button"
                     key={task.key}
