@@ -321,6 +321,13 @@ describe('dashboard in a real browser', () => {
     await page.waitForFunction(() => document.querySelectorAll('tr[data-run-id]').length === 1);
     expect(await page.locator('tr[data-run-id] .badge').textContent()).toBe('failed');
 
+    const future = new Date(Date.now() + 3600_000).toISOString();
+    expect((await admin.get<{ items: unknown[] }>(`/api/v1/runs?since=${future}`)).body.items).toHaveLength(0);
+    expect(
+      (await admin.get<{ items: unknown[] }>(`/api/v1/runs?until=${future}&status=failed`)).body.items,
+    ).toHaveLength(1);
+    expect((await admin.get('/api/v1/runs?since=yesterday')).status).toBe(400);
+
     await page.getByRole('link', { name: 'Operations' }).click();
     await page.getByTestId('queues').locator('tbody tr').first().waitFor();
     expect(await page.getByRole('link', { name: /bull-board/ }).getAttribute('href')).toBe('/admin/queues');
@@ -338,5 +345,25 @@ describe('dashboard in a real browser', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await shoot('run-phone');
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it("follows the key's tenant and scopes: a read key of another tenant sees none of these runs and no controls", async () => {
+    const created = await admin.post<{ key: string }>('/api/v1/admin/api-keys', {
+      name: 'acme viewer',
+      tenant: 'acme',
+      scopes: ['read'],
+    });
+    expect(created.status).toBe(201);
+    const someRun = await start('dash-slow');
+    await page.goto(`${ui}/runs`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('API key').fill(created.body.key);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('.who strong', { hasText: 'acme' }).waitFor();
+    await page.getByText('No runs match.').waitFor();
+    expect(await page.getByRole('link', { name: 'Operations' }).count()).toBe(0);
+    await page.goto(`${ui}/runs/${someRun}`);
+    await page.getByText(`run ${someRun} not found`).waitFor();
+    await admin.post(`/api/v1/runs/${someRun}/cancel`);
   });
 });

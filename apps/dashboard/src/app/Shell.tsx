@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { request } from '../api/client';
 import { Link, useLocation } from './router';
@@ -9,12 +8,11 @@ export function Shell({ children }: { children: ReactNode }) {
   const session = useSession();
   const operator = useCan('operator');
   const { path } = useLocation();
-  const client = useQueryClient();
   const section = path.split('/')[1] || 'runs';
   const signOut = async () => {
     await request('DELETE', '/ui/session');
-    client.clear();
-    await client.invalidateQueries({ queryKey: ['session'] });
+    // A fresh page: nothing read with the old key stays in memory.
+    window.location.reload();
   };
   const nav = [
     { to: '/runs', label: 'Runs', id: 'runs' },
