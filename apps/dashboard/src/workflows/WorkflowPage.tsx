@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { api, query } from '../api/client';
 import type { WorkflowDetail, WorkflowVersion } from '../api/types';
 import { formatTime, showJson } from '../app/format';
@@ -7,7 +7,9 @@ import { Link, useLocation } from '../app/router';
 import { useCan } from '../app/session';
 import { DagView } from '../graph/DagView';
 import { nodeData } from '../graph/graph-model';
-import { StartRunForm } from './StartRunForm';
+
+/** The form brings Ajv and react-jsonschema-form: loaded only when a workflow page asks for it. */
+const StartRunForm = lazy(() => import('./StartRunForm').then((module) => ({ default: module.StartRunForm })));
 
 function useVersion(name: string, version: number | undefined, owner: string | undefined) {
   return useQuery({
@@ -76,13 +78,15 @@ export function WorkflowPage({ name }: { name: string }) {
       {canSubmit && versionNumber !== undefined && version.data && (
         <>
           <h2>Start a run of v{versionNumber}</h2>
-          <StartRunForm
-            key={versionNumber}
-            name={name}
-            version={versionNumber}
-            owner={owner}
-            inputSchema={definition?.inputSchema}
-          />
+          <Suspense fallback={<p>Loading the form…</p>}>
+            <StartRunForm
+              key={versionNumber}
+              name={name}
+              version={versionNumber}
+              owner={owner}
+              inputSchema={definition?.inputSchema}
+            />
+          </Suspense>
         </>
       )}
       <h2>Definition</h2>
