@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The callbacks passed to page.evaluate and waitForFunction run in the browser.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
