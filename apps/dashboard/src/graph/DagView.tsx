@@ -17,10 +17,13 @@ export function DagView({
   definition,
   nodes,
   onSelect,
+  frame = '',
 }: {
   definition: WorkflowDefinition | undefined;
   nodes: TaskNodeData[];
   onSelect?: (key: string) => void;
+  /** Changes when the graph's box changes size (a panel opened beside it), so it is framed again. */
+  frame?: string;
 }) {
   const keys = nodes.map((node) => node.key).join('\n');
   const edges = useMemo(() => edgesOf(definition), [definition]);
@@ -47,7 +50,7 @@ export function DagView({
     <div className="dag" data-testid="dag">
       <ReactFlow
         // A new layout (the definition arrived, tasks appeared) mounts afresh, so fitView frames it.
-        key={`${keys}|${edges.length}`}
+        key={`${keys}|${edges.length}|${frame}`}
         nodes={flowNodes}
         edges={flowEdges}
         nodeTypes={NODE_TYPES}

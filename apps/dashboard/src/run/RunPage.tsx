@@ -76,7 +76,12 @@ export function RunPage({ runId }: { runId: string }) {
               {definition.isPending ? (
                 <p className="dag">Loading the graph…</p>
               ) : (
-                <DagView definition={definition.data?.definition} nodes={nodes} onSelect={select} />
+                <DagView
+                  definition={definition.data?.definition}
+                  nodes={nodes}
+                  onSelect={select}
+                  frame={selected ? 'with-panel' : 'full'}
+                />
               )}
               <ul className="legend" aria-label="Status colours">
                 {['blocked', 'ready', 'queued', 'running', 'succeeded', 'failed', 'skipped', 'cancelled'].map(
