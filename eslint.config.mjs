@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Every workspace (libs/*, apps/*, plugins/*) declares in its own package.json
@@ -11,6 +12,8 @@ const workspaces = ['libs', 'apps', 'plugins'].flatMap((group) =>
     .map((entry) => `${group}/${entry.name}`)
     .filter((dir) => existsSync(`${dir}/package.json`)),
 );
+// The dashboard ships only its built files, so everything it imports is a devDependency.
+const bundled = new Set(['apps/dashboard']);
 const workspaceNames = workspaces.map((dir) => JSON.parse(readFileSync(`${dir}/package.json`, 'utf8')).name);
 const declaredDependencies = (packageDir, devDependencies, whitelist = []) => ({
   'import-x/no-extraneous-dependencies': ['error', { packageDir, devDependencies, includeTypes: true, whitelist }],
@@ -63,7 +66,7 @@ export default tseslint.config(
     },
   },
   ...workspaces.flatMap((dir) => [
-    { files: [`${dir}/src/**/*.ts`], rules: declaredDependencies([dir], false) },
+    { files: [`${dir}/src/**/*.ts`], rules: declaredDependencies([dir], bundled.has(dir)) },
     // A spec may also use the root's test tooling (jest, fast-check, @nestjs/testing).
     {
       files: [`${dir}/src/**/*.spec.ts`, `${dir}/src/**/*.type-test.ts`],
@@ -71,6 +74,25 @@ export default tseslint.config(
     },
   ]),
   { files: ['test/**/*.ts', 'bench/**/*.ts'], rules: declaredDependencies(['.'], true, workspaceNames) },
+  {
+    // The dashboard is browser code with its own tsconfig (DOM, JSX).
+    files: ['apps/dashboard/**/*.ts', 'apps/dashboard/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: {
+      parserOptions: { project: ['./apps/dashboard/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser },
+    },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
+    },
+  },
   {
     files: ['libs/**/*.ts'],
     rules: {

@@ -279,6 +279,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/runs/{id}/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a run's child runs
+         * @description The sub-workflow runs this run started, oldest first, each with the task (and forEach item) that started it.
+         *
+         *     Needs an API key with the `read` scope.
+         */
+        get: operations["RunViewsController_children"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/runs/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a run's attempts
+         * @description Every finished attempt of the run's top-level tasks (forEach items left out), in start order, without log lines.
+         *
+         *     Needs an API key with the `read` scope.
+         */
+        get: operations["RunViewsController_attempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/task-types": {
         parameters: {
             query?: never;
@@ -542,6 +586,44 @@ export interface components {
             items: components["schemas"]["ApiKey"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        AttemptBar: {
+            taskKey: string;
+            attempt: number;
+            /** @description How the attempt ended, e.g. succeeded, failed, interrupted. */
+            status: string;
+            /** Format: uuid */
+            executorId: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string;
+            durationMs: number | null;
+        };
+        AttemptBars: {
+            items: components["schemas"]["AttemptBar"][];
+            /** @description More attempts exist than `limit` allowed. */
+            truncated: boolean;
+        };
+        ChildRun: {
+            /** @description The task of this run that started the child run. */
+            taskKey: string;
+            /** @description The forEach item that started it, if any. */
+            index?: number;
+            /** Format: uuid */
+            id: string;
+            workflow: string;
+            version: number;
+            status: components["schemas"]["RunStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        ChildRuns: {
+            items: components["schemas"]["ChildRun"][];
+            /** @description More child runs exist than `limit` allowed. */
+            truncated: boolean;
         };
         /**
          * @example {
@@ -2050,6 +2132,10 @@ export interface operations {
                 status?: components["schemas"]["RunStatus"];
                 /** @description Only runs carrying this tag. */
                 tag?: string;
+                /** @description Only runs created at or after this instant. */
+                since?: string;
+                /** @description Only runs created before this instant. */
+                until?: string;
                 limit?: number;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
@@ -2623,6 +2709,176 @@ export interface operations {
             };
             /** @description The run is not failed. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RunViewsController_children: {
+        parameters: {
+            query?: {
+                /** @description at most 1000 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The child runs, at most `limit`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildRuns"];
+                };
+            };
+            /** @description The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `read` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No run with that id (runs of other tenants included). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    RunViewsController_attempts: {
+        parameters: {
+            query?: {
+                /** @description at most 1000 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attempts, at most `limit`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptBars"];
+                };
+            };
+            /** @description The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `read` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No run with that id (runs of other tenants included). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

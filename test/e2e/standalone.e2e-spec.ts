@@ -28,8 +28,9 @@ describe('npm start: api, router and executor in one process with a demo run', (
     const output = standalone.logs();
     expect(output).toMatch(new RegExp(`API: +http://localhost:${port}/api/v1`));
     expect(output).toMatch(new RegExp(`Docs: +http://localhost:${port}/docs`));
+    expect(output).toMatch(new RegExp(`Dashboard: +http://localhost:${port}/ui`));
     expect(output).toMatch(/auth is OFF/);
-    const runId = /Demo run: +http:\/\/localhost:\d+\/api\/v1\/runs\/([0-9a-f-]{36})/.exec(output)![1]!;
+    const runId = /Demo run: +http:\/\/localhost:\d+\/ui\/runs\/([0-9a-f-]{36})/.exec(output)![1]!;
 
     const run = await new ApiClient(`http://127.0.0.1:${port}`).get<RunView>(`/api/v1/runs/${runId}`);
     expect(run.status).toBe(200);

@@ -7,7 +7,7 @@ const DOCUMENT_PATH = join(__dirname, '..', '..', 'docs', 'openapi.json');
 const DOCUMENT_ID = 'openapi.json';
 
 /** Served by the api but not part of the API contract: the docs UI, its JSON, the scrape endpoint, bull-board. */
-const OUTSIDE_THE_CONTRACT = [/^\/docs(-json)?(\/|$)/, /^\/metrics$/, /^\/admin\/queues(\/|$)/];
+const OUTSIDE_THE_CONTRACT = [/^\/docs(-json)?(\/|$)/, /^\/metrics$/, /^\/admin\/queues(\/|$)/, /^\/ui(\/|$)/];
 
 export interface ObservedResponse {
   method: string;

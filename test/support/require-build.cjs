@@ -16,7 +16,8 @@ module.exports = function requireBuild() {
     for (const name of readdirSync(path.join(root, group))) {
       const manifest = path.join(root, group, name, 'package.json');
       if (!existsSync(manifest)) continue;
-      const main = path.join(root, group, name, require(manifest).main);
+      // A package without `main` is the dashboard: a web app whose build output is dist/index.html.
+      const main = path.join(root, group, name, require(manifest).main ?? 'dist/index.html');
       if (!existsSync(main)) missing.push(path.relative(root, main));
     }
   }

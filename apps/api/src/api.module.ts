@@ -9,6 +9,8 @@ import { HealthController } from './health/health.controller';
 import { ApiMetricsModule } from './metrics/api-metrics.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { BacklogGuard } from './runs/backlog.guard';
+import { RunViewsController } from './runs/run-views.controller';
+import { RunViewsService } from './runs/run-views.service';
 import { RunsController } from './runs/runs.controller';
 import { RunsService } from './runs/runs.service';
 import { TaskTypeCatalog } from './task-types/task-type.catalog';
@@ -26,11 +28,12 @@ import { WorkflowsService } from './workflows/workflows.service';
     WorkflowsController,
     WorkflowSharesController,
     RunsController,
+    RunViewsController,
     TaskTypesController,
     SchemasController,
     HealthController,
   ],
-  providers: [WorkflowsService, WorkflowSharesService, RunsService, TaskTypeCatalog, BacklogGuard],
+  providers: [WorkflowsService, WorkflowSharesService, RunsService, RunViewsService, TaskTypeCatalog, BacklogGuard],
 })
 export class ApiFeaturesModule {}
 

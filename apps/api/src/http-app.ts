@@ -10,6 +10,7 @@ import { createValidationPipe } from './common/validation.pipe';
 import { recordRequestMetrics } from './metrics/request-metrics.hook';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import { mountQueueDashboard } from './queue-dashboard/mount-queue-dashboard';
+import { mountDashboard } from './ui/mount-dashboard';
 
 export const API_PREFIX = 'api/v1';
 
@@ -39,6 +40,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: Task
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   await mountQueueDashboard(app, config);
+  await mountDashboard(app, config);
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

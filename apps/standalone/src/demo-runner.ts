@@ -1,4 +1,4 @@
-import { API_PREFIX } from '@taskloom/api';
+import { API_PREFIX, DASHBOARD_PATH } from '@taskloom/api';
 import { TERMINAL_RUN_STATUSES } from '@taskloom/engine';
 import { DEMO_INPUT, DEMO_WORKFLOW } from './demo-workflow';
 
@@ -21,7 +21,8 @@ export async function runDemo(base: string, log: (line: string) => void, apiKey?
       'Taskloom is running.',
       `  API:      ${api}`,
       `  Docs:     ${base}/docs`,
-      `  Demo run: ${runUrl}  (workflow ${DEMO_WORKFLOW.name} v${(registered as { version: number }).version})`,
+      `  Dashboard: ${base}${DASHBOARD_PATH}`,
+      `  Demo run: ${base}${DASHBOARD_PATH}/runs/${run.id}  (workflow ${DEMO_WORKFLOW.name} v${(registered as { version: number }).version}; JSON at ${runUrl})`,
     ].join('\n'),
   );
   for (let polls = 0; polls < 600; polls += 1) {

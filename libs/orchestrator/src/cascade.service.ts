@@ -1,12 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { describeFailure } from '@taskloom/sdk';
-import {
-  decideRunStatus,
-  decideTrigger,
-  type JsonValue,
-  type TaskStatus,
-  type TemplateScope,
-} from '@taskloom/engine';
+import { decideRunStatus, decideTrigger, type JsonValue, type TaskStatus, type TemplateScope } from '@taskloom/engine';
 import {
   RunRepository,
   SubRunRepository,

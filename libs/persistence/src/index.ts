@@ -29,6 +29,7 @@ export {
   type RunSearch,
 } from './repositories/run.repository';
 export { RunTreeRepository, type TreeCharge } from './repositories/run-tree.repository';
+export { RunViewRepository, type AttemptBarRow, type ChildRunRow } from './repositories/run-view.repository';
 export { SubRunQueueRepository, type PendingSubRun } from './repositories/sub-run-queue.repository';
 export { CLAIM_PLANNER, TaskDispatchRepository } from './repositories/task-dispatch.repository';
 export { TaskReadinessRepository } from './repositories/task-readiness.repository';

@@ -19,6 +19,7 @@ import { TaskDispatchRepository } from './repositories/task-dispatch.repository'
 import { TaskGroupRepository } from './repositories/task-group.repository';
 import { TaskReadinessRepository } from './repositories/task-readiness.repository';
 import { WorkflowDefinitionRepository } from './repositories/workflow-definition.repository';
+import { RunViewRepository } from './repositories/run-view.repository';
 import { WorkflowShareRepository } from './repositories/workflow-share.repository';
 import { TransactionRunner } from './transaction.runner';
 
@@ -43,6 +44,7 @@ const PROVIDERS = [
   WorkflowShareRepository,
   RunRepository,
   RunTreeRepository,
+  RunViewRepository,
   SubRunQueueRepository,
   TaskDispatchRepository,
   TaskReadinessRepository,

@@ -50,6 +50,7 @@ type OpenApiTypescript = typeof import('openapi-typescript', { with: { 'resoluti
 /** openapi-typescript is a development tool: loaded only when the contract is rendered. */
 async function clientTypesOf(document: Record<string, unknown>): Promise<string> {
   // Its CommonJS typings declare only the default export; the ESM ones name both.
+  // eslint-disable-next-line import-x/no-extraneous-dependencies -- a root devDependency: only `npm run openapi` reaches this
   const openapi = (await import('openapi-typescript')) as unknown as OpenApiTypescript;
   const types = openapi.astToString(await openapi.default(document as never));
   return `// Generated from docs/openapi.json by openapi-typescript (npm run openapi). Do not edit.\n\n${types}`;

@@ -5,6 +5,7 @@ import type { ApiKeyAuthenticator } from '../auth/api-key.authenticator';
 import { ForbiddenError } from '../auth/auth.errors';
 import { grants } from '../auth/scopes';
 import type { HttpErrorFilter } from '../common/http-error.filter';
+import { readCookie } from '../common/read-cookie';
 import { QUEUE_DASHBOARD_PATH } from './queue-dashboard.service';
 
 const COOKIE = 'taskloom_dashboard_key';
@@ -34,7 +35,7 @@ export function dashboardAccess(
       const presented =
         queryKey !== undefined
           ? parseApiKey(queryKey)
-          : (bearerKey(request.headers.authorization) ?? parseApiKey(cookie(request, COOKIE) ?? ''));
+          : (bearerKey(request.headers.authorization) ?? parseApiKey(readCookie(request.headers.cookie, COOKIE) ?? ''));
       const principal = await authenticator.authenticate(presented, request.ip);
       // Every tenant's job inputs are on it: the cluster operator's alone (ADR 0014).
       if (!grants(principal.scopes, 'operator'))
@@ -52,12 +53,4 @@ export function dashboardAccess(
       return reply;
     }
   };
-}
-
-function cookie(request: FastifyRequest, name: string): string | undefined {
-  for (const pair of (request.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = pair.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
 }

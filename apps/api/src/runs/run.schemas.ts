@@ -37,6 +37,8 @@ export const RunSearchSchema = z
     workflow: z.string().max(128).optional().describe('Only runs of this workflow (by name).'),
     status: RunStatusSchema.optional(),
     tag: z.string().max(100).optional().describe('Only runs carrying this tag.'),
+    since: z.iso.datetime({ offset: true }).optional().describe('Only runs created at or after this instant.'),
+    until: z.iso.datetime({ offset: true }).optional().describe('Only runs created before this instant.'),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: CursorQuerySchema,
   })

@@ -6,15 +6,7 @@ import { inSpan, traceparentOf } from '@taskloom/telemetry';
 import { BacklogGuard } from './backlog.guard';
 import { isoOrNull, presentRun, presentTasks } from './present-run';
 import { decodeCursor, TimeKeyCursor, timeKeyCursor } from '../common/page-cursor';
-import type {
-  RunSearchQuery,
-  RunSummaryView,
-  RunView,
-  StartRunBody,
-  TaskItemView,
-  TaskLogsView,
-  TaskView,
-} from './run.schemas';
+import type { RunSearchQuery, RunView, StartRunBody, TaskLogsView } from './run.schemas';
 
 @Injectable()
 export class RunsService {
@@ -84,6 +76,8 @@ export class RunsService {
       workflow: query.workflow,
       status: query.status,
       tag: query.tag,
+      since: query.since,
+      until: query.until,
       limit: query.limit,
       after: query.cursor ? decodeCursor(query.cursor, TimeKeyCursor) : undefined,
     });

@@ -56,6 +56,10 @@ export interface RunSearch {
   status?: string;
   tag?: string;
   tenant?: string;
+  /** Created at or after this instant (ISO 8601). */
+  since?: string;
+  /** Created before this instant (ISO 8601). */
+  until?: string;
   limit: number;
   /** Continue after this run: the cursor of the previous page's last one. */
   after?: TimeKey;
@@ -211,6 +215,8 @@ export class RunRepository {
     if (query.status) where.push(`status = ${bind(query.status)}`);
     // The tags index leaves out runs without tags; saying so lets the planner use it.
     if (query.tag) where.push(`tags @> ARRAY[${bind(query.tag)}]::text[] AND tags <> '{}'`);
+    if (query.since) where.push(`created_at >= ${bind(query.since)}::timestamptz`);
+    if (query.until) where.push(`created_at < ${bind(query.until)}::timestamptz`);
     if (query.after)
       where.push(`(created_at, id) < (${bind(query.after.at)}::timestamptz, ${bind(query.after.id)}::uuid)`);
     const rows = await queryRows<RunListRow>(

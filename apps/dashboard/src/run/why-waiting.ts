@@ -1,0 +1,31 @@
+import { TERMINAL_TASK, type RunView, type TaskView, type WorkflowDefinition } from '../api/types';
+
+/** Why a task that has not ended is not running, in words, from the run and its definition. */
+export function whyWaiting(
+  task: TaskView,
+  run: RunView,
+  definition: WorkflowDefinition | undefined,
+): string | undefined {
+  if (TERMINAL_TASK.has(task.status) || task.status === 'running') return undefined;
+  if (run.status === 'paused') return 'The run is paused: nothing new is dispatched until it is resumed.';
+  switch (task.status) {
+    case 'blocked': {
+      const declared = definition?.tasks.find((candidate) => candidate.key === task.key);
+      const statusOf = new Map(run.tasks.map((other) => [other.key, other.status]));
+      const open = (declared?.dependsOn ?? []).filter((parent) => !TERMINAL_TASK.has(statusOf.get(parent) ?? ''));
+      return open.length > 0
+        ? `Waiting for ${open.map((parent) => `${parent} (${statusOf.get(parent) ?? 'unknown'})`).join(', ')}.`
+        : 'Its dependencies have ended; its trigger rule is being decided.';
+    }
+    case 'ready':
+      return 'Ready: waiting for the router to dispatch it to a queue (backpressure or a paused queue holds it back; see Operations).';
+    case 'queued':
+      return `Queued: waiting for a free executor slot for ${task.type ?? 'its type'} (see Operations for executors, capacity and paused queues).`;
+    case 'waiting':
+      return 'Waiting without a slot: a durable sleep or a signal.';
+    default:
+      return task.kind === 'foreach' || task.kind === 'workflow'
+        ? 'Waiting for its items or child run to end.'
+        : undefined;
+  }
+}
