@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RunStatusSchema, timestamp } from './run.schemas';
+import { attemptFields, RunStatusSchema, timestamp } from './run.schemas';
 
 /** How many child runs or attempts one answer lists at most: the rest is reported as `truncated`. */
 export const RUN_VIEW_MAX_ITEMS = 1000;
@@ -46,12 +46,7 @@ export const AttemptBarsSchema = z
       z
         .object({
           taskKey: z.string(),
-          attempt: z.int().min(1),
-          status: z.string().describe('How the attempt ended, e.g. succeeded, failed, interrupted.'),
-          executorId: z.uuid().nullable(),
-          startedAt: timestamp.nullable(),
-          finishedAt: timestamp,
-          durationMs: z.number().min(0).nullable(),
+          ...attemptFields,
         })
         .meta({ id: 'AttemptBar' }),
     ),

@@ -155,6 +155,16 @@ export const LogLineSchema = z
   })
   .meta({ id: 'LogLine' });
 
+/** One attempt as both the logs and the run's timeline show it. */
+export const attemptFields = {
+  attempt: z.int().min(1),
+  status: z.string().describe('How the attempt ended, e.g. succeeded, failed, interrupted.'),
+  executorId: z.uuid().nullable(),
+  startedAt: timestamp.nullable(),
+  finishedAt: timestamp,
+  durationMs: z.number().min(0).nullable(),
+};
+
 export const TaskLogsSchema = z
   .object({
     runId: z.uuid(),
@@ -163,12 +173,7 @@ export const TaskLogsSchema = z
     attempts: z.array(
       z
         .object({
-          attempt: z.int().min(1),
-          status: z.string().describe('How the attempt ended, e.g. succeeded, failed, interrupted.'),
-          executorId: z.uuid().nullable(),
-          startedAt: timestamp.nullable(),
-          finishedAt: timestamp,
-          durationMs: z.number().min(0).nullable(),
+          ...attemptFields,
           error: errorOrNull,
           logs: z.array(LogLineSchema).describe('Bounded per attempt.'),
         })
