@@ -247,13 +247,13 @@ export class RunStarterService implements OnApplicationShutdown {
 
   private async existingRuns(skipped: PreparedRun[]): Promise<Map<string, RunRow>> {
     if (skipped.length === 0) return new Map();
-    const rows = await this.runs.findByIdempotencyKeys(
-      skipped.map(({ workflow, built }) => ({
-        tenant: built.run.tenant,
-        workflowName: workflow.name,
-        key: built.run.idempotencyKey!,
-      })),
-    );
+    const keys = skipped.map(({ workflow, built }) => ({
+      tenant: built.run.tenant,
+      workflowName: workflow.name,
+      key: built.run.idempotencyKey!,
+    }));
+    // In a unit of work for its keyed planning: a join on keys must not become a scan of runs.
+    const rows = await this.transactions.run((db) => this.runs.findByIdempotencyKeys(keys, db));
     return new Map(rows.map((row) => [idempotencyIdOf(row.tenant, row.workflowName, row.idempotencyKey!), row]));
   }
 
