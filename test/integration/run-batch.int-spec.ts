@@ -36,13 +36,17 @@ describe('starting a batch of runs', () => {
     ...fields,
   });
 
+  async function query<R extends object>(text: string, values: unknown[] = []): Promise<R[]> {
+    return (await harness.database.db.query<R>({ text, values })).rows;
+  }
+
   async function writesOf(ids: string[]): Promise<number> {
-    const rows = await harness.database.db.query<{ n: number }>(
+    const [row] = await query<{ n: number }>(
       `SELECT count(DISTINCT xmin::text)::int AS n FROM (SELECT xmin FROM runs WHERE id = ANY($1::uuid[])
         UNION ALL SELECT t.xmin FROM tasks t WHERE t.run_id = ANY($1::uuid[])) rows`,
       [ids],
     );
-    return rows.rows[0]!.n;
+    return row!.n;
   }
 
   const created = (results: PromiseSettledResult<StartedRun>[]) =>
@@ -54,12 +58,10 @@ describe('starting a batch of runs', () => {
     );
     expect(results.every((run) => run?.created === true && run.status === 'pending')).toBe(true);
     expect(await writesOf(results.map((run) => run!.id))).toBe(1);
-    const [ready] = (
-      await harness.database.db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM tasks WHERE status = 'ready' AND run_id = ANY($1::uuid[])`,
-        [results.map((run) => run!.id)],
-      )
-    ).rows;
+    const [ready] = await query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM tasks WHERE status = 'ready' AND run_id = ANY($1::uuid[])`,
+      [results.map((run) => run!.id)],
+    );
     expect(ready!.n).toBe(1_000);
   });
 
@@ -106,9 +108,7 @@ describe('starting a batch of runs', () => {
     expect(reasons[4]).toBeInstanceOf(ValidationError);
     expect(reasons[5]).toBeInstanceOf(NotFoundError);
     expect(reasons[5]!.message).toBe('workflow plain version 7 not found');
-    const [twice] = (
-      await harness.database.db.query<{ tags: string[] }>(`SELECT tags FROM runs WHERE idempotency_key = 'k-twice'`)
-    ).rows;
+    const [twice] = await query<{ tags: string[] }>(`SELECT tags FROM runs WHERE idempotency_key = 'k-twice'`);
     expect(twice!.tags).toEqual(['first']);
   });
 
