@@ -117,5 +117,12 @@ describe('starting a batch of runs', () => {
       new NotFoundError('workflow plain not found'),
     );
     await expect(harness.starter.startMany([command('nowhere')])).rejects.toBeInstanceOf(NotFoundError);
+    // An owner that shares nothing is its item's refusal, not the batch's.
+    const [unshared, plain] = await harness.starter.startMany([
+      command('plain', { owner: 'nobody' }),
+      command('plain'),
+    ]);
+    expect(unshared).toMatchObject({ status: 'rejected', reason: expect.any(NotFoundError) });
+    expect(plain).toMatchObject({ status: 'fulfilled', value: { created: true } });
   });
 });

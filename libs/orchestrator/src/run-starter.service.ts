@@ -192,7 +192,8 @@ export class RunStarterService implements OnApplicationShutdown {
   /** A workflow name the tenant can see no version of refuses a whole batch; a shared name it must disambiguate does not. */
   private async assertVisible(command: StartRunCommand): Promise<void> {
     try {
-      await this.resolve({ tenant: command.tenant, name: command.workflow, owner: command.owner });
+      // Without the item's owner: an owner naming no share is that item's 404, not the batch's.
+      await this.resolve({ tenant: command.tenant, name: command.workflow });
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
     }
