@@ -87,6 +87,13 @@ export function judgeExtra(base: Base, extra: ExtraResult): Target[] {
 
 const WINDOW_NOTE = '5 s window';
 
+const PHASE_LABELS: Record<string, string> = {
+  fresh: 'fixed rate, fresh system',
+  afterBurst: 'fixed rate after the bursts',
+  high: 'higher fixed rate',
+  backlog: 'backlog fill and drain',
+};
+
 /** The rows the phases of issue 20 add under the main table. */
 export function formatExtra(base: Base, extra: ExtraResult): string {
   const { fixedRateFresh: fresh, fixedRateHigh: high, bulk, backlog } = extra;
@@ -120,7 +127,7 @@ export function formatExtra(base: Base, extra: ExtraResult): string {
     );
   }
   for (const [phase, dead] of Object.entries(extra.deadTuples)) {
-    rows.push([`dead tuples, ${phase}`, '', deadNote(dead)]);
+    rows.push([`dead tuples, ${PHASE_LABELS[phase] ?? phase}`, '', deadNote(dead)]);
   }
   const width = Math.max(...rows.map(([name]) => name.length));
   const valueWidth = Math.max(...rows.map(([, value]) => value.length));
