@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
-import type { JsonValue, RunStatus } from '@taskloom/engine';
-import { RunStarterService, TaskloomError, type StartRunCommand, type StartedRun } from '@taskloom/orchestrator';
+import type { RunStatus } from '@taskloom/engine';
+import { RunStarterService, TaskloomError, type StartedRun } from '@taskloom/orchestrator';
 import { inSpan, traceparentOf } from '@taskloom/telemetry';
 import { errorAnswerOf } from '../common/http-status';
 import { PayloadTooLargeError } from '../common/payload-too-large.error';
@@ -9,6 +9,7 @@ import { validationErrorOf } from '../common/validation.pipe';
 import { BacklogGuard } from './backlog.guard';
 import { StartRunBatchEnvelope, type RunBatchItemView, type RunBatchResultView } from './run-batch.schemas';
 import { StartRunSchema } from './run.schemas';
+import { startRunCommand } from './start-run-command';
 
 /**
  * Starts many runs of one workflow in one request. The request as a whole
@@ -41,22 +42,9 @@ export class RunBatchService {
       async (span) => {
         const traceparent = traceparentOf(span);
         const parsed = body.runs.map((item) => StartRunSchema.safeParse(item));
-        const commands: StartRunCommand[] = [];
-        for (const item of parsed) {
-          if (!item.success) continue;
-          const run = item.data;
-          commands.push({
-            workflow,
-            version: run.version,
-            owner: run.owner,
-            input: run.input as JsonValue,
-            priority: run.priority,
-            idempotencyKey: run.idempotencyKey,
-            tags: run.tags,
-            tenant,
-            traceparent,
-          });
-        }
+        const commands = parsed.flatMap((item) =>
+          item.success ? [startRunCommand(workflow, item.data, tenant, traceparent)] : [],
+        );
         const started = await this.starter.startMany(commands);
         let next = 0;
         const items = parsed.map((item) =>
