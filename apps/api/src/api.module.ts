@@ -12,6 +12,7 @@ import { BacklogGuard } from './runs/backlog.guard';
 import { RunViewsController } from './runs/run-views.controller';
 import { RunViewsService } from './runs/run-views.service';
 import { RunsController } from './runs/runs.controller';
+import { SignalsController } from './signals/signals.controller';
 import { RunsService } from './runs/runs.service';
 import { TaskTypeCatalog } from './task-types/task-type.catalog';
 import { SchemasController } from './schemas/schemas.controller';
@@ -29,6 +30,7 @@ import { WorkflowsService } from './workflows/workflows.service';
     WorkflowSharesController,
     RunsController,
     RunViewsController,
+    SignalsController,
     TaskTypesController,
     SchemasController,
     HealthController,

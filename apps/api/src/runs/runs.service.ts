@@ -55,6 +55,7 @@ export class RunsService {
         priority: body.priority,
         idempotencyKey: body.idempotencyKey,
         tags: body.tags,
+        timeoutMs: body.timeoutMs,
         tenant,
         traceparent: traceparentOf(span),
       });

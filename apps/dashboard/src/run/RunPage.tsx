@@ -84,7 +84,7 @@ export function RunPage({ runId }: { runId: string }) {
                 />
               )}
               <ul className="legend" aria-label="Status colours">
-                {['blocked', 'ready', 'queued', 'running', 'succeeded', 'failed', 'skipped', 'cancelled'].map(
+                {['blocked', 'ready', 'queued', 'running', 'waiting', 'succeeded', 'failed', 'skipped', 'cancelled'].map(
                   (status) => (
                     <li key={status}>
                       <span className="dot" style={{ background: STATUS_COLOURS[status] }} /> {status}
