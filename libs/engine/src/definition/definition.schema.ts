@@ -157,7 +157,7 @@ const task = z
     if (bodies.length !== 1) {
       ctx.addIssue({
         code: 'custom',
-        path: [bodies[1] ?? 'type'],
+        path: ['type'],
         message: `task '${value.key}' must have exactly one of 'type' (a task type), 'workflow' (a sub-workflow), 'sleep' or 'waitFor'`,
       });
     }
