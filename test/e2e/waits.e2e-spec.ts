@@ -1,5 +1,6 @@
 import { Cluster } from '../support/cluster';
 import { PrivateRedis } from '../support/private-redis';
+import { sampleValue, scrape } from '../support/prometheus-text';
 
 interface TaskView {
   key: string;
@@ -40,6 +41,7 @@ describe('tasks that wait without holding anything', () => {
       WAIT_POLL_MS: '100',
       RECONCILE_INTERVAL_MS: '500',
       RECONCILE_QUEUED_GRACE_MS: '1000',
+      METRICS_CLUSTER_INTERVAL_MS: '0',
     });
     const register = async (definition: object) =>
       expect((await cluster.api.post('/api/v1/workflows', definition)).status).toBe(201);
@@ -171,8 +173,8 @@ describe('tasks that wait without holding anything', () => {
       expect(partition.waiting + partition.active + partition.delayed + partition.paused).toBe(0);
     }
     expect(stats.executors.load.active).toBe(0);
-    const metrics = await cluster.api.get<string>('/metrics');
-    expect(String(metrics.body)).toMatch(/taskloom_tasks_in_wait\{kind="sleep"\} 1000/);
+    const metrics = await scrape(`${cluster.api.base}/metrics`);
+    expect(sampleValue(metrics, 'taskloom_tasks_in_wait', { kind: 'sleep' })).toBe(1_000);
 
     // The test moves their due time instead of waiting an hour: they all wake and succeed once.
     await cluster.sql(`UPDATE tasks SET wake_at = now() WHERE run_id = ANY($1::uuid[])`, [ids]);
@@ -228,7 +230,7 @@ describe('tasks that wait without holding anything', () => {
     expect(signals[0]!.n).toBe(1);
   });
 
-  it('refuses a payload that fails its schema (400), an unknown signal and another tenant nothing (404)', async () => {
+  it('refuses a payload that fails its schema (400), an unknown run or signal (404); cancel ends the wait', async () => {
     const id = await start('approval', { input: { prepareMs: 1 } });
     await waitUntilWaiting(id, 'approve');
     const bad = await signal(id, { payload: { approved: 'yes' } });
@@ -237,9 +239,10 @@ describe('tasks that wait without holding anything', () => {
     expect((await signal(id, { payload: {} }, 'nobody-waits')).status).toBe(404);
     expect((await signal('00000000-0000-4000-8000-000000000000', { payload: {} })).status).toBe(404);
     expect((await taskRow(id, 'approve')).status).toBe('waiting');
-    const metrics = String((await cluster.api.get<string>('/metrics')).body);
-    expect(metrics).toMatch(/taskloom_signals_received_total\{outcome="rejected"\} [1-9]/);
-    expect(metrics).toMatch(/taskloom_tasks_in_wait\{kind="signal"\}/);
+    const metrics = await scrape(`${cluster.api.base}/metrics`);
+    expect(sampleValue(metrics, 'taskloom_signals_received_total', { outcome: 'rejected' })).toBe(1);
+    expect(sampleValue(metrics, 'taskloom_signals_received_total', { outcome: 'delivered' })).toBeGreaterThan(0);
+    expect(sampleValue(metrics, 'taskloom_tasks_in_wait', { kind: 'signal' })).toBe(1);
     expect((await cluster.api.post(`/api/v1/runs/${id}/cancel`)).status).toBe(200);
     expect((await taskRow(id, 'approve')).status).toBe('cancelled');
   });
