@@ -85,14 +85,19 @@ const workflowReference = z
 
 const signalName = z
   .string()
-  .regex(SIGNAL_NAME_PATTERN, 'must start with a letter or digit and hold only letters, digits, ., _, : and - (at most 128)');
+  .regex(
+    SIGNAL_NAME_PATTERN,
+    'must start with a letter or digit and hold only letters, digits, ., _, : and - (at most 128)',
+  );
 
 const sleep = z
   .strictObject({
     durationMs: duration.optional().describe('How long to wait, from the moment the task becomes ready.'),
     until: expression
       .optional()
-      .describe('A template giving the ISO time to wait until, e.g. "{{ run.input.notBefore }}"; a past time ends at once.'),
+      .describe(
+        'A template giving the ISO time to wait until, e.g. "{{ run.input.notBefore }}"; a past time ends at once.',
+      ),
   })
   .refine((value) => (value.durationMs === undefined) !== (value.until === undefined), {
     message: "must have exactly one of 'durationMs' and 'until'",

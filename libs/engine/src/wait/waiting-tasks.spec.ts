@@ -63,7 +63,9 @@ describe('sleep and waitFor tasks in a definition', () => {
 
   it('refuses what a waiting task cannot use: forEach, input, resources, affinity', () => {
     const issues = issuesOf(
-      workflow([{ key: 'a', waitFor: { signal: 'go' }, forEach: '[1]', input: { x: 1 }, resources: {}, affinity: 'k' }]),
+      workflow([
+        { key: 'a', waitFor: { signal: 'go' }, forEach: '[1]', input: { x: 1 }, resources: {}, affinity: 'k' },
+      ]),
     );
     expect(issues.map((issue) => issue.message)).toEqual([
       "task 'a' waits (sleep or waitFor) and takes no 'forEach'",

@@ -40,8 +40,12 @@ export class Waits1765020000000 implements MigrationInterface {
          delivered_at timestamptz
        )`,
     );
-    await db.query(`CREATE UNIQUE INDEX signals_signal_id_key ON signals (run_id, signal_id) WHERE signal_id IS NOT NULL`);
-    await db.query(`CREATE INDEX signals_pending_idx ON signals (run_id, name, received_at) WHERE delivered_at IS NULL`);
+    await db.query(
+      `CREATE UNIQUE INDEX signals_signal_id_key ON signals (run_id, signal_id) WHERE signal_id IS NOT NULL`,
+    );
+    await db.query(
+      `CREATE INDEX signals_pending_idx ON signals (run_id, name, received_at) WHERE delivered_at IS NULL`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
