@@ -237,6 +237,12 @@ describe('tasks that wait without holding anything', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/payload does not match the schema of signal 'approval'.*approved/);
     expect((await signal(id, { payload: {} }, 'nobody-waits')).status).toBe(404);
+    const badSchema = await cluster.api.post<{ message: string; details: { path: string }[] }>('/api/v1/workflows', {
+      name: 'bad-signal-schema',
+      tasks: [{ key: 'approve', waitFor: { signal: 'approval', schema: { type: 'no-such-type' } } }],
+    });
+    expect(badSchema.status).toBe(400);
+    expect(badSchema.body.details[0]!.path).toBe('tasks[0].waitFor.schema');
     expect((await signal('00000000-0000-4000-8000-000000000000', { payload: {} })).status).toBe(404);
     expect((await taskRow(id, 'approve')).status).toBe('waiting');
     const metrics = await scrape(`${cluster.api.base}/metrics`);

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { isTerminalRunStatus, type JsonValue, type PlannedTask } from '@taskloom/engine';
+import { Inject, Injectable } from '@nestjs/common';
+import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
+import { describeProblem, inspectStorable, isTerminalRunStatus, type JsonValue, type PlannedTask } from '@taskloom/engine';
 import { RunRepository, SignalRepository, TransactionRunner } from '@taskloom/persistence';
 import { metrics } from '@taskloom/telemetry';
 import { randomUUID } from 'node:crypto';
@@ -39,6 +40,7 @@ export interface SentSignal {
 @Injectable()
 export class SignalService {
   constructor(
+    @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
     private readonly transactions: TransactionRunner,
     private readonly runs: RunRepository,
     private readonly plans: PlanCache,
@@ -89,8 +91,16 @@ export class SignalService {
     return sent;
   }
 
-  /** The payload must match the schema of every task that may take it. */
+  /** The payload becomes a task's output: the output limit applies, and it must match every waiting task's schema. */
   private assertPayload(definitionId: string, waiters: readonly PlannedTask[], payload: JsonValue): void {
+    const maxBytes = this.config.limits.taskOutputBytes;
+    const { problem } = inspectStorable(payload, 'payload', maxBytes);
+    if (problem) {
+      const message = problem.reason.startsWith('is larger')
+        ? `payload is larger than TASK_OUTPUT_MAX_BYTES (${maxBytes} bytes)`
+        : describeProblem(problem);
+      throw new ValidationError(message, [{ path: 'payload', message }]);
+    }
     for (const task of waiters) {
       const schema = task.waitFor!.schema;
       if (!schema) continue;
