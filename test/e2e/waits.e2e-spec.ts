@@ -196,6 +196,7 @@ describe('tasks that wait without holding anything', () => {
     await waitUntilWaiting(id, 'approve');
     const waiting = await cluster.api.get<RunView>(`/api/v1/runs/${id}`);
     expect(taskOf(waiting.body, 'approve')).toMatchObject({ status: 'waiting', wait: { signal: 'approval' } });
+    expect(waiting.body.status).toBe('running');
 
     const payload = { approved: true, by: 'ana' };
     const sent = await signal(id, { payload, signalId: 'approval-1' });

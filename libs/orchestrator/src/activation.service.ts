@@ -139,7 +139,11 @@ export class ActivationService {
 
   /** Sleeps and signal waits start; a signal kept for a task that now waits is delivered at once. */
   private async startWaits(db: Db, waits: readonly WaitStart[]): Promise<SettledTask[]> {
-    await this.waits.startWaiting(db, waits);
+    if (waits.length === 0) return [];
+    const started = new Set(await this.waits.startWaiting(db, waits));
+    // A run whose first task to start is a wait is running from now, as if an executor had started it.
+    const runIds = [...new Set(waits.filter((wait) => started.has(wait.id)).map((wait) => wait.runId))].sort();
+    await this.runs.markStarted(db, runIds);
     const signalRuns = [...new Set(waits.filter((wait) => wait.signal !== undefined).map((wait) => wait.runId))];
     if (signalRuns.length === 0) return [];
     return this.signals.deliver(db, signalRuns, waits.length);

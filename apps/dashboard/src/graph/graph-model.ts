@@ -80,8 +80,8 @@ export function nodeData(
 
 /** A sleep or a signal wait has no type: its node says what it waits for. */
 function waitLabel(declared: WorkflowDefinition['tasks'][number] | undefined): string {
-  if (declared?.waitFor) return `⏸ signal ${declared.waitFor.signal}`;
-  if (declared?.sleep) return '⏲ sleep';
+  if (declared?.waitFor) return `signal: ${declared.waitFor.signal}`;
+  if (declared?.sleep) return 'sleep';
   return '';
 }
 

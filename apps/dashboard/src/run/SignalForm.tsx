@@ -32,7 +32,7 @@ export function SignalForm({ runId, signal }: { runId: string; signal: string })
     <form className="signal-form" onSubmit={submit} data-testid="signal-form">
       <h3>Signal</h3>
       <label>
-        Payload of <code>{signal}</code> (JSON)
+        {`Payload of the signal '${signal}' (JSON)`}
         <textarea rows={4} value={text} onChange={(event) => setText(event.target.value)} />
       </label>
       <button type="submit" disabled={send.isPending}>

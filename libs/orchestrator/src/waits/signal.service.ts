@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
-import { describeProblem, inspectStorable, isTerminalRunStatus, type JsonValue, type PlannedTask } from '@taskloom/engine';
+import {
+  describeProblem,
+  inspectStorable,
+  isTerminalRunStatus,
+  type JsonValue,
+  type PlannedTask,
+} from '@taskloom/engine';
 import { RunRepository, SignalRepository, TransactionRunner } from '@taskloom/persistence';
 import { metrics } from '@taskloom/telemetry';
 import { randomUUID } from 'node:crypto';
