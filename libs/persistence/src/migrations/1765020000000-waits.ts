@@ -43,9 +43,10 @@ export class Waits1765020000000 implements MigrationInterface {
     await db.query(
       `CREATE UNIQUE INDEX signals_signal_id_key ON signals (run_id, signal_id) WHERE signal_id IS NOT NULL`,
     );
-    await db.query(
-      `CREATE INDEX signals_pending_idx ON signals (run_id, name, received_at) WHERE delivered_at IS NULL`,
-    );
+    // By run: the api's delivery, and deleting a run's signals with it (retention).
+    await db.query(`CREATE INDEX signals_run_idx ON signals (run_id, name, received_at)`);
+    // The wait loop's sweep over the signals still kept.
+    await db.query(`CREATE INDEX signals_kept_idx ON signals (received_at) WHERE delivered_at IS NULL`);
   }
 
   async down(db: QueryRunner): Promise<void> {

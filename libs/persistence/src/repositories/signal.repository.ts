@@ -63,15 +63,16 @@ export class SignalRepository {
    * marks the signals delivered (markDelivered) in the same transaction.
    */
   async pairWithWaiting(db: Db, runIds: readonly string[] | null, limit: number): Promise<SignalDelivery[]> {
+    // Two texts, not `$1 IS NULL OR …`: each is a prepared statement whose plan uses its own index.
     const signals = await queryRows<{ id: string; run_id: string; name: string; payload: unknown }>(
       db,
       `SELECT s.id, s.run_id, s.name, s.payload FROM signals s
-        WHERE s.delivered_at IS NULL AND ($1::uuid[] IS NULL OR s.run_id = ANY($1::uuid[]))
+        WHERE s.delivered_at IS NULL ${runIds ? 'AND s.run_id = ANY($2::uuid[])' : ''}
           AND EXISTS (SELECT 1 FROM tasks t
                        WHERE t.run_id = s.run_id AND t.wait_signal = s.name AND t.status = 'waiting')
-        ORDER BY s.received_at, s.id LIMIT $2
+        ORDER BY s.received_at, s.id LIMIT $1
         FOR UPDATE OF s SKIP LOCKED`,
-      [runIds, limit],
+      runIds ? [limit, runIds] : [limit],
     );
     if (signals.length === 0) return [];
     const tasks = await queryRows<{ id: string; run_id: string; wait_signal: string }>(
