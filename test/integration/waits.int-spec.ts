@@ -1,4 +1,5 @@
 import { SignalService, WaitWakeService } from '@taskloom/orchestrator';
+import { jobIdFor, QueueJobs, QueueRegistry, TASK_JOB_NAME } from '@taskloom/queue';
 import { OrchestratorHarness } from '../support/orchestrator-harness';
 
 /**
@@ -21,6 +22,10 @@ describe('waits on a real PostgreSQL', () => {
         { key: 'nap', sleep: { durationMs: 3_600_000 } },
         { key: 'after', type: 'core.noop', dependsOn: ['nap'] },
       ],
+    });
+    await harness.define({
+      name: 'must-start-soon',
+      tasks: [{ key: 'quick', type: 'core.noop', queueTimeoutMs: 1 }],
     });
     await harness.define({
       name: 'short-approval',
@@ -85,5 +90,25 @@ describe('waits on a real PostgreSQL', () => {
     await harness.control.resume(id);
     await harness.drive(id);
     expect(await harness.runStatus(id)).toMatchObject({ status: 'succeeded' });
+  });
+
+  it('a queued task past its queueTimeoutMs fails and its queue job is removed, so no executor runs it', async () => {
+    const id = await start('must-start-soon');
+    const [claimed] = await harness.claim();
+    expect(claimed!.runId).toBe(id);
+    const jobId = jobIdFor(claimed!.taskId, claimed!.attempt);
+    await harness.module.get(QueueRegistry).get(claimed!.queue).add(TASK_JOB_NAME, claimed!, { jobId });
+    const attempt = { taskId: claimed!.taskId, attempt: claimed!.attempt, queue: claimed!.queue };
+    expect(await harness.module.get(QueueJobs).missing([attempt])).toHaveLength(0);
+
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await wakes.wakeDue(100)).unstarted).toBe(1);
+    expect(await harness.runStatus(id)).toMatchObject({ status: 'failed' });
+    const [row] = await harness.database.query<{ status: string; error: { name: string } }>(
+      'SELECT status, error FROM tasks WHERE id = $1',
+      [claimed!.taskId],
+    );
+    expect(row).toMatchObject({ status: 'failed', error: { name: 'QueueTimeout' } });
+    expect(await harness.module.get(QueueJobs).missing([attempt])).toEqual([attempt]);
   });
 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TaskWaitRepository, TransactionRunner, type DueWait, type Settlement } from '@taskloom/persistence';
+import { QueueJobs } from '@taskloom/queue';
 import { CascadeService } from '../cascade.service';
 import { SignalDeliveryService } from './signal-delivery.service';
 
@@ -17,7 +18,8 @@ export interface WakeRound {
  * cascade a finished task goes through (children become ready exactly once):
  * a sleep succeeds with `{sleptUntil}`; a signal wait past its timeout fails
  * (SignalTimeout) and trigger rules decide its dependents; a task still not
- * started past its queueTimeoutMs fails (QueueTimeout), not retried. Routers
+ * started past its queueTimeoutMs fails (QueueTimeout), not retried, and its
+ * queue job, if it has one, is removed so no executor runs it later. Routers
  * call it on a short poll; SKIP LOCKED shares the work among them.
  */
 @Injectable()
@@ -27,10 +29,11 @@ export class WaitWakeService {
     private readonly waits: TaskWaitRepository,
     private readonly delivery: SignalDeliveryService,
     private readonly cascade: CascadeService,
+    private readonly jobs: QueueJobs,
   ) {}
 
-  wakeDue(limit: number): Promise<WakeRound> {
-    return this.transactions.run(async (db) => {
+  async wakeDue(limit: number): Promise<WakeRound> {
+    const { round, queued } = await this.transactions.run(async (db) => {
       const due = await this.waits.claimDue(db, limit);
       const woken = await this.waits.settleWaiting(db, due.map(wakeSettlement));
       const delivered = await this.delivery.deliver(db, null, limit);
@@ -48,8 +51,15 @@ export class WaitWakeService {
         })),
       );
       await this.cascade.propagate(db, [...woken, ...delivered, ...failed]);
-      return { due: due.length, delivered: delivered.length, unstarted: unstarted.length };
+      const ended = new Set(failed.map((task) => task.id));
+      return {
+        round: { due: due.length, delivered: delivered.length, unstarted: unstarted.length },
+        queued: unstarted.filter((task) => task.status === 'queued' && task.queue && ended.has(task.id)),
+      };
     });
+    // After the commit: a job removed before it would be re-enqueued by a reconciler seeing the task queued.
+    await this.jobs.remove(queued.map((task) => ({ taskId: task.id, attempt: task.attempt, queue: task.queue! })));
+    return round;
   }
 }
 

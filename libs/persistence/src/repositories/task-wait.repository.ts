@@ -30,6 +30,9 @@ export interface UnstartedTask {
   id: string;
   attempt: number;
   queueTimeoutMs: number;
+  /** The queue its job is in, when it was queued. */
+  queue: string | null;
+  status: 'ready' | 'queued';
 }
 
 /**
@@ -99,16 +102,28 @@ export class TaskWaitRepository {
    * executor that takes the queued job later finds the attempt ended.
    */
   async claimUnstarted(db: Db, limit: number): Promise<UnstartedTask[]> {
-    const rows = await queryRows<{ id: string; attempt: number; queue_timeout_ms: number }>(
+    const rows = await queryRows<{
+      id: string;
+      attempt: number;
+      queue_timeout_ms: number;
+      queue: string | null;
+      status: 'ready' | 'queued';
+    }>(
       db,
-      `SELECT id, attempt, queue_timeout_ms FROM tasks
+      `SELECT id, attempt, queue_timeout_ms, queue, status FROM tasks
         WHERE queue_timeout_ms IS NOT NULL AND status IN ('ready', 'queued')
           AND available_at + queue_timeout_ms * interval '1 millisecond' <= now()
         ORDER BY available_at LIMIT $1
         FOR UPDATE SKIP LOCKED`,
       [limit],
     );
-    return rows.map((row) => ({ id: row.id, attempt: row.attempt, queueTimeoutMs: row.queue_timeout_ms }));
+    return rows.map((row) => ({
+      id: row.id,
+      attempt: row.attempt,
+      queueTimeoutMs: row.queue_timeout_ms,
+      queue: row.queue,
+      status: row.status,
+    }));
   }
 
   /** failUnstarted — ready or queued tasks end (failed) without starting. */
