@@ -345,6 +345,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/runs/{id}/signals/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a signal to a run
+         * @description Delivered to the task of the run that waits for this signal name (waitFor.signal) the longest, whose output the payload becomes; kept for the next task that waits for it when none does yet. The same signalId twice is delivered once.
+         *
+         *     Needs an API key with the `submit` scope.
+         */
+        post: operations["SignalsController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/task-types": {
         parameters: {
             query?: never;
@@ -1057,6 +1079,37 @@ export interface components {
             /** Format: date-time */
             finishedAt: string | null;
         };
+        /**
+         * @example {
+         *       "payload": {
+         *         "approved": true,
+         *         "by": "ana"
+         *       },
+         *       "signalId": "approval-7f3a"
+         *     }
+         */
+        SendSignal: {
+            /**
+             * @description Checked against the waiting task's waitFor.schema; becomes that task's output.
+             * @default null
+             */
+            payload: components["schemas"]["JsonValue"];
+            /** @description Makes sending idempotent: a signal with an id the run already received is not delivered again. */
+            signalId?: string;
+        };
+        SentSignal: {
+            /** Format: uuid */
+            runId: string;
+            name: string;
+            signalId: string | null;
+            /**
+             * @description delivered: a waiting task took it; kept: no task waits for it yet, the next one that does takes it; duplicate: the run already received this signalId, nothing changed.
+             * @enum {string}
+             */
+            outcome: "delivered" | "kept" | "duplicate";
+            /** @description The task that took it (or took the earlier signal with this signalId). */
+            taskKey: string | null;
+        };
         StartedRun: {
             /** Format: uuid */
             id: string;
@@ -1089,6 +1142,8 @@ export interface components {
             /** @description The same key starts the same run once. */
             idempotencyKey?: string;
             tags?: string[];
+            /** @description The run's deadline from now, over the definition's defaults.runTimeoutMs: on expiry what has not ended is cancelled and the run fails (RunTimeout). */
+            timeoutMs?: number;
         };
         /**
          * @example {
@@ -1126,6 +1181,7 @@ export interface components {
          *         "ready": 5,
          *         "queued": 16,
          *         "running": 4,
+         *         "waiting": 3,
          *         "succeeded": 9120,
          *         "failed": 9,
          *         "skipped": 31,
@@ -1190,6 +1246,7 @@ export interface components {
                 ready: number;
                 queued: number;
                 running: number;
+                waiting: number;
                 succeeded: number;
                 failed: number;
                 skipped: number;
@@ -1221,10 +1278,10 @@ export interface components {
             id: string;
             key: string;
             /**
-             * @description A task, a sub-workflow, a forEach group, or one item of a group.
+             * @description A task, a sub-workflow, a forEach group, one item of a group, a durable sleep, or a signal wait.
              * @enum {string}
              */
-            kind: "task" | "workflow" | "foreach" | "item";
+            kind: "task" | "workflow" | "foreach" | "item" | "sleep" | "signal";
             /** @description The task type (null for a sub-workflow or a forEach group). */
             type: string | null;
             status: components["schemas"]["TaskStatus"];
@@ -1245,6 +1302,16 @@ export interface components {
             startedAt: string | null;
             /** Format: date-time */
             finishedAt: string | null;
+            /** @description A waiting task (status waiting): what it waits for. */
+            wait?: {
+                /** @description A signal wait: the signal it waits for. */
+                signal?: string;
+                /**
+                 * Format: date-time
+                 * @description When it ends: a sleep's end, a signal wait's timeout (null: none).
+                 */
+                until: string | null;
+            };
             /** @description A forEach group: its items, in item order. */
             items?: components["schemas"]["TaskItem"][];
         };
@@ -1268,10 +1335,10 @@ export interface components {
             id: string;
             key: string;
             /**
-             * @description A task, a sub-workflow, a forEach group, or one item of a group.
+             * @description A task, a sub-workflow, a forEach group, one item of a group, a durable sleep, or a signal wait.
              * @enum {string}
              */
-            kind: "task" | "workflow" | "foreach" | "item";
+            kind: "task" | "workflow" | "foreach" | "item" | "sleep" | "signal";
             /** @description The task type (null for a sub-workflow or a forEach group). */
             type: string | null;
             status: components["schemas"]["TaskStatus"];
@@ -1292,6 +1359,16 @@ export interface components {
             startedAt: string | null;
             /** Format: date-time */
             finishedAt: string | null;
+            /** @description A waiting task (status waiting): what it waits for. */
+            wait?: {
+                /** @description A signal wait: the signal it waits for. */
+                signal?: string;
+                /**
+                 * Format: date-time
+                 * @description When it ends: a sleep's end, a signal wait's timeout (null: none).
+                 */
+                until: string | null;
+            };
         };
         TaskLogs: {
             /** Format: uuid */
@@ -1307,8 +1384,15 @@ export interface components {
             cpu?: number;
             memoryMb?: number;
         };
+        /** @description A durable sleep: the task waits (no executor slot, no queue job) and then succeeds. */
+        TaskSleep: {
+            /** @description How long to wait, from the moment the task becomes ready. */
+            durationMs?: number;
+            /** @description A template giving the ISO time to wait until, e.g. "{{ run.input.notBefore }}"; a past time ends at once. */
+            until?: string;
+        };
         /** @enum {string} */
-        TaskStatus: "blocked" | "ready" | "queued" | "running" | "succeeded" | "failed" | "skipped" | "cancelled";
+        TaskStatus: "blocked" | "ready" | "queued" | "running" | "waiting" | "succeeded" | "failed" | "skipped" | "cancelled";
         TaskType: {
             /** @description What a task names in `type`, e.g. http.request. */
             type: string;
@@ -1346,6 +1430,17 @@ export interface components {
         TaskTypeList: {
             items: components["schemas"]["TaskType"][];
         };
+        /** @description The task waits for a signal sent to its run. */
+        TaskWaitFor: {
+            /** @description The name a signal is sent under: POST /api/v1/runs/{id}/signals/{name}. */
+            signal: string;
+            /** @description How long to wait for it; then the task fails with a timeout error. */
+            timeoutMs?: number;
+            /** @description JSON Schema the signal's payload must match; the payload becomes the task's output. */
+            schema?: {
+                [key: string]: components["schemas"]["JsonValue"];
+            };
+        };
         /**
          * @description When the task runs given its parents' outcomes; all_success by default.
          * @enum {string}
@@ -1363,6 +1458,7 @@ export interface components {
                 timeoutMs?: number;
                 retry?: components["schemas"]["RetryPolicy"];
                 runTimeoutMs?: number;
+                queueTimeoutMs?: number;
             };
             tasks: components["schemas"]["WorkflowTask"][];
             output?: components["schemas"]["JsonValue"];
@@ -1417,7 +1513,7 @@ export interface components {
             /** @description True when another tenant owns it and shared it with the caller (read-only). */
             shared: boolean;
         };
-        /** @description One task: exactly one of 'type' (a task type) or 'workflow'. */
+        /** @description One task: exactly one of 'type' (a task type), 'workflow', 'sleep' or 'waitFor'. */
         WorkflowTask: {
             /** @description Unique in the workflow; other tasks name it in dependsOn and templates. */
             key: string;
@@ -1425,6 +1521,8 @@ export interface components {
             /** @description A registered task type (GET /api/v1/task-types). */
             type?: string;
             workflow?: components["schemas"]["WorkflowReference"];
+            sleep?: components["schemas"]["TaskSleep"];
+            waitFor?: components["schemas"]["TaskWaitFor"];
             /** @description The task input: JSON whose strings may hold templates, e.g. "{{ run.input.url }}", "{{ tasks.fetch.output.body }}", "{{ item }}". */
             input?: components["schemas"]["JsonValue"];
             /** @description Keys of the tasks this one waits for; together they form a DAG (no cycles). */
@@ -1436,6 +1534,8 @@ export interface components {
             forEach?: string;
             priority?: components["schemas"]["Priority"];
             timeoutMs?: number;
+            /** @description How long the task may stay ready or queued before it starts; then it fails (not retried). */
+            queueTimeoutMs?: number;
             retry?: components["schemas"]["RetryPolicy"];
             resources?: components["schemas"]["TaskResources"];
             affinity?: string;
@@ -3066,6 +3166,121 @@ export interface operations {
             };
             /** @description No run with that id (runs of other tenants included). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SignalsController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** @description The payload and an optional idempotency id. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendSignal"];
+            };
+        };
+        responses: {
+            /** @description Delivered, kept, or recognised as a duplicate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentSignal"];
+                };
+            };
+            /** @description The payload does not match the waiting task's waitFor.schema. Or: The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `submit` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No run with that id (runs of other tenants included), or no task of its workflow waits for that signal. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The run has ended. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over API_BODY_LIMIT bytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -29,7 +29,8 @@ type Task = Run['tasks'][number];
 expectTypeOf<Task['key']>().toEqualTypeOf<string>();
 expectTypeOf<Task['status']>().toEqualTypeOf<Schemas['TaskStatus']>();
 expectTypeOf<Task['attempts']>().toEqualTypeOf<number>();
-expectTypeOf<Task['kind']>().toEqualTypeOf<'task' | 'workflow' | 'foreach' | 'item'>();
+expectTypeOf<Task['kind']>().toEqualTypeOf<'task' | 'workflow' | 'foreach' | 'item' | 'sleep' | 'signal'>();
+expectTypeOf<NonNullable<Task['wait']>['until']>().toEqualTypeOf<string | null>();
 expectTypeOf<NonNullable<Task['items']>[number]['index']>().toEqualTypeOf<number | undefined>();
 
 // The run list: runs without their tasks, and the cursor of the next page.

@@ -87,6 +87,20 @@ const PARENT = {
   ],
 };
 
+const APPROVAL = {
+  name: 'dash-approval',
+  tasks: [
+    {
+      key: 'approve',
+      waitFor: {
+        signal: 'approval',
+        schema: { type: 'object', required: ['approved'], properties: { approved: { type: 'boolean' } } },
+      },
+    },
+    { key: 'ship', type: 'core.noop', dependsOn: ['approve'], input: { decision: '{{ tasks.approve.output }}' } },
+  ],
+};
+
 /** Ten stages of thirty tasks, each depending on one task of the stage before. */
 function wideDag() {
   const width = WIDE_DAG_TASKS / 10;
@@ -128,7 +142,7 @@ describe('dashboard in a real browser', () => {
   beforeAll(async () => {
     cluster = await Cluster.start('e2e-dashboard', { AUTH_ENABLED: 'true', AUTH_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY });
     admin = cluster.api.withKey(ADMIN_KEY);
-    for (const definition of [DIAMOND, FAILING, SLOW, ORDER, FANOUT, CHILD, PARENT, wideDag()]) {
+    for (const definition of [DIAMOND, FAILING, SLOW, ORDER, FANOUT, CHILD, PARENT, APPROVAL, wideDag()]) {
       const registered = await admin.post('/api/v1/workflows', definition);
       expect([200, 201]).toContain(registered.status);
     }
@@ -236,6 +250,26 @@ describe('dashboard in a real browser', () => {
     const run = await admin.get<RunView>(`/api/v1/runs/${runId}`);
     expect(run.body.status).toBe('cancelled');
     expect(run.body.tasks[0]!.status).toBe('cancelled');
+  });
+
+  it('shows a waiting signal task and sends its signal from the task panel', async () => {
+    const runId = await start('dash-approval');
+    await page.goto(`${ui}/runs/${runId}?task=approve`);
+    await page.locator('[data-testid="task-node-approve"][data-status="waiting"]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('why-waiting').textContent()).toContain("Waiting for the signal 'approval'");
+    const form = page.getByTestId('signal-form');
+    await form.locator('textarea').fill('{"approved": "yes"}');
+    await form.getByRole('button', { name: 'Send signal' }).click();
+    await form.getByRole('alert').waitFor();
+    expect(await form.getByRole('alert').textContent()).toMatch(/payload does not match the schema/);
+    await shoot('signal');
+
+    await form.locator('textarea').fill('{"approved": true}');
+    await form.getByRole('button', { name: 'Send signal' }).click();
+    await page.locator('[data-testid="task-node-ship"][data-status="succeeded"]').waitFor({ timeout: 30_000 });
+    const run = await admin.waitForRun<{ status: string; tasks: { key: string; output: unknown }[] }>(runId);
+    expect(run.status).toBe('succeeded');
+    expect(run.tasks.find((task) => task.key === 'approve')!.output).toEqual({ approved: true });
   });
 
   it('validates the start-run form against the inputSchema, then starts the run', async () => {

@@ -265,12 +265,17 @@ describe('tenancy: tenant-owned workflows, read-only shares, tenant admins and t
     it("answers 404 to reading or controlling another tenant's runs", async () => {
       const run = await startRun(keys.acmeSubmit, 'orders');
       expect((await as(keys.acmeSubmit).waitForRun(run.id)).status).toBe('succeeded');
+      const ownSignal = await as(keys.acmeSubmit).post(`/api/v1/runs/${run.id}/signals/approval`, { payload: {} });
+      expect(ownSignal.status).toBe(409);
       for (const outsider of [as(keys.globexAdmin), as(keys.globexSubmit), operator]) {
         expect((await outsider.get(`/api/v1/runs/${run.id}`)).status).toBe(404);
         expect((await outsider.get(`/api/v1/runs/${run.id}/tasks/a/logs`)).status).toBe(404);
         for (const action of ['cancel', 'pause', 'resume', 'retry']) {
           expect([action, (await outsider.post(`/api/v1/runs/${run.id}/${action}`)).status]).toEqual([action, 404]);
         }
+        // The run has ended: its own tenant would get 409; another tenant learns nothing of it.
+        const signalled = await outsider.post(`/api/v1/runs/${run.id}/signals/approval`, { payload: {} });
+        expect(signalled.status).toBe(404);
         const search = await outsider.get<{ items: { id: string }[] }>('/api/v1/runs?limit=500');
         expect(search.body.items.map((item) => item.id)).not.toContain(run.id);
       }

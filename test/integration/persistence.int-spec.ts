@@ -79,6 +79,7 @@ describe('persistence on a real PostgreSQL', () => {
       attempt: 1,
       maxAttempts: 3,
       timeoutMs: 1000,
+      queueTimeoutMs: null,
       retry: null,
       input: { n: 1 },
       queue: 'tasks-{0000}-core.noop',

@@ -13,6 +13,7 @@ import { RunViewsController } from './runs/run-views.controller';
 import { RunViewsService } from './runs/run-views.service';
 import { RunsController } from './runs/runs.controller';
 import { RunBatchService } from './runs/run-batch.service';
+import { SignalsController } from './signals/signals.controller';
 import { RunsService } from './runs/runs.service';
 import { TaskTypeCatalog } from './task-types/task-type.catalog';
 import { SchemasController } from './schemas/schemas.controller';
@@ -30,6 +31,7 @@ import { WorkflowsService } from './workflows/workflows.service';
     WorkflowSharesController,
     RunsController,
     RunViewsController,
+    SignalsController,
     TaskTypesController,
     SchemasController,
     HealthController,

@@ -11,6 +11,7 @@ import { ReconcilerService } from './reconciler.service';
 import { RetentionService } from './retention.service';
 import { SubRunLaunchLoop } from './sub-run-launch.loop';
 import { TaskEnqueuer } from './task-enqueuer';
+import { WaitWakeLoop } from './wait-wake.loop';
 
 @Module({
   imports: [OrchestratorModule],
@@ -23,6 +24,7 @@ import { TaskEnqueuer } from './task-enqueuer';
     PlannerStatisticsService,
     QueueAgingService,
     SubRunLaunchLoop,
+    WaitWakeLoop,
   ],
   exports: [DispatcherService, ReconcilerService, BackpressureMonitor, RetentionService],
 })

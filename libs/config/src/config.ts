@@ -39,6 +39,8 @@ export interface TaskloomConfig {
     highWater: number;
     lowWater: number;
     reconcileIntervalMs: number;
+    /** How often routers end due waits (sleeps, signal timeouts, queue timeouts): their lateness at most. */
+    waitPollMs: number;
     queuedGraceMs: number;
     executorLostAfterMs: number;
   };
@@ -135,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
       highWater: e.ROUTER_HIGH_WATER,
       lowWater: e.ROUTER_LOW_WATER,
       reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
+      waitPollMs: e.WAIT_POLL_MS,
       queuedGraceMs: e.RECONCILE_QUEUED_GRACE_MS,
       executorLostAfterMs: e.EXECUTOR_LOST_AFTER_MS,
     },

@@ -54,6 +54,7 @@ export const EnvSchema = z.object({
   ROUTER_HIGH_WATER: integer(1, 10_000_000).default(1_000),
   ROUTER_LOW_WATER: integer(0, 10_000_000).default(500),
   RECONCILE_INTERVAL_MS: integer(100, 600_000).default(2_000),
+  WAIT_POLL_MS: integer(10, 60_000).default(250),
   RECONCILE_QUEUED_GRACE_MS: integer(0, 600_000).default(5_000),
   EXECUTOR_LOST_AFTER_MS: integer(500, 3_600_000).default(15_000),
   EXECUTOR_CPU: positive.default(2),

@@ -36,7 +36,9 @@ export {
 } from './definition/limits';
 export type {
   ResourceRequest,
+  SleepDefinition,
   TaskDefinition,
+  WaitForDefinition,
   WorkflowDefaults,
   WorkflowDefinition,
   WorkflowReference,
@@ -44,6 +46,7 @@ export type {
 export {
   JsonValueSchema,
   PrioritySchema,
+  SIGNAL_NAME_PATTERN,
   TASK_KEY_PATTERN,
   WORKFLOW_NAME_PATTERN,
   WorkflowDefinitionSchema,
@@ -53,7 +56,8 @@ export type { DefinitionContext } from './definition/definition-context';
 export { validateDefinition } from './definition/validate-definition';
 export { definitionChecksum } from './definition/definition-checksum';
 
-export type { PlannedTask, WorkflowPlan } from './plan/workflow-plan';
+export type { PlannedTask, PlannedTaskKind, WorkflowPlan } from './plan/workflow-plan';
+export { resolveSleep, SleepTimeInvalid, type SleepWake } from './wait/sleep-wake';
 export { compilePlan } from './plan/compile-plan';
 
 export type { TaskView, TemplateScope } from './template/template-scope';

@@ -1,18 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { describeFailure } from '@taskloom/sdk';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
-import { type JsonValue, type PlannedTask, type RenderedTask, type TemplateScope } from '@taskloom/engine';
+import {
+  resolveSleep,
+  type JsonValue,
+  type PlannedTask,
+  type RenderedTask,
+  type TemplateScope,
+} from '@taskloom/engine';
 import {
   RunRepository,
   SubRunQueueRepository,
   TaskDispatchRepository,
   TaskGroupRepository,
   TaskReadinessRepository,
+  TaskWaitRepository,
   type Db,
   type NewTaskRow,
   type RunContext,
   type SettledTask,
   type Settlement,
+  type WaitStart,
 } from '@taskloom/persistence';
 import { priorityRank, TaskRouting } from '@taskloom/queue';
 import { randomUUID } from 'node:crypto';
@@ -22,6 +30,7 @@ import { ExpressionPoolClosed } from './expressions/expression-pool';
 import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
 import type { BuiltRun } from './run-builder';
 import { RunTreeBudget } from './run-tree-budget.service';
+import { SignalDeliveryService } from './waits/signal-delivery.service';
 
 /** A fan-out past RUN_TREE_MAX_TASKS: the forEach task fails. */
 class RunTreeLimitExceeded extends Error {
@@ -51,6 +60,8 @@ interface Decided {
   items: NewTaskRow[];
   /** Sub-workflow tasks started now whose child run a later unit of work creates (SubRunLaunchService). */
   subRuns: string[];
+  /** Sleeps and signal waits that start now. */
+  waits: WaitStart[];
 }
 
 /**
@@ -71,6 +82,8 @@ export class ActivationService {
     private readonly subRuns: SubRunQueueRepository,
     private readonly budget: RunTreeBudget,
     private readonly expressions: ExpressionEvaluator,
+    private readonly waits: TaskWaitRepository,
+    private readonly signals: SignalDeliveryService,
   ) {}
 
   /**
@@ -104,7 +117,7 @@ export class ActivationService {
       }),
     );
 
-    const decided: Decided = { ready: [], settle: [], groups: [], items: [], subRuns: [] };
+    const decided: Decided = { ready: [], settle: [], groups: [], items: [], subRuns: [], waits: [] };
     for (const [index, candidate] of candidates.entries()) {
       const run = runs.get(candidate.runId);
       const task = planned.get(candidate.id);
@@ -120,7 +133,20 @@ export class ActivationService {
     await this.groups.startGroups(db, decided.groups);
     await this.subRuns.enqueue(db, decided.subRuns);
     await this.dispatch.insertTasks(db, decided.items);
-    return this.taskReadiness.settleBlocked(db, decided.settle);
+    const settled = await this.taskReadiness.settleBlocked(db, decided.settle);
+    return [...settled, ...(await this.startWaits(db, decided.waits))];
+  }
+
+  /** Sleeps and signal waits start; a signal kept for a task that now waits is delivered at once. */
+  private async startWaits(db: Db, waits: readonly WaitStart[]): Promise<SettledTask[]> {
+    if (waits.length === 0) return [];
+    const started = new Set(await this.waits.startWaiting(db, waits));
+    // A run whose first task to start is a wait is running from now, as if an executor had started it.
+    const runIds = [...new Set(waits.filter((wait) => started.has(wait.id)).map((wait) => wait.runId))].sort();
+    await this.runs.markStarted(db, runIds);
+    const signalRuns = [...new Set(waits.filter((wait) => wait.signal !== undefined).map((wait) => wait.runId))];
+    if (signalRuns.length === 0) return [];
+    return this.signals.deliver(db, signalRuns, waits.length);
   }
 
   /**
@@ -194,6 +220,22 @@ export class ActivationService {
     const rank = workflow.explicitPriority.has(planned.key) ? priorityRank(planned.priority) : run.priority;
     const bonus = dispatchBonusMs(rank, this.config.queue.priorityAgingMs);
 
+    if (rendered.outcome === 'one' && planned.kind === 'sleep') {
+      const input = rendered.rendered.input;
+      decided.waits.push({ id: candidate.id, runId: candidate.runId, input, ...resolveSleep(input) });
+      return;
+    }
+    if (rendered.outcome === 'one' && planned.kind === 'signal') {
+      const { signal, timeoutMs } = planned.waitFor!;
+      decided.waits.push({
+        id: candidate.id,
+        runId: candidate.runId,
+        input: { signal, ...(timeoutMs !== undefined && { timeoutMs }) },
+        signal,
+        ...(timeoutMs !== undefined && { delayMs: timeoutMs }),
+      });
+      return;
+    }
     if (rendered.outcome === 'one' && planned.kind === 'workflow') {
       // The task starts now; its child run is created after this commits, in a transaction of its own.
       decided.groups.push({ id: candidate.id, childrenTotal: 1, input: rendered.rendered.input });
@@ -225,6 +267,7 @@ export class ActivationService {
         attempt: 1,
         maxAttempts: planned.retry.maxAttempts,
         timeoutMs: planned.timeoutMs,
+        queueTimeoutMs: planned.queueTimeoutMs ?? null,
         retry: planned.retry,
         input,
         queue: this.queueFor(planned, affinity),

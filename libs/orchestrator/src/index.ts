@@ -22,3 +22,5 @@ export {
   type ErrorDetail,
 } from './errors';
 export { RunControlService, type RunControlResult } from './run-control.service';
+export { WaitWakeService, type WakeRound } from './waits/wait-wake.service';
+export { SignalService, type SendSignal, type SentSignal } from './waits/signal.service';

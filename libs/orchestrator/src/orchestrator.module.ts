@@ -11,6 +11,9 @@ import { RunStarterService } from './run-starter.service';
 import { SubRunLauncher } from './sub-run.launcher';
 import { RunTreeBudget } from './run-tree-budget.service';
 import { SubRunLaunchService } from './sub-run-launch.service';
+import { SignalDeliveryService } from './waits/signal-delivery.service';
+import { SignalService } from './waits/signal.service';
+import { WaitWakeService } from './waits/wait-wake.service';
 
 const PROVIDERS = [
   PlanCache,
@@ -19,12 +22,15 @@ const PROVIDERS = [
   SubRunLauncher,
   RunTreeBudget,
   SubRunLaunchService,
+  SignalDeliveryService,
   ActivationService,
   CascadeService,
   InterruptionService,
   AttemptService,
   RunStarterService,
   RunControlService,
+  WaitWakeService,
+  SignalService,
 ];
 
 /**

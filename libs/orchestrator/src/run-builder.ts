@@ -12,6 +12,8 @@ export interface RunRequest {
   tags: string[];
   idempotencyKey: string | null;
   parentTaskId: string | null;
+  /** The run's deadline from now, over the definition's `defaults.runTimeoutMs`. */
+  runTimeoutMs?: number;
   /** W3C trace context of whatever started the run (a request, a parent run); its tasks join that trace. */
   traceparent?: string | null;
 }
@@ -35,13 +37,14 @@ export function buildRun(workflow: CompiledWorkflow, request: RunRequest): Built
     id: randomUUID(),
     runId,
     key: task.key,
-    kind: task.kind === 'workflow' ? 'workflow' : task.forEach ? 'foreach' : 'task',
+    kind: task.kind === 'task' && task.forEach ? 'foreach' : task.kind,
     type: task.type ?? null,
     status: 'blocked',
     priority: workflow.explicitPriority.has(task.key) ? priorityRank(task.priority) : runPriority,
     attempt: 0,
     maxAttempts: task.retry.maxAttempts,
     timeoutMs: task.timeoutMs,
+    queueTimeoutMs: task.queueTimeoutMs ?? null,
     retry: task.retry,
     input: null,
     queue: null,
@@ -50,7 +53,7 @@ export function buildRun(workflow: CompiledWorkflow, request: RunRequest): Built
     itemIndex: null,
     dispatchBonusMs: 0,
   }));
-  const runTimeoutMs = plan.runTimeoutMs;
+  const runTimeoutMs = request.runTimeoutMs ?? plan.runTimeoutMs;
   return {
     run: {
       id: runId,

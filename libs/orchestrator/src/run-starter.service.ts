@@ -30,6 +30,8 @@ export interface StartRunCommand {
   priority?: PriorityClass;
   idempotencyKey?: string;
   tags?: string[];
+  /** The run's deadline from now, over the definition's `defaults.runTimeoutMs`. */
+  timeoutMs?: number;
   tenant: string;
   /** W3C trace context of the request starting the run; the run's tasks are traced under it. */
   traceparent?: string | null;
@@ -161,6 +163,7 @@ export class RunStarterService implements OnApplicationShutdown {
       tags: command.tags ?? [],
       idempotencyKey: command.idempotencyKey ?? null,
       parentTaskId: null,
+      runTimeoutMs: command.timeoutMs,
       traceparent: command.traceparent,
     });
     const roots = await this.activation.readyNewRoots(workflow, built);

@@ -36,6 +36,18 @@ export { CLAIM_PLANNER, TaskDispatchRepository } from './repositories/task-dispa
 export { TaskReadinessRepository } from './repositories/task-readiness.repository';
 export { TaskGroupRepository } from './repositories/task-group.repository';
 export { TaskControlRepository } from './repositories/task-control.repository';
+export {
+  TaskWaitRepository,
+  type DueWait,
+  type UnstartedTask,
+  type WaitStart,
+} from './repositories/task-wait.repository';
+export {
+  SignalRepository,
+  type NewSignal,
+  type RecordedSignal,
+  type SignalDelivery,
+} from './repositories/signal.repository';
 export type { Settlement, SkipReason } from './repositories/settle-tasks';
 export type {
   AttemptOutcomeRow,

@@ -18,6 +18,8 @@ import { TaskControlRepository } from './repositories/task-control.repository';
 import { TaskDispatchRepository } from './repositories/task-dispatch.repository';
 import { TaskGroupRepository } from './repositories/task-group.repository';
 import { TaskReadinessRepository } from './repositories/task-readiness.repository';
+import { TaskWaitRepository } from './repositories/task-wait.repository';
+import { SignalRepository } from './repositories/signal.repository';
 import { WorkflowDefinitionRepository } from './repositories/workflow-definition.repository';
 import { RunViewRepository } from './repositories/run-view.repository';
 import { WorkflowShareRepository } from './repositories/workflow-share.repository';
@@ -50,6 +52,8 @@ const PROVIDERS = [
   TaskReadinessRepository,
   TaskGroupRepository,
   TaskControlRepository,
+  TaskWaitRepository,
+  SignalRepository,
   TaskAttemptRepository,
   TaskTypeRepository,
   ExecutorRepository,

@@ -38,4 +38,17 @@ export class QueueJobs {
     const answers = (await pipeline.exec()) ?? [];
     return attempts.filter((_, index) => answers[index]?.[1] === 0);
   }
+
+  /**
+   * Removes the jobs of attempts that ended without starting (a queue
+   * timeout), so no executor runs them later. A job an executor already
+   * holds is not removed (BullMQ refuses a locked job): its outcome is
+   * fenced out. Returns how many were removed.
+   */
+  async remove(attempts: readonly QueuedAttempt[]): Promise<number> {
+    const removed = await Promise.all(
+      attempts.map((attempt) => this.queues.get(attempt.queue).remove(jobIdFor(attempt.taskId, attempt.attempt))),
+    );
+    return removed.filter((count) => count > 0).length;
+  }
 }

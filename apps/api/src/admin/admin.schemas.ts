@@ -134,7 +134,17 @@ export const StatsSchema = z
     id: 'Stats',
     example: {
       runs: { pending: 3, running: 12, paused: 0, succeeded: 1540, failed: 7, cancelled: 2 },
-      tasks: { blocked: 40, ready: 5, queued: 16, running: 4, succeeded: 9120, failed: 9, skipped: 31, cancelled: 2 },
+      tasks: {
+        blocked: 40,
+        ready: 5,
+        queued: 16,
+        running: 4,
+        waiting: 3,
+        succeeded: 9120,
+        failed: 9,
+        skipped: 31,
+        cancelled: 2,
+      },
       partitions: [
         { partition: 1, queues: 2, pausedQueues: 0, waiting: 12, active: 4, delayed: 0, failed: 0, paused: 0 },
       ],

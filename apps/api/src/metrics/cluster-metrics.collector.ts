@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { ACTIVE_RUN_STATUSES } from '@taskloom/engine';
-import { ExecutorRepository, StatsRepository } from '@taskloom/persistence';
+import { ExecutorRepository, StatsRepository, TaskWaitRepository } from '@taskloom/persistence';
 import { metrics, registerMetricsCollector } from '@taskloom/telemetry';
 import { QueueAdminService } from '../admin/queue-admin.service';
 import { SingleFlightRefresh } from './single-flight-refresh';
@@ -28,6 +28,7 @@ export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutd
     private readonly queues: QueueAdminService,
     private readonly stats: StatsRepository,
     private readonly executors: ExecutorRepository,
+    private readonly waits: TaskWaitRepository,
   ) {
     this.refresh = new SingleFlightRefresh(() => this.collect(), config.metrics.clusterIntervalMs);
   }
@@ -37,12 +38,13 @@ export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutd
   }
 
   private async collect(): Promise<void> {
-    const [queues, waiting, active, stalled, live] = await Promise.all([
+    const [queues, waiting, active, stalled, live, inWait] = await Promise.all([
       this.queues.list(),
       this.stats.waitingTasks(),
       this.stats.activeRunsByStatus(),
       this.stats.stalledRuns(STALLED_AFTER_MS),
       this.executors.listLive(this.config.router.executorLostAfterMs),
+      this.waits.countWaiting(),
     ]);
     // Reset first: a queue whose task type is gone must not keep reporting its last counts.
     metrics.queueJobs.reset();
@@ -57,6 +59,8 @@ export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutd
     metrics.tasksWaiting.set({ status: 'ready' }, waiting.ready);
     metrics.tasksWaiting.set({ status: 'queued' }, waiting.queued);
     for (const status of ACTIVE_RUN_STATUSES) metrics.runsActive.set({ status }, active[status] ?? 0);
+    metrics.tasksInWait.set({ kind: 'sleep' }, inWait.sleep);
+    metrics.tasksInWait.set({ kind: 'signal' }, inWait.signal);
     metrics.runsStalled.set(stalled);
     metrics.executorsLive.set(live.length);
     metrics.clusterMetricsRefreshes.inc();

@@ -34,6 +34,9 @@ function task(overrides: Partial<TaskRow>): TaskRow {
     startedAt: null,
     finishedAt: null,
     executorId: null,
+    wakeAt: null,
+    waitSignal: null,
+    queueTimeoutMs: null,
     createdAt: new Date(0),
     ...overrides,
   };

@@ -64,6 +64,9 @@ function presentTask(task: TaskRow): TaskItemView {
     queuedAt: isoOrNull(task.queuedAt),
     startedAt: isoOrNull(task.startedAt),
     finishedAt: isoOrNull(task.finishedAt),
+    ...(task.status === 'waiting' && {
+      wait: { ...(task.waitSignal !== null && { signal: task.waitSignal }), until: isoOrNull(task.wakeAt) },
+    }),
   };
 }
 

@@ -23,6 +23,14 @@ export const StartRunSchema = z
     ),
     idempotencyKey: z.string().min(1).max(200).optional().describe('The same key starts the same run once.'),
     tags: z.array(z.string().min(1).max(100)).max(20).optional(),
+    timeoutMs: z
+      .int()
+      .min(1)
+      .max(MAX_INT32)
+      .optional()
+      .describe(
+        "The run's deadline from now, over the definition's defaults.runTimeoutMs: on expiry what has not ended is cancelled and the run fails (RunTimeout).",
+      ),
   })
   .strict()
   .meta({
@@ -101,8 +109,8 @@ const taskFields = {
   id: z.uuid(),
   key: z.string(),
   kind: z
-    .enum(['task', 'workflow', 'foreach', 'item'])
-    .describe('A task, a sub-workflow, a forEach group, or one item of a group.'),
+    .enum(['task', 'workflow', 'foreach', 'item', 'sleep', 'signal'])
+    .describe('A task, a sub-workflow, a forEach group, one item of a group, a durable sleep, or a signal wait.'),
   type: z.string().nullable().describe('The task type (null for a sub-workflow or a forEach group).'),
   status: TaskStatusSchema,
   attempts: z.int().min(0),
@@ -118,6 +126,13 @@ const taskFields = {
   queuedAt: timestamp.nullable(),
   startedAt: timestamp.nullable(),
   finishedAt: timestamp.nullable(),
+  wait: z
+    .object({
+      signal: z.string().optional().describe('A signal wait: the signal it waits for.'),
+      until: timestamp.nullable().describe("When it ends: a sleep's end, a signal wait's timeout (null: none)."),
+    })
+    .optional()
+    .describe('A waiting task (status waiting): what it waits for.'),
 };
 
 export const TaskItemSchema = z.object(taskFields).meta({ id: 'TaskItem' });

@@ -17,6 +17,7 @@ export function startRunCommand(
     priority: body.priority,
     idempotencyKey: body.idempotencyKey,
     tags: body.tags,
+    timeoutMs: body.timeoutMs,
     tenant,
     traceparent,
   };

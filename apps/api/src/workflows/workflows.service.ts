@@ -60,7 +60,10 @@ export class WorkflowsService {
     const definition = plan.definition;
     await this.assertSubWorkflowsExist(definition, tenant);
     await this.treeBudget.assertDefinition(definition, tenant);
-    if (definition.inputSchema) this.assertJsonSchema(definition.inputSchema);
+    if (definition.inputSchema) this.assertJsonSchema(definition.inputSchema, 'inputSchema');
+    for (const [index, task] of definition.tasks.entries()) {
+      if (task.waitFor?.schema) this.assertJsonSchema(task.waitFor.schema, `tasks[${index}].waitFor.schema`);
+    }
     const checksum = definitionChecksum(definition);
     const { definition: row, created } = await this.transactions.run((db) =>
       this.definitions.registerVersion(db, definition.name, checksum, definition, tenant),
@@ -121,13 +124,11 @@ export class WorkflowsService {
     if (issues.length > 0) throw new DefinitionError(issues);
   }
 
-  private assertJsonSchema(schema: Record<string, unknown>): void {
+  private assertJsonSchema(schema: Record<string, unknown>, path: string): void {
     try {
       this.validator.assertSchema(schema);
     } catch (error) {
-      throw new DefinitionError([
-        { path: 'inputSchema', message: `not a valid JSON Schema: ${(error as Error).message}` },
-      ]);
+      throw new DefinitionError([{ path, message: `not a valid JSON Schema: ${(error as Error).message}` }]);
     }
   }
 }

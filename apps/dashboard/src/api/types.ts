@@ -25,7 +25,7 @@ export interface RunSummary {
 export interface TaskView {
   id: string;
   key: string;
-  kind: 'task' | 'workflow' | 'foreach' | 'item';
+  kind: 'task' | 'workflow' | 'foreach' | 'item' | 'sleep' | 'signal';
   type: string | null;
   status: TaskStatus;
   attempts: number;
@@ -38,6 +38,8 @@ export interface TaskView {
   queuedAt: string | null;
   startedAt: string | null;
   finishedAt: string | null;
+  /** A waiting task: the signal it waits for, and when it ends (null: no timeout). */
+  wait?: { signal?: string; until: string | null };
   items?: TaskView[];
   /** Item counts by status, when the API summarises a large forEach instead of listing every item. */
   itemCounts?: Partial<Record<TaskStatus, number>>;
@@ -94,6 +96,8 @@ export interface TaskDefinition {
   description?: string;
   type?: string;
   workflow?: string | { name: string; version?: number };
+  sleep?: { durationMs?: number; until?: string };
+  waitFor?: { signal: string; timeoutMs?: number };
   dependsOn?: string[];
   forEach?: string;
   when?: string;

@@ -63,17 +63,36 @@ export function nodeData(
     const declared = definitions.get(key);
     const workflow = workflowNameOf(declared?.workflow);
     const isForEach = task?.kind === 'foreach' || (!task && declared?.forEach !== undefined);
-    const label = workflow ? `↳ ${workflow}` : (task?.type ?? declared?.type ?? '');
+    const label = workflow ? `↳ ${workflow}` : (task?.type ?? declared?.type ?? waitLabel(declared));
     const progress = task && task.kind === 'foreach' ? itemProgress(task) : undefined;
     return {
       key,
       label: isForEach ? `forEach · ${label}` : label,
       status: task?.status ?? 'definition',
-      kind: task?.kind ?? (workflow ? 'workflow' : isForEach ? 'foreach' : 'task'),
+      kind: task?.kind ?? declaredKind(declared, workflow, isForEach),
       attempts: task?.attempts ?? 0,
       ...(progress ? { progress: { done: progress.done, total: progress.total, failed: progress.failed } } : {}),
       ...(childOf.has(key) ? { childRunId: childOf.get(key) } : {}),
       selected: key === selectedKey,
     };
   });
+}
+
+/** A sleep or a signal wait has no type: its node says what it waits for. */
+function waitLabel(declared: WorkflowDefinition['tasks'][number] | undefined): string {
+  if (declared?.waitFor) return `signal: ${declared.waitFor.signal}`;
+  if (declared?.sleep) return 'sleep';
+  return '';
+}
+
+function declaredKind(
+  declared: WorkflowDefinition['tasks'][number] | undefined,
+  workflow: string | undefined,
+  isForEach: boolean,
+): TaskView['kind'] {
+  if (workflow) return 'workflow';
+  if (isForEach) return 'foreach';
+  if (declared?.waitFor) return 'signal';
+  if (declared?.sleep) return 'sleep';
+  return 'task';
 }

@@ -84,13 +84,21 @@ export function RunPage({ runId }: { runId: string }) {
                 />
               )}
               <ul className="legend" aria-label="Status colours">
-                {['blocked', 'ready', 'queued', 'running', 'succeeded', 'failed', 'skipped', 'cancelled'].map(
-                  (status) => (
-                    <li key={status}>
-                      <span className="dot" style={{ background: STATUS_COLOURS[status] }} /> {status}
-                    </li>
-                  ),
-                )}
+                {[
+                  'blocked',
+                  'ready',
+                  'queued',
+                  'running',
+                  'waiting',
+                  'succeeded',
+                  'failed',
+                  'skipped',
+                  'cancelled',
+                ].map((status) => (
+                  <li key={status}>
+                    <span className="dot" style={{ background: STATUS_COLOURS[status] }} /> {status}
+                  </li>
+                ))}
               </ul>
               <nav aria-label="Tasks" className="task-list">
                 {nodes.map((task) => (

@@ -5,6 +5,7 @@ import { Link } from '../app/router';
 import { StatusBadge } from '../app/StatusBadge';
 import { itemProgress } from '../graph/graph-model';
 import { AttemptList } from './AttemptList';
+import { SignalForm } from './SignalForm';
 import { useTaskLogs } from './run-queries';
 import { whyWaiting } from './why-waiting';
 
@@ -77,6 +78,7 @@ export function TaskPanel({
           {why}
         </p>
       )}
+      {shown.status === 'waiting' && shown.wait?.signal && <SignalForm runId={run.id} signal={shown.wait.signal} />}
       {task.kind === 'foreach' && <ItemPicker task={task} selected={itemIndex} onPick={setItemIndex} />}
       {shown.error !== null && shown.error !== undefined && (
         <section>

@@ -7,6 +7,7 @@ export function whyWaiting(
   definition: WorkflowDefinition | undefined,
 ): string | undefined {
   if (TERMINAL_TASK.has(task.status) || task.status === 'running') return undefined;
+  if (task.status === 'waiting') return waitingFor(task);
   if (run.status === 'paused') return 'The run is paused: nothing new is dispatched until it is resumed.';
   switch (task.status) {
     case 'blocked': {
@@ -21,11 +22,18 @@ export function whyWaiting(
       return 'Ready: waiting for the router to dispatch it to a queue (backpressure or a paused queue holds it back; see Operations).';
     case 'queued':
       return `Queued: waiting for a free executor slot for ${task.type ?? 'its type'} (see Operations for executors, capacity and paused queues).`;
-    case 'waiting':
-      return 'Waiting without a slot: a durable sleep or a signal.';
     default:
       return task.kind === 'foreach' || task.kind === 'workflow'
         ? 'Waiting for its items or child run to end.'
         : undefined;
   }
+}
+
+/** A durable sleep or a signal wait: it holds no executor slot and no queue job. */
+function waitingFor(task: TaskView): string {
+  const until = task.wait?.until ? new Date(task.wait.until).toLocaleString() : undefined;
+  if (task.wait?.signal) {
+    return `Waiting for the signal '${task.wait.signal}'${until ? ` until ${until}, then it fails` : ''} (no executor slot).`;
+  }
+  return `Sleeping${until ? ` until ${until}` : ''} (a durable sleep: no executor slot).`;
 }

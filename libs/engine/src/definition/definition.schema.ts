@@ -12,6 +12,7 @@ import {
 
 export const TASK_KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/;
 export const WORKFLOW_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,127}$/i;
+export const SIGNAL_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 // Braces around a `{{ }}`-wrapped when/forEach are allowed on top of the expression limit.
 const MAX_WRAPPED_EXPRESSION_LENGTH = MAX_EXPRESSION_LENGTH + 8;
@@ -82,12 +83,52 @@ const workflowReference = z
     description: 'A sub-workflow: its name (the latest version when the run starts) or a name and a version.',
   });
 
+const signalName = z
+  .string()
+  .regex(
+    SIGNAL_NAME_PATTERN,
+    'must start with a letter or digit and hold only letters, digits, ., _, : and - (at most 128)',
+  );
+
+const sleep = z
+  .strictObject({
+    durationMs: duration.optional().describe('How long to wait, from the moment the task becomes ready.'),
+    until: expression
+      .optional()
+      .describe(
+        'A template giving the ISO time to wait until, e.g. "{{ run.input.notBefore }}"; a past time ends at once.',
+      ),
+  })
+  .refine((value) => (value.durationMs === undefined) !== (value.until === undefined), {
+    message: "must have exactly one of 'durationMs' and 'until'",
+  })
+  .meta({
+    id: 'TaskSleep',
+    description: 'A durable sleep: the task waits (no executor slot, no queue job) and then succeeds.',
+  });
+
+const waitFor = z
+  .strictObject({
+    signal: signalName.describe('The name a signal is sent under: POST /api/v1/runs/{id}/signals/{name}.'),
+    timeoutMs: duration.optional().describe('How long to wait for it; then the task fails with a timeout error.'),
+    schema: z
+      .record(z.string(), JsonValueSchema)
+      .optional()
+      .describe("JSON Schema the signal's payload must match; the payload becomes the task's output."),
+  })
+  .meta({ id: 'TaskWaitFor', description: 'The task waits for a signal sent to its run.' });
+
+/** The four ways a task does its work; a task has exactly one. */
+const TASK_BODIES = ['type', 'workflow', 'sleep', 'waitFor'] as const;
+
 const task = z
   .strictObject({
     key: taskKey.describe('Unique in the workflow; other tasks name it in dependsOn and templates.'),
     description: z.string().max(4_096).optional(),
     type: z.string().min(1).max(256).optional().describe('A registered task type (GET /api/v1/task-types).'),
     workflow: workflowReference.optional(),
+    sleep: sleep.optional(),
+    waitFor: waitFor.optional(),
     input: JsonValueSchema.optional().describe(
       'The task input: JSON whose strings may hold templates, e.g. "{{ run.input.url }}", "{{ tasks.fetch.output.body }}", "{{ item }}".',
     ),
@@ -109,20 +150,37 @@ const task = z
       .describe('Fan-out: a template giving an array produced upstream; one item per element, "{{ item }}" in input.'),
     priority: priority.optional(),
     timeoutMs: duration.optional(),
+    queueTimeoutMs: duration
+      .optional()
+      .describe('How long the task may stay ready or queued before it starts; then it fails (not retried).'),
     retry: retryOverride.optional(),
     resources: resources.optional(),
     affinity: z.string().min(1).max(MAX_WRAPPED_EXPRESSION_LENGTH).optional(),
   })
   .superRefine((value, ctx) => {
-    if ((value.type === undefined) === (value.workflow === undefined)) {
+    const bodies = TASK_BODIES.filter((body) => value[body] !== undefined);
+    if (bodies.length !== 1) {
       ctx.addIssue({
         code: 'custom',
         path: ['type'],
-        message: `task '${value.key}' must have exactly one of 'type' (a task type) or 'workflow' (a sub-workflow)`,
+        message: `task '${value.key}' must have exactly one of 'type' (a task type), 'workflow' (a sub-workflow), 'sleep' or 'waitFor'`,
       });
     }
+    const waits = value.sleep !== undefined || value.waitFor !== undefined;
+    for (const field of ['forEach', 'input', 'resources', 'affinity'] as const) {
+      if (waits && value[field] !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `task '${value.key}' waits (sleep or waitFor) and takes no '${field}'`,
+        });
+      }
+    }
   })
-  .meta({ id: 'WorkflowTask', description: "One task: exactly one of 'type' (a task type) or 'workflow'." });
+  .meta({
+    id: 'WorkflowTask',
+    description: "One task: exactly one of 'type' (a task type), 'workflow', 'sleep' or 'waitFor'.",
+  });
 
 /**
  * Shape of a workflow definition. Objects are strict so a misspelt property
@@ -140,6 +198,7 @@ export const WorkflowDefinitionSchema = z
         timeoutMs: duration.optional(),
         retry: retryOverride.optional(),
         runTimeoutMs: duration.optional(),
+        queueTimeoutMs: duration.optional(),
       })
       .optional(),
     tasks: z.array(task).min(1).max(MAX_TASKS_PER_DEFINITION),

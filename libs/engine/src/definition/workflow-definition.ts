@@ -15,12 +15,29 @@ export interface WorkflowReference {
   version?: number;
 }
 
+/** A durable sleep: exactly one of the two. */
+export interface SleepDefinition {
+  durationMs?: number;
+  /** A template giving an ISO time. */
+  until?: string;
+}
+
+/** Waiting for a signal sent to the run under `signal`. */
+export interface WaitForDefinition {
+  signal: string;
+  timeoutMs?: number;
+  /** JSON Schema the payload must match. */
+  schema?: Record<string, JsonValue>;
+}
+
 export interface TaskDefinition {
   key: string;
   description?: string;
-  /** Exactly one of `type` (a registered task type) and `workflow` (a sub-workflow). */
+  /** Exactly one of `type` (a registered task type), `workflow` (a sub-workflow), `sleep` and `waitFor`. */
   type?: string;
   workflow?: string | WorkflowReference;
+  sleep?: SleepDefinition;
+  waitFor?: WaitForDefinition;
   input?: JsonValue;
   dependsOn?: string[];
   trigger?: TriggerRule;
@@ -28,6 +45,7 @@ export interface TaskDefinition {
   forEach?: string;
   priority?: PriorityClass;
   timeoutMs?: number;
+  queueTimeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   resources?: ResourceRequest;
   affinity?: string;
@@ -38,6 +56,7 @@ export interface WorkflowDefaults {
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   runTimeoutMs?: number;
+  queueTimeoutMs?: number;
 }
 
 export interface WorkflowDefinition {

@@ -1,5 +1,6 @@
 export type RunStatus = 'pending' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled';
-export type TaskStatus = 'blocked' | 'ready' | 'queued' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
+export type TaskStatus =
+  'blocked' | 'ready' | 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 
 export const RUN_STATUSES = [
   'pending',
@@ -14,6 +15,7 @@ export const TASK_STATUSES = [
   'ready',
   'queued',
   'running',
+  'waiting',
   'succeeded',
   'failed',
   'skipped',
@@ -27,7 +29,7 @@ export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['succeeded', 'failed
 /** A run whose ready tasks may be dispatched (not paused, not ended). */
 export const DISPATCHABLE_RUN_STATUSES: readonly RunStatus[] = ['pending', 'running'];
 /** A task that has not ended. */
-export const ACTIVE_TASK_STATUSES: readonly TaskStatus[] = ['blocked', 'ready', 'queued', 'running'];
+export const ACTIVE_TASK_STATUSES: readonly TaskStatus[] = ['blocked', 'ready', 'queued', 'running', 'waiting'];
 
 const terminalTasks: ReadonlySet<TaskStatus> = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
 const terminalRuns: ReadonlySet<RunStatus> = new Set(TERMINAL_RUN_STATUSES);

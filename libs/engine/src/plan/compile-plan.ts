@@ -9,7 +9,7 @@ import { DEFAULT_TRIGGER } from '../model/trigger-rule';
 import { mergeReferences } from '../template/template-references';
 import { cycleIssues } from '../definition/cycle-issues';
 import { siteReferences, taskExpressionSites, templateSites } from './expression-sites';
-import type { PlannedTask, WorkflowPlan } from './workflow-plan';
+import type { PlannedTask, PlannedTaskKind, WorkflowPlan } from './workflow-plan';
 
 /**
  * Resolves a definition into a plan: topological order, graph links, merged
@@ -34,15 +34,16 @@ export function compilePlan(def: WorkflowDefinition): WorkflowPlan {
     const planned: Omit<PlannedTask, 'ancestors'> = {
       key: task.key,
       index: position,
-      kind: task.workflow === undefined ? 'task' : 'workflow',
+      kind: taskKind(task),
       ...(task.type !== undefined && { type: task.type }),
       ...(task.workflow !== undefined && { workflow: workflowReference(task.workflow) }),
+      ...(task.waitFor !== undefined && { waitFor: task.waitFor }),
       dependsOn: unique(task.dependsOn ?? []),
       children: graph.children[taskIndex].map((child) => keys[child]),
       trigger: task.trigger ?? DEFAULT_TRIGGER,
       ...(task.when !== undefined && { when: task.when }),
       ...(task.forEach !== undefined && { forEach: task.forEach }),
-      input: task.input ?? {},
+      input: task.sleep !== undefined ? { ...task.sleep } : (task.input ?? {}),
       ...resolvedSettings(def, task),
       ...(task.resources !== undefined && { resources: task.resources }),
       ...(task.affinity !== undefined && { affinity: task.affinity }),
@@ -63,11 +64,22 @@ export function compilePlan(def: WorkflowDefinition): WorkflowPlan {
   };
 }
 
+function taskKind(task: TaskDefinition): PlannedTaskKind {
+  if (task.workflow !== undefined) return 'workflow';
+  if (task.sleep !== undefined) return 'sleep';
+  if (task.waitFor !== undefined) return 'signal';
+  return 'task';
+}
+
 function resolvedSettings(def: WorkflowDefinition, task: TaskDefinition) {
   const defaults = def.defaults ?? {};
+  // A waiting task is never queued: a queue timeout means nothing to it.
+  const waits = task.sleep !== undefined || task.waitFor !== undefined;
+  const queueTimeoutMs = waits ? undefined : (task.queueTimeoutMs ?? defaults.queueTimeoutMs);
   return {
     priority: task.priority ?? defaults.priority ?? DEFAULT_PRIORITY,
     timeoutMs: task.timeoutMs ?? defaults.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(queueTimeoutMs !== undefined && { queueTimeoutMs }),
     retry: mergeRetryPolicy(DEFAULT_RETRY, defaults.retry, task.retry),
   };
 }

@@ -17,6 +17,8 @@ export interface ExpressionSite {
 
 export function taskExpressionSites(task: TaskDefinition): ExpressionSite[] {
   const sites = templateSites(task.input, 'input', ['input']);
+  // A sleep's `until` is rendered as its input is (compilePlan makes it the planned input).
+  if (task.sleep?.until !== undefined) sites.push(...templateSites(task.sleep.until, 'input', ['sleep', 'until']));
   if (task.when !== undefined) sites.push({ field: 'when', path: ['when'], text: task.when, bare: true });
   if (task.forEach !== undefined) sites.push({ field: 'forEach', path: ['forEach'], text: task.forEach, bare: true });
   if (task.affinity !== undefined && containsTemplate(task.affinity)) {

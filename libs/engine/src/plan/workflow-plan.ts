@@ -1,4 +1,9 @@
-import type { ResourceRequest, WorkflowDefinition, WorkflowReference } from '../definition/workflow-definition';
+import type {
+  ResourceRequest,
+  WaitForDefinition,
+  WorkflowDefinition,
+  WorkflowReference,
+} from '../definition/workflow-definition';
 import type { JsonValue } from '../json/json-value';
 import type { PriorityClass } from '../model/priority';
 import type { RetryPolicy } from '../model/retry-policy';
@@ -9,9 +14,12 @@ export interface PlannedTask {
   key: string;
   /** Position in the plan's topological order. */
   index: number;
-  kind: 'task' | 'workflow';
+  /** `sleep` and `signal` tasks wait in PostgreSQL: no queue job, no executor slot. */
+  kind: PlannedTaskKind;
   type?: string;
   workflow?: WorkflowReference;
+  /** A signal task's wait. */
+  waitFor?: WaitForDefinition;
   /** Direct parents, as listed in the definition. */
   dependsOn: string[];
   /** Direct dependents, in definition order. */
@@ -24,10 +32,15 @@ export interface PlannedTask {
   trigger: TriggerRule;
   when?: string;
   forEach?: string;
-  /** As written, templates kept; `{}` when the definition has none. */
+  /**
+   * As written, templates kept; `{}` when the definition has none. A sleep's
+   * is its `sleep` object (`{durationMs}` or `{until}`), rendered like any input.
+   */
   input: JsonValue;
   priority: PriorityClass;
   timeoutMs: number;
+  /** Longest time from ready to started; absent: no limit. */
+  queueTimeoutMs?: number;
   retry: RetryPolicy;
   resources?: ResourceRequest;
   affinity?: string;
@@ -38,6 +51,8 @@ export interface PlannedTask {
    */
   referencedTasks: string[];
 }
+
+export type PlannedTaskKind = 'task' | 'workflow' | 'sleep' | 'signal';
 
 export interface WorkflowPlan {
   definition: WorkflowDefinition;

@@ -40,5 +40,11 @@ export class TaskEntity {
   @Column('timestamptz', { name: 'started_at', nullable: true }) startedAt!: Date | null;
   @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt!: Date | null;
   @Column('uuid', { name: 'executor_id', nullable: true }) executorId!: string | null;
+  /** A waiting task's due time: a sleep's end, a signal wait's timeout (null: no timeout). */
+  @Column('timestamptz', { name: 'wake_at', nullable: true }) wakeAt!: Date | null;
+  /** The signal a waiting task waits for. */
+  @Column('text', { name: 'wait_signal', nullable: true }) waitSignal!: string | null;
+  /** Longest time from ready to started; null: no limit. */
+  @Column('integer', { name: 'queue_timeout_ms', nullable: true }) queueTimeoutMs!: number | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }

@@ -25,7 +25,8 @@ export interface NewRunRow {
   traceparent?: string | null;
 }
 
-export type TaskKind = 'task' | 'workflow' | 'foreach' | 'item';
+/** `sleep` and `signal` tasks wait in PostgreSQL (status 'waiting'), never on a queue. */
+export type TaskKind = 'task' | 'workflow' | 'foreach' | 'item' | 'sleep' | 'signal';
 
 export interface NewTaskRow {
   id: string;
@@ -38,6 +39,8 @@ export interface NewTaskRow {
   attempt: number;
   maxAttempts: number;
   timeoutMs: number;
+  /** Longest time from ready to started; null: no limit. */
+  queueTimeoutMs: number | null;
   retry: unknown;
   input: unknown;
   queue: string | null;
@@ -82,6 +85,7 @@ export const TASK_ROW: TableSpec<NewTaskRow> = {
     attempt: { type: 'int' },
     maxAttempts: { type: 'int' },
     timeoutMs: { type: 'int' },
+    queueTimeoutMs: { type: 'int' },
     retry: { type: 'jsonb', encode: jsonOrNull },
     input: { type: 'jsonb', encode: jsonOrNull },
     queue: { type: 'text' },

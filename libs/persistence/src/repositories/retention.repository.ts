@@ -12,7 +12,8 @@ export class RetentionRepository {
    * Effect: up to `limit` runs that ended (succeeded, failed, cancelled)
    * before the cutoff are deleted, oldest first (ix_runs_finished); their
    * tasks and forEach items (tasks.run_id, tasks.parent_task_id) and
-   * attempts (task_attempts.task_id) go with them by ON DELETE CASCADE.
+   * attempts (task_attempts.task_id) and signals (signals.run_id) go with
+   * them by ON DELETE CASCADE.
    * Runs another transaction holds are skipped (SKIP LOCKED), so routers
    * sweeping at once split the work and a run being retried is left alone.
    * Small batches keep each transaction, and the locks it takes, short.

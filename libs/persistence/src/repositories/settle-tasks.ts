@@ -24,6 +24,10 @@ export const SETTLE_FROM = {
   blocked: `t.status = 'blocked'`,
   /** A forEach group or sub-workflow task that was waiting for its children. */
   runningGroup: `t.status = 'running' AND t.kind IN ('foreach', 'workflow')`,
+  /** A durable sleep or signal wait that ended (its time came, a signal arrived, its timeout passed). */
+  waiting: `t.status = 'waiting'`,
+  /** A task that waited too long to start (queueTimeoutMs), fenced by the attempt that waited. */
+  unstarted: `t.status IN ('ready', 'queued')`,
 } as const;
 
 /**

@@ -38,7 +38,7 @@ export class StatsRepository {
 
   /**
    * Pending or running runs that nothing can move: untouched for `idleMs`
-   * and without a task that is ready, queued or running (a retry waiting for
+   * and without a task that is ready, queued, running or waiting (a retry waiting for
    * its backoff is 'ready', a sub-workflow or forEach task 'running').
    */
   async stalledRuns(idleMs: number): Promise<number> {
@@ -46,7 +46,7 @@ export class StatsRepository {
       this.database.db,
       `SELECT count(*)::int AS n FROM runs r
         WHERE r.status IN ('pending', 'running') AND r.updated_at < now() - $1 * interval '1 millisecond'
-          AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.run_id = r.id AND t.status IN ('ready', 'queued', 'running'))`,
+          AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.run_id = r.id AND t.status IN ('ready', 'queued', 'running', 'waiting'))`,
       [idleMs],
     );
     return rows[0]?.n ?? 0;

@@ -93,7 +93,8 @@ export class TaskControlRepository {
                           deps_succeeded = e.s, deps_failed = 0, deps_skipped = 0,
                           children_total = 0, children_remaining = 0, children_failed = 0,
                           max_attempts = t.attempt + e.budget, available_at = NULL, dispatch_at = NULL,
-                          queued_at = NULL, started_at = NULL, finished_at = NULL, executor_id = NULL
+                          queued_at = NULL, started_at = NULL, finished_at = NULL, executor_id = NULL,
+                          wake_at = NULL, wait_signal = NULL
          FROM unnest($1::uuid[], $2::int[], $3::int[]) AS e(id, s, budget)
         WHERE t.id = e.id`,
       [ids, entries.map((e) => e.depsSucceeded), entries.map((e) => e.attemptBudget)],

@@ -90,6 +90,11 @@ export interface TaskRow {
   startedAt: Date | null;
   finishedAt: Date | null;
   executorId: string | null;
+  /** A waiting task's due time (a sleep's end, a signal wait's timeout). */
+  wakeAt: Date | null;
+  /** The signal a waiting task waits for. */
+  waitSignal: string | null;
+  queueTimeoutMs: number | null;
   createdAt: Date;
 }
 
@@ -99,4 +104,5 @@ export const TASK_COLUMNS = `id, run_id AS "runId", key, kind, type, status, pri
   parent_task_id AS "parentTaskId", item_index AS "itemIndex", children_total AS "childrenTotal",
   children_remaining AS "childrenRemaining", children_failed AS "childrenFailed", available_at AS "availableAt",
   dispatch_at AS "dispatchAt", queued_at AS "queuedAt", started_at AS "startedAt", finished_at AS "finishedAt",
-  executor_id AS "executorId", created_at AS "createdAt"`;
+  executor_id AS "executorId", wake_at AS "wakeAt", wait_signal AS "waitSignal", queue_timeout_ms AS "queueTimeoutMs",
+  created_at AS "createdAt"`;

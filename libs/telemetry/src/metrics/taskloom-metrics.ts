@@ -144,9 +144,21 @@ export const metrics = {
     labelNames: ['status'],
     registers,
   }),
+  tasksInWait: new Gauge({
+    name: 'taskloom_tasks_in_wait',
+    help: 'Tasks in status waiting, by kind: a durable sleep (sleep) or a signal wait (signal). They hold no executor slot and no queue job.',
+    labelNames: ['kind'],
+    registers,
+  }),
+  signalsReceived: new Counter({
+    name: 'taskloom_signals_received_total',
+    help: 'Signals sent to runs, by outcome: delivered (a waiting task took it), kept (for a task that waits later), duplicate (a repeated signalId), rejected (payload failed its schema).',
+    labelNames: ['outcome'],
+    registers,
+  }),
   runsStalled: new Gauge({
     name: 'taskloom_runs_stalled',
-    help: 'Pending or running runs untouched for 5 minutes with no task ready, queued or running: nothing can move them.',
+    help: 'Pending or running runs untouched for 5 minutes with no task ready, queued, running or waiting: nothing can move them.',
     registers,
   }),
   executorsLive: new Gauge({
