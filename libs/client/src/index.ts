@@ -46,3 +46,9 @@ export type {
   WorkflowList,
   WorkflowVersion,
 } from './api-types';
+
+// Workflow definitions in TypeScript
+export { defineWorkflow, isWorkflowBuilder, WorkflowBuilder, type WorkflowOptions } from './workflow/define-workflow';
+export { isRef, tmpl, type Ref, type RefTo } from './workflow/ref';
+export type { Condition, InputOf, ItemScope, OutputOf, Scope, Templated } from './workflow/workflow-types';
+export type { JsonValue } from '../generated/openapi';
