@@ -49,6 +49,6 @@ export type {
 
 // Workflow definitions in TypeScript
 export { defineWorkflow, isWorkflowBuilder, WorkflowBuilder, type WorkflowOptions } from './workflow/define-workflow';
-export { isRef, tmpl, type Ref, type RefTo } from './workflow/ref';
+export { expr, isRef, tmpl, type Ref, type RefTo } from './workflow/ref';
 export type { Condition, InputOf, ItemScope, OutputOf, Scope, Templated } from './workflow/workflow-types';
 export type { JsonValue } from '../generated/openapi';

@@ -4,8 +4,8 @@ import { CliUsageError } from '../cli-error';
 
 const DATA = ['.json', '.yaml', '.yml'];
 const MODULES = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
-/** Beside definitions in a folder: tests, declarations and the like, which are not definitions. */
-const NOT_DEFINITIONS = /\.(spec|test|type-test)\.[cm]?[jt]s$|\.d\.[cm]?ts$/;
+/** Beside definitions in a folder: tests, declarations and package files, which are not definitions. */
+const NOT_DEFINITIONS = /\.(spec|test|type-test)\.[cm]?[jt]s$|\.d\.[cm]?ts$|^(package|package-lock|tsconfig.*)\.json$/;
 
 /** A file as given, or the definition files under a folder (recursively, sorted, node_modules skipped). */
 export async function findDefinitionFiles(target: string): Promise<string[]> {

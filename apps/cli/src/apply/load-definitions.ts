@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { isWorkflowBuilder, type WorkflowDefinition } from '@taskloom/client';
 import { parseAllDocuments } from 'yaml';
 import { CliUsageError } from '../cli-error';
@@ -20,7 +20,7 @@ export interface LoadedDefinition {
  * `import type` what is only a type.
  */
 export async function loadDefinitions(file: string): Promise<LoadedDefinition[]> {
-  const values = isModuleFile(file) ? await moduleExports(file) : await dataDocuments(file);
+  const values = isModuleFile(file) ? moduleExports(file) : await dataDocuments(file);
   const definitions = values.flatMap((value) => (Array.isArray(value) ? (value as unknown[]) : [value]));
   const seen = new Set<unknown>();
   const loaded: LoadedDefinition[] = [];
@@ -52,10 +52,14 @@ async function dataDocuments(file: string): Promise<unknown[]> {
   });
 }
 
-async function moduleExports(file: string): Promise<unknown[]> {
+const loadModule = createRequire(__filename);
+
+function moduleExports(file: string): unknown[] {
   let loaded: Record<string, unknown>;
   try {
-    loaded = (await import(pathToFileURL(path.resolve(file)).href)) as Record<string, unknown>;
+    // require() rather than import(): this package compiles to CommonJS, where tsc turns import() into require()
+    // anyway; Node 24's require() loads ES modules and strips TypeScript's types itself.
+    loaded = loadModule(path.resolve(file)) as Record<string, unknown>;
   } catch (error) {
     throw new CliUsageError(`${file}: could not be loaded: ${(error as Error).message}`);
   }

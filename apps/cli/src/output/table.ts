@@ -6,11 +6,14 @@ export function renderTable(stream: OutputStream, head: string[], rows: (string 
   const tty = stream.isTTY === true;
   const table = new Table({
     head,
-    style: { head: tty ? ['cyan'] : [], border: tty ? ['grey'] : [], compact: true },
+    style: tty
+      ? { head: ['cyan'], border: ['grey'], compact: true }
+      : { head: [], border: [], compact: true, 'padding-left': 0, 'padding-right': 0 },
     ...(tty ? {} : { chars: PLAIN }),
   });
   table.push(...rows.map((row) => row.map(String)));
-  return `${table.toString()}\n`;
+  const text = table.toString();
+  return `${tty ? text : text.replace(/ +$/gm, '')}\n`;
 }
 
 const PLAIN = {

@@ -74,6 +74,23 @@ export function tmpl(
   return Object.freeze({ [TEMPLATE_TEXT]: text }) as unknown as Ref<string>;
 }
 
+/**
+ * A JSONata expression over references, e.g. a `when` condition:
+ * `` expr`${tasks.items.output.count} > 0` `` becomes
+ * `"{{ tasks.items.output.count > 0 }}"`. Its type is what the expression
+ * yields (boolean unless said otherwise).
+ */
+export function expr<T = boolean>(
+  strings: TemplateStringsArray,
+  ...values: (Ref<unknown> | string | number | boolean)[]
+): Ref<T> {
+  let text = strings[0]!;
+  values.forEach((value, index) => {
+    text += (isRef(value) && REF_PATH in value ? value[REF_PATH] : JSON.stringify(value)) + strings[index + 1]!;
+  });
+  return Object.freeze({ [REF_PATH]: text }) as unknown as Ref<T>;
+}
+
 /** What a value becomes in the JSON definition: a reference, its template; the rest, as it is. */
 export function renderValue(value: unknown): unknown {
   if (isRef(value)) return refTemplate(value);
