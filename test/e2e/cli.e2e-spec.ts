@@ -81,7 +81,7 @@ describe('the taskloom CLI against a running cluster', () => {
 
     const folder = await taskloom('apply', '-f', 'examples');
     expect(folder.code).toBe(0);
-    expect(folder.stdout).toContain('3 definition(s): 0 created, 3 unchanged');
+    expect(folder.stdout).toContain('4 definition(s): 1 created, 3 unchanged');
 
     const schema = (await cluster.api.get<object>('/api/v1/schemas/workflow-definition.json')).body;
     expect(new Ajv({ strict: false }).validate(schema, orderPricing.toDefinition())).toBe(true);
@@ -165,7 +165,7 @@ describe('the taskloom CLI against a running cluster', () => {
     expect(table.stdout).toMatch(/example-always-fails\s+1\s+failed/);
 
     const workflows = JSON.parse((await taskloom('workflows', 'ls', '--json')).stdout) as { items: unknown[] };
-    expect(workflows.items).toHaveLength(4);
+    expect(workflows.items).toHaveLength(5);
   });
 
   it('says what went wrong, with exit code 3, for an invalid definition or an unknown run', async () => {
