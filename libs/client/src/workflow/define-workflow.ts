@@ -23,6 +23,8 @@ export interface WorkflowOptions<S> {
   defaults?: WorkflowDefinitionJson['defaults'];
 }
 
+/** No tasks yet. */
+type None = Record<never, never>;
 type InputFrom<S> = S extends z.ZodType ? z.input<S> : JsonValue;
 /** A key already used is `never`, so a second task under it does not compile. */
 type NewKey<K extends string, Outputs> = K extends keyof Outputs ? never : K;
@@ -43,8 +45,7 @@ type Visible<Outputs, Ancestors, D extends keyof Ancestors> = Pick<Outputs, Extr
  *   .task('say', { type: noop, dependsOn: ['wait'], input: ({ run }) => ({ text: tmpl`hello ${run.input.who}` }) })
  *   .output(({ tasks }) => ({ said: tasks.say.output }));
  */
-export function defineWorkflow<S = JsonValue>(options: WorkflowOptions<S>): WorkflowBuilder<InputFrom<S>, {}, {}> {
-  // eslint-disable-line @typescript-eslint/no-empty-object-type
+export function defineWorkflow<S = JsonValue>(options: WorkflowOptions<S>): WorkflowBuilder<InputFrom<S>, None, None> {
   return new WorkflowBuilder(head(options), []);
 }
 
