@@ -19,9 +19,9 @@ export function addConnectionOptions(program: Command, env: Record<string, strin
     )
     .addOption(
       // The description stands in for the value in --help, which must not print a secret.
-      new Option('--api-key <key>', 'an API key, when the api has AUTH_ENABLED').default(
+      new Option('--api-key <key>', 'an API key, when the api has AUTH_ENABLED (env: TASKLOOM_API_KEY)').default(
         env.TASKLOOM_API_KEY || undefined,
-        'env: TASKLOOM_API_KEY',
+        'from TASKLOOM_API_KEY',
       ),
     );
 }

@@ -1,5 +1,5 @@
 import { TaskloomApiError, TaskloomClientError } from '@taskloom/client';
-import { TaskloomSdkError } from '@taskloom/sdk';
+import { ScaffoldError } from '@taskloom/sdk/cli';
 import { CommanderError } from 'commander';
 import { CliUsageError } from './cli-error';
 import { line, type CliIo } from './cli-io';
@@ -39,7 +39,7 @@ function describe(error: unknown): string {
       : '';
     return `${error.message}${details}`;
   }
-  if (error instanceof TaskloomClientError || error instanceof CliUsageError || error instanceof TaskloomSdkError) {
+  if (error instanceof TaskloomClientError || error instanceof CliUsageError || error instanceof ScaffoldError) {
     return error.message;
   }
   if (error instanceof Error && error.name === 'TimeoutError') return 'gave up waiting (--timeout)';

@@ -1,4 +1,6 @@
-import { z, type AnyTaskType } from '@taskloom/sdk';
+import { createRequire } from 'node:module';
+import type { AnyTaskType } from '@taskloom/sdk';
+import type { z } from 'zod';
 import { pathName, refAt, renderValue } from './ref';
 import type {
   Condition,
@@ -133,11 +135,24 @@ export function isWorkflowBuilder(value: unknown): value is WorkflowBuilder<unkn
 function head<S>(options: WorkflowOptions<S>): Omit<WorkflowDefinitionJson, 'tasks'> {
   const { inputSchema, ...rest } = options;
   if (inputSchema === undefined) return rest;
-  const schema =
-    inputSchema instanceof z.ZodType
-      ? z.toJSONSchema(inputSchema, { io: 'input', target: 'draft-2020-12' })
-      : (inputSchema as Record<string, JsonValue>);
+  // By shape, not instanceof: the caller's zod may be another copy than the SDK's.
+  const schema = isZodSchema(inputSchema)
+    ? loadZod().toJSONSchema(inputSchema, { io: 'input', target: 'draft-2020-12' })
+    : (inputSchema as Record<string, JsonValue>);
   return { ...rest, inputSchema: schema as Record<string, JsonValue> };
+}
+
+/**
+ * zod only when a zod schema was given (so it is loaded already): it takes a
+ * third of a second to load, which every CLI call that reads or runs would
+ * otherwise pay.
+ */
+function loadZod(): typeof z {
+  return createRequire(__filename)('zod') as typeof z;
+}
+
+function isZodSchema(value: unknown): value is z.ZodType {
+  return typeof value === 'object' && value !== null && '_zod' in value;
 }
 
 /** The spec as the builder reads it at run time, its compile-time types erased. */
