@@ -77,12 +77,15 @@ describe('the run progress display', () => {
     ]);
   });
 
-  it('redraws a bar in place on a terminal', () => {
+  it('redraws a bar in place on a terminal, and leaves no SIGINT handler behind', () => {
+    const handlers = process.listenerCount('SIGINT');
     const written: string[] = [];
     const display = progressDisplay({ write: (text: string) => written.push(text), isTTY: true, columns: 100 });
     display.update(run('running', [task('a', 'running'), task('b', 'blocked')]));
+    expect(process.listenerCount('SIGINT')).toBe(handlers + 1);
     display.update(run('succeeded', [task('a', 'succeeded'), task('b', 'succeeded')]));
     display.stop();
+    expect(process.listenerCount('SIGINT')).toBe(handlers);
     const screen = written.join('');
     expect(screen).toContain('2/2 tasks');
     expect(screen).toContain('\u001b['); // cursor control: drawn in place, not appended

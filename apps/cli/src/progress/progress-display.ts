@@ -22,6 +22,11 @@ export function progressDisplay(stream: OutputStream, now: () => number = Date.n
 class BarDisplay implements ProgressDisplay {
   private readonly bar: SingleBar;
   private started = false;
+  /** Ctrl-C while the bar is drawn: give the terminal its cursor back, then be interrupted as usual. */
+  private readonly onInterrupt = (): void => {
+    this.stop();
+    process.kill(process.pid, 'SIGINT');
+  };
 
   constructor(stream: OutputStream) {
     this.bar = new SingleBar(
@@ -42,6 +47,7 @@ class BarDisplay implements ProgressDisplay {
     if (!this.started) {
       this.bar.start(progress.total, progress.done, payload);
       this.started = true;
+      process.once('SIGINT', this.onInterrupt);
     } else {
       this.bar.setTotal(progress.total);
       this.bar.update(progress.done, payload);
@@ -49,7 +55,10 @@ class BarDisplay implements ProgressDisplay {
   }
 
   stop(): void {
-    if (this.started) this.bar.stop();
+    if (!this.started) return;
+    this.started = false;
+    process.removeListener('SIGINT', this.onInterrupt);
+    this.bar.stop();
   }
 }
 
