@@ -13,9 +13,7 @@ import { workflowsCommand } from './workflows/workflows-command';
 export function createProgram(io: CliIo): Command {
   const program = new Command('taskloom')
     .description('Operate Taskloom: apply workflow definitions, start and follow runs, inspect and control them')
-    .version(cliVersion())
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
-    .showHelpAfterError('(taskloom --help lists the commands)');
+    .version(cliVersion());
   addConnectionOptions(program, io.env);
   program
     .addCommand(applyCommand(io))
@@ -23,7 +21,21 @@ export function createProgram(io: CliIo): Command {
     .addCommand(runsCommand(io))
     .addCommand(workflowsCommand(io))
     .addCommand(pluginCommand({ out: (text) => line(io.stdout, text) }));
+  // addCommand() does not pass output settings down, so every command gets them (help and usage errors to io).
+  for (const command of allCommands(program)) {
+    command
+      .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+      .showHelpAfterError(`(${commandPath(command)} --help lists the options)`);
+  }
   return program;
+}
+
+function commandPath(command: Command): string {
+  return command.parent ? `${commandPath(command.parent)} ${command.name()}` : command.name();
+}
+
+export function allCommands(command: Command): Command[] {
+  return [command, ...command.commands.flatMap(allCommands)];
 }
 
 function cliVersion(): string {

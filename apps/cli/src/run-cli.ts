@@ -4,7 +4,7 @@ import { CommanderError } from 'commander';
 import { CliUsageError } from './cli-error';
 import { line, type CliIo } from './cli-io';
 import { EXIT } from './exit-codes';
-import { createProgram } from './program';
+import { allCommands, createProgram } from './program';
 
 /**
  * Runs the CLI on `argv` (the arguments after the command name) and answers
@@ -13,8 +13,7 @@ import { createProgram } from './program';
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const program = createProgram(io);
-  program.exitOverride();
-  for (const command of program.commands) exitOverrideDeep(command);
+  for (const command of allCommands(program)) command.exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });
     return io.exitCode;
@@ -23,11 +22,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     line(io.stderr, `taskloom: ${describe(error)}`);
     return EXIT.error;
   }
-}
-
-function exitOverrideDeep(command: ReturnType<typeof createProgram>): void {
-  command.exitOverride();
-  for (const child of command.commands) exitOverrideDeep(child);
 }
 
 function describe(error: unknown): string {
