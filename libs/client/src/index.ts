@@ -50,5 +50,15 @@ export type {
 // Workflow definitions in TypeScript
 export { defineWorkflow, isWorkflowBuilder, WorkflowBuilder, type WorkflowOptions } from './workflow/define-workflow';
 export { expr, isRef, tmpl, type Ref, type RefTo } from './workflow/ref';
-export type { Condition, InputOf, ItemScope, OutputOf, Scope, Templated } from './workflow/workflow-types';
+export type {
+  Condition,
+  ForEachSpec,
+  InputOf,
+  ItemScope,
+  OutputOf,
+  Scope,
+  SubWorkflowSpec,
+  TaskSpec,
+  Templated,
+} from './workflow/workflow-types';
 export type { JsonValue } from '../generated/openapi';

@@ -104,6 +104,18 @@ describe('defineWorkflow', () => {
     expect(plan.tasks.map((task) => task.key)).toEqual(['fetch-orders', 'price', 'notify']);
   });
 
+  it("writes a sub-workflow task by the child workflow's name, or the reference given", () => {
+    const child = defineWorkflow({ name: 'child', inputSchema: z.object({ sku: z.string() }) });
+    const parent = defineWorkflow({ name: 'parent' })
+      .task('first', { type: notify, input: { text: 'x' } })
+      .subWorkflow('sub', { workflow: child, dependsOn: ['first'], input: { sku: 'a' } })
+      .subWorkflow('pinned', { workflow: { name: 'child', version: 1 }, input: { sku: 'b' } });
+    expect(parent.toDefinition().tasks.slice(1)).toEqual([
+      { key: 'sub', workflow: 'child', dependsOn: ['first'], input: { sku: 'a' } },
+      { key: 'pinned', workflow: { name: 'child', version: 1 }, input: { sku: 'b' } },
+    ]);
+  });
+
   it('leaves out what is not given, and each step returns a new builder', () => {
     const empty = defineWorkflow({ name: 'plain' });
     const one = empty.task('only', { type: notify, input: { text: 'hi' } });

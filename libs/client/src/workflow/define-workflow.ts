@@ -9,6 +9,7 @@ import type {
   OutputOf,
   Scope,
   TaskSettings,
+  SubWorkflowSpec,
   TaskSpec,
   Templated,
   WorkflowDefinitionJson,
@@ -64,6 +65,9 @@ export class WorkflowBuilder<Input, Outputs extends object, Ancestors extends Re
     return this.head.name;
   }
 
+  /** Never set: carries the run input's type, so a parent's `.subWorkflow()` can check the input it passes. */
+  declare readonly childInput?: Input;
+
   /** A task of a task type; its output type is the type's output, for the tasks after it. */
   task<K extends string, TT extends AnyTaskType, D extends keyof Outputs & string = never>(
     key: NewKey<K, Outputs>,
@@ -97,6 +101,26 @@ export class WorkflowBuilder<Input, Outputs extends object, Ancestors extends Re
       ...definedDependsOn(dependsOn),
       forEach: renderValue(items(scope)) as string,
       input: renderValue(typeof input === 'function' ? input(itemScope) : input),
+      ...whenOf(when, scope),
+      ...settings,
+    });
+  }
+
+  /** A task that runs another workflow (a sub-run); its output is that run's output. */
+  subWorkflow<K extends string, ChildInput = JsonValue, D extends keyof Outputs & string = never>(
+    key: NewKey<K, Outputs>,
+    spec: SubWorkflowSpec<ChildInput, Input, D, Visible<Outputs, Ancestors, D>>,
+  ): WorkflowBuilder<Input, Outputs & { [P in K]: JsonValue }, Ancestors & { [P in K]: D | Ancestors[D] }> {
+    const { workflow, dependsOn, when, input, ...settings } = spec as unknown as Omit<LooseSpec, 'type'> & {
+      workflow: { name: string } | string;
+    };
+    const scope = scopeFor();
+    const reference = typeof workflow === 'string' ? workflow : isWorkflowBuilder(workflow) ? workflow.name : workflow;
+    return this.with({
+      key,
+      workflow: reference,
+      ...definedDependsOn(dependsOn),
+      ...(input === undefined ? {} : { input: renderValue(typeof input === 'function' ? input(scope) : input) }),
       ...whenOf(when, scope),
       ...settings,
     });

@@ -95,6 +95,17 @@ export function typeTests(): void {
     input: ({ item }) => ({ sku: item.qty }),
   });
 
+  // A sub-workflow given by its builder takes that workflow's input; by name, any JSON.
+  const child = defineWorkflow({ name: 'child', inputSchema: z.object({ sku: z.string() }) });
+  fetched.subWorkflow('sub', {
+    workflow: child,
+    dependsOn: ['fetch'],
+    input: ({ tasks }) => ({ sku: tasks.fetch.output.items[0]!.sku }),
+  });
+  // @ts-expect-error: the child's sku is a string
+  fetched.subWorkflow('sub', { workflow: child, input: { sku: 42 } });
+  fetched.subWorkflow('sub', { workflow: { name: 'other', version: 2 }, input: { anything: [1, 'two'] } });
+
   // Strings with references in them are strings.
   fetched.task('msg', {
     type: fetchPage,

@@ -59,3 +59,17 @@ export type ForEachSpec<TT extends AnyTaskType, Input, D extends string, Visible
 };
 
 export type { JsonValue };
+
+/**
+ * `.subWorkflow(key, spec)`: a task that runs another workflow; its output is
+ * that run's output. Given the child's builder, `input` is typed by the
+ * child's input; given a name (or `{ name, version }`), it is any JSON.
+ */
+export type SubWorkflowSpec<ChildInput, Input, D extends string, Visible> = TaskSettings & {
+  workflow: { readonly name: string; readonly childInput?: ChildInput } | string | WorkflowReferenceJson;
+  dependsOn?: readonly D[];
+  when?: Condition | ((scope: Scope<Input, Visible>) => Condition);
+  input?: Templated<ChildInput> | ((scope: Scope<Input, Visible>) => Templated<ChildInput>);
+};
+
+export type WorkflowReferenceJson = Exclude<NonNullable<WorkflowTaskJson['workflow']>, string>;
