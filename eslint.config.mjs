@@ -21,7 +21,14 @@ const declaredDependencies = (packageDir, devDependencies, whitelist = []) => ({
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.taskloom/**', 'bench/results/**'],
+    ignores: [
+      '**/dist/**',
+      'libs/client/generated/**',
+      '**/node_modules/**',
+      'coverage/**',
+      '.taskloom/**',
+      'bench/results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

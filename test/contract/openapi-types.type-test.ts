@@ -1,10 +1,10 @@
 /**
  * Type-level test, checked by `tsc -p tsconfig.check.json` (part of `npm run lint`): a client generated from
- * docs/openapi.json with openapi-typescript (openapi-types.d.ts, written by `npm run openapi`) types a run,
+ * docs/openapi.json with openapi-typescript (@taskloom/client's generated/openapi.d.ts, written by `npm run openapi`) types a run,
  * its tasks, the run list and the logs — not `content?: never`.
  */
 import { expectTypeOf } from 'expect-type';
-import type { components, operations, paths } from './openapi-types';
+import type { components, operations, paths } from '@taskloom/client';
 
 type Schemas = components['schemas'];
 type JsonOf<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;

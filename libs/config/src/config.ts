@@ -101,7 +101,8 @@ export interface TaskloomConfig {
    * whatever the number of scrapers.
    */
   metrics: { port?: number; clusterIntervalMs: number };
-  log: { level: Env['LOG_LEVEL'] };
+  /** `auto`: pretty, coloured lines when stdout is a terminal, JSON lines otherwise. */
+  log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
 }
 
 /** Validates the environment once, at boot; a bad value names its variable. */
@@ -175,7 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
     },
     retention: { days: e.RETENTION_DAYS, intervalMs: e.RETENTION_INTERVAL_MS, batchSize: e.RETENTION_BATCH_SIZE },
     metrics: { port: e.METRICS_PORT, clusterIntervalMs: e.METRICS_CLUSTER_INTERVAL_MS },
-    log: { level: e.LOG_LEVEL },
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
   };
 }
 

@@ -98,6 +98,7 @@ export const EnvSchema = z.object({
   METRICS_PORT: integer(1, 65535).optional(),
   METRICS_CLUSTER_INTERVAL_MS: integer(0, 3_600_000).default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -12,7 +12,7 @@ import { LoggingModule } from '@taskloom/telemetry';
 export function processInfrastructure(config: TaskloomConfig, service: string): DynamicModule[] {
   return [
     TaskloomConfigModule.forRoot(config),
-    LoggingModule.forRoot({ level: config.log.level, service }),
+    LoggingModule.forRoot({ level: config.log.level, format: config.log.format, service }),
     PersistenceModule.forRoot({
       url: config.database.url,
       poolSize: config.database.poolSize,

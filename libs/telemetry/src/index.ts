@@ -1,4 +1,4 @@
-export { LoggingModule } from './logging.module';
+export { LoggingModule } from './logging/logging.module';
 export { installProcessLifecycle } from './process-lifecycle';
 export { metrics } from './metrics/taskloom-metrics';
 export {

@@ -11,7 +11,7 @@ import { workflowDefinitionJsonSchema } from './workflow-definition-json-schema'
 export const CONTRACT_FILES = {
   document: 'docs/openapi.json',
   definitionSchema: 'libs/sdk/schema/workflow-definition.schema.json',
-  clientTypes: 'test/contract/openapi-types.d.ts',
+  clientTypes: 'libs/client/generated/openapi.d.ts',
 } as const;
 
 export const REGENERATE_HINT = 'run `npm run openapi` and commit the files it writes';
@@ -47,11 +47,23 @@ function asJson(value: unknown): string {
 
 type OpenApiTypescript = typeof import('openapi-typescript', { with: { 'resolution-mode': 'import' } });
 
+/**
+ * A recursive JSON type: openapi-typescript writes the JsonValue schema as a
+ * member of `components` that refers to itself, which TypeScript reads as
+ * `any` (TS2502); a top-level alias keeps request bodies checked.
+ */
+const JSON_VALUE_ALIAS =
+  'export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };';
+
 /** openapi-typescript is a development tool: loaded only when the contract is rendered. */
 async function clientTypesOf(document: Record<string, unknown>): Promise<string> {
   // Its CommonJS typings declare only the default export; the ESM ones name both.
   // eslint-disable-next-line import-x/no-extraneous-dependencies -- a root devDependency: only `npm run openapi` reaches this
   const openapi = (await import('openapi-typescript')) as unknown as OpenApiTypescript;
-  const types = openapi.astToString(await openapi.default(document as never));
-  return `// Generated from docs/openapi.json by openapi-typescript (npm run openapi). Do not edit.\n\n${types}`;
+  const [aliasUse] = openapi.stringToAST('type Use = JsonValue;') as { type: never }[];
+  const ast = await openapi.default(document as never, {
+    transform: (_schema, { path }) => (path === '#/components/schemas/JsonValue' ? aliasUse.type : undefined),
+  });
+  const types = openapi.astToString(ast);
+  return `// Generated from docs/openapi.json by openapi-typescript (npm run openapi). Do not edit.\n\n${JSON_VALUE_ALIAS}\n\n${types}`;
 }

@@ -20,7 +20,7 @@ async function runCli(args: string[]): Promise<string[]> {
   return lines;
 }
 
-describe('taskloom plugin new', () => {
+describe('taskloom-sdk plugin new', () => {
   let work: string;
 
   beforeEach(async () => {
@@ -32,11 +32,11 @@ describe('taskloom plugin new', () => {
   });
 
   it('is the bin of the SDK package', () => {
-    expect(sdkPackage.bin).toEqual({ taskloom: 'bin/taskloom.cjs' });
+    expect(sdkPackage.bin).toEqual({ 'taskloom-sdk': 'bin/taskloom-sdk.cjs' });
   });
 
   it('runs from the bin shim of the built SDK', () => {
-    const shim = path.resolve(__dirname, '../../bin/taskloom.cjs');
+    const shim = path.resolve(__dirname, '../../bin/taskloom-sdk.cjs');
     const ran = spawnSync(process.execPath, [shim, '--version'], {
       encoding: 'utf8',
       env: { ...process.env, NODE_OPTIONS: '' },

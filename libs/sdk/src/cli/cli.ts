@@ -10,10 +10,17 @@ export interface CliOutput {
 
 const stdout: CliOutput = { out: (line) => process.stdout.write(`${line}\n`) };
 
-/** The `taskloom` command of the SDK package: tools for plugin authors. */
+/** The `taskloom-sdk` command of the SDK package: tools for plugin authors. */
 export function createCli(output: CliOutput = stdout): Command {
-  const program = new Command('taskloom').description('Taskloom plugin SDK tools').version(sdkVersion());
-  const plugin = program.command('plugin').description('work on Taskloom plugins');
+  return new Command('taskloom-sdk')
+    .description('Taskloom plugin SDK tools')
+    .version(sdkVersion())
+    .addCommand(pluginCommand(output));
+}
+
+/** `plugin new`: also a subcommand of the operator CLI (`taskloom plugin new`). */
+export function pluginCommand(output: CliOutput = stdout): Command {
+  const plugin = new Command('plugin').description('work on Taskloom plugins');
   plugin
     .command('new')
     .description('create a plugin package with one task type, a test and a README')
@@ -30,5 +37,5 @@ export function createCli(output: CliOutput = stdout): Command {
       output.out(`  cd ${where} && npm install && npm test`);
       output.out(`  then add ${result.dir} to the executor's PLUGINS`);
     });
-  return program;
+  return plugin;
 }

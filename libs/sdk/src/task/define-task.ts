@@ -21,7 +21,7 @@ import { validateTaskOptions } from './validate-task-options';
  */
 export function defineTask<IS extends z.ZodType, OS extends z.ZodType>(
   options: TaskOptions<IS, OS>,
-): TaskType<z.output<IS>, z.output<OS>> {
+): TaskType<z.output<IS>, z.output<OS>, z.input<IS>> {
   const valid = validateTaskOptions(options);
   const jsonSchema = Object.freeze({
     input: toTaskJsonSchema(valid.type, 'input', options.input),
@@ -37,5 +37,5 @@ export function defineTask<IS extends z.ZodType, OS extends z.ZodType>(
     ...handlers,
   };
   Object.defineProperty(taskType, TASK_TYPE_BRAND, { value: 1, enumerable: false });
-  return Object.freeze(taskType) as TaskType<z.output<IS>, z.output<OS>>;
+  return Object.freeze(taskType) as TaskType<z.output<IS>, z.output<OS>, z.input<IS>>;
 }

@@ -26,11 +26,15 @@ export interface BatchOptions {
 
 export const TASK_TYPE_BRAND: unique symbol = Symbol.for('taskloom.task-type');
 
-/** A task type as defineTask() returns it: immutable, with its schemas and handler. */
-export interface TaskType<I, O> {
+/**
+ * A task type as defineTask() returns it: immutable, with its schemas and
+ * handler. `I` is the input the handler receives (after parsing: defaults
+ * filled in), `In` what a workflow definition may write (before parsing).
+ */
+export interface TaskType<I, O, In = I> {
   readonly type: string;
   readonly description: string;
-  readonly input: z.ZodType<I>;
+  readonly input: z.ZodType<I, In>;
   readonly output: z.ZodType<O>;
   readonly resources: ResourceProfile;
   readonly retry?: RetryDefaults;
@@ -45,7 +49,7 @@ export interface TaskType<I, O> {
 /** A JSON Schema document (draft 2020-12). */
 export type JsonSchema = Record<string, unknown>;
 
-export type AnyTaskType = TaskType<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type AnyTaskType = TaskType<any, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export function isTaskType(value: unknown): value is AnyTaskType {
   return (

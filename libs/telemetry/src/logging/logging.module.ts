@@ -1,8 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { pinoOptions, type LogSettings } from './pino-options';
 
 /**
- * JSON logs through pino. Request lines are off: under load they would be
+ * Logs through pino: JSON lines, or pretty coloured lines on a terminal
+ * (LOG_FORMAT, pino-options.ts). Request lines are off: under load they would be
  * most of the output and most of the cost; errors still log through Nest.
  * No route gets pino-http's per-request child logger either (`forRoutes`
  * empty): nothing logs with request bindings, and making one per request
@@ -10,16 +12,15 @@ import { LoggerModule } from 'nestjs-pino';
  */
 @Module({})
 export class LoggingModule {
-  static forRoot(options: { level: string; service: string }): DynamicModule {
+  static forRoot(settings: LogSettings): DynamicModule {
     return {
       module: LoggingModule,
       imports: [
         LoggerModule.forRoot({
           forRoutes: [],
           pinoHttp: {
-            level: options.level,
+            ...pinoOptions(settings, process.stdout.isTTY === true),
             autoLogging: false,
-            base: { service: options.service, pid: process.pid },
             quietReqLogger: true,
           },
         }),

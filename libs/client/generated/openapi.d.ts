@@ -1,5 +1,7 @@
 // Generated from docs/openapi.json by openapi-typescript (npm run openapi). Do not edit.
 
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 export interface paths {
     "/api/v1/workflows": {
         parameters: {
@@ -839,9 +841,7 @@ export interface components {
             [key: string]: unknown;
         };
         /** @description Any JSON value. */
-        JsonValue: string | number | boolean | (null) | components["schemas"]["JsonValue"][] | {
-            [key: string]: components["schemas"]["JsonValue"];
-        };
+        JsonValue: JsonValue;
         LogLine: {
             /** Format: date-time */
             ts: string;
