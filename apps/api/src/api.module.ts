@@ -15,6 +15,8 @@ import { RunsController } from './runs/runs.controller';
 import { RunsService } from './runs/runs.service';
 import { TaskTypeCatalog } from './task-types/task-type.catalog';
 import { SchemasController } from './schemas/schemas.controller';
+import { SchedulesController } from './schedules/schedules.controller';
+import { SchedulesService } from './schedules/schedules.service';
 import { TaskTypesController } from './task-types/task-types.controller';
 import { WorkflowSharesController } from './workflows/workflow-shares.controller';
 import { WorkflowSharesService } from './workflows/workflow-shares.service';
@@ -29,11 +31,12 @@ import { WorkflowsService } from './workflows/workflows.service';
     WorkflowSharesController,
     RunsController,
     RunViewsController,
+    SchedulesController,
     TaskTypesController,
     SchemasController,
     HealthController,
   ],
-  providers: [WorkflowsService, WorkflowSharesService, RunsService, RunViewsService, TaskTypeCatalog, BacklogGuard],
+  providers: [WorkflowsService, WorkflowSharesService, RunsService, RunViewsService, TaskTypeCatalog, BacklogGuard, SchedulesService],
 })
 export class ApiFeaturesModule {}
 

@@ -84,3 +84,5 @@ export {
   type JsonProblem,
   type UnstorableText,
 } from './json/storable-json';
+
+export * from './schedule';

@@ -22,3 +22,6 @@ export {
   type ErrorDetail,
 } from './errors';
 export { RunControlService, type RunControlResult } from './run-control.service';
+export { ScheduleFiringService } from './schedules/schedule-firing.service';
+export { ScheduleRunsService } from './schedules/schedule-runs.service';
+export { clockOf, windowOf } from './schedules/schedule-clock';

@@ -11,6 +11,8 @@ import { RunStarterService } from './run-starter.service';
 import { SubRunLauncher } from './sub-run.launcher';
 import { RunTreeBudget } from './run-tree-budget.service';
 import { SubRunLaunchService } from './sub-run-launch.service';
+import { ScheduleFiringService } from './schedules/schedule-firing.service';
+import { ScheduleRunsService } from './schedules/schedule-runs.service';
 
 const PROVIDERS = [
   PlanCache,
@@ -25,6 +27,8 @@ const PROVIDERS = [
   AttemptService,
   RunStarterService,
   RunControlService,
+  ScheduleRunsService,
+  ScheduleFiringService,
 ];
 
 /**

@@ -62,6 +62,13 @@ export {
 } from './repositories/interruption.repository';
 export { SubRunRepository } from './repositories/sub-run.repository';
 export {
+  ScheduleRepository,
+  type ScheduleAdvance,
+  type ScheduleFields,
+  type ScheduleRow,
+  type ScheduleRunRow,
+} from './repositories/schedule.repository';
+export {
   ApiKeyRepository,
   type ApiKeyListRow,
   type ApiKeyRow,

@@ -1,4 +1,5 @@
 import { JsonValueSchema, PrioritySchema, RUN_STATUSES, TASK_KEY_PATTERN, TASK_STATUSES } from '@taskloom/engine';
+import { ValidationError } from '@taskloom/orchestrator';
 import { z } from 'zod';
 import { TenantSchema } from '../auth/tenant';
 import { CursorQuerySchema, NextCursorSchema } from '../common/page-cursor';
@@ -7,6 +8,8 @@ const priority = PrioritySchema;
 /** PostgreSQL's integer: a larger version or index could never match a row, and would fail the query. */
 export const MAX_INT32 = 2_147_483_647;
 const json = JsonValueSchema;
+/** Ten years: a Date far past this is out of JavaScript's and PostgreSQL's range; not an operational limit. */
+const MAX_DELAY_MS = 315_360_000_000;
 
 /** What the run and task views are shaped as: a Date becomes its ISO text (what JSON.stringify would write). */
 export const timestamp = z.iso.datetime();
@@ -23,6 +26,16 @@ export const StartRunSchema = z
     ),
     idempotencyKey: z.string().min(1).max(200).optional().describe('The same key starts the same run once.'),
     tags: z.array(z.string().min(1).max(100)).max(20).optional(),
+    startAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('Start later: the run is `scheduled` until this instant, and can be cancelled meanwhile.'),
+    delayMs: z
+      .int()
+      .min(0)
+      .max(MAX_DELAY_MS)
+      .optional()
+      .describe('Start this many milliseconds from now (instead of `startAt`).'),
   })
   .strict()
   .meta({
@@ -31,6 +44,23 @@ export const StartRunSchema = z
   });
 
 export type StartRunBody = z.infer<typeof StartRunSchema>;
+
+/**
+ * When a run start request asks the run to start: undefined for at once.
+ * Not a schema refinement, so the schema stays extensible (batch starts reuse it).
+ */
+export function requestedStartTime(
+  body: Pick<StartRunBody, 'startAt' | 'delayMs'>,
+  now = Date.now(),
+): Date | undefined {
+  if (body.startAt !== undefined && body.delayMs !== undefined)
+    throw new ValidationError('give startAt or delayMs, not both', [
+      { path: 'delayMs', message: 'give startAt or delayMs, not both' },
+    ]);
+  if (body.startAt !== undefined) return new Date(body.startAt);
+  if (body.delayMs !== undefined && body.delayMs > 0) return new Date(now + body.delayMs);
+  return undefined;
+}
 
 export const RunSearchSchema = z
   .object({
@@ -89,6 +119,9 @@ export const RunSummarySchema = z
     error: errorOrNull,
     tags: z.array(z.string()),
     parentTaskId: z.uuid().nullable().describe('For a sub-workflow run: the task of the parent run it runs for.'),
+    startAt: timestamp
+      .nullable()
+      .describe("A delayed run's start time: the run is `scheduled` until then (null: started at once)."),
     createdAt: timestamp,
     startedAt: timestamp.nullable(),
     finishedAt: timestamp.nullable(),

@@ -6,7 +6,13 @@ import { inSpan, traceparentOf } from '@taskloom/telemetry';
 import { BacklogGuard } from './backlog.guard';
 import { isoOrNull, presentRun, presentTasks } from './present-run';
 import { decodeCursor, TimeKeyCursor, timeKeyCursor } from '../common/page-cursor';
-import type { RunSearchQuery, RunView, StartRunBody, TaskLogsView } from './run.schemas';
+import {
+  requestedStartTime,
+  type RunSearchQuery,
+  type RunView,
+  type StartRunBody,
+  type TaskLogsView,
+} from './run.schemas';
 
 @Injectable()
 export class RunsService {
@@ -57,6 +63,7 @@ export class RunsService {
         tags: body.tags,
         tenant,
         traceparent: traceparentOf(span),
+        startAt: requestedStartTime(body),
       });
       span.setAttribute('taskloom.run_id', run.id);
       return run;

@@ -3,6 +3,7 @@ import { ExecutorEntity } from './executor.entity';
 import { RunEntity } from './run.entity';
 import { PendingSubRunEntity } from './pending-sub-run.entity';
 import { RunTreeEntity } from './run-tree.entity';
+import { ScheduleEntity } from './schedule.entity';
 import { TaskAttemptEntity } from './task-attempt.entity';
 import { TaskTypeEntity } from './task-type.entity';
 import { TaskEntity } from './task.entity';
@@ -15,6 +16,7 @@ export {
   PendingSubRunEntity,
   RunEntity,
   RunTreeEntity,
+  ScheduleEntity,
   TaskAttemptEntity,
   TaskEntity,
   TaskTypeEntity,
@@ -33,4 +35,5 @@ export const ENTITIES = [
   ExecutorEntity,
   ApiKeyEntity,
   WorkflowShareEntity,
+  ScheduleEntity,
 ];
