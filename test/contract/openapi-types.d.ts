@@ -469,6 +469,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish an event
+         * @description Starts a run of every latest workflow of your tenant whose `on` names the event and whose `when` holds, the payload as input. The event is kept with the runs it started.
+         *
+         *     Needs an API key with the `submit` scope.
+         */
+        post: operations["EventsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/task-types": {
         parameters: {
             query?: never;
@@ -924,6 +946,13 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description Start a run of the latest version when this event arrives. */
+        EventTrigger: {
+            /** @description The event name (POST /api/v1/events). */
+            event: string;
+            /** @description A JSONata condition on the event, e.g. "event.payload.total > 100"; absent means every such event. */
+            when?: string;
+        };
         /**
          * @example {
          *       "id": "0f8e7c7e-5f1f-4a55-9d8e-3f0f6e2b1a77",
@@ -1066,6 +1095,46 @@ export interface components {
          * @enum {string}
          */
         Priority: "critical" | "high" | "normal" | "low";
+        PublishedEvent: {
+            /**
+             * Format: uuid
+             * @description The stored event.
+             */
+            id: string;
+            /** @description One run per matching workflow (latest version of each). */
+            runs: {
+                workflow: string;
+                version: number;
+                /** Format: uuid */
+                runId: string;
+            }[];
+            /** @description Listening workflows that started no run: their condition failed, or the payload does not fit their inputSchema. */
+            refused: {
+                workflow: string;
+                message: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "name": "order.created",
+         *       "payload": {
+         *         "orderId": "A-1001",
+         *         "total": 250
+         *       },
+         *       "idempotencyKey": "order-A-1001"
+         *     }
+         */
+        PublishEvent: {
+            /** @description The event name workflows listen to in their `on`. */
+            name: string;
+            /**
+             * @description Each started run's input; conditions read it as event.payload.
+             * @default {}
+             */
+            payload: components["schemas"]["JsonValue"];
+            /** @description The same key (per tenant) is one event: a repeat starts nothing new and answers the same runs. */
+            idempotencyKey?: string;
+        };
         /**
          * @example {
          *       "name": "tasks-{0001}-core.noop",
@@ -1643,6 +1712,8 @@ export interface components {
             };
             tasks: components["schemas"]["WorkflowTask"][];
             output?: components["schemas"]["JsonValue"];
+            /** @description Events that start a run of this workflow, the event payload as its input. */
+            on?: components["schemas"]["EventTrigger"][];
         };
         WorkflowDetail: {
             name: string;
@@ -4058,6 +4129,109 @@ export interface operations {
                 };
             };
             /** @description More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    EventsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishEvent"];
+            };
+        };
+        responses: {
+            /** @description The idempotency key matched an earlier event, whose runs are returned. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedEvent"];
+                };
+            };
+            /** @description The event was stored and its runs started. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedEvent"];
+                };
+            };
+            /** @description The payload cannot be stored or is larger than RUN_INPUT_MAX_BYTES. Or: The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `submit` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over API_BODY_LIMIT bytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The backlog of waiting tasks is past API_BACKLOG_LIMIT: nothing was started. Or: More than API_RATE_LIMIT requests a minute from this API key (or address). */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again. */

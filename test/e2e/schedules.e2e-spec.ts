@@ -21,7 +21,7 @@ async function fireTimesOf(cluster: Cluster, schedule: string): Promise<{ fireTi
   );
 }
 
-describe('time: delayed runs and schedules (DESIGN §8)', () => {
+describe('time and events: delayed runs, schedules, events (DESIGN §8, §9)', () => {
   let cluster: Cluster;
 
   beforeAll(async () => {
@@ -193,5 +193,42 @@ describe('time: delayed runs and schedules (DESIGN §8)', () => {
     expect(await post({ cron: '* * * * *', timezone: 'Mars/Olympus' })).toBe(400);
     expect(await post({ every: '15 minutes' })).toBe(400);
     expect(await post({ cron: '* * * * *', workflow: 'nope' })).toBe(404);
+  });
+
+  it('starts every matching workflow for an event, and a repeated idempotency key starts nothing new', async () => {
+    const listen = (name: string, on: object[]) =>
+      cluster.api.post('/api/v1/workflows', { name, on, tasks: [{ key: 'work', type: 'core.noop' }] });
+    expect((await listen('ship-order', [{ event: 'order.created' }])).status).toBe(201);
+    expect((await listen('big-order', [{ event: 'order.created', when: 'event.payload.total > 100' }])).status).toBe(
+      201,
+    );
+    expect((await listen('refund', [{ event: 'order.refunded' }])).status).toBe(201);
+    const invalid = await listen('broken', [{ event: 'order.created', when: 'event.payload.(' }]);
+    expect(invalid.status).toBe(400);
+
+    type Published = { id: string; runs: { workflow: string; runId: string }[]; refused: unknown[] };
+    const event = { name: 'order.created', payload: { orderId: 'A-1', total: 250 }, idempotencyKey: 'order-A-1' };
+    const published = await cluster.api.post<Published>('/api/v1/events', event);
+    expect(published.status).toBe(201);
+    expect(published.body.runs.map((run) => run.workflow)).toEqual(['big-order', 'ship-order']);
+    for (const run of published.body.runs) {
+      const done = await cluster.api.waitForRun<RunView & { input: unknown }>(run.runId);
+      expect(done).toMatchObject({ status: 'succeeded', input: event.payload });
+    }
+
+    const repeated = await cluster.api.post<Published>('/api/v1/events', event);
+    expect(repeated).toMatchObject({ status: 200, body: { id: published.body.id, runs: published.body.runs } });
+    const small = await cluster.api.post<Published>('/api/v1/events', {
+      name: 'order.created',
+      payload: { orderId: 'A-2', total: 5 },
+    });
+    expect(small.body.runs.map((run) => run.workflow)).toEqual(['ship-order']);
+
+    const stored = await cluster.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM runs WHERE workflow_name IN ('ship-order', 'big-order')`,
+    );
+    expect(stored).toEqual([{ n: 3 }]);
+    const kept = await cluster.sql<{ runs: unknown }>('SELECT runs FROM events WHERE id = $1', [published.body.id]);
+    expect(kept[0]!.runs).toEqual(published.body.runs.map((run) => expect.objectContaining(run)));
   });
 });

@@ -16,6 +16,7 @@ import { RunsService } from './runs/runs.service';
 import { TaskTypeCatalog } from './task-types/task-type.catalog';
 import { SchemasController } from './schemas/schemas.controller';
 import { SchedulesController } from './schedules/schedules.controller';
+import { EventsController } from './events/events.controller';
 import { SchedulesService } from './schedules/schedules.service';
 import { TaskTypesController } from './task-types/task-types.controller';
 import { WorkflowSharesController } from './workflows/workflow-shares.controller';
@@ -32,11 +33,20 @@ import { WorkflowsService } from './workflows/workflows.service';
     RunsController,
     RunViewsController,
     SchedulesController,
+    EventsController,
     TaskTypesController,
     SchemasController,
     HealthController,
   ],
-  providers: [WorkflowsService, WorkflowSharesService, RunsService, RunViewsService, TaskTypeCatalog, BacklogGuard, SchedulesService],
+  providers: [
+    WorkflowsService,
+    WorkflowSharesService,
+    RunsService,
+    RunViewsService,
+    TaskTypeCatalog,
+    BacklogGuard,
+    SchedulesService,
+  ],
 })
 export class ApiFeaturesModule {}
 

@@ -35,6 +35,7 @@ export {
   MAX_TASKS_PER_DEFINITION,
 } from './definition/limits';
 export type {
+  EventTrigger,
   ResourceRequest,
   TaskDefinition,
   WorkflowDefaults,
@@ -43,6 +44,7 @@ export type {
 } from './definition/workflow-definition';
 export {
   JsonValueSchema,
+  EVENT_NAME_PATTERN,
   PrioritySchema,
   TASK_KEY_PATTERN,
   WORKFLOW_NAME_PATTERN,
@@ -58,6 +60,7 @@ export { compilePlan } from './plan/compile-plan';
 
 export type { TaskView, TemplateScope } from './template/template-scope';
 export { TemplateError } from './template/template-error';
+export { evaluateEventCondition, type EventScope } from './template/evaluate-event-condition';
 export { EXPRESSION_LIMITS } from './template/parse-expression';
 export { renderTemplate } from './template/render-template';
 export { evaluateCondition } from './template/evaluate-condition';

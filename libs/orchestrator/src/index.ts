@@ -25,3 +25,9 @@ export { RunControlService, type RunControlResult } from './run-control.service'
 export { ScheduleFiringService } from './schedules/schedule-firing.service';
 export { ScheduleRunsService } from './schedules/schedule-runs.service';
 export { clockOf, windowOf } from './schedules/schedule-clock';
+export {
+  EventPublisherService,
+  type EventRefusal,
+  type PublishEventCommand,
+  type PublishedEvent,
+} from './events/event-publisher.service';

@@ -13,6 +13,7 @@ import { RunTreeBudget } from './run-tree-budget.service';
 import { SubRunLaunchService } from './sub-run-launch.service';
 import { ScheduleFiringService } from './schedules/schedule-firing.service';
 import { ScheduleRunsService } from './schedules/schedule-runs.service';
+import { EventPublisherService } from './events/event-publisher.service';
 
 const PROVIDERS = [
   PlanCache,
@@ -29,6 +30,7 @@ const PROVIDERS = [
   RunControlService,
   ScheduleRunsService,
   ScheduleFiringService,
+  EventPublisherService,
 ];
 
 /**

@@ -66,7 +66,8 @@ export class RunControlService {
     return this.transactions.run(async (db) => {
       const run = await this.lockActive(db, id, 'pause');
       // Resuming would start it before its time: a scheduled run is cancelled, not paused.
-      if (run.status === 'scheduled') throw new ConflictError(`run ${id} is scheduled; cancel it instead of pausing it`);
+      if (run.status === 'scheduled')
+        throw new ConflictError(`run ${id} is scheduled; cancel it instead of pausing it`);
       if (run.status !== 'paused') await this.runs.setStatus(db, id, 'paused');
       return { id, status: 'paused' };
     });

@@ -61,6 +61,7 @@ export {
   type NextAttempt,
 } from './repositories/interruption.repository';
 export { SubRunRepository } from './repositories/sub-run.repository';
+export { EventRepository, type EventListener, type EventRecord, type EventRun } from './repositories/event.repository';
 export {
   ScheduleRepository,
   type ScheduleAdvance,

@@ -6,6 +6,7 @@ import { ExecutorRepository } from './repositories/executor.repository';
 import { InterruptionRepository } from './repositories/interruption.repository';
 import { SubRunRepository } from './repositories/sub-run.repository';
 import { ScheduleRepository } from './repositories/schedule.repository';
+import { EventRepository } from './repositories/event.repository';
 import { ReconciliationRepository } from './repositories/reconciliation.repository';
 import { RetentionRepository } from './repositories/retention.repository';
 import { RunRepository } from './repositories/run.repository';
@@ -58,6 +59,7 @@ const PROVIDERS = [
   InterruptionRepository,
   SubRunRepository,
   ScheduleRepository,
+  EventRepository,
   ApiKeyRepository,
   RetentionRepository,
   StatsRepository,

@@ -1,11 +1,4 @@
-export type RunStatus =
-  | 'scheduled'
-  | 'pending'
-  | 'running'
-  | 'paused'
-  | 'succeeded'
-  | 'failed'
-  | 'cancelled';
+export type RunStatus = 'scheduled' | 'pending' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled';
 export type TaskStatus = 'blocked' | 'ready' | 'queued' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 
 export const RUN_STATUSES = [

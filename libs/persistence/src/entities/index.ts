@@ -1,4 +1,5 @@
 import { ApiKeyEntity } from './api-key.entity';
+import { EventEntity } from './event.entity';
 import { ExecutorEntity } from './executor.entity';
 import { RunEntity } from './run.entity';
 import { PendingSubRunEntity } from './pending-sub-run.entity';
@@ -12,6 +13,7 @@ import { WorkflowShareEntity } from './workflow-share.entity';
 
 export {
   ApiKeyEntity,
+  EventEntity,
   ExecutorEntity,
   PendingSubRunEntity,
   RunEntity,
@@ -36,4 +38,5 @@ export const ENTITIES = [
   ApiKeyEntity,
   WorkflowShareEntity,
   ScheduleEntity,
+  EventEntity,
 ];

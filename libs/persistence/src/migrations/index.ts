@@ -11,6 +11,7 @@ import { TaskInterruptions1764720000000 } from './1764720000000-task-interruptio
 import { WorkflowTenants1764730000000 } from './1764730000000-workflow-tenants';
 import { RunTreeBudget1764750000000 } from './1764750000000-run-tree-budget';
 import { DelayedRunsAndSchedules17650100000000 } from './17650100000000-delayed-runs-and-schedules';
+import { Events17650100000001 } from './17650100000001-events';
 
 /** In order; TypeORM records each one it has run in its `migrations` table. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   WorkflowTenants1764730000000,
   RunTreeBudget1764750000000,
   DelayedRunsAndSchedules17650100000000,
+  Events17650100000001,
 ];
