@@ -131,20 +131,22 @@ export class ScheduleRepository {
   }
 
   /**
-   * claimDue — schedules with a fire time due (or a buffered one waiting
-   * for its active run to end), not paused, locked until the transaction
-   * ends; rows another router holds are skipped. Outputs: the rows, earliest
-   * fire time first.
+   * claimDue — schedules not paused with a fire time due, or with a
+   * buffered fire time whose active run has ended; locked until the
+   * transaction ends, rows another router holds skipped. Outputs: the rows,
+   * earliest fire time first.
    */
   async claimDue(db: Db, limit: number): Promise<ScheduleRow[]> {
     return queryRows<ScheduleRow>(
       db,
       `SELECT ${COLUMNS} FROM schedules
         WHERE id IN (SELECT id FROM schedules WHERE NOT paused AND next_fire_at <= now()
-                     UNION SELECT id FROM schedules WHERE NOT paused AND buffered_fire_at IS NOT NULL)
+                     UNION
+                     SELECT s.id FROM schedules s WHERE NOT s.paused AND s.buffered_fire_at IS NOT NULL
+                        AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.id = s.last_run_id AND r.status = ANY($2::text[])))
         ORDER BY next_fire_at NULLS LAST LIMIT $1
         FOR UPDATE SKIP LOCKED`,
-      [limit],
+      [limit, ACTIVE_RUN_STATUSES],
     );
   }
 
