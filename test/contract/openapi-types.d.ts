@@ -1385,7 +1385,7 @@ export interface components {
             /** Format: date-time */
             endAt: string | null;
             paused: boolean;
-            /** @description The next five fire times (fewer when endAt comes first; none when paused they still show). */
+            /** @description The next five fire times (fewer when endAt comes first); shown while paused too. */
             nextFireTimes: string[];
             /**
              * Format: date-time

@@ -111,7 +111,7 @@ export const ScheduleSchema = z
     paused: z.boolean(),
     nextFireTimes: z
       .array(timestamp)
-      .describe('The next five fire times (fewer when endAt comes first; none when paused they still show).'),
+      .describe('The next five fire times (fewer when endAt comes first); shown while paused too.'),
     lastFiredAt: timestamp.nullable().describe('The latest fire time that started a run.'),
     lastRuns: z
       .array(ScheduleRunSchema)

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import {
+  fireClock,
   fireTimesBetween,
   nextFireTime,
   nextFireTimes,
@@ -150,9 +151,12 @@ export class SchedulesService {
     };
     let nextFireAt: Date | null;
     try {
+      // An `every` schedule does not read its zone, but a zone that cannot be read is still refused.
+      if (body.cron === undefined) fireClock({ cron: '* * * * *', timezone: body.timezone });
       nextFireAt = nextFireTime(clockOf(clockFields), now, { startAt, endAt });
     } catch (error) {
-      if (error instanceof ScheduleSpecError) throw invalid(body.cron === undefined ? 'every' : 'cron', error.message);
+      if (error instanceof ScheduleSpecError)
+        throw invalid(body.cron === undefined ? 'timezone' : 'cron', error.message);
       throw error;
     }
     return {
