@@ -8,6 +8,7 @@ export function whyWaiting(
 ): string | undefined {
   if (TERMINAL_TASK.has(task.status) || task.status === 'running') return undefined;
   if (run.status === 'paused') return 'The run is paused: nothing new is dispatched until it is resumed.';
+  if (run.status === 'scheduled') return 'The run is scheduled: it starts at its start time (startAt or delayMs).';
   switch (task.status) {
     case 'blocked': {
       const declared = definition?.tasks.find((candidate) => candidate.key === task.key);
