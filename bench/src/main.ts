@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { Cluster } from './cluster';
 import { cpuTicks } from './cpu-ledger';
+import { EXTRA_WORKFLOWS, ExtraPhases } from './extra-phases';
+import { formatExtra, judgeExtra } from './extra-report';
 import { describeMachine } from './machine';
 import { parseOptions } from './options';
 import { fixedRate, registerWorkflow, throughput, type PhaseContext } from './phases';
@@ -101,12 +103,15 @@ async function main(): Promise<void> {
       assertAlive: () => running.assertAlive(),
       cpu: () => cpuTicks(running.pids()),
     };
+    // Issue 20's phases (extra-phases.ts), each called at its place in the order below.
+    const extra = new ExtraPhases(ctx, options, services.databaseUrl, () => running.pids());
     for (const definition of [
       fanOutFanIn('bench-warmup'),
       singleTask('bench-warmup-single'),
       singleTask('bench-noop'),
       fanOutFanIn('bench-fanout'),
       singleTask('bench-rate'),
+      ...EXTRA_WORKFLOWS,
     ]) {
       await registerWorkflow(cluster.api, definition);
     }
@@ -133,12 +138,15 @@ async function main(): Promise<void> {
         );
       }
     }
+    await extra.fixedRateFresh();
     progress.start(`e2e single-task: ${options.runs} runs`);
     const single = await throughput(ctx, 'bench-noop', options.runs, 1);
+    await extra.bulk();
     progress.start(`e2e fan-out/fan-in: ${options.fanoutRuns} runs`);
     const fanout = await throughput(ctx, 'bench-fanout', options.fanoutRuns, FANOUT_TASKS);
     progress.start(`fixed rate: ${options.rate} runs/s for ${options.duration} s`);
-    const rate = await fixedRate(ctx, 'bench-rate', options.rate, options.duration);
+    const rate = await extra.afterBurst(() => fixedRate(ctx, 'bench-rate', options.rate, options.duration));
+    await extra.highRateAndBacklog();
     progress.done();
 
     const { postgresUrl: _postgres, redisUrl: _redis, ...parameters } = options;
@@ -157,10 +165,17 @@ async function main(): Promise<void> {
       logProblems: cluster.logProblems(),
       logDir,
     };
-    const result = { ...partial, targets: judge(partial) };
+    const extraResult = extra.result();
+    const result = {
+      ...partial,
+      extra: extraResult,
+      targets: [...judge(partial), ...judgeExtra(partial, extraResult)],
+    };
     const file = join(RESULTS, `${startedAt}.json`);
     writeJson(file, result);
-    process.stdout.write(formatTable(result) + `\nresults: ${file}\nlogs: ${logDir}\n`);
+    process.stdout.write(
+      formatTable(result) + formatExtra(partial, extraResult) + `\nresults: ${file}\nlogs: ${logDir}\n`,
+    );
   } finally {
     await cleanup();
   }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-/** Everything a run of the harness can be told; defaults finish in under 3 minutes on 2 cores. */
+/** Everything a run of the harness can be told. The backlog phase is by far the longest: `--backlog-tasks 0` skips it. */
 export interface BenchOptions {
   rawJobs: number;
   runs: number;
@@ -13,6 +13,12 @@ export interface BenchOptions {
   connections: number;
   drainTimeout: number;
   cpuProf: boolean;
+  // Issue 20's phases (extra-phases.ts).
+  highRate: number;
+  bulkRuns: number;
+  bulkSize: number;
+  bulkConnections: number;
+  backlogTasks: number;
   postgresUrl: string;
   redisUrl: string;
 }
@@ -30,6 +36,11 @@ const USAGE = `npm run bench -- [flags]
   --connections N   HTTP keep-alive sockets to the api (default 64)
   --drain-timeout S give up waiting for a phase's runs after S seconds (default 60)
   --cpu-prof        children write V8 CPU profiles to bench/results/profiles
+  --high-rate R     offered runs/s in the second, higher fixed-rate phase (default 1000)
+  --bulk-runs N     runs started through runs:batch in the bulk phase (default 30000)
+  --bulk-size N     runs per batch request (default 1000, the api's API_RUN_BATCH_MAX)
+  --bulk-connections N  batch requests in flight (default 4)
+  --backlog-tasks N ready tasks in the backlog phase; 0 skips it (default 1000000)
   --postgres URL    server URL without database (default $BENCH_POSTGRES_URL or postgres://postgres@127.0.0.1:5432)
   --redis URL       (default $BENCH_REDIS_URL or redis://127.0.0.1:6379)
 `;
@@ -50,6 +61,11 @@ export function parseOptions(argv: string[]): BenchOptions {
       connections: { type: 'string', default: '64' },
       'drain-timeout': { type: 'string', default: '60' },
       'cpu-prof': { type: 'boolean', default: false },
+      'high-rate': { type: 'string', default: '1000' },
+      'bulk-runs': { type: 'string', default: '30000' },
+      'bulk-size': { type: 'string', default: '1000' },
+      'bulk-connections': { type: 'string', default: '4' },
+      'backlog-tasks': { type: 'string', default: '1000000' },
       postgres: { type: 'string', default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432' },
       redis: { type: 'string', default: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' },
       help: { type: 'boolean', default: false },
@@ -80,6 +96,11 @@ export function parseOptions(argv: string[]): BenchOptions {
     connections: count('connections', 1),
     drainTimeout: count('drain-timeout', 1),
     cpuProf: values['cpu-prof'],
+    highRate: count('high-rate', 1, false),
+    bulkRuns: count('bulk-runs', 1),
+    bulkSize: count('bulk-size', 1),
+    bulkConnections: count('bulk-connections', 1),
+    backlogTasks: count('backlog-tasks', 0),
     postgresUrl: values.postgres.replace(/\/+$/, ''),
     redisUrl: values.redis,
   };

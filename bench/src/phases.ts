@@ -165,7 +165,7 @@ export async function fixedRate(
   };
 }
 
-async function waitForRuns(
+export async function waitForRuns(
   ctx: PhaseContext,
   workflow: string,
   expected: number,
@@ -215,7 +215,7 @@ async function succeededTasks(db: Client, workflow: string): Promise<number> {
 }
 
 /** Ready → started on an executor: router claim, addBulk, BullMQ pickup and the executor's start write. */
-function dispatchLatency(db: Client, workflow: string): Promise<SqlLatency> {
+export function dispatchLatency(db: Client, workflow: string): Promise<SqlLatency> {
   return sqlLatency(
     db,
     `SELECT extract(epoch FROM t.started_at - t.available_at) * 1000 AS ms

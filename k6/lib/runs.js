@@ -50,56 +50,110 @@ export function retryAfterSeconds(res) {
   return isNaN(at) ? null : Math.max(0, (at - Date.now()) / 1000);
 }
 
+// POST, obeying backpressure: a 429 is counted, its Retry-After obeyed (capped
+// so one answer cannot park a VU for long) and the same payload sent again, at
+// most THROTTLE_RETRIES times. Returns the first answer that is not 429, or
+// null when still throttled.
+function postObeyingBackpressure(cfg, url, payload, params) {
+  const tags = params.tags;
+  for (let attempt = 0; ; attempt++) {
+    const res = http.post(url, payload, params);
+    startThrottled.add(res.status === 429, tags);
+    if (res.status !== 429) return res;
+    const waitS = retryAfterSeconds(res);
+    runsThrottled.add(1, tags);
+    if (waitS !== null) retryAfter.add(waitS);
+    check(res, {
+      'throttled answer has Retry-After': function () {
+        return waitS !== null;
+      },
+    });
+    if (attempt >= cfg.throttleRetries) return null;
+    sleep(Math.min(waitS === null ? 1 : waitS, cfg.retryAfterMaxS));
+  }
+}
+
+// One run start's body; `key` is its idempotency key, the same on every retry,
+// so a 429 retried after a lost answer cannot start a run twice.
+function runBody(cfg, data, input, key) {
+  const body = { input: input || {}, version: data.workflow.version, tags: [data.tag], idempotencyKey: key };
+  if (cfg.priority) body.priority = cfg.priority;
+  return body;
+}
+
 // POST /api/v1/workflows/{name}/runs. Returns { id, status }, or null when the
 // run was not started (still throttled after THROTTLE_RETRIES, or an error).
 // `requestTags` lets a script label the request (stage, phase, window).
 export function startRun(cfg, data, input, requestTags) {
   const url = apiUrl(cfg, '/workflows/' + encodeURIComponent(data.workflow.name) + '/runs');
-  const body = {
-    input: input || {},
-    version: data.workflow.version,
-    tags: [data.tag],
-    // Same key on every retry: a 429 retried after a lost answer cannot start a run twice.
-    idempotencyKey: data.testId + '-' + __VU + '-' + __ITER,
-  };
-  if (cfg.priority) body.priority = cfg.priority;
+  const body = runBody(cfg, data, input, data.testId + '-' + __VU + '-' + __ITER);
   const tags = Object.assign({ name: 'start_run' }, requestTags || {});
   const params = { headers: jsonHeaders(cfg), tags: tags, responseCallback: SUBMIT_EXPECTED };
-  const payload = JSON.stringify(body);
-
-  for (let attempt = 0; ; attempt++) {
-    const res = http.post(url, payload, params);
-    startThrottled.add(res.status === 429, tags);
-    if (res.status === 429) {
-      const waitS = retryAfterSeconds(res);
-      runsThrottled.add(1, tags);
-      if (waitS !== null) retryAfter.add(waitS);
-      check(res, {
-        'throttled answer has Retry-After': function () {
-          return waitS !== null;
-        },
-      });
-      if (attempt >= cfg.throttleRetries) return null;
-      // Obey Retry-After (capped so one answer cannot park a VU for long).
-      sleep(Math.min(waitS === null ? 1 : waitS, cfg.retryAfterMaxS));
-      continue;
-    }
-    const run = res.status === 201 || res.status === 200 ? safeJson(res) : null;
-    const ok = check(res, {
-      'start_run answered 201': function (r) {
-        return r.status === 201 || r.status === 200;
-      },
-      'start_run returned a run id': function () {
-        return run !== null && typeof run.id === 'string' && run.id !== '';
-      },
-    });
-    if (!ok) {
-      logError('start_run ' + res.status + ': ' + String(res.body).slice(0, 300) + (res.error ? ' ' + res.error : ''));
-      return null;
-    }
-    runsStarted.add(1);
-    return { id: run.id, status: run.status };
+  const res = postObeyingBackpressure(cfg, url, JSON.stringify(body), params);
+  if (res === null) return null;
+  const run = res.status === 201 || res.status === 200 ? safeJson(res) : null;
+  const ok = check(res, {
+    'start_run answered 201': function (r) {
+      return r.status === 201 || r.status === 200;
+    },
+    'start_run returned a run id': function () {
+      return run !== null && typeof run.id === 'string' && run.id !== '';
+    },
+  });
+  if (!ok) {
+    logError('start_run ' + res.status + ': ' + String(res.body).slice(0, 300) + (res.error ? ' ' + res.error : ''));
+    return null;
   }
+  runsStarted.add(1);
+  return { id: run.id, status: run.status };
+}
+
+// POST /api/v1/workflows/{name}/runs:batch: one request starts a run per
+// input. Returns { started, rejected } (items created or matched by their
+// idempotency key, and items refused), or null when the request as a whole
+// was not answered 200 (still throttled, or an error).
+export function startRunBatch(cfg, data, inputs, requestTags) {
+  const url = apiUrl(cfg, '/workflows/' + encodeURIComponent(data.workflow.name) + '/runs:batch');
+  const runs = inputs.map(function (input, index) {
+    return runBody(cfg, data, input, data.testId + '-' + __VU + '-' + __ITER + '-' + index);
+  });
+  const tags = Object.assign({ name: 'start_run_batch' }, requestTags || {});
+  const params = { headers: jsonHeaders(cfg), tags: tags, responseCallback: SUBMIT_EXPECTED };
+  const res = postObeyingBackpressure(cfg, url, JSON.stringify({ runs: runs }), params);
+  if (res === null) return null;
+  const body = res.status === 200 ? safeJson(res) : null;
+  const items = body !== null && Array.isArray(body.items) ? body.items : null;
+  const ok = check(res, {
+    'start_run_batch answered 200': function (r) {
+      return r.status === 200;
+    },
+    'start_run_batch answered every item': function () {
+      return items !== null && items.length === runs.length;
+    },
+  });
+  if (!ok) {
+    logError(
+      'start_run_batch ' + res.status + ': ' + String(res.body).slice(0, 300) + (res.error ? ' ' + res.error : ''),
+    );
+    return null;
+  }
+  let started = 0;
+  let rejected = 0;
+  for (let i = 0; i < items.length; i++) {
+    if (items[i].result === 'created' || items[i].result === 'existing') {
+      started++;
+    } else {
+      rejected++;
+      logError('start_run_batch item ' + i + ' rejected: ' + JSON.stringify(items[i].error).slice(0, 300));
+    }
+  }
+  check(items, {
+    'start_run_batch started every item': function () {
+      return rejected === 0;
+    },
+  });
+  runsStarted.add(started);
+  return { started: started, rejected: rejected };
 }
 
 function safeJson(res) {

@@ -91,6 +91,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workflows/{name}/runs:batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start many runs
+         * @description Starts up to API_RUN_BATCH_MAX runs of the workflow in one request, written together, and answers each item in order: `created`, `existing` (its idempotency key matched an earlier run, or an earlier item of the batch) or `rejected` with the error its own `POST /workflows/{name}/runs` would have answered. A rejected item does not stop the others. The path ends in `runs:batch`, a literal colon.
+         *
+         *     Needs an API key with the `submit` scope.
+         */
+        post: operations["WorkflowsController_startBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workflows/{name}/shares": {
         parameters: {
             query?: never;
@@ -1320,6 +1342,45 @@ export interface components {
             /** @description Top-level tasks in definition order. */
             tasks: components["schemas"]["Task"][];
         };
+        RunBatchItem: {
+            /**
+             * @description Started by this request (201 on its own).
+             * @enum {string}
+             */
+            result: "created";
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["RunStatus"];
+            workflow: string;
+            /** @description The version the run is pinned to. */
+            version: number;
+        } | {
+            /**
+             * @description Its idempotency key matched an earlier run, or an earlier item of this batch: that run.
+             * @enum {string}
+             */
+            result: "existing";
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["RunStatus"];
+            workflow: string;
+            /** @description The version the run is pinned to. */
+            version: number;
+        } | {
+            /**
+             * @description Not started; `error` is what the single start would have answered.
+             * @enum {string}
+             */
+            result: "rejected";
+            error: components["schemas"]["Error"];
+        };
+        RunBatchResult: {
+            created: number;
+            existing: number;
+            rejected: number;
+            /** @description One result per item of the request, in its order. */
+            items: components["schemas"]["RunBatchItem"][];
+        };
         RunControlResult: {
             /** Format: uuid */
             id: string;
@@ -1455,6 +1516,27 @@ export interface components {
             startAt?: string;
             /** @description Start this many milliseconds from now (instead of `startAt`). */
             delayMs?: number;
+        };
+        /**
+         * @example {
+         *       "runs": [
+         *         {
+         *           "input": {
+         *             "orderId": "A-1001"
+         *           },
+         *           "idempotencyKey": "order-A-1001"
+         *         },
+         *         {
+         *           "input": {
+         *             "orderId": "A-1002"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        StartRunBatch: {
+            /** @description The runs to start, each as `POST /workflows/{name}/runs` takes it; at most API_RUN_BATCH_MAX. */
+            runs: components["schemas"]["StartRun"][];
         };
         /**
          * @example {
@@ -2258,6 +2340,111 @@ export interface operations {
                 };
             };
             /** @description The body is over API_BODY_LIMIT bytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The backlog of waiting tasks is past API_BACKLOG_LIMIT: nothing was started. Or: More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WorkflowsController_startBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** @description The runs, each shaped as a single start. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartRunBatch"];
+            };
+        };
+        responses: {
+            /** @description One result per item, in order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunBatchResult"];
+                };
+            };
+            /** @description The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `submit` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No workflow of that name is visible to the caller (its own or shared with it). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More items than API_RUN_BATCH_MAX: nothing was started. Or: The body is over API_BODY_LIMIT bytes. */
             413: {
                 headers: {
                     [name: string]: unknown;

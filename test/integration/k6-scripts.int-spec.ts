@@ -117,6 +117,28 @@ class FakeTaskloom {
       this.runs.push(run);
       return response(201, { id: run.id, status: 'pending', workflow: run.workflow, version: 3 });
     }
+    const batch = /^\/api\/v1\/workflows\/([^/]+)\/runs:batch$/.exec(p);
+    if (req.method === 'POST' && batch) {
+      const items = (req.body as { runs: { input: unknown; tags: string[]; idempotencyKey: string }[] }).runs.map(
+        (body) => {
+          if ((body.input as { reject?: boolean }).reject) {
+            return { result: 'rejected', error: { statusCode: 400, error: 'ValidationError', message: 'input' } };
+          }
+          const run: Run = {
+            id: `run-${this.runs.length + 1}`,
+            workflow: decodeURIComponent(batch[1]),
+            status: 'running',
+            tags: body.tags,
+            input: body.input,
+            idempotencyKey: body.idempotencyKey,
+          };
+          this.runs.push(run);
+          return { result: 'created', id: run.id, status: 'pending', workflow: run.workflow, version: 3 };
+        },
+      );
+      const count = (result: string) => items.filter((item) => item.result === result).length;
+      return response(200, { created: count('created'), existing: 0, rejected: count('rejected'), items });
+    }
     if (req.method === 'GET' && p === '/api/v1/runs') return this.search(req.url.searchParams);
     const get = /^\/api\/v1\/runs\/([^/]+)$/.exec(p);
     if (req.method === 'GET' && get) {
@@ -566,7 +588,60 @@ describe('k6/load.js', () => {
     expect(script.options.thresholds['http_req_failed{scenario:submit}']).toEqual(['rate<0.001']);
   });
 
+  it('starts BATCH_SIZE runs per request through runs:batch, keeping RATE in runs a second', async () => {
+    const { script, fake, data } = await runLifecycle('load.js', { RATE: '500', BATCH_SIZE: '50' });
+    expect(script.options.scenarios.submit).toMatchObject({ rate: 500, timeUnit: '50000ms' });
+    expect(script.options.thresholds['http_req_duration{name:start_run_batch}']).toEqual(['p(95)<250', 'p(99)<500']);
+    expect(script.options.thresholds).not.toHaveProperty(['http_req_duration{name:start_run}']);
+    expect(fake.sent('POST', '/api/v1/workflows/k6-noop/runs')).toEqual([]);
+    const [batch] = fake.sent('POST', '/api/v1/workflows/k6-noop/runs:batch');
+    const runs = (batch!.body as { runs: { idempotencyKey: string; tags: string[]; version: number }[] }).runs;
+    expect(runs).toHaveLength(50);
+    expect(runs[7]).toEqual({
+      input: { source: 'k6-load', vu: 1, iteration: 0, item: 7 },
+      version: 3,
+      tags: [data.tag],
+      idempotencyKey: `${data.testId}-1-0-7`,
+    });
+    expect(batch!.params.tags).toEqual({ name: 'start_run_batch' });
+    expect(batch!.params.responseCallback).toEqual({ expectedStatuses: [200, 201, 429] });
+    expect(fake.samples('runs_started')).toEqual([{ value: 50, tags: undefined }]);
+    expect(fake.samples('runs_succeeded').map((s) => s.value)).toEqual(Array(50).fill(1));
+    expect(fake.failedChecks()).toEqual([]);
+  });
+
+  it('flags a rejected batch item, and obeys a 429 to the whole batch with the same keys', async () => {
+    const fake = new FakeTaskloom();
+    let throttled = 0;
+    fake.overrides.push((req) =>
+      req.url.pathname.endsWith('/runs:batch') && throttled++ === 0
+        ? response(429, { statusCode: 429 }, { 'Retry-After': '3' })
+        : undefined,
+    );
+    const { script, context } = await loadScript('load.js', { BATCH_SIZE: '2' }, fake);
+    const data = script.setup!();
+    iterate({ script, fake, context }, data);
+    const sent = fake.sent('POST', '/api/v1/workflows/k6-noop/runs:batch');
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.body).toEqual(sent[0]!.body);
+    expect(fake.sleeps).toEqual([3]);
+    expect(fake.samples('runs_throttled')).toEqual([{ value: 1, tags: { name: 'start_run_batch' } }]);
+
+    fake.overrides.push((req) => {
+      if (!req.url.pathname.endsWith('/runs:batch')) return undefined;
+      (req.body as { runs: { input: { reject?: boolean } }[] }).runs[1]!.input.reject = true;
+      return undefined;
+    });
+    iterate({ script, fake, context }, data, 1, 1);
+    expect(fake.samples('runs_started').map((s) => s.value)).toEqual([2, 1]);
+    expect(fake.failedChecks()).toEqual(['start_run_batch started every item']);
+    expect(fake.logs.some((log) => log.text.includes('item 1 rejected'))).toBe(true);
+  });
+
   it('refuses a malformed setting before sending any load', async () => {
+    await expect(loadScript('load.js', { BATCH_SIZE: '2.5' })).rejects.toThrow(
+      'BATCH_SIZE must be a whole number, got 2.5',
+    );
     await expect(loadScript('load.js', { RATE: 'fast' })).rejects.toThrow('RATE must be a number, got "fast"');
     await expect(loadScript('load.js', { DURATION: 'ten minutes' })).rejects.toThrow(/DURATION must look like/);
     await expect(loadScript('load.js', { WORKFLOW: 'huge' })).rejects.toThrow(/WORKFLOW must be noop or fanout/);

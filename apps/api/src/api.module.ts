@@ -12,6 +12,7 @@ import { BacklogGuard } from './runs/backlog.guard';
 import { RunViewsController } from './runs/run-views.controller';
 import { RunViewsService } from './runs/run-views.service';
 import { RunsController } from './runs/runs.controller';
+import { RunBatchService } from './runs/run-batch.service';
 import { RunsService } from './runs/runs.service';
 import { TaskTypeCatalog } from './task-types/task-type.catalog';
 import { SchemasController } from './schemas/schemas.controller';
@@ -42,6 +43,7 @@ import { WorkflowsService } from './workflows/workflows.service';
     WorkflowsService,
     WorkflowSharesService,
     RunsService,
+    RunBatchService,
     RunViewsService,
     TaskTypeCatalog,
     BacklogGuard,

@@ -18,7 +18,12 @@ export interface TaskloomConfig {
     /** Nesting depth of a JSON body, query or parameter (API_MAX_JSON_DEPTH), checked before any schema recurses. */
     maxJsonDepth: number;
   };
-  api: { backlogLimit: number; rateLimitPerMinute: number };
+  api: {
+    backlogLimit: number;
+    rateLimitPerMinute: number;
+    /** Runs one batch start may carry (API_RUN_BATCH_MAX); more is answered 413. */
+    runBatchMax: number;
+  };
   auth: {
     enabled: boolean;
     bootstrapAdminKey?: string;
@@ -128,7 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
       oversizedBodyDrainBytes: e.API_OVERSIZED_BODY_DRAIN,
       maxJsonDepth: e.API_MAX_JSON_DEPTH,
     },
-    api: { backlogLimit: e.API_BACKLOG_LIMIT, rateLimitPerMinute: e.API_RATE_LIMIT },
+    api: { backlogLimit: e.API_BACKLOG_LIMIT, rateLimitPerMinute: e.API_RATE_LIMIT, runBatchMax: e.API_RUN_BATCH_MAX },
     auth: {
       enabled: e.AUTH_ENABLED,
       bootstrapAdminKey: e.AUTH_BOOTSTRAP_ADMIN_KEY,

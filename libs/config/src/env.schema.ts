@@ -45,6 +45,7 @@ export const EnvSchema = z.object({
   API_OVERSIZED_BODY_DRAIN: byteSize.prefault('32mb'),
   API_MAX_JSON_DEPTH: integer(8, 10_000).default(128),
   API_BACKLOG_LIMIT: integer(1, 100_000_000).default(100_000),
+  API_RUN_BATCH_MAX: integer(1, 100_000).default(1_000),
   QUEUE_PARTITIONS: integer(1, 4096).default(4),
   PRIORITY_AGING_MS: integer(1, 86_400_000).default(60_000),
   ROUTER_BATCH_SIZE: integer(1, 10_000).default(500),

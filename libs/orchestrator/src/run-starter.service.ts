@@ -7,12 +7,13 @@ import {
   TransactionRunner,
   WorkflowDefinitionRepository,
   type ResolvedWorkflow,
+  type RunRow,
   type WorkflowRef,
 } from '@taskloom/persistence';
 import { priorityRank } from '@taskloom/queue';
 import { ActivationService, type NewRoots } from './activation.service';
 import { CascadeService } from './cascade.service';
-import { ValidationError } from './errors';
+import { ConflictError, ValidationError } from './errors';
 import { JsonSchemaValidator } from './json-schema.validator';
 import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
 import { workflowIdOf } from './workflow-resolution';
@@ -100,10 +101,46 @@ export class RunStarterService implements OnApplicationShutdown {
   }
 
   async start(command: StartRunCommand): Promise<StartedRun> {
+    return this.submit(await this.prepare(command));
+  }
+
+  /**
+   * Starts a batch of runs of one workflow for one tenant, answering each
+   * item on its own, in order: a refused item does not stop the others.
+   * The workflow is looked up once, and the runs the checks let through are
+   * written together — one statement, or one transaction when a root needs
+   * activating — unless PostgreSQL refuses one item's data, when they go
+   * through the shared batcher, which isolates it. A workflow the tenant
+   * cannot see at all refuses the whole batch (NotFoundError).
+   */
+  async startMany(commands: readonly StartRunCommand[]): Promise<PromiseSettledResult<StartedRun>[]> {
+    const [first] = commands;
+    if (!first) return [];
+    await this.assertVisible(first);
+    const lookups = new Map<string, Promise<CompiledWorkflow>>();
+    const resolveOnce = (ref: WorkflowRef) => {
+      const key = JSON.stringify([ref.tenant, ref.name, ref.version ?? null, ref.owner ?? null]);
+      let found = lookups.get(key);
+      if (!found) lookups.set(key, (found = this.resolve(ref)));
+      return found;
+    };
+    const prepared = await Promise.allSettled(commands.map((command) => this.prepare(command, resolveOnce)));
+    const written = await this.createTogether(
+      prepared.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])),
+    );
+    let next = 0;
+    return prepared.map((result) => (result.status === 'fulfilled' ? written[next++]! : result));
+  }
+
+  /** Checks, resolves, validates and builds one run; throws what refuses it. */
+  private async prepare(
+    command: StartRunCommand,
+    resolve: (ref: WorkflowRef) => Promise<CompiledWorkflow> = (ref) => this.resolve(ref),
+  ): Promise<PreparedRun> {
     // Checked before the request joins a batch: one request's bad data must not fail the others'.
     const refused = checkRunRequest(command, this.config.limits.runInputBytes);
     if (refused.length > 0) throw new ValidationError(refused[0]!.message, refused);
-    const workflow = await this.resolve({
+    const workflow = await resolve({
       tenant: command.tenant,
       name: command.workflow,
       version: command.version,
@@ -130,12 +167,38 @@ export class RunStarterService implements OnApplicationShutdown {
       startAt: command.startAt ?? null,
     });
     const roots = await this.activation.readyNewRoots(workflow, built);
+    return { workflow, built, roots };
+  }
+
+  /** Writes one prepared run with those of concurrent requests. */
+  private async submit(prepared: PreparedRun): Promise<StartedRun> {
     try {
-      return await this.creations.submit({ workflow, built, roots });
+      return await this.creations.submit(prepared);
     } catch (error) {
       // The batch was split down to this run: its own data is what PostgreSQL refused.
       if (isDataError(error)) throw new ValidationError(`the run cannot be stored: ${(error as Error).message}`);
       throw error;
+    }
+  }
+
+  /** One write for a batch's runs; on one item's bad data, the batcher's split finds it and the rest land. */
+  private async createTogether(batch: PreparedRun[]): Promise<PromiseSettledResult<StartedRun>[]> {
+    if (batch.length === 0) return [];
+    try {
+      return (await this.create(batch)).map((value) => ({ status: 'fulfilled', value }));
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      return Promise.allSettled(batch.map((prepared) => this.submit(prepared)));
+    }
+  }
+
+  /** A workflow name the tenant can see no version of refuses a whole batch; a shared name it must disambiguate does not. */
+  private async assertVisible(command: StartRunCommand): Promise<void> {
+    try {
+      // Without the item's owner: an owner naming no share is that item's 404, not the batch's.
+      await this.resolve({ tenant: command.tenant, name: command.workflow });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
     }
   }
 
@@ -161,29 +224,41 @@ export class RunStarterService implements OnApplicationShutdown {
           return ids;
         })
       : await this.runs.createRuns(runs, tasks);
-    return Promise.all(
-      batch.map(async ({ workflow, built }): Promise<StartedRun> => {
-        if (inserted.has(built.run.id)) {
-          return {
-            id: built.run.id,
-            status: built.run.startAt && built.run.startAt.getTime() > Date.now() ? 'scheduled' : 'pending',
-            workflow: workflow.name,
-            version: workflow.version,
-            created: true,
-          };
-        }
-        const existing = await this.transactions.run((db) =>
-          this.runs.findByIdempotencyKey(db, built.run.tenant, workflow.name, built.run.idempotencyKey!),
-        );
+    const skipped = batch.filter(({ built }) => !inserted.has(built.run.id));
+    // A run left out had its idempotency key used before, or earlier in the same batch: answer with that run.
+    const existing = await this.existingRuns(skipped);
+    return batch.map(({ workflow, built }): StartedRun => {
+      if (inserted.has(built.run.id)) {
         return {
-          id: existing!.id,
-          status: existing!.status,
-          workflow: existing!.workflowName,
-          version: existing!.workflowVersion,
-          created: false,
+          id: built.run.id,
+          status: built.run.startAt && built.run.startAt.getTime() > Date.now() ? 'scheduled' : 'pending',
+          workflow: workflow.name,
+          version: workflow.version,
+          created: true,
         };
-      }),
-    );
+      }
+      const run = existing.get(idempotencyIdOf(built.run.tenant, workflow.name, built.run.idempotencyKey!));
+      if (!run) throw new Error(`run ${built.run.id} was not inserted, and no run holds its idempotency key`);
+      return {
+        id: run.id,
+        status: run.status,
+        workflow: run.workflowName,
+        version: run.workflowVersion,
+        created: false,
+      };
+    });
+  }
+
+  private async existingRuns(skipped: PreparedRun[]): Promise<Map<string, RunRow>> {
+    if (skipped.length === 0) return new Map();
+    const keys = skipped.map(({ workflow, built }) => ({
+      tenant: built.run.tenant,
+      workflowName: workflow.name,
+      key: built.run.idempotencyKey!,
+    }));
+    // In a unit of work for its keyed planning: a join on keys must not become a scan of runs.
+    const rows = await this.transactions.run((db) => this.runs.findByIdempotencyKeys(keys, db));
+    return new Map(rows.map((row) => [idempotencyIdOf(row.tenant, row.workflowName, row.idempotencyKey!), row]));
   }
 
   /** Within the run's tenant, then what other tenants shared with it (ADR 0014). */
@@ -191,4 +266,8 @@ export class RunStarterService implements OnApplicationShutdown {
     const resolved = await this.lookups.submit(ref);
     return this.plans.get(workflowIdOf(ref, resolved));
   }
+}
+
+function idempotencyIdOf(tenant: string, workflow: string, key: string): string {
+  return JSON.stringify([tenant, workflow, key]);
 }

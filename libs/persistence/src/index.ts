@@ -22,6 +22,7 @@ export { type NewRunRow, type NewTaskRow, type TaskKind } from './repositories/n
 export {
   RunRepository,
   type CountedRun,
+  type IdempotencyRef,
   type RunContext,
   type RunOutcome,
   type RunRow,

@@ -3,14 +3,7 @@ import { DefinitionError } from '@taskloom/engine';
 import { TaskloomError } from '@taskloom/orchestrator';
 import type { FastifyReply } from 'fastify';
 import { dependencyUnavailable } from './dependency-unavailable';
-import { httpAnswerOf } from './http-status';
-
-interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-  details?: unknown;
-}
+import { errorAnswerOf, type ErrorBody } from './http-status';
 
 /**
  * The one place where errors become HTTP: domain errors by class (the table
@@ -34,15 +27,10 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, reply: FastifyReply): ErrorBody {
-    const answer = exception instanceof TaskloomError ? httpAnswerOf(exception) : undefined;
-    if (exception instanceof TaskloomError && answer) {
+    const answer = exception instanceof TaskloomError ? errorAnswerOf(exception) : undefined;
+    if (answer) {
       for (const [name, value] of Object.entries(answer.headers)) void reply.header(name, value);
-      return {
-        statusCode: answer.statusCode,
-        error: exception.name,
-        message: exception.message,
-        details: exception.details,
-      };
+      return answer.body;
     }
     if (exception instanceof DefinitionError) {
       return { statusCode: 400, error: 'InvalidDefinition', message: exception.message, details: exception.issues };

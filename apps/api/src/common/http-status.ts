@@ -36,3 +36,21 @@ export function httpAnswerOf(error: TaskloomError): HttpAnswer | undefined {
     headers['Retry-After'] = String(error.retryAfterSeconds);
   return { statusCode: entry[1], headers };
 }
+
+/** The JSON body every refusal is answered with (ErrorBodySchema). */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: unknown;
+}
+
+/** A domain error as its own request would have been answered: the body, and the headers to send with it. */
+export function errorAnswerOf(error: TaskloomError): { body: ErrorBody; headers: Record<string, string> } | undefined {
+  const answer = httpAnswerOf(error);
+  if (!answer) return undefined;
+  return {
+    body: { statusCode: answer.statusCode, error: error.name, message: error.message, details: error.details },
+    headers: answer.headers,
+  };
+}

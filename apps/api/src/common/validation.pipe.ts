@@ -53,16 +53,23 @@ function toValidationError(details: ErrorDetail[]): ValidationError {
   return new ValidationError(first ? `${first.path || 'body'}: ${first.message}` : 'invalid request', details);
 }
 
+interface SchemaIssue {
+  readonly message: string;
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+}
+
+/** Schema issues as the error a request body failing them is answered with, each issue naming its field. */
+export function validationErrorOf(issues: readonly SchemaIssue[]): ValidationError {
+  return toValidationError(
+    issues.map((issue) => ({
+      path: (issue.path ?? [])
+        .map((segment) => (typeof segment === 'object' ? String(segment.key) : String(segment)))
+        .join('.'),
+      message: issue.message,
+    })),
+  );
+}
+
 export function createValidationPipe(): StandardSchemaValidationPipe {
-  return new NamingValidationPipe({
-    exceptionFactory: (issues) =>
-      toValidationError(
-        issues.map((issue) => ({
-          path: (issue.path ?? [])
-            .map((segment) => (typeof segment === 'object' ? String(segment.key) : String(segment)))
-            .join('.'),
-          message: issue.message,
-        })),
-      ),
-  });
+  return new NamingValidationPipe({ exceptionFactory: (issues) => validationErrorOf(issues) });
 }

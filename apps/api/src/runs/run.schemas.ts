@@ -1,5 +1,4 @@
 import { JsonValueSchema, PrioritySchema, RUN_STATUSES, TASK_KEY_PATTERN, TASK_STATUSES } from '@taskloom/engine';
-import { ValidationError } from '@taskloom/orchestrator';
 import { z } from 'zod';
 import { TenantSchema } from '../auth/tenant';
 import { CursorQuerySchema, NextCursorSchema } from '../common/page-cursor';
@@ -38,6 +37,11 @@ export const StartRunSchema = z
       .describe('Start this many milliseconds from now (instead of `startAt`).'),
   })
   .strict()
+  // A refinement, so a batch item with both is refused alone (each item is parsed on its own).
+  .refine((body) => body.startAt === undefined || body.delayMs === undefined, {
+    message: 'give startAt or delayMs, not both',
+    path: ['delayMs'],
+  })
   .meta({
     id: 'StartRun',
     example: { input: { orderId: 'A-1001' }, priority: 'high', idempotencyKey: 'order-A-1001' },
@@ -45,18 +49,11 @@ export const StartRunSchema = z
 
 export type StartRunBody = z.infer<typeof StartRunSchema>;
 
-/**
- * When a run start request asks the run to start: undefined for at once.
- * Not a schema refinement, so the schema stays extensible (batch starts reuse it).
- */
+/** When a run start request asks the run to start (startAt or delayMs): undefined for at once. */
 export function requestedStartTime(
   body: Pick<StartRunBody, 'startAt' | 'delayMs'>,
   now = Date.now(),
 ): Date | undefined {
-  if (body.startAt !== undefined && body.delayMs !== undefined)
-    throw new ValidationError('give startAt or delayMs, not both', [
-      { path: 'delayMs', message: 'give startAt or delayMs, not both' },
-    ]);
   if (body.startAt !== undefined) return new Date(body.startAt);
   if (body.delayMs !== undefined && body.delayMs > 0) return new Date(now + body.delayMs);
   return undefined;

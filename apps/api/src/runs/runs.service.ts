@@ -1,18 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { JsonValue } from '@taskloom/engine';
 import { NotFoundError, RunStarterService, type StartedRun } from '@taskloom/orchestrator';
 import { RunRepository, TaskAttemptRepository, TaskControlRepository } from '@taskloom/persistence';
 import { inSpan, traceparentOf } from '@taskloom/telemetry';
 import { BacklogGuard } from './backlog.guard';
 import { isoOrNull, presentRun, presentTasks } from './present-run';
+import { startRunCommand } from './start-run-command';
 import { decodeCursor, TimeKeyCursor, timeKeyCursor } from '../common/page-cursor';
-import {
-  requestedStartTime,
-  type RunSearchQuery,
-  type RunView,
-  type StartRunBody,
-  type TaskLogsView,
-} from './run.schemas';
+import type { RunSearchQuery, RunView, StartRunBody, TaskLogsView } from './run.schemas';
 
 @Injectable()
 export class RunsService {
@@ -53,18 +47,7 @@ export class RunsService {
     this.backlog.assertAccepting();
     // The run keeps this span's context: its dispatches and attempts, in other processes, join this trace.
     return inSpan('taskloom.run.create', { attributes: { 'taskloom.workflow': workflow } }, async (span) => {
-      const run = await this.starter.start({
-        workflow,
-        version: body.version,
-        owner: body.owner,
-        input: body.input as JsonValue,
-        priority: body.priority,
-        idempotencyKey: body.idempotencyKey,
-        tags: body.tags,
-        tenant,
-        traceparent: traceparentOf(span),
-        startAt: requestedStartTime(body),
-      });
+      const run = await this.starter.start(startRunCommand(workflow, body, tenant, traceparentOf(span)));
       span.setAttribute('taskloom.run_id', run.id);
       return run;
     });

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { WorkflowDefinitionSchema } from '@taskloom/engine';
 import type { FastifyReply } from 'fastify';
 import { CurrentTenant } from '../auth/current-tenant.decorator';
 import { PublicOperation } from '../openapi/public-operation';
 import { StartedRunSchema, StartRunSchema, WorkflowVersionParamSchema, type StartRunBody } from '../runs/run.schemas';
+import { RunBatchResultSchema, StartRunBatchSchema } from '../runs/run-batch.schemas';
+import { RunBatchService } from '../runs/run-batch.service';
 import { RunsService } from '../runs/runs.service';
 import {
   RegisteredWorkflowSchema,
@@ -29,6 +31,7 @@ export class WorkflowsController {
   constructor(
     private readonly workflows: WorkflowsService,
     private readonly runs: RunsService,
+    private readonly batches: RunBatchService,
   ) {}
 
   @Post()
@@ -146,6 +149,35 @@ export class WorkflowsController {
     const run = await this.runs.start(name, body, tenant);
     void response.status(run.created ? HttpStatus.CREATED : HttpStatus.OK);
     return { id: run.id, status: run.status, workflow: run.workflow, version: run.version };
+  }
+
+  @Post(':name/runs::batch')
+  @HttpCode(200)
+  @PublicOperation({
+    summary: 'Start many runs',
+    description:
+      'Starts up to API_RUN_BATCH_MAX runs of the workflow in one request, written together, and answers each item ' +
+      'in order: `created`, `existing` (its idempotency key matched an earlier run, or an earlier item of the ' +
+      'batch) or `rejected` with the error its own `POST /workflows/{name}/runs` would have answered. A rejected ' +
+      'item does not stop the others. The path ends in `runs:batch`, a literal colon.',
+    tag: 'runs',
+    access: 'submit',
+    params: { name: WorkflowNameParamSchema },
+    body: { schema: StartRunBatchSchema, description: 'The runs, each shaped as a single start.' },
+    responses: { 200: { description: 'One result per item, in order.', schema: RunBatchResultSchema } },
+    errors: {
+      404: NOT_FOUND,
+      413: 'More items than API_RUN_BATCH_MAX: nothing was started.',
+      429: 'The backlog of waiting tasks is past API_BACKLOG_LIMIT: nothing was started.',
+    },
+  })
+  startBatch(
+    @Param('name') name: string,
+    // Checked in the service: a schema here would become the documented body in place of StartRunBatchSchema.
+    @Body() body: unknown,
+    @CurrentTenant() tenant: string,
+  ) {
+    return this.batches.start(name, body, tenant);
   }
 }
 

@@ -7,6 +7,13 @@ import { execute, jsonArray, queryRows, type Db } from '../sql';
 import { exactTimestamp, pageOf, type Page, type TimeKey } from './keyset';
 import { insertRunsStatement, insertTasksStatement, type NewRunRow, type NewTaskRow } from './new-rows';
 
+/** An idempotency key is unique per tenant and workflow. */
+export interface IdempotencyRef {
+  tenant: string;
+  workflowName: string;
+  key: string;
+}
+
 /** A run as its own page shows it: every column. */
 export interface RunRow {
   id: string;
@@ -146,6 +153,21 @@ export class RunRepository {
       [tenant, workflowName, key],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * The runs named by (tenant, workflow, idempotency key), in one query
+   * however many: what a batch of starts whose keys were already used
+   * answers with. A key no run holds is absent from the result.
+   */
+  async findByIdempotencyKeys(keys: readonly IdempotencyRef[], db: Db = this.database.db): Promise<RunRow[]> {
+    if (keys.length === 0) return [];
+    return queryRows<RunRow>(
+      db,
+      `SELECT ${RUN_COLUMNS} FROM runs
+        WHERE (tenant, workflow_name, idempotency_key) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))`,
+      [keys.map((ref) => ref.tenant), keys.map((ref) => ref.workflowName), keys.map((ref) => ref.key)],
+    );
   }
 
   async findById(id: string): Promise<RunRow | null> {
