@@ -19,7 +19,9 @@ type TaskLogs = OkBody<'/api/v1/runs/{id}/tasks/{key}/logs', 'get'>;
 // A run: its status, timestamps, error and tasks.
 expectTypeOf<Run>().toEqualTypeOf<Schemas['Run']>();
 expectTypeOf<Run['id']>().toEqualTypeOf<string>();
-expectTypeOf<Run['status']>().toEqualTypeOf<'pending' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled'>();
+expectTypeOf<Run['status']>().toEqualTypeOf<
+  'scheduled' | 'pending' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled'
+>();
 expectTypeOf<Run['finishedAt']>().toEqualTypeOf<string | null>();
 expectTypeOf<Run['error']>().toEqualTypeOf<Schemas['ErrorInfo'] | null>();
 expectTypeOf<Schemas['ErrorInfo']['message']>().toEqualTypeOf<string>();

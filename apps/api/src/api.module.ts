@@ -17,6 +17,9 @@ import { SignalsController } from './signals/signals.controller';
 import { RunsService } from './runs/runs.service';
 import { TaskTypeCatalog } from './task-types/task-type.catalog';
 import { SchemasController } from './schemas/schemas.controller';
+import { SchedulesController } from './schedules/schedules.controller';
+import { EventsController } from './events/events.controller';
+import { SchedulesService } from './schedules/schedules.service';
 import { TaskTypesController } from './task-types/task-types.controller';
 import { WorkflowSharesController } from './workflows/workflow-shares.controller';
 import { WorkflowSharesService } from './workflows/workflow-shares.service';
@@ -32,6 +35,8 @@ import { WorkflowsService } from './workflows/workflows.service';
     RunsController,
     RunViewsController,
     SignalsController,
+    SchedulesController,
+    EventsController,
     TaskTypesController,
     SchemasController,
     HealthController,
@@ -44,6 +49,7 @@ import { WorkflowsService } from './workflows/workflows.service';
     RunViewsService,
     TaskTypeCatalog,
     BacklogGuard,
+    SchedulesService,
   ],
 })
 export class ApiFeaturesModule {}

@@ -4,11 +4,13 @@ import { OrchestratorModule } from '@taskloom/orchestrator';
 import { processInfrastructure } from '@taskloom/runtime';
 import { MetricsServerModule } from '@taskloom/telemetry';
 import { BackpressureMonitor } from './backpressure.monitor';
+import { DelayedRunPromoter } from './delayed-run.promoter';
 import { DispatcherService } from './dispatcher.service';
 import { PlannerStatisticsService } from './planner-statistics.service';
 import { QueueAgingService } from './queue-aging.service';
 import { ReconcilerService } from './reconciler.service';
 import { RetentionService } from './retention.service';
+import { ScheduleFiringLoop } from './schedule-firing.loop';
 import { SubRunLaunchLoop } from './sub-run-launch.loop';
 import { TaskEnqueuer } from './task-enqueuer';
 import { WaitWakeLoop } from './wait-wake.loop';
@@ -25,6 +27,8 @@ import { WaitWakeLoop } from './wait-wake.loop';
     QueueAgingService,
     SubRunLaunchLoop,
     WaitWakeLoop,
+    DelayedRunPromoter,
+    ScheduleFiringLoop,
   ],
   exports: [DispatcherService, ReconcilerService, BackpressureMonitor, RetentionService],
 })

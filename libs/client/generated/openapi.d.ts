@@ -369,6 +369,174 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List schedules
+         * @description In name order, paged with an exact cursor.
+         *
+         *     Needs an API key with the `read` scope.
+         */
+        get: operations["SchedulesController_list"];
+        put?: never;
+        /**
+         * Create a schedule
+         * @description Starts runs of a workflow of your tenant on a cron expression or an interval, from the routers.
+         *
+         *     Needs an API key with the `submit` scope.
+         */
+        post: operations["SchedulesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a schedule
+         * @description Needs an API key with the `read` scope.
+         */
+        get: operations["SchedulesController_get"];
+        /**
+         * Replace a schedule
+         * @description Every field anew; fire times count from now.
+         *
+         *     Needs an API key with the `submit` scope.
+         */
+        put: operations["SchedulesController_replace"];
+        post?: never;
+        /**
+         * Delete a schedule
+         * @description Its runs are kept.
+         *
+         *     Needs an API key with the `submit` scope.
+         */
+        delete: operations["SchedulesController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules/{name}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a schedule
+         * @description Needs an API key with the `submit` scope.
+         */
+        post: operations["SchedulesController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules/{name}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a schedule
+         * @description Fires from now on; fire times that passed while paused are not caught up.
+         *
+         *     Needs an API key with the `submit` scope.
+         */
+        post: operations["SchedulesController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules/{name}/trigger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start one run of a schedule now
+         * @description Outside its fire times, whatever its overlap policy; also while paused.
+         *
+         *     Needs an API key with the `submit` scope.
+         */
+        post: operations["SchedulesController_trigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules/{name}/backfill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start one run per fire time in a window
+         * @description Each fire time in [from, to] (inside startAt/endAt) gets its run; one that already has its run keeps it. At most SCHEDULE_BACKFILL_MAX fire times.
+         *
+         *     Needs an API key with the `submit` scope.
+         */
+        post: operations["SchedulesController_backfill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish an event
+         * @description Starts a run of every latest workflow of your tenant whose `on` names the event and whose `when` holds, the payload as input. The event is kept with the runs it started.
+         *
+         *     Needs an API key with the `submit` scope.
+         */
+        post: operations["EventsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/task-types": {
         parameters: {
             query?: never;
@@ -651,6 +819,35 @@ export interface components {
             /** @description More attempts exist than `limit` allowed. */
             truncated: boolean;
         };
+        /**
+         * @example {
+         *       "from": "2026-01-01T00:00:00Z",
+         *       "to": "2026-01-02T00:00:00Z"
+         *     }
+         */
+        Backfill: {
+            /**
+             * Format: date-time
+             * @description The window start (included).
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description The window end (included).
+             */
+            to: string;
+        };
+        BackfillResult: {
+            /** @description One run per fire time in the window, in order. */
+            runs: {
+                /** Format: date-time */
+                fireTime: string;
+                /** Format: uuid */
+                id: string;
+                /** @description False when that fire time already had its run, which is listed. */
+                created: boolean;
+            }[];
+        };
         ChildRun: {
             /** @description The task of this run that started the child run. */
             taskKey: string;
@@ -703,6 +900,68 @@ export interface components {
         };
         /**
          * @example {
+         *       "name": "nightly-report",
+         *       "workflow": "report",
+         *       "cron": "0 2 * * *",
+         *       "timezone": "Europe/Berlin"
+         *     }
+         */
+        CreateSchedule: {
+            /** @description The workflow to start (of your tenant). */
+            workflow: string;
+            /** @description Pin a version; the latest at each fire when absent. */
+            version?: number;
+            /** @description A cron expression: 5 fields, or 6 with seconds first. Give `cron` or `every`. */
+            cron?: string;
+            /** @description A fixed interval: a number and ms, s, m, h or d ("15m"), counted from startAt or from creation. */
+            every?: string;
+            /**
+             * @description The IANA time zone `cron` is read in.
+             * @default UTC
+             */
+            timezone: string;
+            /**
+             * @description Each run's input.
+             * @default {}
+             */
+            input: components["schemas"]["JsonValue"];
+            priority?: components["schemas"]["Priority"];
+            /** @default [] */
+            tags: string[];
+            /**
+             * @description When the schedule's previous run is still active at a fire time: skip the fire time, allow a second run, buffer_one (start the latest held fire time when it ends), cancel_running (cancel it, start anew).
+             * @default skip
+             * @enum {string}
+             */
+            overlap: "skip" | "allow" | "buffer_one" | "cancel_running";
+            /**
+             * @description Fire times missed while no router ran (later than SCHEDULE_MISFIRE_GRACE_MS): none, latest (one run for the gap), all (at most SCHEDULE_CATCH_UP_MAX, the latest).
+             * @default latest
+             * @enum {string}
+             */
+            catchUp: "none" | "latest" | "all";
+            /**
+             * @description Each run starts up to this much after its fire time (a fixed offset per fire time): spreads schedules that share a time.
+             * @default 0
+             */
+            jitterMs: number;
+            /**
+             * Format: date-time
+             * @description No fire time before this instant.
+             */
+            startAt?: string;
+            /**
+             * Format: date-time
+             * @description No fire time after this instant.
+             */
+            endAt?: string;
+            /** @default false */
+            paused: boolean;
+            /** @description Unique within your tenant. */
+            name: string;
+        };
+        /**
+         * @example {
          *       "statusCode": 400,
          *       "error": "ValidationError",
          *       "message": "priority: Invalid option: expected one of \"critical\"|\"high\"|\"normal\"|\"low\"",
@@ -732,6 +991,13 @@ export interface components {
             reason?: string;
         } & {
             [key: string]: unknown;
+        };
+        /** @description Start a run of the latest version when this event arrives. */
+        EventTrigger: {
+            /** @description The event name (POST /api/v1/events). */
+            event: string;
+            /** @description A JSONata condition on the event, e.g. "event.payload.total > 100"; absent means every such event. */
+            when?: string;
         };
         /**
          * @example {
@@ -873,6 +1139,46 @@ export interface components {
          * @enum {string}
          */
         Priority: "critical" | "high" | "normal" | "low";
+        PublishedEvent: {
+            /**
+             * Format: uuid
+             * @description The stored event.
+             */
+            id: string;
+            /** @description One run per matching workflow (latest version of each). */
+            runs: {
+                workflow: string;
+                version: number;
+                /** Format: uuid */
+                runId: string;
+            }[];
+            /** @description Listening workflows that started no run: their condition failed, or the payload does not fit their inputSchema. */
+            refused: {
+                workflow: string;
+                message: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "name": "order.created",
+         *       "payload": {
+         *         "orderId": "A-1001",
+         *         "total": 250
+         *       },
+         *       "idempotencyKey": "order-A-1001"
+         *     }
+         */
+        PublishEvent: {
+            /** @description The event name workflows listen to in their `on`. */
+            name: string;
+            /**
+             * @description Each started run's input; conditions read it as event.payload.
+             * @default {}
+             */
+            payload: components["schemas"]["JsonValue"];
+            /** @description The same key (per tenant) is one event: a repeat starts nothing new and answers the same runs. */
+            idempotencyKey?: string;
+        };
         /**
          * @example {
          *       "name": "tasks-{0001}-core.noop",
@@ -965,6 +1271,58 @@ export interface components {
             name: string;
             version: number;
         };
+        ReplaceSchedule: {
+            /** @description The workflow to start (of your tenant). */
+            workflow: string;
+            /** @description Pin a version; the latest at each fire when absent. */
+            version?: number;
+            /** @description A cron expression: 5 fields, or 6 with seconds first. Give `cron` or `every`. */
+            cron?: string;
+            /** @description A fixed interval: a number and ms, s, m, h or d ("15m"), counted from startAt or from creation. */
+            every?: string;
+            /**
+             * @description The IANA time zone `cron` is read in.
+             * @default UTC
+             */
+            timezone: string;
+            /**
+             * @description Each run's input.
+             * @default {}
+             */
+            input: components["schemas"]["JsonValue"];
+            priority?: components["schemas"]["Priority"];
+            /** @default [] */
+            tags: string[];
+            /**
+             * @description When the schedule's previous run is still active at a fire time: skip the fire time, allow a second run, buffer_one (start the latest held fire time when it ends), cancel_running (cancel it, start anew).
+             * @default skip
+             * @enum {string}
+             */
+            overlap: "skip" | "allow" | "buffer_one" | "cancel_running";
+            /**
+             * @description Fire times missed while no router ran (later than SCHEDULE_MISFIRE_GRACE_MS): none, latest (one run for the gap), all (at most SCHEDULE_CATCH_UP_MAX, the latest).
+             * @default latest
+             * @enum {string}
+             */
+            catchUp: "none" | "latest" | "all";
+            /**
+             * @description Each run starts up to this much after its fire time (a fixed offset per fire time): spreads schedules that share a time.
+             * @default 0
+             */
+            jitterMs: number;
+            /**
+             * Format: date-time
+             * @description No fire time before this instant.
+             */
+            startAt?: string;
+            /**
+             * Format: date-time
+             * @description No fire time after this instant.
+             */
+            endAt?: string;
+            /** @default false */
+            paused: boolean;
+        };
         /** @description Overrides of the task type's retry policy; unset fields keep it. */
         RetryPolicy: {
             maxAttempts?: number;
@@ -992,6 +1350,11 @@ export interface components {
              * @description For a sub-workflow run: the task of the parent run it runs for.
              */
             parentTaskId: string | null;
+            /**
+             * Format: date-time
+             * @description A delayed run's start time: the run is `scheduled` until then (null: started at once).
+             */
+            startAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1053,7 +1416,7 @@ export interface components {
             nextCursor: string | null;
         };
         /** @enum {string} */
-        RunStatus: "pending" | "running" | "paused" | "succeeded" | "failed" | "cancelled";
+        RunStatus: "scheduled" | "pending" | "running" | "paused" | "succeeded" | "failed" | "cancelled";
         RunSummary: {
             /** Format: uuid */
             id: string;
@@ -1072,12 +1435,69 @@ export interface components {
              * @description For a sub-workflow run: the task of the parent run it runs for.
              */
             parentTaskId: string | null;
+            /**
+             * Format: date-time
+             * @description A delayed run's start time: the run is `scheduled` until then (null: started at once).
+             */
+            startAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             startedAt: string | null;
             /** Format: date-time */
             finishedAt: string | null;
+        };
+        Schedule: {
+            name: string;
+            workflow: string;
+            version: number | null;
+            cron: string | null;
+            every: string | null;
+            timezone: string;
+            /** @description Any JSON value. */
+            input: unknown;
+            priority: components["schemas"]["Priority"] | (null);
+            tags: string[];
+            /** @enum {string} */
+            overlap: "skip" | "allow" | "buffer_one" | "cancel_running";
+            /** @enum {string} */
+            catchUp: "none" | "latest" | "all";
+            jitterMs: number;
+            /** Format: date-time */
+            startAt: string | null;
+            /** Format: date-time */
+            endAt: string | null;
+            paused: boolean;
+            /** @description The next five fire times (fewer when endAt comes first); shown while paused too. */
+            nextFireTimes: string[];
+            /**
+             * Format: date-time
+             * @description The latest fire time that started a run.
+             */
+            lastFiredAt: string | null;
+            /** @description The latest runs it started, newest first (GET one only). */
+            lastRuns?: components["schemas"]["ScheduleRun"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ScheduleList: {
+            items: components["schemas"]["Schedule"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ScheduleRun: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["RunStatus"];
+            /**
+             * Format: date-time
+             * @description The fire time it stands for; null for a run started by trigger.
+             */
+            fireTime: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         /**
          * @example {
@@ -1144,6 +1564,13 @@ export interface components {
             tags?: string[];
             /** @description The run's deadline from now, over the definition's defaults.runTimeoutMs: on expiry what has not ended is cancelled and the run fails (RunTimeout). */
             timeoutMs?: number;
+            /**
+             * Format: date-time
+             * @description Start later: the run is `scheduled` until this instant, and can be cancelled meanwhile.
+             */
+            startAt?: string;
+            /** @description Start this many milliseconds from now (instead of `startAt`). */
+            delayMs?: number;
         };
         /**
          * @example {
@@ -1233,6 +1660,7 @@ export interface components {
         Stats: {
             /** @description Runs by status. */
             runs: {
+                scheduled: number;
                 pending: number;
                 running: number;
                 paused: number;
@@ -1462,6 +1890,8 @@ export interface components {
             };
             tasks: components["schemas"]["WorkflowTask"][];
             output?: components["schemas"]["JsonValue"];
+            /** @description Events that start a run of this workflow, the event payload as its input. */
+            on?: components["schemas"]["EventTrigger"][];
         };
         WorkflowDetail: {
             name: string;
@@ -3289,6 +3719,921 @@ export interface operations {
                 };
             };
             /** @description More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SchedulesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of schedules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleList"];
+                };
+            };
+            /** @description The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `read` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SchedulesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The schedule. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSchedule"];
+            };
+        };
+        responses: {
+            /** @description Created, with its next five fire times. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schedule"];
+                };
+            };
+            /** @description Not exactly one of cron and every, a cron expression or time zone that cannot be read, or endAt before startAt. Or: The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `submit` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your tenant has no such workflow (or version). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The name is taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over API_BODY_LIMIT bytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SchedulesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A schedule name: letters, digits, ., _ and -, at most 128 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule, its next fire times and last runs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schedule"];
+                };
+            };
+            /** @description The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `read` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your tenant has no schedule of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SchedulesController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A schedule name: letters, digits, ., _ and -, at most 128 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** @description The schedule, without its name. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceSchedule"];
+            };
+        };
+        responses: {
+            /** @description Replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schedule"];
+                };
+            };
+            /** @description Not exactly one of cron and every, a cron expression or time zone that cannot be read, or endAt before startAt. Or: The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `submit` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your tenant has no schedule of that name. Or no such workflow. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over API_BODY_LIMIT bytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SchedulesController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A schedule name: letters, digits, ., _ and -, at most 128 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `submit` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your tenant has no schedule of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SchedulesController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A schedule name: letters, digits, ., _ and -, at most 128 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Paused: no fire time starts a run until resume. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schedule"];
+                };
+            };
+            /** @description The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `submit` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your tenant has no schedule of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SchedulesController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A schedule name: letters, digits, ., _ and -, at most 128 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Resumed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schedule"];
+                };
+            };
+            /** @description The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `submit` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your tenant has no schedule of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SchedulesController_trigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A schedule name: letters, digits, ., _ and -, at most 128 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run was started. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartedRun"];
+                };
+            };
+            /** @description The schedule's input no longer matches its workflow. Or: The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `submit` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your tenant has no schedule of that name. Or its workflow is gone. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SchedulesController_backfill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A schedule name: letters, digits, ., _ and -, at most 128 */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** @description The window. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Backfill"];
+            };
+        };
+        responses: {
+            /** @description The runs, one per fire time. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackfillResult"];
+                };
+            };
+            /** @description to is before from, or the window holds more than SCHEDULE_BACKFILL_MAX fire times. Or: The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `submit` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your tenant has no schedule of that name. Or its workflow is gone. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over API_BODY_LIMIT bytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    EventsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishEvent"];
+            };
+        };
+        responses: {
+            /** @description The idempotency key matched an earlier event, whose runs are returned. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedEvent"];
+                };
+            };
+            /** @description The event was stored and its runs started. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedEvent"];
+                };
+            };
+            /** @description The payload cannot be stored or is larger than RUN_INPUT_MAX_BYTES. Or: The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `submit` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over API_BODY_LIMIT bytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The backlog of waiting tasks is past API_BACKLOG_LIMIT: nothing was started. Or: More than API_RATE_LIMIT requests a minute from this API key (or address). */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again. */

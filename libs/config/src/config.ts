@@ -44,6 +44,19 @@ export interface TaskloomConfig {
     queuedGraceMs: number;
     executorLostAfterMs: number;
   };
+  /** Schedules and delayed runs (DESIGN §8, ADR 0020). */
+  schedules: {
+    /** How often each router looks for due schedules and due delayed runs. */
+    pollMs: number;
+    /** Schedules (and delayed runs) claimed per round. */
+    batch: number;
+    /** A fire time later than this when a router handles it counts as missed (catchUp decides). */
+    misfireGraceMs: number;
+    /** Most missed fire times one catch-up (`catchUp: all`) starts runs for: the latest ones. */
+    catchUpMax: number;
+    /** Most fire times one backfill request may cover. */
+    backfillMax: number;
+  };
   executor: {
     cpu: number;
     memoryMb: number;
@@ -141,6 +154,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
       waitPollMs: e.WAIT_POLL_MS,
       queuedGraceMs: e.RECONCILE_QUEUED_GRACE_MS,
       executorLostAfterMs: e.EXECUTOR_LOST_AFTER_MS,
+    },
+    schedules: {
+      pollMs: e.SCHEDULE_POLL_MS,
+      batch: e.SCHEDULE_BATCH,
+      misfireGraceMs: e.SCHEDULE_MISFIRE_GRACE_MS,
+      catchUpMax: e.SCHEDULE_CATCH_UP_MAX,
+      backfillMax: e.SCHEDULE_BACKFILL_MAX,
     },
     executor: {
       cpu: e.EXECUTOR_CPU,

@@ -35,6 +35,7 @@ export {
   MAX_TASKS_PER_DEFINITION,
 } from './definition/limits';
 export type {
+  EventTrigger,
   ResourceRequest,
   SleepDefinition,
   TaskDefinition,
@@ -45,6 +46,7 @@ export type {
 } from './definition/workflow-definition';
 export {
   JsonValueSchema,
+  EVENT_NAME_PATTERN,
   PrioritySchema,
   SIGNAL_NAME_PATTERN,
   TASK_KEY_PATTERN,
@@ -62,6 +64,7 @@ export { compilePlan } from './plan/compile-plan';
 
 export type { TaskView, TemplateScope } from './template/template-scope';
 export { TemplateError } from './template/template-error';
+export { evaluateEventCondition, type EventScope } from './template/evaluate-event-condition';
 export { EXPRESSION_LIMITS } from './template/parse-expression';
 export { renderTemplate } from './template/render-template';
 export { evaluateCondition } from './template/evaluate-condition';
@@ -88,3 +91,5 @@ export {
   type JsonProblem,
   type UnstorableText,
 } from './json/storable-json';
+
+export * from './schedule';

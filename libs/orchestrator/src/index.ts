@@ -24,3 +24,12 @@ export {
 export { RunControlService, type RunControlResult } from './run-control.service';
 export { WaitWakeService, type WakeRound } from './waits/wait-wake.service';
 export { SignalService, type SendSignal, type SentSignal } from './waits/signal.service';
+export { ScheduleFiringService } from './schedules/schedule-firing.service';
+export { ScheduleRunsService } from './schedules/schedule-runs.service';
+export { clockOf, windowOf } from './schedules/schedule-clock';
+export {
+  EventPublisherService,
+  type EventRefusal,
+  type PublishEventCommand,
+  type PublishedEvent,
+} from './events/event-publisher.service';

@@ -14,6 +14,9 @@ import { SubRunLaunchService } from './sub-run-launch.service';
 import { SignalDeliveryService } from './waits/signal-delivery.service';
 import { SignalService } from './waits/signal.service';
 import { WaitWakeService } from './waits/wait-wake.service';
+import { ScheduleFiringService } from './schedules/schedule-firing.service';
+import { ScheduleRunsService } from './schedules/schedule-runs.service';
+import { EventPublisherService } from './events/event-publisher.service';
 
 const PROVIDERS = [
   PlanCache,
@@ -31,6 +34,9 @@ const PROVIDERS = [
   RunControlService,
   WaitWakeService,
   SignalService,
+  ScheduleRunsService,
+  ScheduleFiringService,
+  EventPublisherService,
 ];
 
 /**

@@ -16,6 +16,8 @@ export interface RunRequest {
   runTimeoutMs?: number;
   /** W3C trace context of whatever started the run (a request, a parent run); its tasks join that trace. */
   traceparent?: string | null;
+  /** A later start: the run is 'scheduled' until then. */
+  startAt?: Date | null;
 }
 
 export interface BuiltRun {
@@ -67,8 +69,10 @@ export function buildRun(workflow: CompiledWorkflow, request: RunRequest): Built
       tags: request.tags,
       parentTaskId: request.parentTaskId,
       tasksRemaining: tasks.length,
-      deadlineAt: runTimeoutMs ? new Date(Date.now() + runTimeoutMs) : null,
+      // A delayed run's deadline counts from its start, not from its creation.
+      deadlineAt: runTimeoutMs ? new Date(Math.max(Date.now(), request.startAt?.getTime() ?? 0) + runTimeoutMs) : null,
       traceparent: request.traceparent ?? null,
+      startAt: request.startAt ?? null,
     },
     tasks,
     roots: tasks.filter((task) => task.depsTotal === 0).map((task) => ({ id: task.id, runId, key: task.key })),

@@ -65,6 +65,9 @@ export class RunControlService {
   pause(id: string): Promise<RunControlResult> {
     return this.transactions.run(async (db) => {
       const run = await this.lockActive(db, id, 'pause');
+      // Resuming would start it before its time: a scheduled run is cancelled, not paused.
+      if (run.status === 'scheduled')
+        throw new ConflictError(`run ${id} is scheduled; cancel it instead of pausing it`);
       if (run.status !== 'paused') await this.runs.setStatus(db, id, 'paused');
       return { id, status: 'paused' };
     });

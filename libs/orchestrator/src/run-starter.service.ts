@@ -35,6 +35,8 @@ export interface StartRunCommand {
   tenant: string;
   /** W3C trace context of the request starting the run; the run's tasks are traced under it. */
   traceparent?: string | null;
+  /** Start later: the run is 'scheduled' until this instant (DESIGN §8). */
+  startAt?: Date;
 }
 
 export interface StartedRun {
@@ -165,6 +167,7 @@ export class RunStarterService implements OnApplicationShutdown {
       parentTaskId: null,
       runTimeoutMs: command.timeoutMs,
       traceparent: command.traceparent,
+      startAt: command.startAt ?? null,
     });
     const roots = await this.activation.readyNewRoots(workflow, built);
     return { workflow, built, roots };
@@ -231,7 +234,7 @@ export class RunStarterService implements OnApplicationShutdown {
       if (inserted.has(built.run.id)) {
         return {
           id: built.run.id,
-          status: 'pending',
+          status: built.run.startAt && built.run.startAt.getTime() > Date.now() ? 'scheduled' : 'pending',
           workflow: workflow.name,
           version: workflow.version,
           created: true,

@@ -74,6 +74,14 @@ export {
   type NextAttempt,
 } from './repositories/interruption.repository';
 export { SubRunRepository } from './repositories/sub-run.repository';
+export { EventRepository, type EventListener, type EventRecord, type EventRun } from './repositories/event.repository';
+export {
+  ScheduleRepository,
+  type ScheduleAdvance,
+  type ScheduleFields,
+  type ScheduleRow,
+  type ScheduleRunRow,
+} from './repositories/schedule.repository';
 export {
   ApiKeyRepository,
   type ApiKeyListRow,

@@ -5,6 +5,8 @@ import { ApiKeyRepository } from './repositories/api-key.repository';
 import { ExecutorRepository } from './repositories/executor.repository';
 import { InterruptionRepository } from './repositories/interruption.repository';
 import { SubRunRepository } from './repositories/sub-run.repository';
+import { ScheduleRepository } from './repositories/schedule.repository';
+import { EventRepository } from './repositories/event.repository';
 import { ReconciliationRepository } from './repositories/reconciliation.repository';
 import { RetentionRepository } from './repositories/retention.repository';
 import { RunRepository } from './repositories/run.repository';
@@ -60,6 +62,8 @@ const PROVIDERS = [
   ReconciliationRepository,
   InterruptionRepository,
   SubRunRepository,
+  ScheduleRepository,
+  EventRepository,
   ApiKeyRepository,
   RetentionRepository,
   StatsRepository,

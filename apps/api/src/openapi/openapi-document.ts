@@ -6,6 +6,8 @@ import { collectedComponents } from './openapi-schema';
 const TAGS: Array<[name: string, description: string]> = [
   ['workflows', 'Workflow definitions: register, read, share.'],
   ['runs', 'Start, read, search and steer runs; task attempts and logs.'],
+  ['schedules', 'Start runs on a clock: cron or interval, overlap and catch-up policies, backfill.'],
+  ['events', 'Start the runs of the workflows that listen to an event.'],
   ['task types', 'The task types executors publish.'],
   ['admin', 'API keys (admin scope); queues, executors and cluster statistics (operator scope).'],
   ['schemas', 'Published JSON Schemas, for editors and local validation.'],

@@ -6,7 +6,7 @@ import { RequireScope, type ApiScope } from '../auth/require-scope.decorator';
 import { ApiErrorResponse, COMMON_ERRORS, type ErrorStatus } from './error-responses';
 import { openApiSchemaOf } from './openapi-schema';
 
-export type ApiTag = 'workflows' | 'runs' | 'task types' | 'admin' | 'health' | 'schemas';
+export type ApiTag = 'workflows' | 'runs' | 'schedules' | 'events' | 'task types' | 'admin' | 'health' | 'schemas';
 
 type SuccessStatus = 200 | 201 | 202 | 204;
 

@@ -16,6 +16,7 @@ export function presentRun(run: RunListRow | RunRow): RunSummaryView {
     error: run.error as RunSummaryView['error'],
     tags: run.tags,
     parentTaskId: run.parentTaskId,
+    startAt: isoOrNull(run.startAt),
     createdAt: run.createdAt.toISOString(),
     startedAt: isoOrNull(run.startedAt),
     finishedAt: isoOrNull(run.finishedAt),

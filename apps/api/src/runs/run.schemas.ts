@@ -7,6 +7,8 @@ const priority = PrioritySchema;
 /** PostgreSQL's integer: a larger version or index could never match a row, and would fail the query. */
 export const MAX_INT32 = 2_147_483_647;
 const json = JsonValueSchema;
+/** Ten years: a Date far past this is out of JavaScript's and PostgreSQL's range; not an operational limit. */
+const MAX_DELAY_MS = 315_360_000_000;
 
 /** What the run and task views are shaped as: a Date becomes its ISO text (what JSON.stringify would write). */
 export const timestamp = z.iso.datetime();
@@ -31,14 +33,39 @@ export const StartRunSchema = z
       .describe(
         "The run's deadline from now, over the definition's defaults.runTimeoutMs: on expiry what has not ended is cancelled and the run fails (RunTimeout).",
       ),
+    startAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('Start later: the run is `scheduled` until this instant, and can be cancelled meanwhile.'),
+    delayMs: z
+      .int()
+      .min(0)
+      .max(MAX_DELAY_MS)
+      .optional()
+      .describe('Start this many milliseconds from now (instead of `startAt`).'),
   })
   .strict()
+  // A refinement, so a batch item with both is refused alone (each item is parsed on its own).
+  .refine((body) => body.startAt === undefined || body.delayMs === undefined, {
+    message: 'give startAt or delayMs, not both',
+    path: ['delayMs'],
+  })
   .meta({
     id: 'StartRun',
     example: { input: { orderId: 'A-1001' }, priority: 'high', idempotencyKey: 'order-A-1001' },
   });
 
 export type StartRunBody = z.infer<typeof StartRunSchema>;
+
+/** When a run start request asks the run to start (startAt or delayMs): undefined for at once. */
+export function requestedStartTime(
+  body: Pick<StartRunBody, 'startAt' | 'delayMs'>,
+  now = Date.now(),
+): Date | undefined {
+  if (body.startAt !== undefined) return new Date(body.startAt);
+  if (body.delayMs !== undefined && body.delayMs > 0) return new Date(now + body.delayMs);
+  return undefined;
+}
 
 export const RunSearchSchema = z
   .object({
@@ -97,6 +124,9 @@ export const RunSummarySchema = z
     error: errorOrNull,
     tags: z.array(z.string()),
     parentTaskId: z.uuid().nullable().describe('For a sub-workflow run: the task of the parent run it runs for.'),
+    startAt: timestamp
+      .nullable()
+      .describe("A delayed run's start time: the run is `scheduled` until then (null: started at once)."),
     createdAt: timestamp,
     startedAt: timestamp.nullable(),
     finishedAt: timestamp.nullable(),

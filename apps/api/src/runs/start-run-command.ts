@@ -1,6 +1,6 @@
 import type { JsonValue } from '@taskloom/engine';
 import type { StartRunCommand } from '@taskloom/orchestrator';
-import type { StartRunBody } from './run.schemas';
+import { requestedStartTime, type StartRunBody } from './run.schemas';
 
 /** A start request's body as the orchestrator's command: the one mapping, for a single start and each item of a batch. */
 export function startRunCommand(
@@ -20,5 +20,6 @@ export function startRunCommand(
     timeoutMs: body.timeoutMs,
     tenant,
     traceparent,
+    startAt: requestedStartTime(body),
   };
 }

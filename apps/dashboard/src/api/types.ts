@@ -2,7 +2,15 @@ export type RunStatus = 'scheduled' | 'pending' | 'running' | 'paused' | 'succee
 export type TaskStatus =
   'blocked' | 'ready' | 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 
-export const RUN_STATUSES: RunStatus[] = ['pending', 'running', 'paused', 'succeeded', 'failed', 'cancelled'];
+export const RUN_STATUSES: RunStatus[] = [
+  'scheduled',
+  'pending',
+  'running',
+  'paused',
+  'succeeded',
+  'failed',
+  'cancelled',
+];
 export const TERMINAL_RUN: ReadonlySet<string> = new Set(['succeeded', 'failed', 'cancelled']);
 export const TERMINAL_TASK: ReadonlySet<string> = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
 

@@ -9,6 +9,7 @@ export function whyWaiting(
   if (TERMINAL_TASK.has(task.status) || task.status === 'running') return undefined;
   if (task.status === 'waiting') return waitingFor(task);
   if (run.status === 'paused') return 'The run is paused: nothing new is dispatched until it is resumed.';
+  if (run.status === 'scheduled') return 'The run is scheduled: it starts at its start time (startAt or delayMs).';
   switch (task.status) {
     case 'blocked': {
       const declared = definition?.tasks.find((candidate) => candidate.key === task.key);

@@ -182,6 +182,23 @@ const task = z
     description: "One task: exactly one of 'type' (a task type), 'workflow', 'sleep' or 'waitFor'.",
   });
 
+/** An event name: dotted words, e.g. order.created. */
+export const EVENT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+/** Event subscriptions a definition may declare. */
+const MAX_EVENT_TRIGGERS = 20;
+
+const eventTrigger = z
+  .strictObject({
+    event: z
+      .string()
+      .regex(EVENT_NAME_PATTERN, 'must start with a letter or digit and hold only letters, digits, ., _, : and -')
+      .describe('The event name (POST /api/v1/events).'),
+    when: expression
+      .optional()
+      .describe('A JSONata condition on the event, e.g. "event.payload.total > 100"; absent means every such event.'),
+  })
+  .meta({ id: 'EventTrigger', description: 'Start a run of the latest version when this event arrives.' });
+
 /**
  * Shape of a workflow definition. Objects are strict so a misspelt property
  * is reported instead of silently ignored. Graph rules (unknown or cyclic
@@ -203,5 +220,10 @@ export const WorkflowDefinitionSchema = z
       .optional(),
     tasks: z.array(task).min(1).max(MAX_TASKS_PER_DEFINITION),
     output: JsonValueSchema.optional(),
+    on: z
+      .array(eventTrigger)
+      .max(MAX_EVENT_TRIGGERS)
+      .optional()
+      .describe('Events that start a run of this workflow, the event payload as its input.'),
   })
   .meta({ id: 'WorkflowDefinition', title: 'Taskloom workflow definition' });

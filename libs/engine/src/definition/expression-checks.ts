@@ -1,6 +1,8 @@
 import type { Ancestry } from '../graph/ancestry';
 import { type ExpressionSite, siteReferences, taskExpressionSites, templateSites } from '../plan/expression-sites';
 import type { ExpressionReferences } from '../template/expression-references';
+import { bareExpression } from '../template/bare-expression';
+import { parseExpression } from '../template/parse-expression';
 import { TemplateError } from '../template/template-error';
 import { type DefinitionIssue, formatPath } from './definition-error';
 import type { ResolvedStructure } from './structure-checks';
@@ -49,6 +51,23 @@ export function checkExpressions(
     }
   });
   checkOutput(def, structure, issues);
+  checkEventConditions(def, issues);
+}
+
+/** An event condition reads only the event: it must parse; there are no tasks for it to name. */
+function checkEventConditions(def: WorkflowDefinition, issues: DefinitionIssue[]): void {
+  def.on?.forEach((trigger, i) => {
+    if (trigger.when === undefined) return;
+    try {
+      parseExpression(bareExpression(trigger.when));
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      issues.push({
+        path: formatPath(['on', i, 'when']),
+        message: `the condition on event '${trigger.event}' is invalid: ${error.message}`,
+      });
+    }
+  });
 }
 
 /** The output is rendered when the run ends, so it may read any task; it must still name real ones. */

@@ -59,6 +59,13 @@ export interface WorkflowDefaults {
   queueTimeoutMs?: number;
 }
 
+/** An event that starts a run of the workflow's latest version (DESIGN §9). */
+export interface EventTrigger {
+  event: string;
+  /** A JSONata condition on `event.payload` (and `event.name`); absent: every such event. */
+  when?: string;
+}
+
 export interface WorkflowDefinition {
   name: string;
   description?: string;
@@ -66,4 +73,5 @@ export interface WorkflowDefinition {
   defaults?: WorkflowDefaults;
   tasks: TaskDefinition[];
   output?: JsonValue;
+  on?: EventTrigger[];
 }

@@ -1,8 +1,9 @@
-export type RunStatus = 'pending' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled';
+export type RunStatus = 'scheduled' | 'pending' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled';
 export type TaskStatus =
   'blocked' | 'ready' | 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 
 export const RUN_STATUSES = [
+  'scheduled',
   'pending',
   'running',
   'paused',
@@ -22,11 +23,11 @@ export const TASK_STATUSES = [
   'cancelled',
 ] as const satisfies readonly TaskStatus[];
 
-/** A run that has not ended: its tasks may still change. */
-export const ACTIVE_RUN_STATUSES: readonly RunStatus[] = ['pending', 'running', 'paused'];
+/** A run that has not ended: its tasks may still change. A scheduled run waits for its start time (startAt). */
+export const ACTIVE_RUN_STATUSES: readonly RunStatus[] = ['scheduled', 'pending', 'running', 'paused'];
 /** A run that has ended; nothing in it changes any more. */
 export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'cancelled'];
-/** A run whose ready tasks may be dispatched (not paused, not ended). */
+/** A run whose ready tasks may be dispatched (not scheduled for later, not paused, not ended). */
 export const DISPATCHABLE_RUN_STATUSES: readonly RunStatus[] = ['pending', 'running'];
 /** A task that has not ended. */
 export const ACTIVE_TASK_STATUSES: readonly TaskStatus[] = ['blocked', 'ready', 'queued', 'running', 'waiting'];

@@ -6,6 +6,7 @@ import {
   readPathOnly,
   renderTask,
   renderTemplate,
+  type EventScope,
   type JsonValue,
   type PlannedTask,
   type RenderedTask,
@@ -61,6 +62,11 @@ export class ExpressionEvaluator implements OnApplicationShutdown {
       if (rendered !== undefined) return rendered;
     }
     return (await this.pool.run({ kind: 'template', value, scope })) as JsonValue;
+  }
+
+  /** A definition's `on[].when` against an event (DESIGN §9). */
+  async eventCondition(when: string, scope: EventScope): Promise<boolean> {
+    return (await this.pool.run({ kind: 'event-condition', when, scope })) as boolean;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,9 +1,11 @@
 import { ApiKeyEntity } from './api-key.entity';
+import { EventEntity } from './event.entity';
 import { ExecutorEntity } from './executor.entity';
 import { RunEntity } from './run.entity';
 import { PendingSubRunEntity } from './pending-sub-run.entity';
 import { RunTreeEntity } from './run-tree.entity';
 import { SignalEntity } from './signal.entity';
+import { ScheduleEntity } from './schedule.entity';
 import { TaskAttemptEntity } from './task-attempt.entity';
 import { TaskTypeEntity } from './task-type.entity';
 import { TaskEntity } from './task.entity';
@@ -12,11 +14,13 @@ import { WorkflowShareEntity } from './workflow-share.entity';
 
 export {
   ApiKeyEntity,
+  EventEntity,
   ExecutorEntity,
   PendingSubRunEntity,
   RunEntity,
   RunTreeEntity,
   SignalEntity,
+  ScheduleEntity,
   TaskAttemptEntity,
   TaskEntity,
   TaskTypeEntity,
@@ -36,4 +40,6 @@ export const ENTITIES = [
   ApiKeyEntity,
   WorkflowShareEntity,
   SignalEntity,
+  ScheduleEntity,
+  EventEntity,
 ];

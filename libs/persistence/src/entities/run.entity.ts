@@ -23,6 +23,8 @@ export class RunEntity {
   @Column('timestamptz', { name: 'deadline_at', nullable: true }) deadlineAt!: Date | null;
   /** W3C trace context the run's tasks are traced under; null when tracing is off. */
   @Column('text', { nullable: true }) traceparent!: string | null;
+  /** A later start: the run is 'scheduled' until then. */
+  @Column('timestamptz', { name: 'start_at', nullable: true }) startAt!: Date | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'started_at', nullable: true }) startedAt!: Date | null;
   @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt!: Date | null;

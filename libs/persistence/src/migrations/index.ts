@@ -10,6 +10,8 @@ import { PreciseAttemptDurations1764600000000 } from './1764600000000-precise-at
 import { TaskInterruptions1764720000000 } from './1764720000000-task-interruptions';
 import { WorkflowTenants1764730000000 } from './1764730000000-workflow-tenants';
 import { RunTreeBudget1764750000000 } from './1764750000000-run-tree-budget';
+import { DelayedRunsAndSchedules1765010000000 } from './1765010000000-delayed-runs-and-schedules';
+import { Events1765010000001 } from './1765010000001-events';
 import { Waits1765020000000 } from './1765020000000-waits';
 
 /** In order; TypeORM records each one it has run in its `migrations` table. */
@@ -26,5 +28,7 @@ export const MIGRATIONS = [
   TaskInterruptions1764720000000,
   WorkflowTenants1764730000000,
   RunTreeBudget1764750000000,
+  DelayedRunsAndSchedules1765010000000,
+  Events1765010000001,
   Waits1765020000000,
 ];

@@ -23,6 +23,8 @@ export interface NewRunRow {
   deadlineAt: Date | null;
   /** W3C trace context the run's tasks are traced under; absent when tracing is off. */
   traceparent?: string | null;
+  /** A later start (startAt, delayMs): the run is 'scheduled' until then, its ready tasks not dispatched. */
+  startAt?: Date | null;
 }
 
 /** `sleep` and `signal` tasks wait in PostgreSQL (status 'waiting'), never on a queue. */
@@ -68,8 +70,11 @@ export const RUN_ROW: TableSpec<NewRunRow> = {
     tasksRemaining: { type: 'int' },
     deadlineAt: { type: 'timestamptz' },
     traceparent: { type: 'text' },
+    startAt: {
+      type: 'timestamptz',
+      into: { start_at: 'r.start_at', status: `CASE WHEN r.start_at > now() THEN 'scheduled' ELSE 'pending' END` },
+    },
   },
-  fixed: { status: `'pending'` },
 };
 
 export const TASK_ROW: TableSpec<NewTaskRow> = {

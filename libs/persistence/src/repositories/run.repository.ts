@@ -34,6 +34,7 @@ export interface RunRow {
   tasksFailed: number;
   deadlineAt: Date | null;
   traceparent: string | null;
+  startAt: Date | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -44,7 +45,7 @@ const RUN_COLUMNS = `id, definition_id AS "definitionId", workflow_name AS "work
   workflow_version AS "workflowVersion", status, priority, input, output, error, tenant,
   idempotency_key AS "idempotencyKey", tags, parent_task_id AS "parentTaskId", parent_attempt AS "parentAttempt",
   tasks_remaining AS "tasksRemaining", tasks_failed AS "tasksFailed", deadline_at AS "deadlineAt", traceparent,
-  created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt", updated_at AS "updatedAt"`;
+  start_at AS "startAt", created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt", updated_at AS "updatedAt"`;
 
 /** What the engine needs to know about a run while it advances the run's tasks. */
 export interface RunContext {
@@ -84,6 +85,7 @@ export interface RunListRow {
   error: unknown;
   tags: string[];
   parentTaskId: string | null;
+  startAt: Date | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -91,7 +93,7 @@ export interface RunListRow {
 }
 
 const RUN_LIST_COLUMNS = `id, workflow_name AS "workflowName", workflow_version AS "workflowVersion", status, priority, input,
-  output, error, tags, parent_task_id AS "parentTaskId", created_at AS "createdAt", started_at AS "startedAt",
+  output, error, tags, parent_task_id AS "parentTaskId", start_at AS "startAt", created_at AS "createdAt", started_at AS "startedAt",
   finished_at AS "finishedAt"`;
 
 /** How a run ends: its terminal status with its output or its failure. */
@@ -400,6 +402,26 @@ export class RunRepository {
               status = CASE WHEN $2 = 'paused' THEN 'paused' WHEN started_at IS NULL THEN 'pending' ELSE 'running' END
         WHERE id = $1`,
       [id, status],
+    );
+  }
+
+  /**
+   * promoteDue — scheduled runs whose start time has come become pending, at
+   * most `limit`, oldest start first, with the ready signal when one did:
+   * their ready tasks are dispatched from then on. Rows another router holds
+   * are skipped. Outputs: the runs promoted, with their start time.
+   */
+  async promoteDue(limit: number): Promise<{ id: string; startAt: Date }[]> {
+    return queryRows<{ id: string; startAt: Date }>(
+      this.database.db,
+      `WITH due AS (
+         SELECT id FROM runs WHERE status = 'scheduled' AND start_at <= now()
+          ORDER BY start_at LIMIT $1 FOR UPDATE SKIP LOCKED),
+       promoted AS (
+         UPDATE runs r SET status = 'pending', updated_at = now() FROM due WHERE r.id = due.id
+         RETURNING r.id, r.start_at)
+       SELECT id, start_at AS "startAt", (SELECT pg_notify('${READY_CHANNEL}', '') LIMIT 1) AS notified FROM promoted`,
+      [limit],
     );
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DatabasePool } from '../database-pool';
 import { queryRows } from '../sql';
 
+/** The statuses ix_runs_active holds; scheduled runs are counted from ix_runs_scheduled. */
 const ACTIVE_RUN_STATUSES = ['pending', 'running', 'paused'];
 
 /** Counts for operators (the admin API and /metrics); never on a hot path. */
@@ -19,11 +20,16 @@ export class StatsRepository {
     return this.countBy(`SELECT status, count(*)::int AS n FROM tasks GROUP BY status`);
   }
 
-  /** Active runs by status, from the small partial index ix_runs_active: cheap enough for every scrape. */
+  /**
+   * Active runs by status, from the small partial indexes ix_runs_active and
+   * ix_runs_scheduled (delayed runs): cheap enough for every scrape.
+   */
   async activeRunsByStatus(): Promise<Record<string, number>> {
-    return this.countBy(`SELECT status, count(*)::int AS n FROM runs WHERE status = ANY($1::text[]) GROUP BY status`, [
-      ACTIVE_RUN_STATUSES,
-    ]);
+    return this.countBy(
+      `SELECT status, count(*)::int AS n FROM runs WHERE status = ANY($1::text[]) GROUP BY status
+       UNION ALL SELECT 'scheduled', count(*)::int FROM runs WHERE status = 'scheduled'`,
+      [ACTIVE_RUN_STATUSES],
+    );
   }
 
   /** Tasks waiting to run, each count from its partial index: ready (in PostgreSQL) and queued (in Redis). */

@@ -118,6 +118,21 @@ export const metrics = {
     registers,
   }),
 
+  // Runs started on a clock or by an event (DESIGN §8, §9).
+  scheduleLag: new Histogram({
+    name: 'taskloom_schedule_lag_seconds',
+    help: 'From a fire time (a delayed run: its start time) to its run being created (promoted), as routers fire them.',
+    labelNames: ['source'],
+    buckets: WAIT_SECONDS,
+    registers,
+  }),
+  runsStartedBy: new Counter({
+    name: 'taskloom_runs_started_by_total',
+    help: 'Runs started by something other than a direct request: source="schedule" (fire times, trigger, backfill), "event", "delayed" (promoted at their startAt).',
+    labelNames: ['source'],
+    registers,
+  }),
+
   // API, and cluster-wide state the API reads at scrape time.
   httpRequestDuration: new Histogram({
     name: 'taskloom_http_request_duration_seconds',

@@ -1,0 +1,34 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
+import { ScheduleFiringService } from '@taskloom/orchestrator';
+import { PeriodicRound } from './periodic-round';
+
+/**
+ * Fires due schedules every SCHEDULE_POLL_MS, round after round while
+ * rounds come back full. Every router runs one; the rows they claim are
+ * locked with SKIP LOCKED, so they share the schedules without a leader.
+ */
+@Injectable()
+export class ScheduleFiringLoop implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ScheduleFiringLoop.name);
+  private readonly rounds = new PeriodicRound('firing schedules', () => this.fire(), this.logger);
+  private stopped = false;
+
+  constructor(
+    @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
+    private readonly firing: ScheduleFiringService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.rounds.start(this.config.schedules.pollMs, { now: true });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await this.rounds.stop();
+  }
+
+  private async fire(): Promise<void> {
+    while (!this.stopped && (await this.firing.fireDue()) >= this.config.schedules.batch);
+  }
+}

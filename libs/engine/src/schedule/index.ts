@@ -1,0 +1,18 @@
+export {
+  CATCH_UP_POLICIES,
+  OVERLAP_POLICIES,
+  parseEvery,
+  type CatchUpPolicy,
+  type FireSpec,
+  type OverlapPolicy,
+} from './schedule-spec';
+export { fireClock, ScheduleSpecError, type FireClock } from './fire-clock';
+export { fireTimesBetween, nextFireTime, nextFireTimes, type FireWindow } from './fire-times';
+export {
+  decideCatchUp,
+  decideOverlap,
+  jitterOffsetMs,
+  scheduleRunKey,
+  type DueFires,
+  type OverlapPlan,
+} from './fire-decisions';
