@@ -69,6 +69,7 @@ const run = (status: Run['status'], taskStatus: Run['tasks'][number]['status'] =
   tags: [],
   parentTaskId: null,
   createdAt: '2026-12-06T00:00:00.000Z',
+  startAt: null,
   startedAt: null,
   finishedAt: null,
   tasks: [

@@ -38,6 +38,7 @@ const run = (status: Run['status'], tasks: Task[]): Run => ({
   tags: [],
   parentTaskId: null,
   createdAt: '2026-12-06T00:00:00.000Z',
+  startAt: null,
   startedAt: null,
   finishedAt: null,
   tasks,
