@@ -820,7 +820,7 @@ export interface components {
             /** @description Jobs waiting in a paused queue. */
             paused: number;
             partition: number;
-            /** @description Queues of this partition (one per task type). */
+            /** @description Queues of this partition (one per executor pool). */
             queues: number;
             pausedQueues: number;
         };
@@ -831,9 +831,9 @@ export interface components {
         Priority: "critical" | "high" | "normal" | "low";
         /**
          * @example {
-         *       "name": "tasks-{0001}-core.noop",
+         *       "name": "tasks-{0001}-default",
          *       "partition": 1,
-         *       "taskType": "core.noop",
+         *       "pool": "default",
          *       "paused": false,
          *       "counts": {
          *         "waiting": 12,
@@ -845,10 +845,11 @@ export interface components {
          *     }
          */
         Queue: {
-            /** @description The BullMQ queue: one per (partition, task type). */
+            /** @description The BullMQ queue: one per (partition, executor pool). */
             name: string;
             partition: number;
-            taskType: string;
+            /** @description The executor pool whose task types this queue carries (QUEUE_POOLS). */
+            pool: string;
             /** @description Paused: executors take nothing from it and the router stops feeding it. */
             paused: boolean;
             counts: components["schemas"]["QueueCounts"];
@@ -893,9 +894,9 @@ export interface components {
          * @example {
          *       "items": [
          *         {
-         *           "name": "tasks-{0001}-core.noop",
+         *           "name": "tasks-{0001}-default",
          *           "partition": 1,
-         *           "taskType": "core.noop",
+         *           "pool": "default",
          *           "paused": false,
          *           "counts": {
          *             "waiting": 12,
@@ -1063,9 +1064,9 @@ export interface components {
          *       ],
          *       "queues": [
          *         {
-         *           "name": "tasks-{0001}-core.noop",
+         *           "name": "tasks-{0001}-default",
          *           "partition": 1,
-         *           "taskType": "core.noop",
+         *           "pool": "default",
          *           "paused": false,
          *           "counts": {
          *             "waiting": 12,

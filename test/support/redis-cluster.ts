@@ -1,0 +1,158 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Redis } from 'ioredis';
+import { freePort } from './api-client';
+
+const run = promisify(execFile);
+
+/** Short, so a killed master's replica takes over within a few seconds. */
+const NODE_TIMEOUT_MS = 2_000;
+
+/**
+ * A real Redis Cluster on loopback: three masters with a replica each,
+ * `redis-server --cluster-enabled yes` daemons formed by `redis-cli --cluster
+ * create`. Nothing is persisted; `stop` ends every node and removes its files.
+ */
+export class RedisCluster {
+  private constructor(
+    private readonly dir: string,
+    readonly ports: number[],
+  ) {}
+
+  static async start(): Promise<RedisCluster> {
+    const dir = await mkdtemp(join(tmpdir(), 'taskloom-redis-cluster-'));
+    const ports: number[] = [];
+    while (ports.length < 6) {
+      const port = await freePort();
+      if (!ports.includes(port)) ports.push(port);
+    }
+    const cluster = new RedisCluster(dir, ports);
+    try {
+      for (const port of ports) {
+        await run('redis-server', [
+          '--port', String(port),
+          '--bind', '127.0.0.1',
+          '--cluster-enabled', 'yes',
+          '--cluster-config-file', join(dir, `nodes-${port}.conf`),
+          '--cluster-node-timeout', String(NODE_TIMEOUT_MS),
+          '--save', '',
+          '--appendonly', 'no',
+          '--daemonize', 'yes',
+          '--pidfile', join(dir, `redis-${port}.pid`),
+          '--logfile', join(dir, `redis-${port}.log`),
+          '--dir', dir,
+        ]); // prettier-ignore
+      }
+      for (const port of ports) await cluster.waitFor(port, async (node) => (await node.ping()) === 'PONG');
+      await run('redis-cli', [
+        '--cluster', 'create',
+        ...ports.map((port) => `127.0.0.1:${port}`),
+        '--cluster-replicas', '1',
+        '--cluster-yes',
+      ]); // prettier-ignore
+      await cluster.waitUntilHealthy();
+    } catch (error) {
+      await cluster.stop();
+      throw error;
+    }
+    return cluster;
+  }
+
+  /** REDIS_CLUSTER_NODES for Taskloom: every node, so a client can start whichever is down. */
+  get nodes(): string {
+    return this.ports.map((port) => `127.0.0.1:${port}`).join(',');
+  }
+
+  /** The port of the master serving a key's hash slot now. */
+  async masterOf(key: string): Promise<number> {
+    const client = await this.anyLiveNode();
+    try {
+      const slot = (await client.cluster('KEYSLOT', key)) as number;
+      const shards = (await client.cluster('SLOTS')) as [number, number, [string, number, ...unknown[]]][];
+      const owner = shards.find(([from, to]) => slot >= from && slot <= to);
+      if (!owner) throw new Error(`no node serves slot ${slot}`);
+      return owner[2][1];
+    } finally {
+      client.disconnect();
+    }
+  }
+
+  /** The current masters' ports. */
+  async masters(): Promise<number[]> {
+    const client = await this.anyLiveNode();
+    try {
+      const shards = (await client.cluster('SLOTS')) as [number, number, [string, number, ...unknown[]]][];
+      return [...new Set(shards.map((shard) => shard[2][1]))].sort();
+    } finally {
+      client.disconnect();
+    }
+  }
+
+  /** kill -9 of one node, as a crashed machine. */
+  async kill(port: number): Promise<void> {
+    const pid = Number((await readFile(join(this.dir, `redis-${port}.pid`), 'utf8')).trim());
+    process.kill(pid, 'SIGKILL');
+    this.dead.add(port);
+  }
+
+  /** Every slot served and every live node agreeing the cluster is ok (after a failover: the replica promoted). */
+  async waitUntilHealthy(timeoutMs = 30_000): Promise<void> {
+    for (const port of this.ports.filter((p) => !this.dead.has(p))) {
+      await this.waitFor(
+        port,
+        async (node) => /cluster_state:ok/.test(await node.cluster('INFO')) && (await this.slotsCovered(node)),
+        timeoutMs,
+      );
+    }
+  }
+
+  async stop(): Promise<void> {
+    for (const port of this.ports.filter((p) => !this.dead.has(p))) {
+      const pid = await readFile(join(this.dir, `redis-${port}.pid`), 'utf8').catch(() => '');
+      if (pid.trim() !== '') {
+        try {
+          process.kill(Number(pid.trim()), 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    }
+    await rm(this.dir, { recursive: true, force: true });
+  }
+
+  private readonly dead = new Set<number>();
+
+  private async slotsCovered(node: Redis): Promise<boolean> {
+    const shards = (await node.cluster('SLOTS')) as [number, number][];
+    return shards.reduce((sum, [from, to]) => sum + (to - from + 1), 0) === 16_384;
+  }
+
+  private async anyLiveNode(): Promise<Redis> {
+    const port = this.ports.find((p) => !this.dead.has(p))!;
+    return new Redis(port, '127.0.0.1', { maxRetriesPerRequest: 1 });
+  }
+
+  private async waitFor(port: number, check: (node: Redis) => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const node = new Redis(port, '127.0.0.1', {
+        lazyConnect: true,
+        maxRetriesPerRequest: 0,
+        retryStrategy: () => null,
+      });
+      try {
+        await node.connect();
+        if (await check(node)) return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      } finally {
+        node.disconnect();
+      }
+      if (Date.now() > deadline) throw new Error(`redis node ${port} did not become ready within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
