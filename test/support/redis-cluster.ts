@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
-import { freePort } from './api-client';
+import { createServer } from 'node:net';
 
 const run = promisify(execFile);
 
@@ -26,7 +26,7 @@ export class RedisCluster {
     const dir = await mkdtemp(join(tmpdir(), 'taskloom-redis-cluster-'));
     const ports: number[] = [];
     while (ports.length < 6) {
-      const port = await freePort();
+      const port = await busFreePort();
       if (!ports.includes(port)) ports.push(port);
     }
     const cluster = new RedisCluster(dir, ports);
@@ -98,12 +98,12 @@ export class RedisCluster {
     this.dead.add(port);
   }
 
-  /** Every slot served and every live node agreeing the cluster is ok (after a failover: the replica promoted). */
+  /** Every slot served by a live master, as every live node sees it (after a kill: the replica promoted). */
   async waitUntilHealthy(timeoutMs = 30_000): Promise<void> {
     for (const port of this.ports.filter((p) => !this.dead.has(p))) {
       await this.waitFor(
         port,
-        async (node) => /cluster_state:ok/.test(await node.cluster('INFO')) && (await this.slotsCovered(node)),
+        async (node) => /cluster_state:ok/.test(await node.cluster('INFO')) && (await this.servedByLiveMasters(node)),
         timeoutMs,
       );
     }
@@ -125,9 +125,10 @@ export class RedisCluster {
 
   private readonly dead = new Set<number>();
 
-  private async slotsCovered(node: Redis): Promise<boolean> {
-    const shards = (await node.cluster('SLOTS')) as [number, number][];
-    return shards.reduce((sum, [from, to]) => sum + (to - from + 1), 0) === 16_384;
+  private async servedByLiveMasters(node: Redis): Promise<boolean> {
+    const shards = (await node.cluster('SLOTS')) as [number, number, [string, number, ...unknown[]]][];
+    const covered = shards.reduce((sum, [from, to]) => sum + (to - from + 1), 0) === 16_384;
+    return covered && shards.every((shard) => !this.dead.has(shard[2][1]));
   }
 
   private async anyLiveNode(): Promise<Redis> {
@@ -155,4 +156,20 @@ export class RedisCluster {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+}
+
+/** A free port whose cluster bus port (port + 10000, Redis's rule) is free too. */
+async function busFreePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    if ((await canListen(port)) && (await canListen(port + 10_000))) return port;
+  }
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
