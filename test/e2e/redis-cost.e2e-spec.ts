@@ -13,15 +13,18 @@ const TYPES = 100;
 const PARTITIONS = 16;
 /** Long enough to see several of every periodic command (the slowest, BullMQ's drain wait, is 5 s). */
 const WINDOW_MS = 15_000;
+/** Start-up is over once this long costs at most 1 % of a core. */
+const SETTLE_MS = 4_000;
 
 /**
  * The bound ADR 0024 documents, for an executor serving P partitions of K
- * pools: at most P × K + 3 Redis connections and P × K × 0.5 + 2 commands a
- * second while idle — here 16 partitions of one pool, whatever the 100 task
+ * pools: at most P × K + 3 Redis connections and 3 × P × K + 2 commands a
+ * second while idle, counting the commands BullMQ's scripts run as INFO
+ * commandstats does — here 16 partitions of one pool, whatever the 100 task
  * types (the per-type layout needed 1,600 connections).
  */
 const connectionBound = (queues: number) => queues + 3;
-const idleCommandBound = (queues: number) => queues * 0.5 + 2;
+const idleCommandBound = (queues: number) => queues * 3 + 2;
 
 /** A plugin of TYPES task types, written as built JavaScript on the SDK, loaded by absolute path. */
 async function writeManyTypesPlugin(dir: string): Promise<string> {
@@ -99,9 +102,9 @@ describe('an idle executor costs Redis little, however many task types (ADR 0024
 
     const before = await commandsServed(probe);
     await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
-    // The two INFO calls of this probe are in the count too.
-    const perSecond = (await commandsServed(probe)) - before - 1;
-    const rate = perSecond / (WINDOW_MS / 1000);
+    // The first INFO call of this probe is in the count too.
+    const served = (await commandsServed(probe)) - before - 1;
+    const rate = served / (WINDOW_MS / 1000);
     console.log(`executor idle: ${clients} Redis connections, ${rate.toFixed(2)} commands/s over ${queues} queues`);
     expect(rate).toBeLessThanOrEqual(idleCommandBound(queues));
   });
@@ -120,7 +123,7 @@ describe('an idle standalone system uses under 1 % of a core', () => {
     await services?.dispose();
   });
 
-  it('measured over a window once it has settled', async () => {
+  it('measured over 15 s once start-up has settled (bench:idle measures a minute)', async () => {
     const port = await freePort();
     standalone = new AppProcess('standalone', {
       ...services.env,
@@ -128,11 +131,19 @@ describe('an idle standalone system uses under 1 % of a core', () => {
       HOST: '127.0.0.1',
     }).start();
     await standalone.waitForLog(/Demo run [0-9a-f-]{36} succeeded/, 60_000);
-    // Start-up work (plugin warm-up, the demo run, first samples) is over after a few seconds.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const before = await cpuSeconds(standalone.pid!);
+    // Start-up work (plugin warm-up, the demo run, JIT, the first samples) tails off over some seconds:
+    // the window opens once a few seconds in a row cost no more than the bound.
+    const pid = standalone.pid!;
+    const settleBy = Date.now() + 60_000;
+    for (let last = await cpuSeconds(pid); ;) {
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      const now = await cpuSeconds(pid);
+      if (now - last <= (SETTLE_MS / 1000) * 0.01 || Date.now() > settleBy) break;
+      last = now;
+    }
+    const before = await cpuSeconds(pid);
     await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
-    const share = ((await cpuSeconds(standalone.pid!)) - before) / (WINDOW_MS / 1000);
+    const share = ((await cpuSeconds(pid)) - before) / (WINDOW_MS / 1000);
     console.log(`standalone idle: ${(share * 100).toFixed(2)} % of a core`);
     expect(share).toBeLessThan(0.01);
   });

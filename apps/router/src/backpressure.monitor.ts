@@ -34,6 +34,7 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
   private readonly pausedQueues = new Set<string>();
   private readonly depths = new Map<string, number>();
   private lastFullSample = 0;
+  private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private saturatedTimer: NodeJS.Timeout | undefined;
   private onRelief: (() => void) | undefined;
@@ -51,8 +52,22 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
         void this.sample().catch((error: Error) => this.logger.warn(`sampling queue depth failed: ${error.message}`)),
       SAMPLE_EVERY_MS,
     );
+  }
+
+  /**
+   * Marks a queue saturated and measures the saturated ones quickly until
+   * none is left; the fast timer runs only then, so an idle router does not
+   * wake fifty times a second for nothing.
+   */
+  private saturate(name: string): void {
+    this.saturatedQueues.add(name);
+    if (this.saturatedTimer || this.stopped) return;
     this.saturatedTimer = setInterval(() => {
-      if (this.saturatedQueues.size === 0) return;
+      if (this.saturatedQueues.size === 0) {
+        clearInterval(this.saturatedTimer);
+        this.saturatedTimer = undefined;
+        return;
+      }
       void this.resample([...this.saturatedQueues]).catch((error: Error) =>
         this.logger.warn(`sampling queue depth failed: ${error.message}`),
       );
@@ -79,7 +94,7 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
   noteEnqueued(queue: string, count: number): void {
     const depth = (this.depths.get(queue) ?? 0) + count;
     this.depths.set(queue, depth);
-    if (depth >= this.config.router.highWater) this.saturatedQueues.add(queue);
+    if (depth >= this.config.router.highWater) this.saturate(queue);
   }
 
   async sample(now = Date.now()): Promise<void> {
@@ -128,7 +143,7 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
       // taskloom_router_queue_saturated is how an operator follows it.
       if (!this.saturatedQueues.has(name))
         this.logger.debug(`queue ${name} saturated at depth ${depth}; holding its tasks back`);
-      this.saturatedQueues.add(name);
+      this.saturate(name);
       return false;
     }
     if (depth <= this.config.router.lowWater && this.saturatedQueues.delete(name)) {
@@ -148,6 +163,7 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
   }
 
   onApplicationShutdown(): void {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     if (this.saturatedTimer) clearInterval(this.saturatedTimer);
     this.unregisterMetrics?.();
