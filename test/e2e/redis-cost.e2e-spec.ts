@@ -96,7 +96,10 @@ describe('an idle executor costs Redis little, however many task types (ADR 0024
     // Only the executor stays connected: what Redis sees now is its own cost (and this probe's one connection).
     for (const process of cluster.processes.filter((p) => p.app !== 'executor')) await process.stop();
     const queues = PARTITIONS;
-    const clients = (await probe.client('LIST')).toString().trim().split('\n').length - 1;
+    const clients =
+      String(await probe.client('LIST'))
+        .trim()
+        .split('\n').length - 1;
     expect(clients).toBeLessThanOrEqual(connectionBound(queues));
     expect(clients).toBeGreaterThanOrEqual(queues);
 

@@ -70,11 +70,10 @@ export class RedisCluster {
   async masterOf(key: string): Promise<number> {
     const client = await this.anyLiveNode();
     try {
-      const slot = (await client.cluster('KEYSLOT', key)) as number;
-      const shards = (await client.cluster('SLOTS')) as [number, number, [string, number, ...unknown[]]][];
-      const owner = shards.find(([from, to]) => slot >= from && slot <= to);
+      const slot = await client.cluster('KEYSLOT', key);
+      const owner = (await shardsOf(client)).find((shard) => slot >= shard.from && slot <= shard.to);
       if (!owner) throw new Error(`no node serves slot ${slot}`);
-      return owner[2][1];
+      return owner.master;
     } finally {
       client.disconnect();
     }
@@ -84,8 +83,7 @@ export class RedisCluster {
   async masters(): Promise<number[]> {
     const client = await this.anyLiveNode();
     try {
-      const shards = (await client.cluster('SLOTS')) as [number, number, [string, number, ...unknown[]]][];
-      return [...new Set(shards.map((shard) => shard[2][1]))].sort();
+      return [...new Set((await shardsOf(client)).map((shard) => shard.master))].sort();
     } finally {
       client.disconnect();
     }
@@ -126,9 +124,9 @@ export class RedisCluster {
   private readonly dead = new Set<number>();
 
   private async servedByLiveMasters(node: Redis): Promise<boolean> {
-    const shards = (await node.cluster('SLOTS')) as [number, number, [string, number, ...unknown[]]][];
-    const covered = shards.reduce((sum, [from, to]) => sum + (to - from + 1), 0) === 16_384;
-    return covered && shards.every((shard) => !this.dead.has(shard[2][1]));
+    const shards = await shardsOf(node);
+    const covered = shards.reduce((sum, shard) => sum + (shard.to - shard.from + 1), 0) === 16_384;
+    return covered && shards.every((shard) => !this.dead.has(shard.master));
   }
 
   private async anyLiveNode(): Promise<Redis> {
@@ -172,4 +170,10 @@ function canListen(port: number): Promise<boolean> {
     server.once('error', () => resolve(false));
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/** CLUSTER SLOTS as this node sees it: each slot range and the port of the master serving it. */
+async function shardsOf(node: Redis): Promise<{ from: number; to: number; master: number }[]> {
+  const shards = await node.cluster('SLOTS');
+  return shards.map(([from, to, ...nodes]) => ({ from, to, master: nodes[0]![1] }));
 }
