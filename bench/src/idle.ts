@@ -1,18 +1,21 @@
 import { mkdirSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Cluster } from './cluster';
-import { ROOT, type Child } from './processes';
+import { Child, ROOT } from './processes';
 import { createServices, type BenchServices } from './services';
 import { sleep } from './timing';
 
 /**
  * The idle cost of a Taskloom system (ADR 0024): api, router and executors
- * started, nothing submitted, each process's CPU measured over a minute once
- * start-up has settled. The e2e tier checks the standalone process under
+ * (or, with --standalone, `npm start`'s single process) started, nothing
+ * submitted, each process's CPU measured over a minute once start-up has
+ * settled. The e2e tier checks the standalone process under
  * 1 % of a core over 15 s; this is the minute-long figure.
  */
-const USAGE = `npm run bench:idle -- [--seconds S] [--executors N] [--routers N] [--apis N] [--partitions N]`;
+const USAGE = `npm run bench:idle -- [--seconds S] [--settle S] [--standalone] [--executors N] [--routers N] [--apis N] [--partitions N]`;
+const START_TIMEOUT_MS = 60_000;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -20,6 +23,8 @@ async function main(): Promise<void> {
     strict: true,
     options: {
       seconds: { type: 'string', default: '60' },
+      standalone: { type: 'boolean', default: false },
+      settle: { type: 'string', default: '30' },
       executors: { type: 'string', default: '1' },
       routers: { type: 'string', default: '1' },
       apis: { type: 'string', default: '1' },
@@ -41,22 +46,25 @@ async function main(): Promise<void> {
   let cluster: Cluster | undefined;
   try {
     services = await createServices(values.postgres.replace(/\/+$/, ''), values.redis);
-    cluster = await Cluster.start({
-      services,
-      executors: count('executors'),
-      routers: count('routers'),
-      apis: count('apis'),
-      partitions: count('partitions'),
-      concurrency: 64,
-      connections: 4,
-      logDir,
-      nodeArgs: () => [],
-      children,
-    });
-    await sleep(5_000);
-    const before = cluster.cpuSeconds();
+    const measured = values.standalone
+      ? await startStandalone(services, count('partitions'), logDir, children)
+      : (cluster = await Cluster.start({
+          services,
+          executors: count('executors'),
+          routers: count('routers'),
+          apis: count('apis'),
+          partitions: count('partitions'),
+          concurrency: 64,
+          connections: 4,
+          logDir,
+          nodeArgs: () => [],
+          children,
+        }));
+    // Plugin warm-up, JIT, the first samples and (standalone) the demo run tail off over half a minute.
+    await sleep(count('settle') * 1000);
+    const before = measured.cpuSeconds();
     await sleep(seconds * 1000);
-    const after = cluster.cpuSeconds();
+    const after = measured.cpuSeconds();
     const lines = Object.keys(after).map((name) => {
       const share = (after[name]! - before[name]!) / seconds;
       return `  ${name.padEnd(12)} ${(share * 100).toFixed(2).padStart(6)} % of a core`;
@@ -70,6 +78,43 @@ async function main(): Promise<void> {
     await Promise.all([...children].map((child) => child.stop(5_000)));
     await services?.dispose();
   }
+}
+
+/** `npm start`'s process: api, router and executor in one, on the bench database and prefix. */
+async function startStandalone(
+  services: BenchServices,
+  partitions: number,
+  logDir: string,
+  children: Set<Child>,
+): Promise<{ cpuSeconds(): Record<string, number> }> {
+  const child = new Child({
+    name: 'standalone',
+    script: join(ROOT, 'apps', 'standalone', 'dist', 'main.js'),
+    env: {
+      DATABASE_URL: services.databaseUrl,
+      REDIS_URL: services.redisUrl,
+      REDIS_PREFIX: services.redisPrefix,
+      HOST: '127.0.0.1',
+      PORT: String(await freePort()),
+      QUEUE_PARTITIONS: String(partitions),
+      LOG_LEVEL: 'info',
+    },
+    logDir,
+  });
+  children.add(child);
+  await child.waitForLine(/Demo run [0-9a-f-]{36} succeeded/, START_TIMEOUT_MS);
+  return { cpuSeconds: () => ({ standalone: child.cpuSeconds() }) };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 main().then(
