@@ -1,11 +1,19 @@
+import { Client } from 'pg';
 import { ApiClient, freePort } from '../support/api-client';
-import { AppProcess } from '../support/app-process';
-import { Cluster } from '../support/cluster';
+import { AppProcess, type AppName } from '../support/app-process';
 import { RedisCluster } from '../support/redis-cluster';
+import { createSuiteServices, type SuiteServices } from '../support/services';
 
 const RUNS = 1_000;
 /** Submissions in flight at once, spread over both apis. */
 const IN_FLIGHT = 20;
+/** Six processes start at once on two cores: give each more than the usual 30 s. */
+const START_TIMEOUT_MS = 120_000;
+const READY_LINE: Record<string, RegExp> = {
+  executor: /serving \d+ queue/,
+  router: /taskloom-router dispatching/,
+  api: /taskloom-api listening/,
+};
 
 const FAN_OUT = {
   name: 'fan-out',
@@ -24,28 +32,53 @@ const FAN_OUT = {
  */
 describe('Redis Cluster: many processes and a master failover', () => {
   let redis: RedisCluster;
-  let cluster: Cluster;
+  let services: SuiteServices;
+  const processes: AppProcess[] = [];
   let apis: ApiClient[];
 
+  async function start(app: AppName, env: Record<string, string>): Promise<void> {
+    const child = new AppProcess(app, env).start();
+    processes.push(child);
+    await child.waitForLog(READY_LINE[app]!, START_TIMEOUT_MS);
+  }
+
+  async function sql<T = Record<string, unknown>>(text: string): Promise<T[]> {
+    const client = new Client({ connectionString: services.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query(text)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
   beforeAll(async () => {
-    redis = await RedisCluster.start();
-    cluster = await Cluster.start('e2e-redis-cluster', {
+    [redis, services] = await Promise.all([RedisCluster.start(), createSuiteServices('e2e-redis-cluster')]);
+    const env = {
+      ...services.env,
+      HOST: '127.0.0.1',
       REDIS_CLUSTER_NODES: redis.nodes,
       QUEUE_PARTITIONS: '6',
       RECONCILE_INTERVAL_MS: '500',
       RECONCILE_QUEUED_GRACE_MS: '2000',
       EXECUTOR_HEARTBEAT_MS: '500',
       EXECUTOR_LOST_AFTER_MS: '4000',
-    });
-    const port = await freePort();
-    const second = new AppProcess('api', { ...cluster.env, PORT: String(port) }).start();
-    cluster.processes.push(second);
-    await Promise.all([cluster.startExecutor(), cluster.startRouter(), second.waitForLog(/taskloom-api listening/)]);
-    apis = [cluster.api, new ApiClient(`http://127.0.0.1:${port}`)];
+    };
+    const ports = [await freePort(), await freePort()];
+    // An executor first: it creates the schema and publishes the task types definitions are checked against.
+    await start('executor', env);
+    await Promise.all([
+      start('executor', env),
+      start('router', env),
+      start('router', env),
+      ...ports.map((port) => start('api', { ...env, PORT: String(port) })),
+    ]);
+    apis = ports.map((port) => new ApiClient(`http://127.0.0.1:${port}`));
   });
 
   afterAll(async () => {
-    await cluster?.stop();
+    await Promise.all(processes.map((child) => child.stop()));
+    await services?.dispose();
     await redis?.stop();
   });
 
@@ -72,21 +105,19 @@ describe('Redis Cluster: many processes and a master failover', () => {
     expect(await redis.masters()).not.toContain(victim);
     await submit(RUNS);
 
-    await cluster.api.waitFor(
+    await apis[0]!.waitFor(
       async () => {
-        const [row] = await cluster.sql<{ n: number }>(
-          `SELECT count(*)::int AS n FROM runs WHERE status = 'succeeded'`,
-        );
+        const [row] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM runs WHERE status = 'succeeded'`);
         return row!.n === RUNS;
       },
       `all ${RUNS} runs to succeed`,
       150_000,
     );
-    expect(await cluster.sql('SELECT status, count(*)::int AS n FROM runs GROUP BY status')).toEqual([
+    expect(await sql('SELECT status, count(*)::int AS n FROM runs GROUP BY status')).toEqual([
       { status: 'succeeded', n: RUNS },
     ]);
     // Each task has exactly one attempt that was not interrupted, and it succeeded: nothing ran twice.
-    const [tasks] = await cluster.sql<{ tasks: number; succeeded: number; ranTwice: number }>(
+    const [tasks] = await sql<{ tasks: number; succeeded: number; ranTwice: number }>(
       `SELECT count(*)::int AS tasks,
               count(*) FILTER (WHERE t.status = 'succeeded')::int AS succeeded,
               count(*) FILTER (WHERE (SELECT count(*) FROM task_attempts a
@@ -94,7 +125,7 @@ describe('Redis Cluster: many processes and a master failover', () => {
          FROM tasks t`,
     );
     expect(tasks).toEqual({ tasks: 3 * RUNS, succeeded: 3 * RUNS, ranTwice: 0 });
-    const [attempts] = await cluster.sql<{ succeeded: number }>(
+    const [attempts] = await sql<{ succeeded: number }>(
       `SELECT count(*)::int AS succeeded FROM task_attempts WHERE status = 'succeeded'`,
     );
     expect(attempts!.succeeded).toBe(3 * RUNS);
