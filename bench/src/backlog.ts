@@ -86,10 +86,11 @@ export async function backlogDrain(
 async function noopQueues(api: HttpClient): Promise<string[]> {
   const answer = await api.send('GET', '/api/v1/admin/queues');
   if (answer.status !== 200) throw new Error(`GET /admin/queues answered ${answer.status}: ${answer.body}`);
-  const names = (JSON.parse(answer.body) as { items: { name: string }[] }).items
-    .map((queue) => queue.name)
-    .filter((name) => name.endsWith('-core.noop'));
-  if (names.length === 0) throw new Error('no core.noop queue to pause: the backlog would drain as it fills');
+  // core.noop is in the default pool (the bench sets no QUEUE_POOLS): one queue per partition.
+  const names = (JSON.parse(answer.body) as { items: { name: string; pool: string }[] }).items
+    .filter((queue) => queue.pool === 'default')
+    .map((queue) => queue.name);
+  if (names.length === 0) throw new Error('no default-pool queue to pause: the backlog would drain as it fills');
   return names;
 }
 

@@ -2,12 +2,15 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Child, ROOT, type LogProblems } from './processes';
 import { HttpClient } from './http-load';
+import { RoundRobinClient } from './round-robin-client';
 import type { BenchServices } from './services';
 import { sleep } from './timing';
 
 export interface ClusterOptions {
   services: BenchServices;
   executors: number;
+  routers: number;
+  apis: number;
   partitions: number;
   concurrency: number;
   connections: number;
@@ -23,17 +26,18 @@ export class Cluster {
   private constructor(
     readonly api: HttpClient,
     readonly processes: Child[],
+    private readonly fronts: number,
   ) {}
 
   static async start(options: ClusterOptions): Promise<Cluster> {
-    const port = await freePort();
+    const ports = await Promise.all(Array.from({ length: options.apis }, () => freePort()));
     const env: Record<string, string> = {
       DATABASE_URL: options.services.databaseUrl,
       DATABASE_POOL_SIZE: '20',
       REDIS_URL: options.services.redisUrl,
       REDIS_PREFIX: options.services.redisPrefix,
       HOST: '127.0.0.1',
-      PORT: String(port),
+      PORT: String(ports[0]),
       // The readiness lines below are info lines; the apps log nothing else
       // at info on their hot paths (request logging is off), so this costs nothing.
       LOG_LEVEL: 'info',
@@ -44,11 +48,11 @@ export class Cluster {
       // A quick stop at the end: nothing of value is running by then.
       SHUTDOWN_GRACE_MS: '2000',
     };
-    const spawnApp = (app: string, name: string) => {
+    const spawnApp = (app: string, name: string, own: Record<string, string> = {}) => {
       const child = new Child({
         name,
         script: join(ROOT, 'apps', app, 'dist', 'main.js'),
-        env,
+        env: { ...env, ...own },
         logDir: options.logDir,
         nodeArgs: options.nodeArgs(name),
       });
@@ -57,16 +61,23 @@ export class Cluster {
     };
     // Executors first: they publish the task types that workflow registration validates against.
     const executors = Array.from({ length: options.executors }, (_, i) => spawnApp('executor', `executor-${i + 1}`));
-    const router = spawnApp('router', 'router');
-    const api = spawnApp('api', 'api');
+    const numbered = (app: string, count: number, index: number) => (count === 1 ? app : `${app}-${index + 1}`);
+    const routers = Array.from({ length: options.routers }, (_, i) =>
+      spawnApp('router', numbered('router', options.routers, i)),
+    );
+    const apis = ports.map((port, i) => spawnApp('api', numbered('api', options.apis, i), { PORT: String(port) }));
     await Promise.all([
       ...executors.map((executor) => executor.waitForLine(/serving \d+ queue\(s\)/, START_TIMEOUT_MS)),
-      router.waitForLine(/taskloom-router dispatching/, START_TIMEOUT_MS),
-      api.waitForLine(/taskloom-api listening/, START_TIMEOUT_MS),
+      ...routers.map((router) => router.waitForLine(/taskloom-router dispatching/, START_TIMEOUT_MS)),
+      ...apis.map((api) => api.waitForLine(/taskloom-api listening/, START_TIMEOUT_MS)),
     ]);
-    const client = new HttpClient(new URL(`http://127.0.0.1:${port}`), options.connections);
-    await waitUntilReady(client);
-    return new Cluster(client, [api, router, ...executors]);
+    const clients = ports.map(
+      (port) =>
+        new HttpClient(new URL(`http://127.0.0.1:${port}`), Math.max(1, Math.ceil(options.connections / ports.length))),
+    );
+    for (const client of clients) await waitUntilReady(client);
+    const client = clients.length === 1 ? clients[0]! : new RoundRobinClient(clients);
+    return new Cluster(client, [...apis, ...routers, ...executors], apis.length + routers.length);
   }
 
   /** Every process still running? A crash mid-phase must not be reported as a slow phase. */
@@ -99,9 +110,10 @@ export class Cluster {
 
   async stop(): Promise<void> {
     this.api.close();
-    // api and router first, so nothing new reaches the executors while they drain.
-    const [api, router, ...executors] = this.processes;
-    await Promise.all([api.stop(5_000), router.stop(5_000)]);
+    // apis and routers first, so nothing new reaches the executors while they drain.
+    const fronts = this.processes.slice(0, this.fronts);
+    const executors = this.processes.slice(this.fronts);
+    await Promise.all(fronts.map((child) => child.stop(5_000)));
     await Promise.all(executors.map((executor) => executor.stop(5_000)));
   }
 }

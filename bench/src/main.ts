@@ -88,7 +88,9 @@ async function main(): Promise<void> {
       progress,
     );
 
-    progress.start(`starting api, router and ${options.executors} executor(s)`);
+    progress.start(
+      `starting ${options.apis} api(s), ${options.routers} router(s) and ${options.executors} executor(s)`,
+    );
     cluster = await Cluster.start({ ...options, services, logDir, nodeArgs, children });
     db = new Client({ connectionString: services.databaseUrl });
     await db.connect();

@@ -8,6 +8,8 @@ export interface BenchOptions {
   rate: number;
   duration: number;
   executors: number;
+  routers: number;
+  apis: number;
   partitions: number;
   concurrency: number;
   connections: number;
@@ -31,6 +33,8 @@ const USAGE = `npm run bench -- [flags]
   --rate R          offered runs/s in the fixed-rate phase (default 500)
   --duration S      length of the fixed-rate phase in seconds (default 10)
   --executors N     executor processes (default 1)
+  --routers N       router processes (default 1)
+  --apis N          api processes, requests spread round-robin (default 1)
   --partitions N    QUEUE_PARTITIONS (default 4)
   --concurrency N   EXECUTOR_CONCURRENCY, also the raw worker's concurrency (default 64)
   --connections N   HTTP keep-alive sockets to the api (default 64)
@@ -56,6 +60,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       rate: { type: 'string', default: '500' },
       duration: { type: 'string', default: '10' },
       executors: { type: 'string', default: '1' },
+      routers: { type: 'string', default: '1' },
+      apis: { type: 'string', default: '1' },
       partitions: { type: 'string', default: '4' },
       concurrency: { type: 'string', default: '64' },
       connections: { type: 'string', default: '64' },
@@ -91,6 +97,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     rate: count('rate', 1, false),
     duration: count('duration', 1, false),
     executors: count('executors', 1),
+    routers: count('routers', 1),
+    apis: count('apis', 1),
     partitions: count('partitions', 1),
     concurrency: count('concurrency', 1),
     connections: count('connections', 1),

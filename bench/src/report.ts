@@ -115,7 +115,7 @@ export function formatTable(result: BenchResult): string {
   const valueWidth = Math.max(...rows.map(([, value]) => value.length));
   const lines = [
     `Taskloom bench ${result.startedAt}  ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, node ${machine.node}, ${machine.postgres}, redis ${machine.redis}, ${machine.commit}`,
-    `executors ${p.executors}, partitions ${p.partitions}, concurrency ${p.concurrency}, connections ${p.connections}`,
+    `apis ${p.apis}, routers ${p.routers}, executors ${p.executors}, partitions ${p.partitions}, concurrency ${p.concurrency}, connections ${p.connections}`,
     '',
     ...rows.map(([name, value, detail]) => `${name.padEnd(width)}  ${value.padStart(valueWidth)}  ${detail}`.trimEnd()),
     '',

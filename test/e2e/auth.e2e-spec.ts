@@ -200,7 +200,7 @@ describe('API keys, scopes, tenants, rate limits and the queue dashboard with AU
     const queues = await fetch(`${dashboard}/api/queues`, { headers: { cookie: setCookie.split(';')[0]! } });
     expect(queues.status).toBe(200);
     const names = ((await queues.json()) as { queues: { name: string }[] }).queues.map((queue) => queue.name);
-    expect(names).toEqual(expect.arrayContaining(['tasks-{0000}-core.noop', 'tasks-{0003}-core.noop']));
+    expect(names).toEqual(expect.arrayContaining(['tasks-{0000}-default', 'tasks-{0003}-default']));
   });
 
   it('answers 429 with Retry-After once a key passes API_RATE_LIMIT, counting each key on its own', async () => {

@@ -51,7 +51,13 @@ describe('operations: admin API, metrics and traces across processes', () => {
     executorMetrics = `http://127.0.0.1:${executorPort}/metrics`;
     cluster = await Cluster.start(
       'e2e-operations',
-      { ...tracing, METRICS_PORT: String(routerPort), RECONCILE_QUEUED_GRACE_MS: '1000' },
+      // core.echo-batch gets a pool of its own, so pausing its queues holds back nothing else.
+      {
+        ...tracing,
+        METRICS_PORT: String(routerPort),
+        RECONCILE_QUEUED_GRACE_MS: '1000',
+        QUEUE_POOLS: 'batch=core.echo-batch',
+      },
       { executor: false },
     );
     await cluster.startExecutor({ METRICS_PORT: String(executorPort) });
@@ -74,7 +80,7 @@ describe('operations: admin API, metrics and traces across processes', () => {
       expect(stats.runs.succeeded).toBeGreaterThanOrEqual(1);
       expect(stats.tasks.succeeded).toBeGreaterThanOrEqual(4);
       expect(stats.partitions.map((partition) => partition.partition)).toEqual([0, 1, 2, 3]);
-      expect(stats.queues.map((queue) => queue.name)).toContain('tasks-{0000}-core.noop');
+      expect(stats.queues.map((queue) => queue.name)).toContain('tasks-{0000}-default');
       expect(stats.executors.live).toBe(1);
       expect(stats.executors.capacity.cpu).toBe(2);
     });
@@ -90,9 +96,7 @@ describe('operations: admin API, metrics and traces across processes', () => {
 
     it('pause holds a queue, drain hands its jobs back to PostgreSQL, resume lets the run finish', async () => {
       const listed = QueueListSchema.parse((await cluster.api.get('/api/v1/admin/queues')).body);
-      const echoQueues = listed.items
-        .filter((queue) => queue.taskType === 'core.echo-batch')
-        .map((queue) => queue.name);
+      const echoQueues = listed.items.filter((queue) => queue.pool === 'batch').map((queue) => queue.name);
       expect(echoQueues).toHaveLength(4);
       for (const name of echoQueues) {
         const paused = await cluster.api.post(`/api/v1/admin/queues/${encodeURIComponent(name)}/pause`);
@@ -144,10 +148,10 @@ describe('operations: admin API, metrics and traces across processes', () => {
 
     it('answers 404 with a JSON error for a queue that does not exist', async () => {
       const missing = await cluster.api.post<{ statusCode: number; message: string }>(
-        '/api/v1/admin/queues/tasks-%7B0000%7D-no.such/pause',
+        '/api/v1/admin/queues/tasks-%7B0000%7D-nosuch/pause',
       );
       expect(missing.status).toBe(404);
-      expect(missing.body).toMatchObject({ statusCode: 404, message: expect.stringContaining('tasks-{0000}-no.such') });
+      expect(missing.body).toMatchObject({ statusCode: 404, message: expect.stringContaining('tasks-{0000}-nosuch') });
     });
 
     it('documents every admin endpoint in OpenAPI with its response schema', async () => {
@@ -219,7 +223,7 @@ describe('operations: admin API, metrics and traces across processes', () => {
 
     expect(sampleValue(after.api, 'taskloom_executors_live')).toBe(1);
     expect(after.api).toMatch(
-      /taskloom_queue_jobs\{queue="tasks-\{0000\}-core\.noop",partition="0",type="core\.noop",state="waiting"\} 0/,
+      /taskloom_queue_jobs\{queue="tasks-\{0000\}-default",partition="0",pool="default",state="waiting"\} 0/,
     );
     expect(sampleValue(after.router, 'taskloom_router_queue_saturated')).toBe(0);
     expect(sampleValue(after.executor, 'taskloom_executor_utilisation_ratio', { resource: 'cpu' })).toBe(0);

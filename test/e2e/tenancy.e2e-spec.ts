@@ -161,7 +161,7 @@ describe('tenancy: tenant-owned workflows, read-only shares, tenant admins and t
 
   describe('cluster operations', () => {
     it('are the operator’s alone: a tenant admin gets 403 from stats, queues, executors and queue control', async () => {
-      const queue = encodeURIComponent('tasks-{0000}-core.noop');
+      const queue = encodeURIComponent('tasks-{0000}-default');
       const operations: [string, string][] = [
         ['GET', '/api/v1/admin/stats'],
         ['GET', '/api/v1/admin/queues'],

@@ -6,24 +6,24 @@ import {
   QueueJobs,
   QueueRegistry,
   TASK_JOB_NAME,
-  taskQueueName,
+  poolQueueName,
+  type RedisConnection,
 } from '@taskloom/queue';
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { createSuiteServices, type SuiteServices } from '../support/services';
 
 /** QueueJobs.missing on a real Redis: what the reconciler and the queue drain rely on to find lost jobs. */
 describe('QueueJobs.missing', () => {
   let services: SuiteServices;
-  let redis: Redis;
+  let redis: RedisConnection;
   let registry: QueueRegistry;
   let jobs: QueueJobs;
-  const queue = taskQueueName('core.noop', 0);
-  const other = taskQueueName('core.noop', 1);
+  const queue = poolQueueName('default', 0);
+  const other = poolQueueName('default', 1);
 
   beforeAll(async () => {
     services = await createSuiteServices('queue-jobs');
-    redis = createRedisConnection(services.redisUrl, 'queue-jobs-test');
+    redis = createRedisConnection(loadConfig(services.env).redis, 'queue-jobs-test');
     registry = new QueueRegistry(loadConfig(services.env), redis);
     jobs = new QueueJobs(redis, registry);
   });

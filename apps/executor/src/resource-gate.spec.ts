@@ -12,9 +12,11 @@ describe('ResourceGate', () => {
     });
     await Promise.resolve();
     expect(thirdAdmitted).toBe(false);
+    expect(gate.waiting()).toBe(1);
     expect(gate.load()).toEqual({ cpu: 2, memoryMb: 1024, active: 2 });
     first();
     (await third)();
+    expect(gate.waiting()).toBe(0);
     expect(thirdAdmitted).toBe(true);
     second();
     expect(gate.load()).toEqual({ cpu: 0, memoryMb: 0, active: 0 });

@@ -39,7 +39,14 @@ export class ResourceGate {
 
   async acquire(need: ResourceNeed): Promise<() => void> {
     if (this.waiters.length === 0 && this.fits(need)) return this.take(need);
-    return new Promise<() => void>((grant) => this.waiters.push({ need, grant }));
+    const granted = new Promise<() => void>((grant) => this.waiters.push({ need, grant }));
+    this.notify();
+    return granted;
+  }
+
+  /** Tasks taken that wait for room. */
+  waiting(): number {
+    return this.waiters.length;
   }
 
   /** Called after every admission and release, so pollers can stop or start asking for work. */

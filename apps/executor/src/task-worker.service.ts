@@ -3,13 +3,20 @@ import type { Span } from '@opentelemetry/api';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import type { TaskFailure } from '@taskloom/sdk';
 import { InterruptionService, type AttemptOutcome } from '@taskloom/orchestrator';
-import { CancelledRuns, QueueRegistry, REDIS_CONNECTION, TaskRouting, type TaskJobData } from '@taskloom/queue';
-import { Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import {
+  CancelledRuns,
+  QueueRegistry,
+  REDIS_CONNECTION,
+  TaskRouting,
+  type RedisConnection,
+  type TaskJobData,
+} from '@taskloom/queue';
+import { DelayedError, Worker, type Job } from 'bullmq';
 import { AttemptReporter } from './attempt-reporter.service';
 import { attemptFields, countAttempt, markAttemptSpan, observeQueueWait, traceAttempt } from './attempt-telemetry';
 import { ExecutorIdentity } from './executor-identity';
-import { PluginHostService, type HostedTaskType } from './plugin-host.service';
+import { PluginConfigurationError, PluginHostService, type HostedTaskType } from './plugin-host.service';
+import { servedPools, type ServedPool } from './served-pools';
 import { ResourceGate, type ResourceNeed } from './resource-gate';
 import { preciseTimestamp } from './precise-time';
 import { storableResult } from './storable-result';
@@ -21,9 +28,20 @@ const RESUME_SHARE = 8;
 /** Jobs of a type waiting for their outcome to be written, per task of the type that may run at once. */
 const WRITE_WAIT_SHARE = 4;
 const HANDED_BACK = 'HandedBack';
+/** A job of a type this executor does not host goes back to its queue for this long, for an executor that does. */
+const FOREIGN_JOB_DELAY_MS = 1_000;
+/**
+ * Seconds an idle worker blocks waiting for a job before it asks again. A new
+ * job wakes it at once (BullMQ's marker), so this costs no latency; it only
+ * sets the idle polling rate (ADR 0024). BullMQ's default is 5; 10 is the
+ * ceiling BullMQ itself keeps a blocking call under, so a dropped connection
+ * is still noticed quickly.
+ */
+const DRAIN_DELAY_S = 10;
 
 interface Poller {
   workers: Worker<TaskJobData>[];
+  /** The lightest need of the pool's types: while it does not fit, nothing the pool carries can start. */
   need: ResourceNeed;
   paused: boolean;
   /** How many of its tasks must fit before a paused poller resumes. */
@@ -31,23 +49,25 @@ interface Poller {
 }
 
 /**
- * Runs the BullMQ workers of this executor: one per (served task type,
- * partition) queue. A job runs when its type's resource profile fits the
- * executor's free capacity; its attempt is marked started (fenced), run
- * through the plugin's TaskHost, and its outcome recorded.
+ * Runs the BullMQ workers of this executor: one per (served pool,
+ * partition) queue (ADR 0024), so its Redis connections grow with pools ×
+ * partitions, not with task types. A job runs when its type's resource
+ * profile fits the executor's free capacity; its attempt is marked started
+ * (fenced), run through the plugin's TaskHost, and its outcome recorded.
  */
 @Injectable()
 export class TaskWorkerService {
   private readonly logger = new Logger(TaskWorkerService.name);
   private readonly workers: Worker<TaskJobData>[] = [];
   private readonly pollers = new Map<string, Poller>();
+  private readonly hosted = new Map<string, HostedTaskType>();
   private readonly running = new Set<AbortController>();
   private stopping = false;
   readonly gate: ResourceGate;
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
-    @Inject(REDIS_CONNECTION) private readonly redis: Redis,
+    @Inject(REDIS_CONNECTION) private readonly redis: RedisConnection,
     private readonly queues: QueueRegistry,
     private readonly routing: TaskRouting,
     private readonly plugins: PluginHostService,
@@ -63,34 +83,45 @@ export class TaskWorkerService {
     });
   }
 
+  private pools(): ServedPool[] {
+    return servedPools(this.plugins.served(), this.routing.pools, this.config.executor.pools);
+  }
+
   queueNames(): string[] {
-    return this.plugins
-      .served()
-      .flatMap((hosted) => this.routing.queuesOf(hosted.taskType.type, this.config.executor.partitions));
+    return this.pools().flatMap((pool) => this.routing.queuesOfPool(pool.name, this.config.executor.partitions));
   }
 
   async start(): Promise<void> {
+    const pools = this.pools();
+    const empty = pools.filter((pool) => pool.types.length === 0).map((pool) => pool.name);
+    if (empty.length > 0) {
+      throw new PluginConfigurationError(
+        `EXECUTOR_POOLS names ${empty.join(', ')}, which carries none of the task types this executor serves`,
+      );
+    }
+    for (const served of this.plugins.served()) this.hosted.set(served.taskType.type, served);
     await this.cancelled.watch();
-    for (const hosted of this.plugins.served()) {
-      const { resources } = hosted.descriptor;
-      const concurrency = typeConcurrency(resources, this.config.executor);
+    for (const pool of pools) {
+      const lightest = lightestOf(pool.types);
+      const concurrency = typeConcurrency(lightest, this.config.executor);
       const poller: Poller = {
         workers: [],
-        need: resources,
+        need: lightest,
         paused: false,
         resumeAt: Math.max(1, Math.floor(concurrency / RESUME_SHARE)),
       };
-      this.pollers.set(hosted.taskType.type, poller);
-      for (const queue of this.routing.queuesOf(hosted.taskType.type, this.config.executor.partitions)) {
-        const worker = new Worker<TaskJobData>(queue, (job) => this.process(job, hosted), {
+      this.pollers.set(pool.name, poller);
+      for (const queue of this.routing.queuesOfPool(pool.name, this.config.executor.partitions)) {
+        const worker = new Worker<TaskJobData>(queue, (job, token) => this.process(job, token), {
           connection: this.redis,
           prefix: this.queues.prefix,
           // A job stays active until its outcome is written (AttemptReporter.finish). Short tasks spend
-          // most of their time there, so a type gets room for several times as many of those as run at
+          // most of their time there, so a pool gets room for several times as many of those as run at
           // once, up to what the reporter writes at a time: waiting on PostgreSQL never holds back the next
-          // task, while a heavy type still holds few jobs it cannot start.
+          // task, while a heavy pool still holds few jobs it cannot start.
           concurrency: concurrency + Math.min(WRITE_WAIT_SHARE * concurrency, this.reporter.writeCapacity),
           autorun: true,
+          drainDelay: DRAIN_DELAY_S,
           ...workerLockOptions(this.config),
         });
         worker.on('error', (error) => this.logger.warn(`worker ${queue}: ${error.message}`));
@@ -99,20 +130,26 @@ export class TaskWorkerService {
       }
     }
     this.gate.onChange(() => this.admitPollers());
-    this.logger.log(`executor ${this.identity.id} serving ${this.workers.length} queue(s)`);
+    this.logger.log(
+      `executor ${this.identity.id} serving ${this.workers.length} queue(s) of pool(s) ${pools.map((p) => p.name).join(', ')}`,
+    );
   }
 
   /**
    * An executor never asks for work it could not start now: the workers of a
-   * task type whose profile does not fit the free capacity stop polling.
-   * They start again once several such tasks fit (`resumeAt`), not one: a
-   * full executor would otherwise pause and resume its workers on every
-   * task that ends, and each resume costs BullMQ a round of Redis calls.
+   * pool stop polling while not even its lightest type fits the free
+   * capacity, or while a task already taken waits for room (a heavier type
+   * of the pool). They start again once several of the lightest fit
+   * (`resumeAt`), not one: a full executor would otherwise pause and resume
+   * its workers on every task that ends, and each resume costs BullMQ a
+   * round of Redis calls.
    */
   private admitPollers(): void {
     if (this.stopping) return;
+    const waiting = this.gate.waiting() > 0;
     for (const poller of this.pollers.values()) {
-      if (poller.paused ? !this.gate.fits(poller.need, poller.resumeAt) : this.gate.fits(poller.need)) continue;
+      const fits = !waiting && this.gate.fits(poller.need, poller.paused ? poller.resumeAt : 1);
+      if (poller.paused !== fits) continue;
       poller.paused = !poller.paused;
       for (const worker of poller.workers) {
         void (poller.paused ? worker.pause(true) : worker.resume());
@@ -120,8 +157,10 @@ export class TaskWorkerService {
     }
   }
 
-  private async process(job: Job<TaskJobData>, hosted: HostedTaskType): Promise<void> {
+  private async process(job: Job<TaskJobData>, token: string | undefined): Promise<void> {
     let task = job.data;
+    const hosted = this.hosted.get(task.type);
+    if (!hosted) return this.handBackForeign(job, token);
     observeQueueWait(task.type, job.timestamp);
     if (this.cancelled.has(task.runId)) return;
     const release = await this.gate.acquire(hosted.descriptor.resources);
@@ -131,7 +170,7 @@ export class TaskWorkerService {
       if (this.cancelled.has(task.runId)) return;
       // BullMQ counts every delivery; a second one means an earlier delivery was lost mid-run (its executor
       // died or lost the job's lock). That attempt is recorded as interrupted and this one runs as the next.
-      const redelivered = job.attemptsStarted > 1;
+      const redelivered = job.attemptsStarted - (task.handedBack ?? 0) > 1;
       if (redelivered) {
         const next = await this.takeOver(task);
         if (!next) return;
@@ -142,6 +181,22 @@ export class TaskWorkerService {
       release();
     }
     if (outcome) await this.reporter.finish(outcome);
+  }
+
+  /**
+   * A pool carries a type this executor does not host (its EXECUTOR_TASK_TYPES
+   * leaves it out): the job goes back to its queue, delayed a little, for an
+   * executor that hosts it. The hand-back is counted in the job, so its next
+   * delivery is not mistaken for the redelivery of a lost attempt.
+   */
+  private async handBackForeign(job: Job<TaskJobData>, token: string | undefined): Promise<void> {
+    this.logger.warn({
+      msg: `a job of ${job.data.type}, which this executor does not serve, went back to ${job.queueName}; check EXECUTOR_POOLS and QUEUE_POOLS`,
+      ...attemptFields(job.data),
+    });
+    await job.updateData({ ...job.data, handedBack: (job.data.handedBack ?? 0) + 1 });
+    await job.moveToDelayed(Date.now() + FOREIGN_JOB_DELAY_MS, token);
+    throw new DelayedError();
   }
 
   /** The next attempt of a redelivered job's task, started here; nothing when it must not run. */
@@ -292,4 +347,12 @@ export class TaskWorkerService {
     }
     await this.reporter.drain();
   }
+}
+
+/** The componentwise least need among a pool's types: what must fit for any of them to start. */
+function lightestOf(types: readonly HostedTaskType[]): ResourceNeed {
+  return {
+    cpu: Math.min(...types.map((type) => type.descriptor.resources.cpu)),
+    memoryMb: Math.min(...types.map((type) => type.descriptor.resources.memoryMb)),
+  };
 }

@@ -6,6 +6,13 @@ import { CoalescedRounds } from './coalesced-rounds';
 
 /** Child runs created per transaction: each may carry a whole definition's tasks. */
 const LAUNCH_BATCH = 20;
+/**
+ * The fallback poll's shortest period. Every pending launch is announced on
+ * commit, so the poll only catches an announcement lost with the listener's
+ * connection; polling at ROUTER_POLL_MS as well would be most of an idle
+ * router's PostgreSQL traffic (ADR 0024, idle cost).
+ */
+const MIN_POLL_MS = 2_000;
 
 /**
  * Creates the child runs of started sub-workflow tasks (SubRunLaunchService)
@@ -38,7 +45,7 @@ export class SubRunLaunchLoop implements OnApplicationBootstrap, OnApplicationSh
       SUB_RUN_CHANNEL,
     );
     await this.listener.start();
-    this.pollTimer = setInterval(() => this.rounds.wake(), this.config.router.pollMs);
+    this.pollTimer = setInterval(() => this.rounds.wake(), Math.max(MIN_POLL_MS, this.config.router.pollMs));
   }
 
   async onApplicationShutdown(): Promise<void> {

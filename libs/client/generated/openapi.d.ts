@@ -1130,7 +1130,7 @@ export interface components {
             /** @description Jobs waiting in a paused queue. */
             paused: number;
             partition: number;
-            /** @description Queues of this partition (one per task type). */
+            /** @description Queues of this partition (one per executor pool). */
             queues: number;
             pausedQueues: number;
         };
@@ -1181,9 +1181,9 @@ export interface components {
         };
         /**
          * @example {
-         *       "name": "tasks-{0001}-core.noop",
+         *       "name": "tasks-{0001}-default",
          *       "partition": 1,
-         *       "taskType": "core.noop",
+         *       "pool": "default",
          *       "paused": false,
          *       "counts": {
          *         "waiting": 12,
@@ -1195,17 +1195,18 @@ export interface components {
          *     }
          */
         Queue: {
-            /** @description The BullMQ queue: one per (partition, task type). */
+            /** @description The BullMQ queue: one per (partition, executor pool). */
             name: string;
             partition: number;
-            taskType: string;
+            /** @description The executor pool whose task types this queue carries (QUEUE_POOLS). */
+            pool: string;
             /** @description Paused: executors take nothing from it and the router stops feeding it. */
             paused: boolean;
             counts: components["schemas"]["QueueCounts"];
         };
         /**
          * @example {
-         *       "name": "tasks-{0001}-core.noop",
+         *       "name": "tasks-{0001}-default",
          *       "action": "drained",
          *       "paused": true,
          *       "returnedToReady": 12,
@@ -1243,9 +1244,9 @@ export interface components {
          * @example {
          *       "items": [
          *         {
-         *           "name": "tasks-{0001}-core.noop",
+         *           "name": "tasks-{0001}-default",
          *           "partition": 1,
-         *           "taskType": "core.noop",
+         *           "pool": "default",
          *           "paused": false,
          *           "counts": {
          *             "waiting": 12,
@@ -1628,9 +1629,9 @@ export interface components {
          *       ],
          *       "queues": [
          *         {
-         *           "name": "tasks-{0001}-core.noop",
+         *           "name": "tasks-{0001}-default",
          *           "partition": 1,
-         *           "taskType": "core.noop",
+         *           "pool": "default",
          *           "paused": false,
          *           "counts": {
          *             "waiting": 12,
@@ -5415,7 +5416,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A queue name from GET /admin/queues, e.g. tasks-{0001}-core.noop */
+                /** @description A queue name from GET /admin/queues, e.g. tasks-{0001}-default */
                 name: string;
             };
             cookie?: never;
@@ -5498,7 +5499,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A queue name from GET /admin/queues, e.g. tasks-{0001}-core.noop */
+                /** @description A queue name from GET /admin/queues, e.g. tasks-{0001}-default */
                 name: string;
             };
             cookie?: never;
@@ -5581,7 +5582,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A queue name from GET /admin/queues, e.g. tasks-{0001}-core.noop */
+                /** @description A queue name from GET /admin/queues, e.g. tasks-{0001}-default */
                 name: string;
             };
             cookie?: never;

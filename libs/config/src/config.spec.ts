@@ -41,6 +41,41 @@ describe('loadConfig', () => {
     expect(config.executor.cpu).toBe(1.5);
   });
 
+  it('reads Redis Cluster seeds and executor pools', () => {
+    const config = loadConfig({
+      REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-0.redis:6379,[::1]:7001',
+      QUEUE_POOLS: 'heavy=media.transcode,ml.*; io=http.request',
+      EXECUTOR_POOLS: 'heavy,default',
+    });
+    expect(config.redis.clusterNodes).toEqual([
+      { host: '10.0.0.1', port: 7000 },
+      { host: 'redis-0.redis', port: 6379 },
+      { host: '::1', port: 7001 },
+    ]);
+    expect(config.queue.pools).toEqual([
+      { name: 'heavy', types: ['media.transcode', 'ml.*'] },
+      { name: 'io', types: ['http.request'] },
+    ]);
+    expect(config.executor.pools).toEqual(['heavy', 'default']);
+    expect(loadConfig({}).redis.clusterNodes).toBeUndefined();
+    expect(loadConfig({}).queue.pools).toEqual([]);
+    expect(loadConfig({}).executor.pools).toBeUndefined();
+  });
+
+  it.each([
+    [{ REDIS_CLUSTER_NODES: 'redis-0' }, 'REDIS_CLUSTER_NODES'],
+    [{ REDIS_CLUSTER_NODES: 'redis-0:70000' }, 'REDIS_CLUSTER_NODES'],
+    [{ QUEUE_POOLS: 'heavy' }, 'QUEUE_POOLS'],
+    [{ QUEUE_POOLS: 'Heavy{1}=a' }, 'QUEUE_POOLS'],
+    [{ QUEUE_POOLS: 'default=a' }, 'QUEUE_POOLS'],
+    [{ QUEUE_POOLS: 'a=x;a=y' }, 'QUEUE_POOLS'],
+    [{ QUEUE_POOLS: 'a=x:y' }, 'QUEUE_POOLS'],
+    [{ EXECUTOR_POOLS: 'heavy' }, 'EXECUTOR_POOLS'],
+  ])('refuses %p naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(variable);
+  });
+
   it('reads API_BODY_LIMIT into bytes, 5 MiB by default', () => {
     expect(loadConfig({}).http.bodyLimitBytes).toBe(5 * 1024 * 1024);
     expect(loadConfig({ API_BODY_LIMIT: '512kb' }).http.bodyLimitBytes).toBe(512 * 1024);

@@ -1,9 +1,16 @@
 import { EnvSchema, type Env } from './env.schema';
 import { ConfigError } from './config.error';
+import { parseQueuePools, parsePoolNames, type QueuePoolSpec } from './queue-pools';
+import { parseRedisNodes, type RedisNode } from './redis-nodes';
 
 export interface TaskloomConfig {
   database: { url: string; poolSize: number };
-  redis: { url: string; prefix: string };
+  redis: {
+    url: string;
+    prefix: string;
+    /** Seed nodes of a Redis Cluster (REDIS_CLUSTER_NODES); absent: REDIS_URL names one standalone Redis. */
+    clusterNodes?: RedisNode[];
+  };
   http: {
     host: string;
     port: number;
@@ -31,7 +38,12 @@ export interface TaskloomConfig {
     /** Failed authentications per client address per minute before it is answered 429 unchecked (AUTH_FAILURE_LIMIT); 0: no limit. */
     failureLimitPerMinute: number;
   };
-  queue: { partitions: number; priorityAgingMs: number };
+  queue: {
+    partitions: number;
+    priorityAgingMs: number;
+    /** Executor pools other than `default` and the task types each carries (QUEUE_POOLS, ADR 0024). */
+    pools: QueuePoolSpec[];
+  };
   router: {
     batchSize: number;
     lingerMs: number;
@@ -63,6 +75,8 @@ export interface TaskloomConfig {
     concurrency: number;
     taskTypes?: string[];
     partitions?: number[];
+    /** The pools whose queues this executor polls (EXECUTOR_POOLS); absent: the pools of the types it hosts. */
+    pools?: string[];
     heartbeatMs: number;
     completionBatch: number;
     completionLingerMs: number;
@@ -128,7 +142,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
   }
   return {
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
-    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    redis: {
+      url: e.REDIS_URL,
+      prefix: e.REDIS_PREFIX,
+      ...(e.REDIS_CLUSTER_NODES ? { clusterNodes: parseRedisNodes(e.REDIS_CLUSTER_NODES) } : {}),
+    },
     http: {
       host: e.HOST,
       port: e.PORT,
@@ -143,7 +161,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
       keyCacheMs: e.AUTH_KEY_CACHE_MS,
       failureLimitPerMinute: e.AUTH_FAILURE_LIMIT,
     },
-    queue: { partitions: e.QUEUE_PARTITIONS, priorityAgingMs: e.PRIORITY_AGING_MS },
+    queue: {
+      partitions: e.QUEUE_PARTITIONS,
+      priorityAgingMs: e.PRIORITY_AGING_MS,
+      pools: parseQueuePools(e.QUEUE_POOLS),
+    },
     router: {
       batchSize: e.ROUTER_BATCH_SIZE,
       lingerMs: e.ROUTER_LINGER_MS,
@@ -168,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
       concurrency: e.EXECUTOR_CONCURRENCY,
       taskTypes: e.EXECUTOR_TASK_TYPES,
       partitions: parsePartitions(e.EXECUTOR_PARTITIONS, e.QUEUE_PARTITIONS),
+      ...(e.EXECUTOR_POOLS ? { pools: parsePoolNames(e.EXECUTOR_POOLS, e.QUEUE_POOLS) } : {}),
       heartbeatMs: e.EXECUTOR_HEARTBEAT_MS,
       completionBatch: e.EXECUTOR_COMPLETION_BATCH,
       completionLingerMs: e.EXECUTOR_COMPLETION_LINGER_MS,

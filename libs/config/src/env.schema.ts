@@ -35,6 +35,7 @@ export const EnvSchema = z.object({
   DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/taskloom'),
   DATABASE_POOL_SIZE: integer(1, 200).default(10),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  REDIS_CLUSTER_NODES: list.optional(),
   REDIS_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "_" and "-" only')
@@ -47,6 +48,7 @@ export const EnvSchema = z.object({
   API_BACKLOG_LIMIT: integer(1, 100_000_000).default(100_000),
   API_RUN_BATCH_MAX: integer(1, 100_000).default(1_000),
   QUEUE_PARTITIONS: integer(1, 4096).default(4),
+  QUEUE_POOLS: z.string().default(''),
   PRIORITY_AGING_MS: integer(1, 86_400_000).default(60_000),
   ROUTER_BATCH_SIZE: integer(1, 10_000).default(500),
   ROUTER_LINGER_MS: integer(0, 1_000).default(2),
@@ -67,6 +69,7 @@ export const EnvSchema = z.object({
   EXECUTOR_CONCURRENCY: integer(1, 10_000).default(64),
   EXECUTOR_TASK_TYPES: list.optional(),
   EXECUTOR_PARTITIONS: list.optional(),
+  EXECUTOR_POOLS: list.optional(),
   EXECUTOR_HEARTBEAT_MS: integer(100, 600_000).default(2_000),
   EXECUTOR_COMPLETION_BATCH: integer(1, 10_000).default(200),
   EXECUTOR_COMPLETION_LINGER_MS: integer(0, 1_000).default(2),

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
-import type { Redis } from 'ioredis';
 import { cancelledRunsKey } from './queue-names';
 import { REDIS_CONNECTION } from './queue.tokens';
+import type { RedisConnection } from './redis.connection';
 
 /** How often an executor forgets markers older than CANCEL_MARKER_TTL_MS. */
 const PRUNE_EVERY_MS = 60_000;
@@ -22,12 +22,12 @@ export class CancelledRuns implements OnApplicationShutdown {
   private readonly key: string;
   private readonly ttlMs: number;
   private readonly known = new Map<string, number>();
-  private subscriber: Redis | undefined;
+  private subscriber: RedisConnection | undefined;
   private pruner: NodeJS.Timeout | undefined;
 
   constructor(
     @Inject(TASKLOOM_CONFIG) config: TaskloomConfig,
-    @Inject(REDIS_CONNECTION) private readonly redis: Redis,
+    @Inject(REDIS_CONNECTION) private readonly redis: RedisConnection,
   ) {
     this.key = cancelledRunsKey(config.redis.prefix);
     this.ttlMs = config.engine.cancelMarkerTtlMs;

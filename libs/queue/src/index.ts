@@ -7,11 +7,12 @@ export {
   jobKey,
   parseJobId,
   parsePartitionQueueName,
-  parseTaskQueueName,
+  parsePoolQueueName,
   partitionQueueName,
-  taskQueueName,
+  poolQueueName,
 } from './queue-names';
-export type { TaskJobId, TaskQueue } from './queue-names';
+export type { PoolQueue, TaskJobId } from './queue-names';
+export { QueuePools } from './queue-pools';
 export { PRIORITY_CLASSES, agedRank, bullPriorityFor, priorityClassOfRank, priorityRank } from './priority';
 export type { PriorityClass } from './priority';
 export { QueueModule } from './queue.module';
@@ -20,5 +21,5 @@ export { QueueRegistry } from './queue.registry';
 export { CancelledRuns } from './cancelled-runs';
 export { REDIS_CONNECTION } from './queue.tokens';
 export { TaskRouting } from './task-routing.service';
-export { createRedisConnection } from './redis.connection';
+export { createRedisConnection, redisMasters, type RedisConnection } from './redis.connection';
 export type { TaskJobData } from './task-job';

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { jobIdFor, jobKey } from './queue-names';
 import { QueueRegistry } from './queue.registry';
 import { REDIS_CONNECTION } from './queue.tokens';
+import type { RedisConnection } from './redis.connection';
 
 /** A task attempt PostgreSQL says is queued, and the queue its job should be in. */
 export interface QueuedAttempt {
@@ -20,23 +20,36 @@ export interface QueuedAttempt {
 @Injectable()
 export class QueueJobs {
   constructor(
-    @Inject(REDIS_CONNECTION) private readonly redis: Redis,
+    @Inject(REDIS_CONNECTION) private readonly redis: RedisConnection,
     private readonly queues: QueueRegistry,
   ) {}
 
   /**
    * The attempts whose job BullMQ holds in no state: one pipelined EXISTS
-   * per job hash (jobKey), so one round trip whatever the count. An attempt
-   * whose EXISTS failed is not reported missing: the next look decides.
+   * per job hash (jobKey). A Redis Cluster pipeline must stay within one
+   * slot, so there is one pipeline per queue (its keys share the queue's
+   * hash tag), all sent at once: one round trip whatever the count. An
+   * attempt whose EXISTS failed is not reported missing: the next look decides.
    */
   async missing<T extends QueuedAttempt>(attempts: readonly T[]): Promise<T[]> {
-    if (attempts.length === 0) return [];
-    const pipeline = this.redis.pipeline();
+    const byQueue = new Map<string, T[]>();
     for (const attempt of attempts) {
-      pipeline.exists(jobKey(this.queues.prefix, attempt.queue, jobIdFor(attempt.taskId, attempt.attempt)));
+      const same = byQueue.get(attempt.queue);
+      if (same) same.push(attempt);
+      else byQueue.set(attempt.queue, [attempt]);
     }
-    const answers = (await pipeline.exec()) ?? [];
-    return attempts.filter((_, index) => answers[index]?.[1] === 0);
+    const found = await Promise.all(
+      [...byQueue].map(async ([queue, inQueue]) => {
+        const pipeline = this.redis.pipeline();
+        for (const attempt of inQueue) {
+          pipeline.exists(jobKey(this.queues.prefix, queue, jobIdFor(attempt.taskId, attempt.attempt)));
+        }
+        const answers = (await pipeline.exec()) ?? [];
+        return new Set(inQueue.filter((_, index) => answers[index]?.[1] === 0));
+      }),
+    );
+    const gone = new Set(found.flatMap((set) => [...set]));
+    return attempts.filter((attempt) => gone.has(attempt));
   }
 
   /**

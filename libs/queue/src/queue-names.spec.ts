@@ -5,9 +5,9 @@ import {
   jobKey,
   parseJobId,
   parsePartitionQueueName,
-  parseTaskQueueName,
+  parsePoolQueueName,
   partitionQueueName,
-  taskQueueName,
+  poolQueueName,
 } from './queue-names';
 
 describe('queue names', () => {
@@ -40,31 +40,38 @@ describe('queue names', () => {
   );
 });
 
-describe('task queue names', () => {
-  it('puts the partition, hash tag first, before the task type', () => {
-    expect(taskQueueName('send-email', 7)).toBe('tasks-{0007}-send-email');
-    expect(taskQueueName('acme.report{v2}', 4095)).toBe('tasks-{4095}-acme.report{v2}');
+describe('pool queue names', () => {
+  it('puts the partition, hash tag first, before the pool', () => {
+    expect(poolQueueName('default', 7)).toBe('tasks-{0007}-default');
+    expect(poolQueueName('gpu_heavy-2', 4095)).toBe('tasks-{4095}-gpu_heavy-2');
   });
 
   it('parses what it builds', () => {
-    expect(parseTaskQueueName('tasks-{0007}-send-email')).toEqual({ taskType: 'send-email', partition: 7 });
-    expect(parseTaskQueueName('tasks-{0000}-a-b')).toEqual({ taskType: 'a-b', partition: 0 });
+    expect(parsePoolQueueName('tasks-{0007}-default')).toEqual({ pool: 'default', partition: 7 });
+    expect(parsePoolQueueName('tasks-{0000}-a-b')).toEqual({ pool: 'a-b', partition: 0 });
   });
 
   it.each([
     ['', 0],
-    ['ns:type', 0],
-    ['send-email', 4096],
-  ])('rejects task type %j on partition %p', (taskType, partition) => {
-    expect(() => taskQueueName(taskType, partition)).toThrow(RangeError);
+    ['a:b', 0],
+    ['a{1}', 0],
+    ['Default', 0],
+    ['x'.repeat(33), 0],
+    ['default', 4096],
+  ])('rejects pool %j on partition %p', (pool, partition) => {
+    expect(() => poolQueueName(pool, partition)).toThrow(RangeError);
   });
 
-  it.each(['tasks-{0007}', 'tasks-{0007}-', 'tasks-{7}-send-email', 'tasks-{4096}-send-email', 'send-email'])(
-    'parses %j as no task queue',
-    (name) => {
-      expect(parseTaskQueueName(name)).toBeUndefined();
-    },
-  );
+  it.each([
+    'tasks-{0007}',
+    'tasks-{0007}-',
+    'tasks-{7}-default',
+    'tasks-{4096}-default',
+    'tasks-{0007}-core.noop',
+    'default',
+  ])('parses %j as no pool queue', (name) => {
+    expect(parsePoolQueueName(name)).toBeUndefined();
+  });
 });
 
 describe('job ids', () => {
@@ -106,6 +113,6 @@ describe('job ids', () => {
 describe('jobKey', () => {
   it("is BullMQ's job hash key: prefix, queue and job id joined by colons", () => {
     expect(jobKey(DEFAULT_REDIS_PREFIX, partitionQueueName(7), jobIdFor('t1', 2))).toBe('taskloom:tasks-{0007}:t1.2');
-    expect(jobKey('tl', taskQueueName('send-email', 7), 't1.2')).toBe('tl:tasks-{0007}-send-email:t1.2');
+    expect(jobKey('tl', poolQueueName('default', 7), 't1.2')).toBe('tl:tasks-{0007}-default:t1.2');
   });
 });

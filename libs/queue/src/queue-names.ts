@@ -46,32 +46,37 @@ export function parsePartitionQueueName(name: string): number | undefined {
   return partition < MAX_PARTITIONS ? partition : undefined;
 }
 
+/** A pool name as QUEUE_POOLS allows it: no ':' (BullMQ's key separator) and no braces (hash tags). */
+const POOL_NAME = /^[a-z0-9_-]{1,32}$/;
+
 /**
- * `tasks-{0007}-send-email`: one queue per task type per partition, so an
- * executor polls only the types it serves. The partition's name, hash tag
- * included, comes first: Redis hashes on the first `{...}`, so braces in a
- * type name cannot move the queue out of its partition's slot.
+ * `tasks-{0007}-default`: one queue per partition and executor pool (ADR
+ * 0024), whatever the number of task types, so an executor's workers (and
+ * their blocking Redis connections) grow with the partitions and pools it
+ * serves only. The partition's name, hash tag included, comes first: Redis
+ * hashes on the first `{...}`, so the pool's queue stays in its partition's
+ * slot.
  */
-export function taskQueueName(taskType: string, partition: number): string {
-  if (taskType === '' || taskType.includes(':')) {
-    throw new RangeError(`taskType must be non-empty and contain no ':', got ${JSON.stringify(taskType)}`);
+export function poolQueueName(pool: string, partition: number): string {
+  if (!POOL_NAME.test(pool)) {
+    throw new RangeError(`pool must be 1 to 32 of a-z, 0-9, "_" and "-", got ${JSON.stringify(pool)}`);
   }
-  return `${partitionQueueName(partition)}-${taskType}`;
+  return `${partitionQueueName(partition)}-${pool}`;
 }
 
-export interface TaskQueue {
-  taskType: string;
+export interface PoolQueue {
+  pool: string;
   partition: number;
 }
 
-const TASK_QUEUE_NAME = /^(tasks-\{\d{4}\})-([^:]+)$/;
+const POOL_QUEUE_NAME = /^(tasks-\{\d{4}\})-([a-z0-9_-]{1,32})$/;
 
-/** The inverse of taskQueueName; undefined for any name it could not have made. */
-export function parseTaskQueueName(name: string): TaskQueue | undefined {
-  const match = TASK_QUEUE_NAME.exec(name);
+/** The inverse of poolQueueName; undefined for any name it could not have made. */
+export function parsePoolQueueName(name: string): PoolQueue | undefined {
+  const match = POOL_QUEUE_NAME.exec(name);
   if (!match) return undefined;
   const partition = parsePartitionQueueName(match[1]);
-  return partition === undefined ? undefined : { taskType: match[2], partition };
+  return partition === undefined ? undefined : { pool: match[2], partition };
 }
 
 /**

@@ -1,16 +1,15 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
-import type { Redis } from 'ioredis';
 import { CancelledRuns } from './cancelled-runs';
 import { QueueJobs } from './queue-jobs';
 import { QueueRegistry } from './queue.registry';
 import { REDIS_CONNECTION } from './queue.tokens';
-import { createRedisConnection } from './redis.connection';
+import { createRedisConnection, type RedisConnection } from './redis.connection';
 import { TaskRouting } from './task-routing.service';
 
 @Module({})
 export class QueueModule implements OnApplicationShutdown {
-  constructor(@Inject(REDIS_CONNECTION) private readonly connection: Redis) {}
+  constructor(@Inject(REDIS_CONNECTION) private readonly connection: RedisConnection) {}
 
   static forRoot(connectionName: string): DynamicModule {
     return {
@@ -20,7 +19,7 @@ export class QueueModule implements OnApplicationShutdown {
         {
           provide: REDIS_CONNECTION,
           inject: [TASKLOOM_CONFIG],
-          useFactory: (config: TaskloomConfig) => createRedisConnection(config.redis.url, connectionName),
+          useFactory: (config: TaskloomConfig) => createRedisConnection(config.redis, connectionName),
         },
         QueueRegistry,
         TaskRouting,

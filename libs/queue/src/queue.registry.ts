@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { REDIS_CONNECTION } from './queue.tokens';
+import type { RedisConnection } from './redis.connection';
 import type { TaskJobData } from './task-job';
 
 /** One BullMQ Queue object per queue name, sharing the process's Redis connection. */
@@ -12,7 +12,7 @@ export class QueueRegistry implements OnApplicationShutdown {
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
-    @Inject(REDIS_CONNECTION) private readonly connection: Redis,
+    @Inject(REDIS_CONNECTION) private readonly connection: RedisConnection,
   ) {}
 
   get prefix(): string {

@@ -19,4 +19,6 @@ export interface TaskJobData {
   readyAt: number;
   /** W3C trace context of the dispatch (or, untraced router, of the run): the attempt span's parent. */
   traceparent?: string;
+  /** Times an executor that does not host this type put the job back (ADR 0024); not redeliveries of a lost attempt. */
+  handedBack?: number;
 }

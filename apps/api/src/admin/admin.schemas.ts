@@ -21,18 +21,18 @@ export const QueueCountsSchema = z
 export type QueueCounts = z.infer<typeof QueueCountsSchema>;
 
 const QUEUE_EXAMPLE = {
-  name: 'tasks-{0001}-core.noop',
+  name: 'tasks-{0001}-default',
   partition: 1,
-  taskType: 'core.noop',
+  pool: 'default',
   paused: false,
   counts: { waiting: 12, active: 4, delayed: 0, failed: 0, paused: 0 },
 };
 
 export const QueueSchema = z
   .object({
-    name: z.string().describe('The BullMQ queue: one per (partition, task type).'),
+    name: z.string().describe('The BullMQ queue: one per (partition, executor pool).'),
     partition: z.number().int().min(0),
-    taskType: z.string(),
+    pool: z.string().describe('The executor pool whose task types this queue carries (QUEUE_POOLS).'),
     paused: z.boolean().describe('Paused: executors take nothing from it and the router stops feeding it.'),
     counts: QueueCountsSchema,
   })
@@ -48,7 +48,7 @@ export const QueueNameSchema = z
   .string()
   .min(1)
   .max(300)
-  .describe('A queue name from GET /admin/queues, e.g. tasks-{0001}-core.noop');
+  .describe('A queue name from GET /admin/queues, e.g. tasks-{0001}-default');
 
 export const QueueActionSchema = z
   .object({
@@ -65,7 +65,7 @@ export const QueueActionSchema = z
   .meta({
     id: 'QueueAction',
     example: {
-      name: 'tasks-{0001}-core.noop',
+      name: 'tasks-{0001}-default',
       action: 'drained',
       paused: true,
       returnedToReady: 12,
@@ -113,7 +113,7 @@ export const ExecutorListSchema = z
 
 export const PartitionStatsSchema = QueueCountsSchema.extend({
   partition: z.number().int().min(0),
-  queues: count.describe('Queues of this partition (one per task type).'),
+  queues: count.describe('Queues of this partition (one per executor pool).'),
   pausedQueues: count,
 }).meta({ id: 'PartitionStats' });
 

@@ -8,13 +8,13 @@ import {
   TaskTypeRepository,
   TransactionRunner,
 } from '@taskloom/persistence';
-import { parseTaskQueueName, QueueJobs, QueueRegistry, TaskRouting } from '@taskloom/queue';
+import { parsePoolQueueName, QueueJobs, QueueRegistry, TaskRouting } from '@taskloom/queue';
 import type { QueueCounts, QueueView } from './admin.schemas';
 
 /**
  * The BullMQ side of the admin API. Queues are not discovered by scanning
- * Redis: they are one per (partition, published task type), which is
- * exactly the set executors poll.
+ * Redis: they are one per (partition, pool of a published task type), which
+ * is exactly the set executors poll.
  */
 @Injectable()
 export class QueueAdminService {
@@ -31,7 +31,7 @@ export class QueueAdminService {
 
   async names(): Promise<string[]> {
     const types = await this.taskTypes.list();
-    return types.flatMap((type) => this.routing.queuesOf(type.type)).sort();
+    return this.routing.queuesOfTypes(types.map((type) => type.type));
   }
 
   async list(): Promise<QueueView[]> {
@@ -39,7 +39,7 @@ export class QueueAdminService {
   }
 
   private async describe(name: string): Promise<QueueView> {
-    const parsed = parseTaskQueueName(name)!;
+    const parsed = parsePoolQueueName(name)!;
     const queue = this.queues.get(name);
     const [counts, paused] = await Promise.all([
       queue.getJobCounts('wait', 'prioritized', 'active', 'delayed', 'failed'),
@@ -54,7 +54,7 @@ export class QueueAdminService {
       failed: counts.failed ?? 0,
       paused: paused ? waiting : 0,
     };
-    return { name, partition: parsed.partition, taskType: parsed.taskType, paused, counts: view };
+    return { name, partition: parsed.partition, pool: parsed.pool, paused, counts: view };
   }
 
   /** Executors stop taking its jobs; routers stop feeding it at their next sample, so its tasks wait as 'ready' in PostgreSQL. */
@@ -100,7 +100,7 @@ export class QueueAdminService {
   }
 
   private async known(name: string) {
-    if (!parseTaskQueueName(name) || !(await this.names()).includes(name)) {
+    if (!parsePoolQueueName(name) || !(await this.names()).includes(name)) {
       throw new NotFoundError(`queue ${name} not found; GET /api/v1/admin/queues lists them`);
     }
     return this.queues.get(name);

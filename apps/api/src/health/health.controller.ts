@@ -2,8 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DatabasePool } from '@taskloom/persistence';
-import { REDIS_CONNECTION } from '@taskloom/queue';
-import type { Redis } from 'ioredis';
+import { REDIS_CONNECTION, type RedisConnection } from '@taskloom/queue';
 import { Public } from '../auth/public.decorator';
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -17,7 +16,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: DatabasePool,
     private readonly indicators: HealthIndicatorService,
-    @Inject(REDIS_CONNECTION) private readonly redis: Redis,
+    @Inject(REDIS_CONNECTION) private readonly redis: RedisConnection,
   ) {}
 
   @Get()

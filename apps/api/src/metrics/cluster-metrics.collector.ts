@@ -46,12 +46,12 @@ export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutd
       this.executors.listLive(this.config.router.executorLostAfterMs),
       this.waits.countWaiting(),
     ]);
-    // Reset first: a queue whose task type is gone must not keep reporting its last counts.
+    // Reset first: a queue whose pool is gone must not keep reporting its last counts.
     metrics.queueJobs.reset();
     for (const queue of queues) {
       for (const state of QUEUE_STATES) {
         metrics.queueJobs.set(
-          { queue: queue.name, partition: String(queue.partition), type: queue.taskType, state },
+          { queue: queue.name, partition: String(queue.partition), pool: queue.pool, state },
           queue.counts[state],
         );
       }

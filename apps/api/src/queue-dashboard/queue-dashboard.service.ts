@@ -12,8 +12,8 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 const FRESH_FOR_MS = 5_000;
 
 /**
- * bull-board over every task queue: each task type executors published, on
- * each partition. Types appear as executors start, so the list is re-read
+ * bull-board over every task queue: the pool of each task type executors
+ * published, on each partition. Types appear as executors start, so the list is re-read
  * when someone opens the dashboard, at most every few seconds.
  */
 @Injectable()
@@ -40,7 +40,7 @@ export class QueueDashboard {
   async refresh(): Promise<void> {
     if (Date.now() - this.refreshedAt < FRESH_FOR_MS) return;
     this.refreshedAt = Date.now();
-    const names = (await this.types.list()).flatMap((type) => this.routing.queuesOf(type.type));
+    const names = this.routing.queuesOfTypes((await this.types.list()).map((type) => type.type));
     const listed = names.join('\n');
     if (listed === this.shown) return;
     this.board.replaceQueues(names.map((name) => new BullMQAdapter(this.registry.get(name))));

@@ -3,7 +3,8 @@ import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { OverloadedError } from '@taskloom/orchestrator';
 import { TaskDispatchRepository } from '@taskloom/persistence';
 
-const SAMPLE_EVERY_MS = 500;
+/** The backlog moves by whole bursts; sampling it more often would be most of an idle api's PostgreSQL traffic. */
+const SAMPLE_EVERY_MS = 1_000;
 const MAX_RETRY_AFTER_S = 30;
 
 /**

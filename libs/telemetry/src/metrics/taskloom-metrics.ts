@@ -144,7 +144,7 @@ export const metrics = {
   queueJobs: new Gauge({
     name: 'taskloom_queue_jobs',
     help: 'Jobs per queue and state (waiting, active, delayed, failed, paused).',
-    labelNames: ['queue', 'partition', 'type', 'state'],
+    labelNames: ['queue', 'partition', 'pool', 'state'],
     registers,
   }),
   tasksWaiting: new Gauge({
