@@ -24,6 +24,28 @@ const shared = {
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
 };
 
+/**
+ * `npm test` runs in two phases on a 2-core machine: every suite but these, two
+ * at a time (TASKLOOM_TEST_PHASE=shared), then these alone (exclusive). Their
+ * checks bound time — /health within a second, a sleep ending within a second
+ * of its time, a re-run within EXECUTOR_LOST_AFTER_MS + 5 s, a second executor
+ * up before a task ends, render times — so they must not share the CPU with
+ * another suite. Without the variable, jest runs whatever it is given.
+ */
+const EXCLUSIVE_E2E = ['dashboard', 'executor-lifecycle', 'fuzz', 'hostile-expressions', 'interruptions', 'waits'].map(
+  (name) => `<rootDir>/test/e2e/${name}.e2e-spec.ts`,
+);
+const phase = process.env.TASKLOOM_TEST_PHASE;
+const e2eSuites =
+  phase === 'exclusive'
+    ? { testMatch: EXCLUSIVE_E2E }
+    : {
+        testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+        ...(phase === 'shared' && {
+          testPathIgnorePatterns: ['/node_modules/', ...EXCLUSIVE_E2E.map((file) => file.replace(/\./g, '\\.'))],
+        }),
+      };
+
 module.exports = {
   globalSetup: '<rootDir>/test/support/require-build.cjs',
   projects: [
@@ -41,7 +63,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      ...e2eSuites,
       setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.e2e.ts'],
     },
   ],

@@ -122,7 +122,7 @@ function wideDag() {
 /**
  * The dashboard in headless Chromium against real api, router and executor
  * processes with auth on: it signs in through the key prompt once, then
- * drives the pages as a person would. Screenshots go to docs/screenshots.
+ * drives the pages as a person would. UPDATE_SCREENSHOTS=1 writes its screenshots to docs/screenshots.
  */
 describe('dashboard in a real browser', () => {
   let cluster: Cluster;
@@ -136,7 +136,9 @@ describe('dashboard in a real browser', () => {
     expect(started.status).toBe(201);
     return started.body.id;
   };
-  const shoot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  // The committed screenshots change only on request (UPDATE_SCREENSHOTS=1); otherwise the page is still rendered to an image.
+  const shoot = (name: string) =>
+    page.screenshot(process.env.UPDATE_SCREENSHOTS === '1' ? { path: join(SCREENSHOTS, `${name}.png`) } : {});
   const node = (key: string) => page.getByTestId(`task-node-${key}`);
 
   beforeAll(async () => {

@@ -38,9 +38,13 @@ describe('a plugin written outside the repository with the packed SDK', () => {
     // A package.json of its own, so npm installs here and not into some node_modules further up.
     await writeFile(path.join(tools, 'package.json'), '{ "private": true }\n');
     await runCommand('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: tools });
-    const created = await runCommand(path.join(tools, 'node_modules/.bin/taskloom'), ['plugin', 'new', PLUGIN_NAME], {
-      cwd: work,
-    });
+    const created = await runCommand(
+      path.join(tools, 'node_modules/.bin/taskloom-sdk'),
+      ['plugin', 'new', PLUGIN_NAME],
+      {
+        cwd: work,
+      },
+    );
     pluginDir = path.join(work, 'taskloom-plugin-greeter');
     expect(created).toContain(`Created ${PLUGIN_NAME} in ${pluginDir} with task type greeter.greet`);
 

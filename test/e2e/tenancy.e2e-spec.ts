@@ -393,4 +393,71 @@ describe('tenancy: tenant-owned workflows, read-only shares, tenant admins and t
       });
     });
   });
+
+  describe('schedules and events', () => {
+    const listening = (name: string, n: number) => ({ ...noop(name, n), on: [{ event: 'order.created' }] });
+    const nightly = { name: 'nightly', workflow: 'reports', cron: '0 2 * * *', timezone: 'UTC', paused: true };
+
+    beforeAll(async () => {
+      await register(keys.acmeSubmit, listening('reports', 1));
+      await register(keys.globexSubmit, listening('reports', 20));
+      expect((await as(keys.acmeSubmit).post('/api/v1/schedules', nightly)).status).toBe(201);
+    });
+
+    it("answers 404 to every action on another tenant's schedule, lists only one's own, and keeps names per tenant", async () => {
+      const globex = as(keys.globexSubmit);
+      expect((await globex.get('/api/v1/schedules/nightly')).status).toBe(404);
+      for (const action of ['pause', 'resume', 'trigger']) {
+        expect([action, (await globex.post(`/api/v1/schedules/nightly/${action}`, {})).status]).toEqual([action, 404]);
+      }
+      const window = { from: '2026-01-01T00:00:00Z', to: '2026-01-03T00:00:00Z' };
+      expect((await globex.post('/api/v1/schedules/nightly/backfill', window)).status).toBe(404);
+      expect((await globex.request('PUT', '/api/v1/schedules/nightly', nightly)).status).toBe(404);
+      expect((await globex.request('DELETE', '/api/v1/schedules/nightly')).status).toBe(404);
+      expect((await globex.get<{ items: unknown[] }>('/api/v1/schedules')).body.items).toEqual([]);
+      // acme's `shipping` is not globex's to schedule.
+      expect((await globex.post('/api/v1/schedules', { ...nightly, name: 'ship', workflow: 'shipping' })).status).toBe(
+        404,
+      );
+
+      // The same name is free in another tenant, and its runs are that tenant's own.
+      expect((await globex.post('/api/v1/schedules', nightly)).status).toBe(201);
+      const triggered = await globex.post<{ id: string }>('/api/v1/schedules/nightly/trigger', {});
+      expect(triggered.status).toBe(201);
+      expect(await ownerOfRun(triggered.body.id)).toEqual({ run_tenant: 'globex', definition_tenant: 'globex', n: 20 });
+      const acmeList = await as(keys.acmeSubmit).get<{ items: { name: string; workflow: string }[] }>(
+        '/api/v1/schedules',
+      );
+      expect(acmeList.body.items).toEqual([expect.objectContaining({ name: 'nightly', workflow: 'reports' })]);
+    });
+
+    it("starts only the publishing tenant's workflows, and keeps idempotency keys per tenant", async () => {
+      const event = { name: 'order.created', payload: { orderId: 'A-1' }, idempotencyKey: 'order-A-1' };
+      const fromAcme = await as(keys.acmeSubmit).post<{ runs: { workflow: string; runId: string }[] }>(
+        '/api/v1/events',
+        event,
+      );
+      const fromGlobex = await as(keys.globexSubmit).post<{ runs: { workflow: string; runId: string }[] }>(
+        '/api/v1/events',
+        event,
+      );
+      // The same key in another tenant is another event, not a repeat of acme's.
+      expect([fromAcme.status, fromGlobex.status]).toEqual([201, 201]);
+      expect(fromAcme.body.runs.map((started) => started.workflow)).toEqual(['reports']);
+      expect(fromGlobex.body.runs.map((started) => started.workflow)).toEqual(['reports']);
+      expect(await ownerOfRun(fromAcme.body.runs[0]!.runId)).toEqual({
+        run_tenant: 'acme',
+        definition_tenant: 'acme',
+        n: 1,
+      });
+      expect(await ownerOfRun(fromGlobex.body.runs[0]!.runId)).toEqual({
+        run_tenant: 'globex',
+        definition_tenant: 'globex',
+        n: 20,
+      });
+      // initech listens to nothing: its event starts no run.
+      const fromInitech = await as(keys.initechSubmit).post<{ runs: unknown[] }>('/api/v1/events', event);
+      expect([fromInitech.status, fromInitech.body.runs]).toEqual([201, []]);
+    });
+  });
 });
