@@ -1163,6 +1163,8 @@ export interface components {
             startedAt: string | null;
             /** Format: date-time */
             finishedAt: string | null;
+            /** @description On a task that is neither running nor ended (GET /runs/{id}): why it has not started yet. */
+            waitingOn?: components["schemas"]["WaitingOn"];
             /** @description A forEach group: its items, in item order. */
             items?: components["schemas"]["TaskItem"][];
         };
@@ -1180,6 +1182,13 @@ export interface components {
             error: components["schemas"]["ErrorInfo"] | (null);
             /** @description Bounded per attempt. */
             logs: components["schemas"]["LogLine"][];
+        };
+        /** @description At most `limit` tasks with the same rendered key (within the run's tenant) are queued or running at once, across every router and executor; the others wait in dispatch order. */
+        TaskConcurrency: {
+            /** @description The key tasks share a limit under: text with templates, e.g. "{{ run.input.customer }}". */
+            key: string;
+            /** @description At most this many run at once per rendered key. */
+            limit: number;
         };
         TaskItem: {
             /** Format: uuid */
@@ -1210,6 +1219,8 @@ export interface components {
             startedAt: string | null;
             /** Format: date-time */
             finishedAt: string | null;
+            /** @description On a task that is neither running nor ended (GET /runs/{id}): why it has not started yet. */
+            waitingOn?: components["schemas"]["WaitingOn"];
         };
         TaskLogs: {
             /** Format: uuid */
@@ -1269,6 +1280,50 @@ export interface components {
          * @enum {string}
          */
         TriggerRule: "all_success" | "all_done" | "one_success" | "one_failed" | "none_failed";
+        WaitingOn: {
+            /** @enum {string} */
+            cause: "dependencies";
+            /** @description Parents that have not ended yet. */
+            remaining: number;
+            total: number;
+        } | {
+            /** @enum {string} */
+            cause: "run_paused";
+        } | {
+            /** @enum {string} */
+            cause: "retry_backoff";
+            /** Format: date-time */
+            until: string;
+        } | {
+            /** @enum {string} */
+            cause: "concurrency";
+            /** @description The rendered concurrency key. */
+            key: string;
+            /** @description Tasks with this key queued or running now. */
+            held: number;
+            limit: number;
+        } | {
+            /** @enum {string} */
+            cause: "no_executor";
+            type: string;
+        } | {
+            /** @enum {string} */
+            cause: "queue_paused";
+            queue: string;
+        } | {
+            /** @enum {string} */
+            cause: "backpressure";
+            queue: string;
+            depth: number;
+            highWater: number;
+        } | {
+            /** @enum {string} */
+            cause: "dispatch";
+        } | {
+            /** @enum {string} */
+            cause: "executor_slot";
+            queue: string;
+        };
         /** Taskloom workflow definition */
         WorkflowDefinition: {
             name: string;
@@ -1357,6 +1412,7 @@ export interface components {
             retry?: components["schemas"]["RetryPolicy"];
             resources?: components["schemas"]["TaskResources"];
             affinity?: string;
+            concurrency?: components["schemas"]["TaskConcurrency"];
         };
         WorkflowVersion: {
             name: string;

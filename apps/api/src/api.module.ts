@@ -13,6 +13,7 @@ import { RunViewsController } from './runs/run-views.controller';
 import { RunViewsService } from './runs/run-views.service';
 import { RunsController } from './runs/runs.controller';
 import { RunsService } from './runs/runs.service';
+import { WaitFactsService } from './runs/wait-facts.service';
 import { TaskTypeCatalog } from './task-types/task-type.catalog';
 import { SchemasController } from './schemas/schemas.controller';
 import { TaskTypesController } from './task-types/task-types.controller';
@@ -33,7 +34,15 @@ import { WorkflowsService } from './workflows/workflows.service';
     SchemasController,
     HealthController,
   ],
-  providers: [WorkflowsService, WorkflowSharesService, RunsService, RunViewsService, TaskTypeCatalog, BacklogGuard],
+  providers: [
+    WorkflowsService,
+    WorkflowSharesService,
+    RunsService,
+    RunViewsService,
+    TaskTypeCatalog,
+    BacklogGuard,
+    WaitFactsService,
+  ],
 })
 export class ApiFeaturesModule {}
 

@@ -3,6 +3,12 @@ export { canonicalJson } from './json/canonical-json';
 
 export { DEFAULT_PRIORITY, PRIORITY_CLASSES, type PriorityClass } from './model/priority';
 export {
+  ConcurrencyKeyTooLong,
+  MAX_CONCURRENCY_KEY_LENGTH,
+  qualifiedConcurrencyKey,
+  unqualifiedConcurrencyKey,
+} from './model/concurrency-key';
+export {
   ACTIVE_RUN_STATUSES,
   ACTIVE_TASK_STATUSES,
   DISPATCHABLE_RUN_STATUSES,
@@ -35,6 +41,7 @@ export {
   MAX_TASKS_PER_DEFINITION,
 } from './definition/limits';
 export type {
+  ConcurrencySetting,
   ResourceRequest,
   TaskDefinition,
   WorkflowDefaults,

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { describeFailure } from '@taskloom/sdk';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
-import { type JsonValue, type PlannedTask, type RenderedTask, type TemplateScope } from '@taskloom/engine';
+import {
+  qualifiedConcurrencyKey,
+  type JsonValue,
+  type PlannedTask,
+  type RenderedInput,
+  type RenderedTask,
+  type TemplateScope,
+} from '@taskloom/engine';
 import {
   RunRepository,
   SubRunQueueRepository,
@@ -12,6 +19,7 @@ import {
   type NewTaskRow,
   type RunContext,
   type SettledTask,
+  type ReadyEntry,
   type Settlement,
 } from '@taskloom/persistence';
 import { priorityRank, TaskRouting } from '@taskloom/queue';
@@ -45,7 +53,7 @@ export interface NewRoots {
 }
 
 interface Decided {
-  ready: { id: string; input: unknown; queue: string; dispatchBonusMs: number }[];
+  ready: ReadyEntry[];
   settle: Settlement[];
   groups: { id: string; childrenTotal: number; input?: unknown }[];
   items: NewTaskRow[];
@@ -145,12 +153,22 @@ export class ActivationService {
       if (planned.kind === 'task' && 'rendered' in rendering && rendering.rendered.outcome === 'one') {
         const { input, affinity } = rendering.rendered.rendered;
         const priority = rows.get(root.id)!.priority;
+        let concurrency: Concurrency;
+        try {
+          concurrency = concurrencyOf(planned, rendering.rendered.rendered, built.run.tenant);
+        } catch (error) {
+          // activate() records the failure, as for a template that does not evaluate.
+          remaining.remaining.push(root);
+          remaining.renderings.set(root.id, { error });
+          continue;
+        }
         Object.assign(rows.get(root.id)!, {
           status: 'ready',
           attempt: 1,
           input,
           queue: this.queueFor(planned, affinity),
           dispatchBonusMs: dispatchBonusMs(priority, this.config.queue.priorityAgingMs),
+          ...concurrency,
         });
         continue;
       }
@@ -202,7 +220,13 @@ export class ActivationService {
     }
     if (rendered.outcome === 'one') {
       const { input, affinity } = rendered.rendered;
-      decided.ready.push({ id: candidate.id, input, queue: this.queueFor(planned, affinity), dispatchBonusMs: bonus });
+      decided.ready.push({
+        id: candidate.id,
+        input,
+        queue: this.queueFor(planned, affinity),
+        dispatchBonusMs: bonus,
+        ...concurrencyOf(planned, rendered.rendered, run.tenant),
+      });
       return;
     }
     const { items } = rendered;
@@ -213,7 +237,8 @@ export class ActivationService {
     const refused = await this.budget.charge(db, candidate.runId, 0, items.length);
     if (refused) throw new RunTreeLimitExceeded(`forEach of ${items.length} items: ${refused}`);
     decided.groups.push({ id: candidate.id, childrenTotal: items.length });
-    for (const [index, { input, affinity }] of items.entries()) {
+    for (const [index, item] of items.entries()) {
+      const { input, affinity } = item;
       decided.items.push({
         id: randomUUID(),
         runId: candidate.runId,
@@ -232,6 +257,7 @@ export class ActivationService {
         parentTaskId: candidate.id,
         itemIndex: index,
         dispatchBonusMs: bonus,
+        ...concurrencyOf(planned, item, run.tenant),
       });
     }
   }
@@ -269,4 +295,18 @@ export class ActivationService {
     }
     return scopes;
   }
+}
+
+interface Concurrency {
+  concurrencyKey: string | null;
+  concurrencyLimit: number | null;
+}
+
+/** A task's rendered concurrency key, tenant-qualified, and its limit; both null for a task without one. */
+function concurrencyOf(planned: PlannedTask, rendered: RenderedInput, tenant: string): Concurrency {
+  if (!planned.concurrency) return { concurrencyKey: null, concurrencyLimit: null };
+  return {
+    concurrencyKey: qualifiedConcurrencyKey(tenant, rendered.concurrencyKey ?? planned.concurrency.key),
+    concurrencyLimit: planned.concurrency.limit,
+  };
 }

@@ -3,6 +3,7 @@ import { DatabasePool, type PersistenceOptions } from './database-pool';
 import { PoolMetrics } from './pool-metrics';
 import { ApiKeyRepository } from './repositories/api-key.repository';
 import { ExecutorRepository } from './repositories/executor.repository';
+import { FlowControlRepository } from './repositories/flow-control.repository';
 import { InterruptionRepository } from './repositories/interruption.repository';
 import { SubRunRepository } from './repositories/sub-run.repository';
 import { ReconciliationRepository } from './repositories/reconciliation.repository';
@@ -59,6 +60,7 @@ const PROVIDERS = [
   ApiKeyRepository,
   RetentionRepository,
   StatsRepository,
+  FlowControlRepository,
   TableStatisticsRepository,
   PoolMetrics,
 ];

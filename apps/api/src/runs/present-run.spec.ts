@@ -35,6 +35,8 @@ function task(overrides: Partial<TaskRow>): TaskRow {
     finishedAt: null,
     executorId: null,
     createdAt: new Date(0),
+    concurrencyKey: null,
+    concurrencyLimit: null,
     ...overrides,
   };
 }

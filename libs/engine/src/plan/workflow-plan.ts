@@ -1,4 +1,9 @@
-import type { ResourceRequest, WorkflowDefinition, WorkflowReference } from '../definition/workflow-definition';
+import type {
+  ConcurrencySetting,
+  ResourceRequest,
+  WorkflowDefinition,
+  WorkflowReference,
+} from '../definition/workflow-definition';
 import type { JsonValue } from '../json/json-value';
 import type { PriorityClass } from '../model/priority';
 import type { RetryPolicy } from '../model/retry-policy';
@@ -31,6 +36,7 @@ export interface PlannedTask {
   retry: RetryPolicy;
   resources?: ResourceRequest;
   affinity?: string;
+  concurrency?: ConcurrencySetting;
   /**
    * Tasks whose results this task's input, when, forEach and affinity read:
    * load exactly these into the template scope. An expression that reads

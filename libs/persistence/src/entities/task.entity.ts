@@ -40,5 +40,8 @@ export class TaskEntity {
   @Column('timestamptz', { name: 'started_at', nullable: true }) startedAt!: Date | null;
   @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt!: Date | null;
   @Column('uuid', { name: 'executor_id', nullable: true }) executorId!: string | null;
+  /** Tenant-qualified rendered concurrency key; a 'queued' or 'running' row with one holds one of its slots. */
+  @Column('text', { name: 'concurrency_key', nullable: true }) concurrencyKey!: string | null;
+  @Column('integer', { name: 'concurrency_limit', nullable: true }) concurrencyLimit!: number | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }

@@ -10,6 +10,7 @@ import { PreciseAttemptDurations1764600000000 } from './1764600000000-precise-at
 import { TaskInterruptions1764720000000 } from './1764720000000-task-interruptions';
 import { WorkflowTenants1764730000000 } from './1764730000000-workflow-tenants';
 import { RunTreeBudget1764750000000 } from './1764750000000-run-tree-budget';
+import { ConcurrencyKeys1765030000000 } from './1765030000000-concurrency-keys';
 
 /** In order; TypeORM records each one it has run in its `migrations` table. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   TaskInterruptions1764720000000,
   WorkflowTenants1764730000000,
   RunTreeBudget1764750000000,
+  ConcurrencyKeys1765030000000,
 ];

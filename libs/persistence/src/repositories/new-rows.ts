@@ -46,6 +46,9 @@ export interface NewTaskRow {
   itemIndex: number | null;
   /** How far ahead of its ready time a task is placed in dispatch order: the priority class's head start. */
   dispatchBonusMs: number;
+  /** Tenant-qualified rendered concurrency key and its limit (ADR 0022); absent for most tasks. */
+  concurrencyKey?: string | null;
+  concurrencyLimit?: number | null;
 }
 
 export const RUN_ROW: TableSpec<NewRunRow> = {
@@ -88,6 +91,8 @@ export const TASK_ROW: TableSpec<NewTaskRow> = {
     depsTotal: { type: 'int' },
     parentTaskId: { type: 'uuid' },
     itemIndex: { type: 'int' },
+    concurrencyKey: { type: 'text' },
+    concurrencyLimit: { type: 'int' },
     // Not a column: a ready task's place in dispatch order is computed from it.
     dispatchBonusMs: {
       type: 'bigint',

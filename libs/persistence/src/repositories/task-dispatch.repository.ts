@@ -17,6 +17,70 @@ import type { ClaimedTask } from './task.rows';
  */
 export const CLAIM_PLANNER: Readonly<Record<string, string>> = { enable_bitmapscan: 'off', enable_sort: 'off' };
 
+/** The first int of the two-int advisory locks on concurrency keys, so they meet no other advisory lock. */
+const CONCURRENCY_LOCK_SPACE = 22_030;
+
+/**
+ * Ready tasks, both partial indexes (unkeyed and keyed) counted: ix_tasks_dispatch alone covers only the unkeyed.
+ */
+export const COUNT_READY = `((SELECT count(*) FROM tasks WHERE status = 'ready' AND concurrency_key IS NULL)
+  + (SELECT count(*) FROM tasks WHERE status = 'ready' AND concurrency_key IS NOT NULL))`;
+
+/**
+ * Keys with ready tasks and a free slot, their oldest head first (at most
+ * $1), each locked for this transaction. The keys are enumerated by a
+ * skip scan of ix_tasks_keyed_ready (one probe per distinct key, however
+ * many tasks wait under each). The locks are taken in the outer query over
+ * a materialised list, so only the keys returned are locked.
+ */
+const LOCK_OPEN_KEYS = `
+  WITH RECURSIVE keys(k) AS (
+    (SELECT concurrency_key FROM tasks WHERE status = 'ready' AND concurrency_key IS NOT NULL
+      ORDER BY concurrency_key LIMIT 1)
+    UNION ALL
+    SELECT (SELECT t.concurrency_key FROM tasks t
+             WHERE t.status = 'ready' AND t.concurrency_key IS NOT NULL AND t.concurrency_key > keys.k
+             ORDER BY t.concurrency_key LIMIT 1)
+      FROM keys WHERE keys.k IS NOT NULL),
+  heads AS MATERIALIZED (
+    SELECT keys.k, h.dispatch_at, h.concurrency_limit,
+           (SELECT count(*) FROM tasks x WHERE x.concurrency_key = keys.k AND x.status IN ('queued', 'running')) AS held
+      FROM keys CROSS JOIN LATERAL (
+        SELECT t.dispatch_at, t.concurrency_limit FROM tasks t
+         WHERE t.status = 'ready' AND t.concurrency_key = keys.k AND t.available_at <= now()
+         ORDER BY t.dispatch_at LIMIT 1) h
+     WHERE keys.k IS NOT NULL),
+  open AS MATERIALIZED (SELECT k, dispatch_at FROM heads WHERE held < concurrency_limit ORDER BY dispatch_at LIMIT $1)
+  SELECT k AS key FROM open WHERE pg_try_advisory_xact_lock($2::int, hashtext(k)) ORDER BY dispatch_at`;
+
+/** Under the keys' locks: each key's free slots counted afresh, then its ready tasks claimed in dispatch order. */
+const CLAIM_KEYED = `
+  WITH room AS (
+    SELECT k.key,
+           greatest(0, (SELECT t.concurrency_limit FROM tasks t
+                         WHERE t.status = 'ready' AND t.concurrency_key = k.key ORDER BY t.dispatch_at LIMIT 1)
+                       - (SELECT count(*) FROM tasks x
+                           WHERE x.concurrency_key = k.key AND x.status IN ('queued', 'running')))::int AS free
+      FROM unnest($1::text[]) AS k(key)),
+  claimed AS (
+    SELECT c.id, c.traceparent, c.definition_id, c.dispatch_at
+      FROM room CROSS JOIN LATERAL (
+        SELECT t.id, t.dispatch_at, (SELECT r.traceparent FROM runs r WHERE r.id = t.run_id) AS traceparent,
+               (SELECT r.definition_id FROM runs r WHERE r.id = t.run_id) AS definition_id
+          FROM tasks t
+         WHERE t.status = 'ready' AND t.concurrency_key = room.key AND t.available_at <= now()
+           AND t.queue <> ALL($2::text[])
+           AND (SELECT r.status FROM runs r WHERE r.id = t.run_id) = ANY($3::text[])
+         ORDER BY t.dispatch_at
+         LIMIT room.free
+         FOR UPDATE OF t SKIP LOCKED) c
+     ORDER BY c.dispatch_at
+     LIMIT $4)
+  UPDATE tasks t SET status = 'queued', queued_at = now()
+    FROM claimed WHERE t.id = claimed.id
+  RETURNING t.id, t.run_id, t.key, t.type, t.attempt, t.max_attempts, t.input, t.timeout_ms, t.retry,
+            t.priority, t.queue, t.available_at, t.dispatch_at, claimed.traceparent, claimed.definition_id`;
+
 /**
  * Dispatch: tasks enter the table, the router claims the ready ones for the
  * queue, and a task whose queue job was removed goes back to 'ready'. Every
@@ -43,7 +107,8 @@ export class TaskDispatchRepository {
    * Rows another router holds are skipped (SKIP LOCKED), so concurrent
    * routers never claim the same row. Effect: the rows become 'queued'.
    * Outputs: the claimed rows in dispatch order (priority head start, then age).
-   * Its transaction is opened with CLAIM_PLANNER.
+   * Its transaction is opened with CLAIM_PLANNER. Tasks with a concurrency
+   * key are not in ix_tasks_dispatch and are left to claimKeyed.
    */
   async claimReady(db: Db, limit: number, excludedQueues: readonly string[]): Promise<ClaimedTask[]> {
     const rows = await queryRows<ClaimedTaskRow & { dispatch_at: Date }>(
@@ -55,7 +120,8 @@ export class TaskDispatchRepository {
          SELECT t.id, (SELECT r.traceparent FROM runs r WHERE r.id = t.run_id) AS traceparent,
                 (SELECT r.definition_id FROM runs r WHERE r.id = t.run_id) AS definition_id
            FROM tasks t
-          WHERE t.status = 'ready' AND t.available_at <= now() AND t.queue <> ALL($2::text[])
+          WHERE t.status = 'ready' AND t.concurrency_key IS NULL AND t.available_at <= now()
+            AND t.queue <> ALL($2::text[])
             AND (SELECT r.status FROM runs r WHERE r.id = t.run_id) = ANY($3::text[])
           ORDER BY t.dispatch_at
           LIMIT $1
@@ -67,6 +133,31 @@ export class TaskDispatchRepository {
       [limit, excludedQueues, DISPATCHABLE_RUN_STATUSES],
     );
     // RETURNING keeps no order; the queue must receive the batch in dispatch order.
+    return rows.sort((a, b) => a.dispatch_at.getTime() - b.dispatch_at.getTime()).map(toClaimedTask);
+  }
+
+  /**
+   * claimKeyed — the claim for tasks with a concurrency key (ADR 0022); same
+   * inputs, effect and order as claimReady, and at most `limit` rows. A
+   * key's slots are held by its 'queued' and 'running' tasks, counted here,
+   * and its limit is the one its oldest ready task carries. Two statements:
+   * the first picks keys with a free slot, oldest head first, and takes
+   * each one's transaction-scoped advisory lock (try: a key another router
+   * is claiming is left to it); the second, under those locks, counts each
+   * key's holders afresh and claims up to its free slots. The second
+   * statement's snapshot is taken after the locks, so it sees every claim
+   * committed by the router that held a key before: no two claims exceed a
+   * limit. Holders only ever leave outside the lock, which frees slots.
+   */
+  async claimKeyed(db: Db, limit: number, excludedQueues: readonly string[]): Promise<ClaimedTask[]> {
+    const keys = await queryRows<{ key: string }>(db, LOCK_OPEN_KEYS, [limit, CONCURRENCY_LOCK_SPACE]);
+    if (keys.length === 0) return [];
+    const rows = await queryRows<ClaimedTaskRow & { dispatch_at: Date }>(db, CLAIM_KEYED, [
+      keys.map((row) => row.key),
+      excludedQueues,
+      DISPATCHABLE_RUN_STATUSES,
+      limit,
+    ]);
     return rows.sort((a, b) => a.dispatch_at.getTime() - b.dispatch_at.getTime()).map(toClaimedTask);
   }
 
@@ -93,7 +184,7 @@ export class TaskDispatchRepository {
   async countBacklog(): Promise<number> {
     const rows = await queryRows<{ backlog: number }>(
       this.database.db,
-      `SELECT (SELECT count(*) FROM tasks WHERE status = 'ready') + (SELECT count(*) FROM tasks WHERE status = 'queued') AS backlog`,
+      `SELECT ${COUNT_READY} + (SELECT count(*) FROM tasks WHERE status = 'queued') AS backlog`,
     );
     return Number(rows[0]?.backlog ?? 0);
   }

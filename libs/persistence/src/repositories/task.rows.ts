@@ -91,6 +91,9 @@ export interface TaskRow {
   finishedAt: Date | null;
   executorId: string | null;
   createdAt: Date;
+  /** Tenant-qualified concurrency key and its limit (ADR 0022); null for a task without one. */
+  concurrencyKey: string | null;
+  concurrencyLimit: number | null;
 }
 
 export const TASK_COLUMNS = `id, run_id AS "runId", key, kind, type, status, priority, attempt, max_attempts AS "maxAttempts",
@@ -99,4 +102,5 @@ export const TASK_COLUMNS = `id, run_id AS "runId", key, kind, type, status, pri
   parent_task_id AS "parentTaskId", item_index AS "itemIndex", children_total AS "childrenTotal",
   children_remaining AS "childrenRemaining", children_failed AS "childrenFailed", available_at AS "availableAt",
   dispatch_at AS "dispatchAt", queued_at AS "queuedAt", started_at AS "startedAt", finished_at AS "finishedAt",
-  executor_id AS "executorId", created_at AS "createdAt"`;
+  executor_id AS "executorId", created_at AS "createdAt", concurrency_key AS "concurrencyKey",
+  concurrency_limit AS "concurrencyLimit"`;
