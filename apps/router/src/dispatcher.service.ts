@@ -76,14 +76,14 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   private async claimAndEnqueue(): Promise<{ dispatched: number; full: boolean }> {
     const batchSize = this.config.router.batchSize;
     const saturated = this.backpressure.saturated();
-    const { plain, keyed } = await this.transactions.run(
-      async (db) => ({
-        plain: await this.dispatch.claimReady(db, batchSize, saturated),
-        keyed: await this.dispatch.claimKeyed(db, batchSize, saturated),
-      }),
+    const { plain, more, keyed } = await this.transactions.run(
+      async (db) => {
+        const fair = await this.dispatch.claimFairly(db, batchSize, saturated);
+        return { plain: fair.tasks, more: fair.more, keyed: await this.dispatch.claimKeyed(db, batchSize, saturated) };
+      },
       { waitForFlush: false, planner: CLAIM_PLANNER },
     );
-    const full = plain.length >= batchSize || keyed.length >= batchSize;
+    const full = more || keyed.length >= batchSize;
     const claimed = keyed.length === 0 ? plain : this.inDispatchOrder([...plain, ...keyed]);
     return { dispatched: await this.enqueueClaimed(claimed), full };
   }

@@ -242,6 +242,7 @@ export class ActivationService {
       decided.items.push({
         id: randomUUID(),
         runId: candidate.runId,
+        tenant: run.tenant,
         key: planned.key,
         kind: 'item',
         type: planned.type ?? null,

@@ -34,6 +34,7 @@ export function buildRun(workflow: CompiledWorkflow, request: RunRequest): Built
   const tasks: NewTaskRow[] = plan.tasks.map((task) => ({
     id: randomUUID(),
     runId,
+    tenant: request.tenant,
     key: task.key,
     kind: task.kind === 'workflow' ? 'workflow' : task.forEach ? 'foreach' : 'task',
     type: task.type ?? null,

@@ -35,6 +35,7 @@ export { CLAIM_PLANNER, TaskDispatchRepository } from './repositories/task-dispa
 export { TaskReadinessRepository, type ReadyEntry } from './repositories/task-readiness.repository';
 export { TaskGroupRepository } from './repositories/task-group.repository';
 export { FlowControlRepository } from './repositories/flow-control.repository';
+export { TenantWeightRepository } from './repositories/tenant-weight.repository';
 export { TaskControlRepository } from './repositories/task-control.repository';
 export type { Settlement, SkipReason } from './repositories/settle-tasks';
 export type {

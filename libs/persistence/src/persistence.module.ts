@@ -4,6 +4,7 @@ import { PoolMetrics } from './pool-metrics';
 import { ApiKeyRepository } from './repositories/api-key.repository';
 import { ExecutorRepository } from './repositories/executor.repository';
 import { FlowControlRepository } from './repositories/flow-control.repository';
+import { TenantWeightRepository } from './repositories/tenant-weight.repository';
 import { InterruptionRepository } from './repositories/interruption.repository';
 import { SubRunRepository } from './repositories/sub-run.repository';
 import { ReconciliationRepository } from './repositories/reconciliation.repository';
@@ -61,6 +62,7 @@ const PROVIDERS = [
   RetentionRepository,
   StatsRepository,
   FlowControlRepository,
+  TenantWeightRepository,
   TableStatisticsRepository,
   PoolMetrics,
 ];

@@ -6,6 +6,7 @@ import { RunTreeEntity } from './run-tree.entity';
 import { TaskAttemptEntity } from './task-attempt.entity';
 import { TaskTypeEntity } from './task-type.entity';
 import { TaskEntity } from './task.entity';
+import { TenantWeightEntity } from './tenant-weight.entity';
 import { WorkflowDefinitionEntity } from './workflow-definition.entity';
 import { WorkflowShareEntity } from './workflow-share.entity';
 
@@ -18,11 +19,13 @@ export {
   TaskAttemptEntity,
   TaskEntity,
   TaskTypeEntity,
+  TenantWeightEntity,
   WorkflowDefinitionEntity,
   WorkflowShareEntity,
 };
 
 export const ENTITIES = [
+  TenantWeightEntity,
   WorkflowDefinitionEntity,
   RunEntity,
   RunTreeEntity,

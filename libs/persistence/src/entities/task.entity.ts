@@ -40,6 +40,8 @@ export class TaskEntity {
   @Column('timestamptz', { name: 'started_at', nullable: true }) startedAt!: Date | null;
   @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt!: Date | null;
   @Column('uuid', { name: 'executor_id', nullable: true }) executorId!: string | null;
+  /** The run's tenant, for fair share in the claim. */
+  @Column('text') tenant!: string;
   /** Tenant-qualified rendered concurrency key; a 'queued' or 'running' row with one holds one of its slots. */
   @Column('text', { name: 'concurrency_key', nullable: true }) concurrencyKey!: string | null;
   @Column('integer', { name: 'concurrency_limit', nullable: true }) concurrencyLimit!: number | null;

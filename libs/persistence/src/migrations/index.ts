@@ -11,6 +11,7 @@ import { TaskInterruptions1764720000000 } from './1764720000000-task-interruptio
 import { WorkflowTenants1764730000000 } from './1764730000000-workflow-tenants';
 import { RunTreeBudget1764750000000 } from './1764750000000-run-tree-budget';
 import { ConcurrencyKeys1765030000000 } from './1765030000000-concurrency-keys';
+import { TenantFairShare1765030000001 } from './1765030000001-tenant-fair-share';
 
 /** In order; TypeORM records each one it has run in its `migrations` table. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   WorkflowTenants1764730000000,
   RunTreeBudget1764750000000,
   ConcurrencyKeys1765030000000,
+  TenantFairShare1765030000001,
 ];

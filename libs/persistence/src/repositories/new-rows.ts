@@ -30,6 +30,8 @@ export type TaskKind = 'task' | 'workflow' | 'foreach' | 'item';
 export interface NewTaskRow {
   id: string;
   runId: string;
+  /** The run's tenant: the claim shares dispatch between tenants (ADR 0022). */
+  tenant: string;
   key: string;
   kind: TaskKind;
   type: string | null;
@@ -77,6 +79,7 @@ export const TASK_ROW: TableSpec<NewTaskRow> = {
   fields: {
     id: { type: 'uuid' },
     runId: { type: 'uuid' },
+    tenant: { type: 'text' },
     key: { type: 'text' },
     kind: { type: 'text' },
     type: { type: 'text' },

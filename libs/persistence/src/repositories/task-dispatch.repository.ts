@@ -27,6 +27,61 @@ export const COUNT_READY = `((SELECT count(*) FROM tasks WHERE status = 'ready' 
   + (SELECT count(*) FROM tasks WHERE status = 'ready' AND concurrency_key IS NOT NULL))`;
 
 /**
+ * The plain claim with tenant fair share (ADR 0022). Tenants with ready
+ * tasks are found by a skip scan of ix_tasks_dispatch (tenant, dispatch_at):
+ * one probe per tenant, however deep its backlog. Each offers at most
+ * its share of its oldest tasks — twice its weighted part of the batch (so
+ * the batch fills when some tenants have little), at least a tenth of it,
+ * never more than all of it — locked as they are read: about two batches'
+ * rows are read and locked, however many tenants wait. The batch then takes them by class (highest first), then by
+ * turn: a tenant's n-th task of a class comes at n / weight, so weight 2
+ * gets two turns to weight 1's one; ties by dispatch order. With a single
+ * tenant this is the plain ordered scan it always was. The run is read by
+ * per-row lookups on its primary key, not a join, so each tenant's scan
+ * follows the index in order and stops at its share.
+ */
+const CLAIM_FAIR_SHARE = `
+  WITH RECURSIVE tenants(tenant) AS (
+    (SELECT tenant FROM tasks WHERE status = 'ready' AND concurrency_key IS NULL ORDER BY tenant LIMIT 1)
+    UNION ALL
+    SELECT (SELECT t.tenant FROM tasks t
+             WHERE t.status = 'ready' AND t.concurrency_key IS NULL AND t.tenant > tenants.tenant
+             ORDER BY t.tenant LIMIT 1)
+      FROM tenants WHERE tenants.tenant IS NOT NULL),
+  weighted AS MATERIALIZED (
+    SELECT tenants.tenant, coalesce(w.weight, 1) AS weight
+      FROM tenants LEFT JOIN tenant_weights w ON w.tenant = tenants.tenant
+     WHERE tenants.tenant IS NOT NULL),
+  found AS MATERIALIZED (
+    SELECT tenant, weight,
+           least($1::int, greatest(ceil($1::float8 / 10), ceil(2 * $1::float8 * weight / sum(weight) OVER ())))::int AS share
+      FROM weighted),
+  offered AS (
+    SELECT c.*, found.weight, found.share,
+           row_number() OVER (PARTITION BY c.tenant, c.priority ORDER BY c.dispatch_at) AS turn,
+           count(*) OVER (PARTITION BY c.tenant) AS offered
+      FROM found CROSS JOIN LATERAL (
+        SELECT t.id, t.tenant, t.priority, t.dispatch_at,
+               (SELECT r.traceparent FROM runs r WHERE r.id = t.run_id) AS traceparent,
+               (SELECT r.definition_id FROM runs r WHERE r.id = t.run_id) AS definition_id
+          FROM tasks t
+         WHERE t.status = 'ready' AND t.concurrency_key IS NULL AND t.tenant = found.tenant
+           AND t.available_at <= now() AND t.queue <> ALL($2::text[])
+           AND (SELECT r.status FROM runs r WHERE r.id = t.run_id) = ANY($3::text[])
+         ORDER BY t.dispatch_at
+         LIMIT found.share
+         FOR UPDATE OF t SKIP LOCKED) c),
+  claimed AS (
+    SELECT id, traceparent, definition_id FROM offered
+     ORDER BY priority DESC, turn::float8 / weight, dispatch_at
+     LIMIT $1)
+  UPDATE tasks t SET status = 'queued', queued_at = now()
+    FROM claimed WHERE t.id = claimed.id
+  RETURNING t.id, t.run_id, t.key, t.type, t.attempt, t.max_attempts, t.input, t.timeout_ms, t.retry,
+            t.priority, t.queue, t.available_at, t.dispatch_at, claimed.traceparent, claimed.definition_id,
+            (SELECT bool_or(o.offered >= o.share) FROM offered o) AS more`;
+
+/**
  * Keys with ready tasks and a free slot, their oldest head first (at most
  * $1), each locked for this transaction. The keys are enumerated by a
  * skip scan of ix_tasks_keyed_ready (one probe per distinct key, however
@@ -106,34 +161,32 @@ export class TaskDispatchRepository {
    * Preconditions: status 'ready', available now, run neither paused nor ended.
    * Rows another router holds are skipped (SKIP LOCKED), so concurrent
    * routers never claim the same row. Effect: the rows become 'queued'.
-   * Outputs: the claimed rows in dispatch order (priority head start, then age).
+   * Tenants share the batch (CLAIM_FAIR_SHARE): each tenant with ready
+   * tasks offers its head in dispatch order (priority head start, then
+   * age), and the batch takes, class by class, turns from each tenant in
+   * proportion to its weight. Outputs: the claimed rows in dispatch order,
+   * and whether a tenant had more than it offered (claim again at once).
    * Its transaction is opened with CLAIM_PLANNER. Tasks with a concurrency
    * key are not in ix_tasks_dispatch and are left to claimKeyed.
    */
   async claimReady(db: Db, limit: number, excludedQueues: readonly string[]): Promise<ClaimedTask[]> {
-    const rows = await queryRows<ClaimedTaskRow & { dispatch_at: Date }>(
-      db,
-      // The run is read by per-row lookups on its primary key, not a join: the scan then
-      // follows ix_tasks_dispatch in order and stops at the limit, however large the
-      // backlog, where a join let the planner sort every ready task first.
-      `WITH claimed AS (
-         SELECT t.id, (SELECT r.traceparent FROM runs r WHERE r.id = t.run_id) AS traceparent,
-                (SELECT r.definition_id FROM runs r WHERE r.id = t.run_id) AS definition_id
-           FROM tasks t
-          WHERE t.status = 'ready' AND t.concurrency_key IS NULL AND t.available_at <= now()
-            AND t.queue <> ALL($2::text[])
-            AND (SELECT r.status FROM runs r WHERE r.id = t.run_id) = ANY($3::text[])
-          ORDER BY t.dispatch_at
-          LIMIT $1
-          FOR UPDATE OF t SKIP LOCKED)
-       UPDATE tasks t SET status = 'queued', queued_at = now()
-         FROM claimed WHERE t.id = claimed.id
-       RETURNING t.id, t.run_id, t.key, t.type, t.attempt, t.max_attempts, t.input, t.timeout_ms, t.retry,
-                 t.priority, t.queue, t.available_at, t.dispatch_at, claimed.traceparent, claimed.definition_id`,
-      [limit, excludedQueues, DISPATCHABLE_RUN_STATUSES],
-    );
+    return (await this.claimFairly(db, limit, excludedQueues)).tasks;
+  }
+
+  /** claimReady, with whether some tenant has more ready tasks than this claim looked at. */
+  async claimFairly(
+    db: Db,
+    limit: number,
+    excludedQueues: readonly string[],
+  ): Promise<{ tasks: ClaimedTask[]; more: boolean }> {
+    const rows = await queryRows<ClaimedTaskRow & { dispatch_at: Date; more: boolean }>(db, CLAIM_FAIR_SHARE, [
+      limit,
+      excludedQueues,
+      DISPATCHABLE_RUN_STATUSES,
+    ]);
     // RETURNING keeps no order; the queue must receive the batch in dispatch order.
-    return rows.sort((a, b) => a.dispatch_at.getTime() - b.dispatch_at.getTime()).map(toClaimedTask);
+    const tasks = rows.sort((a, b) => a.dispatch_at.getTime() - b.dispatch_at.getTime()).map(toClaimedTask);
+    return { tasks, more: rows.length >= limit || rows.some((row) => row.more) };
   }
 
   /**
