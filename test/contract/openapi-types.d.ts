@@ -567,6 +567,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/tenants/{tenant}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a tenant's dispatch weight
+         * @description Within a priority class the routers share each dispatch batch between tenants in weighted round-robin: weight 3 gets three tasks to weight 1's one.
+         *
+         *     Needs an API key with the `operator` scope.
+         */
+        put: operations["FlowControlController_setWeight"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/concurrency-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the busiest concurrency keys
+         * @description Needs an API key with the `operator` scope.
+         */
+        get: operations["FlowControlController_busiestKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -624,6 +666,20 @@ export interface components {
             items: components["schemas"]["ChildRun"][];
             /** @description More child runs exist than `limit` allowed. */
             truncated: boolean;
+        };
+        ConcurrencyKeyList: {
+            items: components["schemas"]["ConcurrencyKeyUsage"][];
+        };
+        ConcurrencyKeyUsage: {
+            tenant: string;
+            /** @description The rendered concurrency key. */
+            key: string;
+            /** @description Tasks with this key queued or running now. */
+            held: number;
+            /** @description The limit its tasks carry. */
+            limit: number | null;
+            /** @description Ready tasks with this key. */
+            waiting: number;
         };
         /**
          * @example {
@@ -1274,6 +1330,19 @@ export interface components {
         };
         TaskTypeList: {
             items: components["schemas"]["TaskType"][];
+        };
+        TenantWeight: {
+            tenant: string;
+            weight: number;
+        };
+        /**
+         * @example {
+         *       "weight": 3
+         *     }
+         */
+        TenantWeightBody: {
+            /** @description The tenant's share of dispatch against other tenants' (1 to 1000; 1 when never set). */
+            weight: number;
         };
         /**
          * @description When the task runs given its parents' outcomes; all_success by default.
@@ -3984,6 +4053,176 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExecutorList"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `operator` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    FlowControlController_setWeight: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A tenant name */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        /** @description The new weight. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantWeightBody"];
+            };
+        };
+        responses: {
+            /** @description The weight now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantWeight"];
+                };
+            };
+            /** @description The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `operator` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over API_BODY_LIMIT bytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    FlowControlController_busiestKeys: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Keys with the most slots held, then the most tasks waiting, across every tenant. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrencyKeyList"];
+                };
+            };
+            /** @description The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No valid API key (only with AUTH_ENABLED=true). */

@@ -9,7 +9,7 @@ import {
   type DatabasePool,
   type NewTaskRow,
 } from '@taskloom/persistence';
-import { migratedDatabase } from '../support/database';
+import { migratedDatabase, rowsOn } from '../support/database';
 import { createSuiteServices, type SuiteServices } from '../support/services';
 
 /** The claim's flow control (ADR 0022) on a real PostgreSQL: concurrency keys and tenant fair share. */
@@ -37,7 +37,7 @@ describe('flow control in the claim', () => {
 
   beforeEach(async () => {
     // Each test starts with nothing ready: what an earlier test left would take part in its claims.
-    await database.db.query(`UPDATE tasks SET status = 'cancelled' WHERE status IN ('ready', 'queued', 'running')`);
+    await rowsOn(database.db, `UPDATE tasks SET status = 'cancelled' WHERE status IN ('ready', 'queued', 'running')`);
   });
 
   async function newRun(tenant: string): Promise<string> {
@@ -65,7 +65,7 @@ describe('flow control in the claim', () => {
       ],
       [],
     );
-    await database.db.query(`UPDATE runs SET status = 'running' WHERE id = $1`, [runId]);
+    await rowsOn(database.db, `UPDATE runs SET status = 'running' WHERE id = $1`, [runId]);
     return runId;
   }
 
@@ -121,9 +121,10 @@ describe('flow control in the claim', () => {
 
     // One holder succeeds, one is cancelled, one goes back to 'ready' for a retry: three slots free.
     const [a, b, c] = hotIds;
-    await database.db.query(`UPDATE tasks SET status = 'succeeded' WHERE id = $1`, [a]);
-    await database.db.query(`UPDATE tasks SET status = 'cancelled' WHERE id = $1`, [b]);
-    await database.db.query(
+    await rowsOn(database.db, `UPDATE tasks SET status = 'succeeded' WHERE id = $1`, [a]);
+    await rowsOn(database.db, `UPDATE tasks SET status = 'cancelled' WHERE id = $1`, [b]);
+    await rowsOn(
+      database.db,
       `UPDATE tasks SET status = 'ready', available_at = now() + interval '1 hour' WHERE id = $1`,
       [c],
     );

@@ -43,6 +43,27 @@ export class FlowControlRepository {
   }
 
   /**
+   * Totals over every key, for metrics without a label per key: slots held,
+   * keys holding any, and ready tasks whose key is full.
+   */
+  async keyTotals(): Promise<{ held: number; keys: number; throttled: number }> {
+    const rows = await queryRows<{ held: number; keys: number; throttled: number }>(
+      this.database.db,
+      `WITH holders AS (
+         SELECT concurrency_key AS key, count(*) AS held FROM tasks
+          WHERE status IN ('queued', 'running') AND concurrency_key IS NOT NULL GROUP BY concurrency_key),
+       waiting AS (
+         SELECT concurrency_key AS key, count(*) AS n, min(concurrency_limit) AS lim FROM tasks
+          WHERE status = 'ready' AND concurrency_key IS NOT NULL GROUP BY concurrency_key)
+       SELECT (SELECT coalesce(sum(held), 0) FROM holders)::int AS held,
+              (SELECT count(*) FROM holders)::int AS keys,
+              (SELECT coalesce(sum(w.n), 0) FROM waiting w JOIN holders h ON h.key = w.key WHERE h.held >= w.lim)::int
+                AS throttled`,
+    );
+    return rows[0] ?? { held: 0, keys: 0, throttled: 0 };
+  }
+
+  /**
    * The keys with the most slots held (then the most tasks waiting), at most
    * `limit`: for the admin API. Reads only the two partial indexes of keyed
    * tasks.
