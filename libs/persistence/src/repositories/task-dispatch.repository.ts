@@ -31,9 +31,9 @@ export const COUNT_READY = `((SELECT count(*) FROM tasks WHERE status = 'ready' 
  * tasks are found by a skip scan of ix_tasks_dispatch (tenant, dispatch_at):
  * one probe per tenant, however deep its backlog. Each offers at most
  * its share of its oldest tasks — twice its weighted part of the batch (so
- * the batch fills when some tenants have little), at least a tenth of it,
- * never more than all of it — locked as they are read: about two batches'
- * rows are read and locked, however many tenants wait. The batch then takes them by class (highest first), then by
+ * the batch fills when some tenants have little), at least one, never more
+ * than all of it — locked as they are read: about two batches' rows are
+ * read and locked, however many tenants wait. The batch then takes them by class (highest first), then by
  * turn: a tenant's n-th task of a class comes at n / weight, so weight 2
  * gets two turns to weight 1's one; ties by dispatch order. With a single
  * tenant this is the plain ordered scan it always was. The run is read by
@@ -54,7 +54,7 @@ const CLAIM_FAIR_SHARE = `
      WHERE tenants.tenant IS NOT NULL),
   found AS MATERIALIZED (
     SELECT tenant, weight,
-           least($1::int, greatest(ceil($1::float8 / 10), ceil(2 * $1::float8 * weight / sum(weight) OVER ())))::int AS share
+           least($1::int, greatest(1, ceil(2 * $1::float8 * weight / sum(weight) OVER ())))::int AS share
       FROM weighted),
   offered AS (
     SELECT c.*, found.weight, found.share,
