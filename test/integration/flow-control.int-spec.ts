@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CLAIM_PLANNER,
   FlowControlRepository,
   RunRepository,
   TaskDispatchRepository,
@@ -7,8 +8,10 @@ import {
   TransactionRunner,
   WorkflowDefinitionRepository,
   type DatabasePool,
+  type Db,
   type NewTaskRow,
 } from '@taskloom/persistence';
+import type { QueryConfig, QueryResultRow } from 'pg';
 import { migratedDatabase, rowsOn } from '../support/database';
 import { createSuiteServices, type SuiteServices } from '../support/services';
 
@@ -174,5 +177,42 @@ describe('flow control in the claim', () => {
     expect(runsOf.filter((run) => run === light)).toHaveLength(11);
     expect(await weights.get('tenant-heavy')).toBe(3);
     expect(await weights.get('tenant-unknown')).toBe(1);
+  });
+
+  it('plans the router’s claim round without JIT, in the bench’s shape (batch of 500, fan-out heads, keyed tasks)', async () => {
+    // The bench's warm-up: 200 fan-out runs whose start tasks turn ready at once, plus keyed tasks.
+    const runId = await newRun('default');
+    const plain = Array.from({ length: 200 }, () => readyTask(runId, 'default'));
+    const keyed = Array.from({ length: 20 }, (_, index) =>
+      readyTask(runId, 'default', { concurrencyKey: `default/k${index % 10}`, concurrencyLimit: 2 }),
+    );
+    await transactions.run((db) => dispatch.insertTasks(db, [...plain, ...keyed]));
+
+    // Each statement is explained (with its parameters) on the claim's own connection, then run.
+    // EXPLAIN reports a JIT section when the statement would be compiled: with enable_sort off the
+    // claims' unavoidable sorts cost 1e10 and were compiled on every round, seconds of CPU each.
+    const plans: { text: string; jit: unknown }[] = [];
+    const explaining = (db: Db): Db => ({
+      async query<R extends QueryResultRow>(config: QueryConfig) {
+        const explained = await db.query<{ 'QUERY PLAN': [{ JIT?: unknown }] }>({
+          text: `EXPLAIN (FORMAT JSON) ${config.text}`,
+          values: config.values,
+        });
+        plans.push({ text: config.text.trim().slice(0, 40), jit: explained.rows[0]!['QUERY PLAN'][0].JIT });
+        return db.query<R>(config);
+      },
+    });
+    const round = await transactions.run(
+      async (db) => {
+        const fair = await dispatch.claimFairly(explaining(db), 500, []);
+        return { plain: fair.tasks, keyed: await dispatch.claimKeyed(explaining(db), 500, []) };
+      },
+      { waitForFlush: false, planner: CLAIM_PLANNER },
+    );
+
+    expect(round.plain).toHaveLength(200);
+    expect(round.keyed).toHaveLength(20);
+    expect(plans).toHaveLength(3);
+    expect(plans.filter((plan) => plan.jit !== undefined)).toEqual([]);
   });
 });

@@ -13,7 +13,10 @@ import type { ClaimedTask } from './task.rows';
  * lag its churn, and a bitmap scan (the planner's pick for a table it thinks
  * is tiny) visits every dead index entry on every claim. A plain ordered
  * scan of ix_tasks_dispatch stops at the limit and marks dead entries so
- * later claims skip them.
+ * later claims skip them. The fair and keyed claims still sort (window
+ * functions, the batch's order), so their plans carry enable_sort's disable
+ * cost; TransactionRunner turns JIT off, which that cost would otherwise
+ * set off on every claim.
  */
 export const CLAIM_PLANNER: Readonly<Record<string, string>> = { enable_bitmapscan: 'off', enable_sort: 'off' };
 
