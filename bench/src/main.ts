@@ -13,7 +13,7 @@ import { Progress } from './progress';
 import { runRawBullmq } from './raw-bullmq';
 import { formatTable, judge, writeJson } from './report';
 import { createServices, type BenchServices } from './services';
-import { FANOUT_TASKS, fanOutFanIn, singleTask } from './workflows';
+import { FANOUT_TASKS, fanOutFanIn, keyedTask, singleTask } from './workflows';
 
 const RESULTS = join(ROOT, 'bench', 'results');
 /**
@@ -112,6 +112,7 @@ async function main(): Promise<void> {
       singleTask('bench-warmup-single'),
       singleTask('bench-noop'),
       fanOutFanIn('bench-fanout'),
+      keyedTask('bench-keyed'),
       singleTask('bench-rate'),
       ...EXTRA_WORKFLOWS,
     ]) {
@@ -146,6 +147,8 @@ async function main(): Promise<void> {
     await extra.bulk();
     progress.start(`e2e fan-out/fan-in: ${options.fanoutRuns} runs`);
     const fanout = await throughput(ctx, 'bench-fanout', options.fanoutRuns, FANOUT_TASKS);
+    progress.start(`e2e keyed: ${options.keyedRuns} runs over 1,000 concurrency keys`);
+    const keyed = await throughput(ctx, 'bench-keyed', options.keyedRuns, 1);
     progress.start(`fixed rate: ${options.rate} runs/s for ${options.duration} s`);
     const rate = await extra.afterBurst(() => fixedRate(ctx, 'bench-rate', options.rate, options.duration));
     await extra.highRateAndBacklog();
@@ -160,6 +163,7 @@ async function main(): Promise<void> {
       raw,
       single,
       fanout,
+      keyed,
       fixedRate: rate,
       ratioToRaw: single.tasksPerSecond / raw.jobsPerSecond,
       peakRssMb: { ...cluster.peakRssMb(), 'raw-worker': raw.workerPeakRssMb },

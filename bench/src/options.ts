@@ -5,6 +5,7 @@ export interface BenchOptions {
   rawJobs: number;
   runs: number;
   fanoutRuns: number;
+  keyedRuns: number;
   rate: number;
   duration: number;
   executors: number;
@@ -30,6 +31,7 @@ const USAGE = `npm run bench -- [flags]
   --raw-jobs N      jobs through BullMQ alone (default 50000)
   --runs N          single-task runs for end-to-end throughput (default 30000)
   --fanout-runs N   10-task fan-out/fan-in runs (default 1000)
+  --keyed-runs N    single-task runs spread over 1,000 concurrency keys (default 3000)
   --rate R          offered runs/s in the fixed-rate phase (default 500)
   --duration S      length of the fixed-rate phase in seconds (default 10)
   --executors N     executor processes (default 1)
@@ -57,6 +59,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'raw-jobs': { type: 'string', default: '50000' },
       runs: { type: 'string', default: '30000' },
       'fanout-runs': { type: 'string', default: '1000' },
+      'keyed-runs': { type: 'string', default: '3000' },
       rate: { type: 'string', default: '500' },
       duration: { type: 'string', default: '10' },
       executors: { type: 'string', default: '1' },
@@ -94,6 +97,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     rawJobs: count('raw-jobs', 1),
     runs: count('runs', 1),
     fanoutRuns: count('fanout-runs', 1),
+    keyedRuns: count('keyed-runs', 1),
     rate: count('rate', 1, false),
     duration: count('duration', 1, false),
     executors: count('executors', 1),

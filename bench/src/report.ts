@@ -23,6 +23,8 @@ export interface BenchResult {
   raw: RawResult;
   single: ThroughputResult;
   fanout: ThroughputResult;
+  /** Single-task runs under 1,000 distinct concurrency keys: the keyed claim's cost. */
+  keyed: ThroughputResult;
   fixedRate: FixedRateResult;
   /** End-to-end single-task tasks/s over raw BullMQ jobs/s. */
   ratioToRaw: number;
@@ -82,7 +84,7 @@ export function writeJson(path: string, result: BenchResult): void {
 
 /** A plain-text table: readable in a terminal and in a CI log alike. */
 export function formatTable(result: BenchResult): string {
-  const { raw, single, fanout, fixedRate, machine, parameters: p } = result;
+  const { raw, single, fanout, keyed, fixedRate, machine, parameters: p } = result;
   const rows: [string, string, string][] = [
     [
       `raw BullMQ (${int(raw.jobs)} jobs, c=${raw.concurrency})`,
@@ -91,6 +93,7 @@ export function formatTable(result: BenchResult): string {
     ],
     throughputRow('e2e single-task', single),
     throughputRow(`e2e fan-out/fan-in (${fanout.tasksPerRun} tasks/run)`, fanout),
+    throughputRow('e2e keyed (1,000 concurrency keys, limit 2)', keyed),
     ['e2e single-task / raw BullMQ', result.ratioToRaw.toFixed(3), ''],
     ['CPU ms per task, single-task', '', perProcess(single.cpuMsPerTask, (value) => value.toFixed(3))],
     ['CPU ms per task, fan-out/fan-in', '', perProcess(fanout.cpuMsPerTask, (value) => value.toFixed(3))],

@@ -20,3 +20,21 @@ export function fanOutFanIn(name: string) {
 }
 
 export const FANOUT_TASKS = FANOUT_WIDTH + 2;
+
+/** Distinct concurrency keys the keyed phase spreads its runs over. */
+export const KEYED_DISTINCT_KEYS = 1000;
+
+/** One core.noop task under a concurrency key: run i takes key i mod 1,000, limit 2 (ADR 0022's keyed claim). */
+export function keyedTask(name: string) {
+  return {
+    name,
+    tasks: [
+      {
+        key: 't',
+        type: 'core.noop',
+        input: { i: '{{ run.input.i }}' },
+        concurrency: { key: `k{{ run.input.i % ${KEYED_DISTINCT_KEYS} }}`, limit: 2 },
+      },
+    ],
+  };
+}

@@ -71,6 +71,7 @@ describe('persistence on a real PostgreSQL', () => {
     return {
       id: randomUUID(),
       runId,
+      tenant: 'default',
       key: `t-${randomUUID()}`,
       kind: 'task',
       type: 'core.noop',

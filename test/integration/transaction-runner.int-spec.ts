@@ -33,6 +33,7 @@ describe('TransactionRunner on a real PostgreSQL', () => {
       async (db) => ({
         seqscan: await setting('enable_seqscan', db),
         hashjoin: await setting('enable_hashjoin', db),
+        jit: await setting('jit', db),
         sort: await setting('enable_sort', db),
         commit: await setting('synchronous_commit', db),
         inTransaction: (await rowsOn<{ fresh: boolean }>(db, `SELECT now() = statement_timestamp() AS fresh`))[0]!
@@ -41,12 +42,20 @@ describe('TransactionRunner on a real PostgreSQL', () => {
       { waitForFlush: false, planner: { enable_sort: 'off' } },
     );
     // Inside a transaction now() is its start, earlier than this statement's.
-    expect(inside).toEqual({ seqscan: 'off', hashjoin: 'off', sort: 'off', commit: 'off', inTransaction: false });
+    expect(inside).toEqual({
+      seqscan: 'off',
+      hashjoin: 'off',
+      jit: 'off',
+      sort: 'off',
+      commit: 'off',
+      inTransaction: false,
+    });
     expect([
       await setting('enable_seqscan'),
+      await setting('jit'),
       await setting('enable_sort'),
       await setting('synchronous_commit'),
-    ]).toEqual(['on', 'on', 'on']);
+    ]).toEqual(['on', 'on', 'on', 'on']);
   });
 
   it('commits the work', async () => {

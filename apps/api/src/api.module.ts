@@ -15,6 +15,7 @@ import { RunsController } from './runs/runs.controller';
 import { RunBatchService } from './runs/run-batch.service';
 import { SignalsController } from './signals/signals.controller';
 import { RunsService } from './runs/runs.service';
+import { WaitFactsService } from './runs/wait-facts.service';
 import { TaskTypeCatalog } from './task-types/task-type.catalog';
 import { SchemasController } from './schemas/schemas.controller';
 import { SchedulesController } from './schedules/schedules.controller';
@@ -50,6 +51,7 @@ import { WorkflowsService } from './workflows/workflows.service';
     TaskTypeCatalog,
     BacklogGuard,
     SchedulesService,
+    WaitFactsService,
   ],
 })
 export class ApiFeaturesModule {}

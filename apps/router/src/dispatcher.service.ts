@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
-import { CLAIM_PLANNER, ReadyListener, TaskDispatchRepository, TransactionRunner } from '@taskloom/persistence';
+import {
+  CLAIM_PLANNER,
+  ReadyListener,
+  TaskDispatchRepository,
+  TransactionRunner,
+  type ClaimedTask,
+} from '@taskloom/persistence';
+import { dispatchBonusMs } from '@taskloom/orchestrator';
 import { metrics } from '@taskloom/telemetry';
 import { BackpressureMonitor } from './backpressure.monitor';
 import { CoalescedRounds } from './coalesced-rounds';
@@ -22,11 +29,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   private listener: ReadyListener | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private lingerTimer: NodeJS.Timeout | undefined;
-  private readonly rounds = new CoalescedRounds(
-    'dispatch round',
-    async () => (await this.dispatchOnce()) >= this.config.router.batchSize,
-    this.logger,
-  );
+  private readonly rounds = new CoalescedRounds('dispatch round', () => this.dispatchRound(), this.logger);
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
@@ -57,10 +60,42 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
 
   /** One claim-and-enqueue round; returns how many tasks it dispatched. */
   async dispatchOnce(): Promise<number> {
-    const claimed = await this.transactions.run(
-      (db) => this.dispatch.claimReady(db, this.config.router.batchSize, this.backpressure.saturated()),
+    return (await this.claimAndEnqueue()).dispatched;
+  }
+
+  /** A round, and whether another should follow at once (a claim came back full). */
+  private async dispatchRound(): Promise<boolean> {
+    return (await this.claimAndEnqueue()).full;
+  }
+
+  /**
+   * Plain and keyed tasks (ADR 0022) are claimed in one transaction, each
+   * up to a batch: keyed tasks waiting for slots never hold plain ones back,
+   * nor the other way round.
+   */
+  private async claimAndEnqueue(): Promise<{ dispatched: number; full: boolean }> {
+    const batchSize = this.config.router.batchSize;
+    const saturated = this.backpressure.saturated();
+    const { plain, more, keyed } = await this.transactions.run(
+      async (db) => {
+        const fair = await this.dispatch.claimFairly(db, batchSize, saturated);
+        return { plain: fair.tasks, more: fair.more, keyed: await this.dispatch.claimKeyed(db, batchSize, saturated) };
+      },
       { waitForFlush: false, planner: CLAIM_PLANNER },
     );
+    const full = more || keyed.length >= batchSize;
+    const claimed = keyed.length === 0 ? plain : this.inDispatchOrder([...plain, ...keyed]);
+    return { dispatched: await this.enqueueClaimed(claimed), full };
+  }
+
+  /** The order claimReady gives (ADR 0003: ready time less the class's head start), across both claims. */
+  private inDispatchOrder(tasks: ClaimedTask[]): ClaimedTask[] {
+    const agingMs = this.config.queue.priorityAgingMs;
+    const place = (task: ClaimedTask) => task.readyAt - dispatchBonusMs(task.priority, agingMs);
+    return tasks.sort((a, b) => place(a) - place(b));
+  }
+
+  private async enqueueClaimed(claimed: ClaimedTask[]): Promise<number> {
     if (claimed.length === 0) return 0;
     metrics.routerClaimBatch.observe(claimed.length);
     const enqueued = metrics.routerEnqueueDuration.startTimer();

@@ -781,6 +781,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/tenants/{tenant}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a tenant's dispatch weight
+         * @description Within a priority class the routers share each dispatch batch between tenants in weighted round-robin: weight 3 gets three tasks to weight 1's one.
+         *
+         *     Needs an API key with the `operator` scope.
+         */
+        put: operations["FlowControlController_setWeight"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/concurrency-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the busiest concurrency keys
+         * @description Needs an API key with the `operator` scope.
+         */
+        get: operations["FlowControlController_busiestKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -867,6 +909,20 @@ export interface components {
             items: components["schemas"]["ChildRun"][];
             /** @description More child runs exist than `limit` allowed. */
             truncated: boolean;
+        };
+        ConcurrencyKeyList: {
+            items: components["schemas"]["ConcurrencyKeyUsage"][];
+        };
+        ConcurrencyKeyUsage: {
+            tenant: string;
+            /** @description The rendered concurrency key. */
+            key: string;
+            /** @description Tasks with this key queued or running now. */
+            held: number;
+            /** @description The limit its tasks carry. */
+            limit: number | null;
+            /** @description Ready tasks with this key. */
+            waiting: number;
         };
         /**
          * @example {
@@ -1741,6 +1797,8 @@ export interface components {
                  */
                 until: string | null;
             };
+            /** @description On a task that is neither running nor ended (GET /runs/{id}): why it has not started yet. */
+            waitingOn?: components["schemas"]["WaitingOn"];
             /** @description A forEach group: its items, in item order. */
             items?: components["schemas"]["TaskItem"][];
         };
@@ -1758,6 +1816,13 @@ export interface components {
             error: components["schemas"]["ErrorInfo"] | (null);
             /** @description Bounded per attempt. */
             logs: components["schemas"]["LogLine"][];
+        };
+        /** @description At most `limit` tasks with the same rendered key (within the run's tenant) are queued or running at once, across every router and executor; the others wait in dispatch order. */
+        TaskConcurrency: {
+            /** @description The key tasks share a limit under: text with templates, e.g. "{{ run.input.customer }}". */
+            key: string;
+            /** @description At most this many run at once per rendered key. */
+            limit: number;
         };
         TaskItem: {
             /** Format: uuid */
@@ -1798,6 +1863,8 @@ export interface components {
                  */
                 until: string | null;
             };
+            /** @description On a task that is neither running nor ended (GET /runs/{id}): why it has not started yet. */
+            waitingOn?: components["schemas"]["WaitingOn"];
         };
         TaskLogs: {
             /** Format: uuid */
@@ -1870,11 +1937,68 @@ export interface components {
                 [key: string]: components["schemas"]["JsonValue"];
             };
         };
+        TenantWeight: {
+            tenant: string;
+            weight: number;
+        };
+        /**
+         * @example {
+         *       "weight": 3
+         *     }
+         */
+        TenantWeightBody: {
+            /** @description The tenant's share of dispatch against other tenants' (1 to 1000; 1 when never set). */
+            weight: number;
+        };
         /**
          * @description When the task runs given its parents' outcomes; all_success by default.
          * @enum {string}
          */
         TriggerRule: "all_success" | "all_done" | "one_success" | "one_failed" | "none_failed";
+        WaitingOn: {
+            /** @enum {string} */
+            cause: "dependencies";
+            /** @description Parents that have not ended yet. */
+            remaining: number;
+            total: number;
+        } | {
+            /** @enum {string} */
+            cause: "run_paused";
+        } | {
+            /** @enum {string} */
+            cause: "retry_backoff";
+            /** Format: date-time */
+            until: string;
+        } | {
+            /** @enum {string} */
+            cause: "concurrency";
+            /** @description The rendered concurrency key. */
+            key: string;
+            /** @description Tasks with this key queued or running now. */
+            held: number;
+            limit: number;
+        } | {
+            /** @enum {string} */
+            cause: "no_executor";
+            type: string;
+        } | {
+            /** @enum {string} */
+            cause: "queue_paused";
+            queue: string;
+        } | {
+            /** @enum {string} */
+            cause: "backpressure";
+            queue: string;
+            depth: number;
+            highWater: number;
+        } | {
+            /** @enum {string} */
+            cause: "dispatch";
+        } | {
+            /** @enum {string} */
+            cause: "executor_slot";
+            queue: string;
+        };
         /** Taskloom workflow definition */
         WorkflowDefinition: {
             name: string;
@@ -1970,6 +2094,7 @@ export interface components {
             retry?: components["schemas"]["RetryPolicy"];
             resources?: components["schemas"]["TaskResources"];
             affinity?: string;
+            concurrency?: components["schemas"]["TaskConcurrency"];
         };
         WorkflowVersion: {
             name: string;
@@ -5676,6 +5801,176 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExecutorList"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `operator` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    FlowControlController_setWeight: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A tenant name */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        /** @description The new weight. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantWeightBody"];
+            };
+        };
+        responses: {
+            /** @description The weight now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantWeight"];
+                };
+            };
+            /** @description The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `operator` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over API_BODY_LIMIT bytes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    FlowControlController_busiestKeys: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Keys with the most slots held, then the most tasks waiting, across every tenant. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConcurrencyKeyList"];
+                };
+            };
+            /** @description The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No valid API key (only with AUTH_ENABLED=true). */

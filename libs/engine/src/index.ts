@@ -3,6 +3,12 @@ export { canonicalJson } from './json/canonical-json';
 
 export { DEFAULT_PRIORITY, PRIORITY_CLASSES, type PriorityClass } from './model/priority';
 export {
+  ConcurrencyKeyTooLong,
+  MAX_CONCURRENCY_KEY_LENGTH,
+  qualifiedConcurrencyKey,
+  unqualifiedConcurrencyKey,
+} from './model/concurrency-key';
+export {
   ACTIVE_RUN_STATUSES,
   ACTIVE_TASK_STATUSES,
   DISPATCHABLE_RUN_STATUSES,
@@ -36,6 +42,7 @@ export {
 } from './definition/limits';
 export type {
   EventTrigger,
+  ConcurrencySetting,
   ResourceRequest,
   SleepDefinition,
   TaskDefinition,

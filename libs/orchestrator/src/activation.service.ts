@@ -2,9 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { describeFailure } from '@taskloom/sdk';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import {
+  qualifiedConcurrencyKey,
   resolveSleep,
   type JsonValue,
   type PlannedTask,
+  type RenderedInput,
   type RenderedTask,
   type TemplateScope,
 } from '@taskloom/engine';
@@ -19,6 +21,7 @@ import {
   type NewTaskRow,
   type RunContext,
   type SettledTask,
+  type ReadyEntry,
   type Settlement,
   type WaitStart,
 } from '@taskloom/persistence';
@@ -54,7 +57,7 @@ export interface NewRoots {
 }
 
 interface Decided {
-  ready: { id: string; input: unknown; queue: string; dispatchBonusMs: number }[];
+  ready: ReadyEntry[];
   settle: Settlement[];
   groups: { id: string; childrenTotal: number; input?: unknown }[];
   items: NewTaskRow[];
@@ -171,12 +174,22 @@ export class ActivationService {
       if (planned.kind === 'task' && 'rendered' in rendering && rendering.rendered.outcome === 'one') {
         const { input, affinity } = rendering.rendered.rendered;
         const priority = rows.get(root.id)!.priority;
+        let concurrency: Concurrency;
+        try {
+          concurrency = concurrencyOf(planned, rendering.rendered.rendered, built.run.tenant);
+        } catch (error) {
+          // activate() records the failure, as for a template that does not evaluate.
+          remaining.remaining.push(root);
+          remaining.renderings.set(root.id, { error });
+          continue;
+        }
         Object.assign(rows.get(root.id)!, {
           status: 'ready',
           attempt: 1,
           input,
           queue: this.queueFor(planned, affinity),
           dispatchBonusMs: dispatchBonusMs(priority, this.config.queue.priorityAgingMs),
+          ...concurrency,
         });
         continue;
       }
@@ -244,7 +257,13 @@ export class ActivationService {
     }
     if (rendered.outcome === 'one') {
       const { input, affinity } = rendered.rendered;
-      decided.ready.push({ id: candidate.id, input, queue: this.queueFor(planned, affinity), dispatchBonusMs: bonus });
+      decided.ready.push({
+        id: candidate.id,
+        input,
+        queue: this.queueFor(planned, affinity),
+        dispatchBonusMs: bonus,
+        ...concurrencyOf(planned, rendered.rendered, run.tenant),
+      });
       return;
     }
     const { items } = rendered;
@@ -255,10 +274,12 @@ export class ActivationService {
     const refused = await this.budget.charge(db, candidate.runId, 0, items.length);
     if (refused) throw new RunTreeLimitExceeded(`forEach of ${items.length} items: ${refused}`);
     decided.groups.push({ id: candidate.id, childrenTotal: items.length });
-    for (const [index, { input, affinity }] of items.entries()) {
+    for (const [index, item] of items.entries()) {
+      const { input, affinity } = item;
       decided.items.push({
         id: randomUUID(),
         runId: candidate.runId,
+        tenant: run.tenant,
         key: planned.key,
         kind: 'item',
         type: planned.type ?? null,
@@ -275,6 +296,7 @@ export class ActivationService {
         parentTaskId: candidate.id,
         itemIndex: index,
         dispatchBonusMs: bonus,
+        ...concurrencyOf(planned, item, run.tenant),
       });
     }
   }
@@ -312,4 +334,18 @@ export class ActivationService {
     }
     return scopes;
   }
+}
+
+interface Concurrency {
+  concurrencyKey: string | null;
+  concurrencyLimit: number | null;
+}
+
+/** A task's rendered concurrency key, tenant-qualified, and its limit; both null for a task without one. */
+function concurrencyOf(planned: PlannedTask, rendered: RenderedInput, tenant: string): Concurrency {
+  if (!planned.concurrency) return { concurrencyKey: null, concurrencyLimit: null };
+  return {
+    concurrencyKey: qualifiedConcurrencyKey(tenant, rendered.concurrencyKey ?? planned.concurrency.key),
+    concurrencyLimit: planned.concurrency.limit,
+  };
 }

@@ -38,6 +38,7 @@ export function buildRun(workflow: CompiledWorkflow, request: RunRequest): Built
   const tasks: NewTaskRow[] = plan.tasks.map((task) => ({
     id: randomUUID(),
     runId,
+    tenant: request.tenant,
     key: task.key,
     kind: task.kind === 'task' && task.forEach ? 'foreach' : task.kind,
     type: task.type ?? null,

@@ -3,6 +3,8 @@ import { DatabasePool, type PersistenceOptions } from './database-pool';
 import { PoolMetrics } from './pool-metrics';
 import { ApiKeyRepository } from './repositories/api-key.repository';
 import { ExecutorRepository } from './repositories/executor.repository';
+import { FlowControlRepository } from './repositories/flow-control.repository';
+import { TenantWeightRepository } from './repositories/tenant-weight.repository';
 import { InterruptionRepository } from './repositories/interruption.repository';
 import { SubRunRepository } from './repositories/sub-run.repository';
 import { ScheduleRepository } from './repositories/schedule.repository';
@@ -67,6 +69,8 @@ const PROVIDERS = [
   ApiKeyRepository,
   RetentionRepository,
   StatsRepository,
+  FlowControlRepository,
+  TenantWeightRepository,
   TableStatisticsRepository,
   PoolMetrics,
 ];

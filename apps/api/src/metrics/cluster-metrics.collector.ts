@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { ACTIVE_RUN_STATUSES } from '@taskloom/engine';
-import { ExecutorRepository, StatsRepository, TaskWaitRepository } from '@taskloom/persistence';
+import { ExecutorRepository, FlowControlRepository, StatsRepository, TaskWaitRepository } from '@taskloom/persistence';
 import { metrics, registerMetricsCollector } from '@taskloom/telemetry';
 import { QueueAdminService } from '../admin/queue-admin.service';
 import { SingleFlightRefresh } from './single-flight-refresh';
@@ -12,8 +12,8 @@ const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'paused'] as con
 
 /**
  * The cluster as a whole, read when Prometheus scrapes the API: queue
- * counts from Redis, waiting tasks, active and stalled runs and live
- * executors from PostgreSQL. Any API replica answers the same; alert on
+ * counts from Redis, waiting tasks, active and stalled runs, live
+ * executors and concurrency-key totals from PostgreSQL. Any API replica answers the same; alert on
  * max() across them. /metrics needs no key, so the queries run at most once
  * per METRICS_CLUSTER_INTERVAL_MS however many scrapers there are; a scrape
  * in between reports the gauges as last computed.
@@ -29,6 +29,7 @@ export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutd
     private readonly stats: StatsRepository,
     private readonly executors: ExecutorRepository,
     private readonly waits: TaskWaitRepository,
+    private readonly flow: FlowControlRepository,
   ) {
     this.refresh = new SingleFlightRefresh(() => this.collect(), config.metrics.clusterIntervalMs);
   }
@@ -38,13 +39,14 @@ export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutd
   }
 
   private async collect(): Promise<void> {
-    const [queues, waiting, active, stalled, live, inWait] = await Promise.all([
+    const [queues, waiting, active, stalled, live, inWait, keys] = await Promise.all([
       this.queues.list(),
       this.stats.waitingTasks(),
       this.stats.activeRunsByStatus(),
       this.stats.stalledRuns(STALLED_AFTER_MS),
       this.executors.listLive(this.config.router.executorLostAfterMs),
       this.waits.countWaiting(),
+      this.flow.keyTotals(),
     ]);
     // Reset first: a queue whose pool is gone must not keep reporting its last counts.
     metrics.queueJobs.reset();
@@ -63,6 +65,9 @@ export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutd
     metrics.tasksInWait.set({ kind: 'signal' }, inWait.signal);
     metrics.runsStalled.set(stalled);
     metrics.executorsLive.set(live.length);
+    metrics.concurrencySlotsHeld.set({ scope: 'task' }, keys.held);
+    metrics.concurrencyKeysActive.set({ scope: 'task' }, keys.keys);
+    metrics.concurrencyTasksThrottled.set({ scope: 'task' }, keys.throttled);
     metrics.clusterMetricsRefreshes.inc();
   }
 

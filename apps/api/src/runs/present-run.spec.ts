@@ -38,6 +38,8 @@ function task(overrides: Partial<TaskRow>): TaskRow {
     waitSignal: null,
     queueTimeoutMs: null,
     createdAt: new Date(0),
+    concurrencyKey: null,
+    concurrencyLimit: null,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import type { RunListRow, RunRow, TaskRow } from '@taskloom/persistence';
 import { priorityClassOfRank } from '@taskloom/queue';
 import type { RunSummaryView, TaskItemView, TaskView } from './run.schemas';
+import { waitingOn, type WaitFacts } from './waiting-on';
 
 /** A run as the API answers it (GET /runs/{id} and the run list). */
 // Statuses and errors are written by the orchestrator only, in the shapes the views name.
@@ -29,7 +30,12 @@ export function presentRun(run: RunListRow | RunRow): RunSummaryView {
  * 10,000-item group costs 10,000 pushes, not a copy per item), one sort per
  * group.
  */
-export function presentTasks(tasks: readonly TaskRow[]): TaskView[] {
+export function presentTasks(tasks: readonly TaskRow[], facts?: WaitFacts): TaskView[] {
+  const present = (task: TaskRow): TaskItemView => {
+    const view = presentTask(task);
+    const waiting = facts && waitingOn(task, facts);
+    return waiting ? { ...view, waitingOn: waiting } : view;
+  };
   const itemsOf = new Map<string, TaskRow[]>();
   for (const task of tasks) {
     if (!task.parentTaskId) continue;
@@ -40,9 +46,9 @@ export function presentTasks(tasks: readonly TaskRow[]): TaskView[] {
   return tasks
     .filter((task) => !task.parentTaskId)
     .map((task) => ({
-      ...presentTask(task),
+      ...present(task),
       ...(task.kind === 'foreach'
-        ? { items: (itemsOf.get(task.id) ?? []).sort((a, b) => a.itemIndex! - b.itemIndex!).map(presentTask) }
+        ? { items: (itemsOf.get(task.id) ?? []).sort((a, b) => a.itemIndex! - b.itemIndex!).map(present) }
         : {}),
     }));
 }

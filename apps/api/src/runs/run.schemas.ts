@@ -2,6 +2,7 @@ import { JsonValueSchema, PrioritySchema, RUN_STATUSES, TASK_KEY_PATTERN, TASK_S
 import { z } from 'zod';
 import { TenantSchema } from '../auth/tenant';
 import { CursorQuerySchema, NextCursorSchema } from '../common/page-cursor';
+import { WaitingOnSchema } from './waiting-on.schemas';
 
 const priority = PrioritySchema;
 /** PostgreSQL's integer: a larger version or index could never match a row, and would fail the query. */
@@ -163,6 +164,9 @@ const taskFields = {
     })
     .optional()
     .describe('A waiting task (status waiting): what it waits for.'),
+  waitingOn: WaitingOnSchema.optional().describe(
+    'On a task that is neither running nor ended (GET /runs/{id}): why it has not started yet.',
+  ),
 };
 
 export const TaskItemSchema = z.object(taskFields).meta({ id: 'TaskItem' });

@@ -3,6 +3,7 @@ import { NotFoundError, RunStarterService, type StartedRun } from '@taskloom/orc
 import { RunRepository, TaskAttemptRepository, TaskControlRepository } from '@taskloom/persistence';
 import { inSpan, traceparentOf } from '@taskloom/telemetry';
 import { BacklogGuard } from './backlog.guard';
+import { WaitFactsService } from './wait-facts.service';
 import { isoOrNull, presentRun, presentTasks } from './present-run';
 import { startRunCommand } from './start-run-command';
 import { decodeCursor, TimeKeyCursor, timeKeyCursor } from '../common/page-cursor';
@@ -16,6 +17,7 @@ export class RunsService {
     private readonly taskControl: TaskControlRepository,
     private readonly backlog: BacklogGuard,
     private readonly attempts: TaskAttemptRepository,
+    private readonly waitFacts: WaitFactsService,
   ) {}
 
   /** A run of another tenant is answered exactly like a run that does not exist. */
@@ -57,7 +59,7 @@ export class RunsService {
     const run = await this.runs.findById(id);
     if (!run || run.tenant !== tenant) throw new NotFoundError(`run ${id} not found`);
     const tasks = await this.taskControl.findByRun(id);
-    return { ...presentRun(run), tasks: presentTasks(tasks) };
+    return { ...presentRun(run), tasks: presentTasks(tasks, await this.waitFacts.of(run.status, tasks)) };
   }
 
   async search(query: RunSearchQuery, tenant: string) {

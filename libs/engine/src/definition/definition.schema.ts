@@ -76,6 +76,23 @@ const resources = z
   })
   .meta({ id: 'TaskResources', description: 'What one attempt needs: a named profile or cpu and memory.' });
 
+export const MAX_CONCURRENCY_LIMIT = 1_000_000;
+
+const concurrency = z
+  .strictObject({
+    key: z
+      .string()
+      .min(1)
+      .max(MAX_WRAPPED_EXPRESSION_LENGTH)
+      .describe('The key tasks share a limit under: text with templates, e.g. "{{ run.input.customer }}".'),
+    limit: z.int().min(1).max(MAX_CONCURRENCY_LIMIT).describe('At most this many run at once per rendered key.'),
+  })
+  .meta({
+    id: 'TaskConcurrency',
+    description:
+      "At most `limit` tasks with the same rendered key (within the run's tenant) are queued or running at once, across every router and executor; the others wait in dispatch order.",
+  });
+
 const workflowReference = z
   .union([workflowName, z.strictObject({ name: workflowName, version: z.int().positive().optional() })])
   .meta({
@@ -156,6 +173,7 @@ const task = z
     retry: retryOverride.optional(),
     resources: resources.optional(),
     affinity: z.string().min(1).max(MAX_WRAPPED_EXPRESSION_LENGTH).optional(),
+    concurrency: concurrency.optional(),
   })
   .superRefine((value, ctx) => {
     const bodies = TASK_BODIES.filter((body) => value[body] !== undefined);
@@ -167,7 +185,7 @@ const task = z
       });
     }
     const waits = value.sleep !== undefined || value.waitFor !== undefined;
-    for (const field of ['forEach', 'input', 'resources', 'affinity'] as const) {
+    for (const field of ['forEach', 'input', 'resources', 'affinity', 'concurrency'] as const) {
       if (waits && value[field] !== undefined) {
         ctx.addIssue({
           code: 'custom',
@@ -175,6 +193,13 @@ const task = z
           message: `task '${value.key}' waits (sleep or waitFor) and takes no '${field}'`,
         });
       }
+    }
+    if (value.concurrency !== undefined && value.workflow !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['concurrency'],
+        message: `task '${value.key}' starts a sub-workflow; a concurrency key applies to tasks of a type`,
+      });
     }
   })
   .meta({

@@ -13,12 +13,13 @@ const FIELD_NAMES: Record<ExpressionSite['field'], string> = {
   when: 'when condition',
   forEach: 'forEach',
   affinity: 'affinity',
+  concurrency: 'concurrency key',
   output: 'output',
 };
 
 /**
  * Every expression must parse, `item`/`index` may appear only in a forEach
- * task's input (or affinity), and a task may read only tasks upstream of it,
+ * task's input (or affinity, or concurrency key), and a task may read only tasks upstream of it,
  * whose results exist by the time it runs. `ancestry` is absent when the
  * graph has cycles; upstream checks are then skipped.
  */
@@ -34,7 +35,9 @@ export function checkExpressions(
       const path = formatPath(['tasks', i, ...site.path]);
       const refs = referencesOrIssue(site, path, owner, issues);
       if (!refs) continue;
-      const itemAllowed = task.forEach !== undefined && (site.field === 'input' || site.field === 'affinity');
+      const itemAllowed =
+        task.forEach !== undefined &&
+        (site.field === 'input' || site.field === 'affinity' || site.field === 'concurrency');
       if (refs.usesItem && !itemAllowed) issues.push({ path, message: itemMisuse(owner, site) });
       for (const key of refs.tasks) {
         const where = `${owner} reads tasks.${key} in its ${FIELD_NAMES[site.field]}`;

@@ -9,6 +9,12 @@ export interface ResourceRequest {
   memoryMb?: number;
 }
 
+/** A concurrency key: `key` is a template rendered when the task becomes ready. */
+export interface ConcurrencySetting {
+  key: string;
+  limit: number;
+}
+
 export interface WorkflowReference {
   name: string;
   /** Absent: the latest version when the parent run starts. */
@@ -49,6 +55,7 @@ export interface TaskDefinition {
   retry?: Partial<RetryPolicy>;
   resources?: ResourceRequest;
   affinity?: string;
+  concurrency?: ConcurrencySetting;
 }
 
 export interface WorkflowDefaults {

@@ -47,6 +47,7 @@ export function compilePlan(def: WorkflowDefinition): WorkflowPlan {
       ...resolvedSettings(def, task),
       ...(task.resources !== undefined && { resources: task.resources }),
       ...(task.affinity !== undefined && { affinity: task.affinity }),
+      ...(task.concurrency !== undefined && { concurrency: { ...task.concurrency } }),
       referencedTasks: refs.readsAllTasks ? ancestorKeys(taskIndex) : refs.tasks,
     };
     return withLazyAncestors(planned, () => ancestorKeys(taskIndex));

@@ -7,7 +7,7 @@ import { mergeReferences, templateExpressions } from '../template/template-refer
 
 /** One string in a definition that holds an expression. */
 export interface ExpressionSite {
-  field: 'input' | 'when' | 'forEach' | 'affinity' | 'output';
+  field: 'input' | 'when' | 'forEach' | 'affinity' | 'concurrency' | 'output';
   /** Where the string sits, relative to its task (or to the definition, for output). */
   path: PropertyKey[];
   text: string;
@@ -23,6 +23,9 @@ export function taskExpressionSites(task: TaskDefinition): ExpressionSite[] {
   if (task.forEach !== undefined) sites.push({ field: 'forEach', path: ['forEach'], text: task.forEach, bare: true });
   if (task.affinity !== undefined && containsTemplate(task.affinity)) {
     sites.push({ field: 'affinity', path: ['affinity'], text: task.affinity, bare: false });
+  }
+  if (task.concurrency !== undefined && containsTemplate(task.concurrency.key)) {
+    sites.push({ field: 'concurrency', path: ['concurrency', 'key'], text: task.concurrency.key, bare: false });
   }
   return sites;
 }

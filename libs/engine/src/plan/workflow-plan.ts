@@ -1,4 +1,5 @@
 import type {
+  ConcurrencySetting,
   ResourceRequest,
   WaitForDefinition,
   WorkflowDefinition,
@@ -44,6 +45,7 @@ export interface PlannedTask {
   retry: RetryPolicy;
   resources?: ResourceRequest;
   affinity?: string;
+  concurrency?: ConcurrencySetting;
   /**
    * Tasks whose results this task's input, when, forEach and affinity read:
    * load exactly these into the template scope. An expression that reads

@@ -19,10 +19,16 @@ export function isInlineEvaluation(templates: {
   forEach?: string;
   input?: JsonValue;
   affinity?: string;
+  concurrencyKey?: string;
 }): boolean {
   try {
     const bare = [templates.when, templates.forEach].filter((text) => text !== undefined).map(bareExpression);
-    const expressions = [...bare, ...templateExpressions(templates.input), ...templateExpressions(templates.affinity)];
+    const expressions = [
+      ...bare,
+      ...templateExpressions(templates.input),
+      ...templateExpressions(templates.affinity),
+      ...templateExpressions(templates.concurrencyKey),
+    ];
     return expressions.every((expression) => simplePathOf(parseExpression(expression).ast() as AstNode) !== null);
   } catch {
     return false;

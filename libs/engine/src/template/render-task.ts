@@ -12,12 +12,16 @@ export interface TaskTemplates {
   forEach?: string;
   input: JsonValue;
   affinity?: string;
+  /** The concurrency key's template. */
+  concurrencyKey?: string;
 }
 
 export interface RenderedInput {
   input: JsonValue;
   /** The rendered routing key, when the task has one. */
   affinity?: JsonValue;
+  /** The rendered concurrency key, when the task has one. */
+  concurrencyKey?: JsonValue;
 }
 
 export type RenderedTask =
@@ -62,7 +66,9 @@ export async function renderTask(
 }
 
 async function renderInput(templates: TaskTemplates, scope: TemplateScope, evaluate: Evaluate): Promise<RenderedInput> {
-  const input = await renderTemplate(templates.input, scope, evaluate);
-  if (templates.affinity === undefined) return { input };
-  return { input, affinity: await renderTemplate(templates.affinity, scope, evaluate) };
+  const rendered: RenderedInput = { input: await renderTemplate(templates.input, scope, evaluate) };
+  if (templates.affinity !== undefined) rendered.affinity = await renderTemplate(templates.affinity, scope, evaluate);
+  if (templates.concurrencyKey !== undefined)
+    rendered.concurrencyKey = await renderTemplate(templates.concurrencyKey, scope, evaluate);
+  return rendered;
 }

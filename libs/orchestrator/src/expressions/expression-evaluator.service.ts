@@ -41,6 +41,7 @@ export class ExpressionEvaluator implements OnApplicationShutdown {
       forEach: planned.forEach,
       input: planned.input,
       affinity: planned.kind === 'workflow' ? undefined : planned.affinity,
+      concurrencyKey: planned.kind === 'workflow' ? undefined : planned.concurrency?.key,
     };
     const limits = this.limitsFor(planned);
     if (this.isInline(planned, templates)) {

@@ -9,6 +9,7 @@ import { ScheduleEntity } from './schedule.entity';
 import { TaskAttemptEntity } from './task-attempt.entity';
 import { TaskTypeEntity } from './task-type.entity';
 import { TaskEntity } from './task.entity';
+import { TenantWeightEntity } from './tenant-weight.entity';
 import { WorkflowDefinitionEntity } from './workflow-definition.entity';
 import { WorkflowShareEntity } from './workflow-share.entity';
 
@@ -24,11 +25,13 @@ export {
   TaskAttemptEntity,
   TaskEntity,
   TaskTypeEntity,
+  TenantWeightEntity,
   WorkflowDefinitionEntity,
   WorkflowShareEntity,
 };
 
 export const ENTITIES = [
+  TenantWeightEntity,
   WorkflowDefinitionEntity,
   RunEntity,
   RunTreeEntity,

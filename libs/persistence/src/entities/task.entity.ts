@@ -46,5 +46,10 @@ export class TaskEntity {
   @Column('text', { name: 'wait_signal', nullable: true }) waitSignal!: string | null;
   /** Longest time from ready to started; null: no limit. */
   @Column('integer', { name: 'queue_timeout_ms', nullable: true }) queueTimeoutMs!: number | null;
+  /** The run's tenant, for fair share in the claim. */
+  @Column('text') tenant!: string;
+  /** Tenant-qualified rendered concurrency key; a 'queued' or 'running' row with one holds one of its slots. */
+  @Column('text', { name: 'concurrency_key', nullable: true }) concurrencyKey!: string | null;
+  @Column('integer', { name: 'concurrency_limit', nullable: true }) concurrencyLimit!: number | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }

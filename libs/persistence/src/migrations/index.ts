@@ -13,6 +13,8 @@ import { RunTreeBudget1764750000000 } from './1764750000000-run-tree-budget';
 import { DelayedRunsAndSchedules1765010000000 } from './1765010000000-delayed-runs-and-schedules';
 import { Events1765010000001 } from './1765010000001-events';
 import { Waits1765020000000 } from './1765020000000-waits';
+import { ConcurrencyKeys1765030000000 } from './1765030000000-concurrency-keys';
+import { TenantFairShare1765030000001 } from './1765030000001-tenant-fair-share';
 import { PoolQueues1765040000000 } from './1765040000000-pool-queues';
 
 /** In order; TypeORM records each one it has run in its `migrations` table. */
@@ -32,5 +34,7 @@ export const MIGRATIONS = [
   DelayedRunsAndSchedules1765010000000,
   Events1765010000001,
   Waits1765020000000,
+  ConcurrencyKeys1765030000000,
+  TenantFairShare1765030000001,
   PoolQueues1765040000000,
 ];

@@ -33,6 +33,8 @@ export type TaskKind = 'task' | 'workflow' | 'foreach' | 'item' | 'sleep' | 'sig
 export interface NewTaskRow {
   id: string;
   runId: string;
+  /** The run's tenant: the claim shares dispatch between tenants (ADR 0022). */
+  tenant: string;
   key: string;
   kind: TaskKind;
   type: string | null;
@@ -51,6 +53,9 @@ export interface NewTaskRow {
   itemIndex: number | null;
   /** How far ahead of its ready time a task is placed in dispatch order: the priority class's head start. */
   dispatchBonusMs: number;
+  /** Tenant-qualified rendered concurrency key and its limit (ADR 0022); absent for most tasks. */
+  concurrencyKey?: string | null;
+  concurrencyLimit?: number | null;
 }
 
 export const RUN_ROW: TableSpec<NewRunRow> = {
@@ -82,6 +87,7 @@ export const TASK_ROW: TableSpec<NewTaskRow> = {
   fields: {
     id: { type: 'uuid' },
     runId: { type: 'uuid' },
+    tenant: { type: 'text' },
     key: { type: 'text' },
     kind: { type: 'text' },
     type: { type: 'text' },
@@ -97,6 +103,8 @@ export const TASK_ROW: TableSpec<NewTaskRow> = {
     depsTotal: { type: 'int' },
     parentTaskId: { type: 'uuid' },
     itemIndex: { type: 'int' },
+    concurrencyKey: { type: 'text' },
+    concurrencyLimit: { type: 'int' },
     // Not a column: a ready task's place in dispatch order is computed from it.
     dispatchBonusMs: {
       type: 'bigint',

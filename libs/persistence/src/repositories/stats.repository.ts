@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DatabasePool } from '../database-pool';
 import { queryRows } from '../sql';
+import { COUNT_READY } from './task-dispatch.repository';
 
 /** The statuses ix_runs_active holds; scheduled runs are counted from ix_runs_scheduled. */
 const ACTIVE_RUN_STATUSES = ['pending', 'running', 'paused'];
@@ -36,7 +37,7 @@ export class StatsRepository {
   async waitingTasks(): Promise<{ ready: number; queued: number }> {
     const rows = await queryRows<{ ready: number; queued: number }>(
       this.database.db,
-      `SELECT (SELECT count(*) FROM tasks WHERE status = 'ready')::int AS ready,
+      `SELECT ${COUNT_READY}::int AS ready,
               (SELECT count(*) FROM tasks WHERE status = 'queued')::int AS queued`,
     );
     return rows[0] ?? { ready: 0, queued: 0 };

@@ -13,9 +13,131 @@ import type { ClaimedTask } from './task.rows';
  * lag its churn, and a bitmap scan (the planner's pick for a table it thinks
  * is tiny) visits every dead index entry on every claim. A plain ordered
  * scan of ix_tasks_dispatch stops at the limit and marks dead entries so
- * later claims skip them.
+ * later claims skip them. The fair and keyed claims still sort (window
+ * functions, the batch's order), so their plans carry enable_sort's disable
+ * cost; TransactionRunner turns JIT off, which that cost would otherwise
+ * set off on every claim.
  */
 export const CLAIM_PLANNER: Readonly<Record<string, string>> = { enable_bitmapscan: 'off', enable_sort: 'off' };
+
+/** The first int of the two-int advisory locks on concurrency keys, so they meet no other advisory lock. */
+const CONCURRENCY_LOCK_SPACE = 22_030;
+
+/**
+ * Ready tasks, both partial indexes (unkeyed and keyed) counted: ix_tasks_dispatch alone covers only the unkeyed.
+ */
+export const COUNT_READY = `((SELECT count(*) FROM tasks WHERE status = 'ready' AND concurrency_key IS NULL)
+  + (SELECT count(*) FROM tasks WHERE status = 'ready' AND concurrency_key IS NOT NULL))`;
+
+/**
+ * The plain claim with tenant fair share (ADR 0022). Tenants with ready
+ * tasks are found by a skip scan of ix_tasks_dispatch (tenant, dispatch_at):
+ * one probe per tenant, however deep its backlog. Each offers at most
+ * its share of its oldest tasks — twice its weighted part of the batch (so
+ * the batch fills when some tenants have little), at least one, never more
+ * than all of it — locked as they are read: about two batches' rows are
+ * read and locked, however many tenants wait. The batch then takes them by class (highest first), then by
+ * turn: a tenant's n-th task of a class comes at n / weight, so weight 2
+ * gets two turns to weight 1's one; ties by dispatch order. With a single
+ * tenant this is the plain ordered scan it always was. The run is read by
+ * per-row lookups on its primary key, not a join, so each tenant's scan
+ * follows the index in order and stops at its share.
+ */
+const CLAIM_FAIR_SHARE = `
+  WITH RECURSIVE tenants(tenant) AS (
+    (SELECT tenant FROM tasks WHERE status = 'ready' AND concurrency_key IS NULL ORDER BY tenant LIMIT 1)
+    UNION ALL
+    SELECT (SELECT t.tenant FROM tasks t
+             WHERE t.status = 'ready' AND t.concurrency_key IS NULL AND t.tenant > tenants.tenant
+             ORDER BY t.tenant LIMIT 1)
+      FROM tenants WHERE tenants.tenant IS NOT NULL),
+  weighted AS MATERIALIZED (
+    SELECT tenants.tenant, coalesce(w.weight, 1) AS weight
+      FROM tenants LEFT JOIN tenant_weights w ON w.tenant = tenants.tenant
+     WHERE tenants.tenant IS NOT NULL),
+  found AS MATERIALIZED (
+    SELECT tenant, weight,
+           least($1::int, greatest(1, ceil(2 * $1::float8 * weight / sum(weight) OVER ())))::int AS share
+      FROM weighted),
+  offered AS (
+    SELECT c.*, found.weight, found.share,
+           row_number() OVER (PARTITION BY c.tenant, c.priority ORDER BY c.dispatch_at) AS turn,
+           count(*) OVER (PARTITION BY c.tenant) AS offered
+      FROM found CROSS JOIN LATERAL (
+        SELECT t.id, t.tenant, t.priority, t.dispatch_at,
+               (SELECT r.traceparent FROM runs r WHERE r.id = t.run_id) AS traceparent,
+               (SELECT r.definition_id FROM runs r WHERE r.id = t.run_id) AS definition_id
+          FROM tasks t
+         WHERE t.status = 'ready' AND t.concurrency_key IS NULL AND t.tenant = found.tenant
+           AND t.available_at <= now() AND t.queue <> ALL($2::text[])
+           AND (SELECT r.status FROM runs r WHERE r.id = t.run_id) = ANY($3::text[])
+         ORDER BY t.dispatch_at
+         LIMIT found.share
+         FOR UPDATE OF t SKIP LOCKED) c),
+  claimed AS (
+    SELECT id, traceparent, definition_id FROM offered
+     ORDER BY priority DESC, turn::float8 / weight, dispatch_at
+     LIMIT $1)
+  UPDATE tasks t SET status = 'queued', queued_at = now()
+    FROM claimed WHERE t.id = claimed.id
+  RETURNING t.id, t.run_id, t.key, t.type, t.attempt, t.max_attempts, t.input, t.timeout_ms, t.retry,
+            t.priority, t.queue, t.available_at, t.dispatch_at, claimed.traceparent, claimed.definition_id,
+            (SELECT bool_or(o.offered >= o.share) FROM offered o) AS more`;
+
+/**
+ * Keys with ready tasks and a free slot, their oldest head first (at most
+ * $1), each locked for this transaction. The keys are enumerated by a
+ * skip scan of ix_tasks_keyed_ready (one probe per distinct key, however
+ * many tasks wait under each). The locks are taken in the outer query over
+ * a materialised list, so only the keys returned are locked.
+ */
+const LOCK_OPEN_KEYS = `
+  WITH RECURSIVE keys(k) AS (
+    (SELECT concurrency_key FROM tasks WHERE status = 'ready' AND concurrency_key IS NOT NULL
+      ORDER BY concurrency_key LIMIT 1)
+    UNION ALL
+    SELECT (SELECT t.concurrency_key FROM tasks t
+             WHERE t.status = 'ready' AND t.concurrency_key IS NOT NULL AND t.concurrency_key > keys.k
+             ORDER BY t.concurrency_key LIMIT 1)
+      FROM keys WHERE keys.k IS NOT NULL),
+  heads AS MATERIALIZED (
+    SELECT keys.k, h.dispatch_at, h.concurrency_limit,
+           (SELECT count(*) FROM tasks x WHERE x.concurrency_key = keys.k AND x.status IN ('queued', 'running')) AS held
+      FROM keys CROSS JOIN LATERAL (
+        SELECT t.dispatch_at, t.concurrency_limit FROM tasks t
+         WHERE t.status = 'ready' AND t.concurrency_key = keys.k AND t.available_at <= now()
+         ORDER BY t.dispatch_at LIMIT 1) h
+     WHERE keys.k IS NOT NULL),
+  open AS MATERIALIZED (SELECT k, dispatch_at FROM heads WHERE held < concurrency_limit ORDER BY dispatch_at LIMIT $1)
+  SELECT k AS key FROM open WHERE pg_try_advisory_xact_lock($2::int, hashtext(k)) ORDER BY dispatch_at`;
+
+/** Under the keys' locks: each key's free slots counted afresh, then its ready tasks claimed in dispatch order. */
+const CLAIM_KEYED = `
+  WITH room AS (
+    SELECT k.key,
+           greatest(0, (SELECT t.concurrency_limit FROM tasks t
+                         WHERE t.status = 'ready' AND t.concurrency_key = k.key ORDER BY t.dispatch_at LIMIT 1)
+                       - (SELECT count(*) FROM tasks x
+                           WHERE x.concurrency_key = k.key AND x.status IN ('queued', 'running')))::int AS free
+      FROM unnest($1::text[]) AS k(key)),
+  claimed AS (
+    SELECT c.id, c.traceparent, c.definition_id, c.dispatch_at
+      FROM room CROSS JOIN LATERAL (
+        SELECT t.id, t.dispatch_at, (SELECT r.traceparent FROM runs r WHERE r.id = t.run_id) AS traceparent,
+               (SELECT r.definition_id FROM runs r WHERE r.id = t.run_id) AS definition_id
+          FROM tasks t
+         WHERE t.status = 'ready' AND t.concurrency_key = room.key AND t.available_at <= now()
+           AND t.queue <> ALL($2::text[])
+           AND (SELECT r.status FROM runs r WHERE r.id = t.run_id) = ANY($3::text[])
+         ORDER BY t.dispatch_at
+         LIMIT room.free
+         FOR UPDATE OF t SKIP LOCKED) c
+     ORDER BY c.dispatch_at
+     LIMIT $4)
+  UPDATE tasks t SET status = 'queued', queued_at = now()
+    FROM claimed WHERE t.id = claimed.id
+  RETURNING t.id, t.run_id, t.key, t.type, t.attempt, t.max_attempts, t.input, t.timeout_ms, t.retry,
+            t.priority, t.queue, t.available_at, t.dispatch_at, claimed.traceparent, claimed.definition_id`;
 
 /**
  * Dispatch: tasks enter the table, the router claims the ready ones for the
@@ -42,31 +164,56 @@ export class TaskDispatchRepository {
    * Preconditions: status 'ready', available now, run neither paused nor ended.
    * Rows another router holds are skipped (SKIP LOCKED), so concurrent
    * routers never claim the same row. Effect: the rows become 'queued'.
-   * Outputs: the claimed rows in dispatch order (priority head start, then age).
-   * Its transaction is opened with CLAIM_PLANNER.
+   * Tenants share the batch (CLAIM_FAIR_SHARE): each tenant with ready
+   * tasks offers its head in dispatch order (priority head start, then
+   * age), and the batch takes, class by class, turns from each tenant in
+   * proportion to its weight. Outputs: the claimed rows in dispatch order,
+   * and whether a tenant had more than it offered (claim again at once).
+   * Its transaction is opened with CLAIM_PLANNER. Tasks with a concurrency
+   * key are not in ix_tasks_dispatch and are left to claimKeyed.
    */
   async claimReady(db: Db, limit: number, excludedQueues: readonly string[]): Promise<ClaimedTask[]> {
-    const rows = await queryRows<ClaimedTaskRow & { dispatch_at: Date }>(
-      db,
-      // The run is read by per-row lookups on its primary key, not a join: the scan then
-      // follows ix_tasks_dispatch in order and stops at the limit, however large the
-      // backlog, where a join let the planner sort every ready task first.
-      `WITH claimed AS (
-         SELECT t.id, (SELECT r.traceparent FROM runs r WHERE r.id = t.run_id) AS traceparent,
-                (SELECT r.definition_id FROM runs r WHERE r.id = t.run_id) AS definition_id
-           FROM tasks t
-          WHERE t.status = 'ready' AND t.available_at <= now() AND t.queue <> ALL($2::text[])
-            AND (SELECT r.status FROM runs r WHERE r.id = t.run_id) = ANY($3::text[])
-          ORDER BY t.dispatch_at
-          LIMIT $1
-          FOR UPDATE OF t SKIP LOCKED)
-       UPDATE tasks t SET status = 'queued', queued_at = now()
-         FROM claimed WHERE t.id = claimed.id
-       RETURNING t.id, t.run_id, t.key, t.type, t.attempt, t.max_attempts, t.input, t.timeout_ms, t.retry,
-                 t.priority, t.queue, t.available_at, t.dispatch_at, claimed.traceparent, claimed.definition_id`,
-      [limit, excludedQueues, DISPATCHABLE_RUN_STATUSES],
-    );
+    return (await this.claimFairly(db, limit, excludedQueues)).tasks;
+  }
+
+  /** claimReady, with whether some tenant has more ready tasks than this claim looked at. */
+  async claimFairly(
+    db: Db,
+    limit: number,
+    excludedQueues: readonly string[],
+  ): Promise<{ tasks: ClaimedTask[]; more: boolean }> {
+    const rows = await queryRows<ClaimedTaskRow & { dispatch_at: Date; more: boolean }>(db, CLAIM_FAIR_SHARE, [
+      limit,
+      excludedQueues,
+      DISPATCHABLE_RUN_STATUSES,
+    ]);
     // RETURNING keeps no order; the queue must receive the batch in dispatch order.
+    const tasks = rows.sort((a, b) => a.dispatch_at.getTime() - b.dispatch_at.getTime()).map(toClaimedTask);
+    return { tasks, more: rows.length >= limit || rows.some((row) => row.more) };
+  }
+
+  /**
+   * claimKeyed — the claim for tasks with a concurrency key (ADR 0022); same
+   * inputs, effect and order as claimReady, and at most `limit` rows. A
+   * key's slots are held by its 'queued' and 'running' tasks, counted here,
+   * and its limit is the one its oldest ready task carries. Two statements:
+   * the first picks keys with a free slot, oldest head first, and takes
+   * each one's transaction-scoped advisory lock (try: a key another router
+   * is claiming is left to it); the second, under those locks, counts each
+   * key's holders afresh and claims up to its free slots. The second
+   * statement's snapshot is taken after the locks, so it sees every claim
+   * committed by the router that held a key before: no two claims exceed a
+   * limit. Holders only ever leave outside the lock, which frees slots.
+   */
+  async claimKeyed(db: Db, limit: number, excludedQueues: readonly string[]): Promise<ClaimedTask[]> {
+    const keys = await queryRows<{ key: string }>(db, LOCK_OPEN_KEYS, [limit, CONCURRENCY_LOCK_SPACE]);
+    if (keys.length === 0) return [];
+    const rows = await queryRows<ClaimedTaskRow & { dispatch_at: Date }>(db, CLAIM_KEYED, [
+      keys.map((row) => row.key),
+      excludedQueues,
+      DISPATCHABLE_RUN_STATUSES,
+      limit,
+    ]);
     return rows.sort((a, b) => a.dispatch_at.getTime() - b.dispatch_at.getTime()).map(toClaimedTask);
   }
 
@@ -93,7 +240,7 @@ export class TaskDispatchRepository {
   async countBacklog(): Promise<number> {
     const rows = await queryRows<{ backlog: number }>(
       this.database.db,
-      `SELECT (SELECT count(*) FROM tasks WHERE status = 'ready') + (SELECT count(*) FROM tasks WHERE status = 'queued') AS backlog`,
+      `SELECT ${COUNT_READY} + (SELECT count(*) FROM tasks WHERE status = 'queued') AS backlog`,
     );
     return Number(rows[0]?.backlog ?? 0);
   }

@@ -4,6 +4,16 @@ import { signalReady } from '../ready-signal';
 import { settleTasks, type Settlement } from './settle-tasks';
 import type { DependentCounters, SettledTask } from './task.rows';
 
+/** A 'blocked' task becoming ready: its rendered input, queue, place in dispatch order and concurrency key. */
+export interface ReadyEntry {
+  id: string;
+  input: unknown;
+  queue: string;
+  dispatchBonusMs: number;
+  concurrencyKey?: string | null;
+  concurrencyLimit?: number | null;
+}
+
 /**
  * Readiness: a dependent's counters move as its parents end; once decided,
  * it becomes 'ready' (or a group starts, or it ends without running). Rows
@@ -71,16 +81,15 @@ export class TaskReadinessRepository {
    * markReady — 'blocked' tasks become 'ready' with their rendered input and
    * queue, as their next attempt, and the router is told. Outputs: how many.
    */
-  async markReady(
-    db: Db,
-    entries: readonly { id: string; input: unknown; queue: string; dispatchBonusMs: number }[],
-  ): Promise<number> {
+  async markReady(db: Db, entries: readonly ReadyEntry[]): Promise<number> {
     if (entries.length === 0) return 0;
     const rows = await queryRows<{ changed: number }>(
       db,
       signalReady(`UPDATE tasks t SET status = 'ready', attempt = t.attempt + 1, input = e.input, queue = e.queue, available_at = now(),
-                          dispatch_at = now() - e.bonus_ms * interval '1 millisecond'
-         FROM unnest($1::uuid[], $2::jsonb[], $3::text[], $4::bigint[]) AS e(id, input, queue, bonus_ms)
+                          dispatch_at = now() - e.bonus_ms * interval '1 millisecond',
+                          concurrency_key = e.concurrency_key, concurrency_limit = e.concurrency_limit
+         FROM unnest($1::uuid[], $2::jsonb[], $3::text[], $4::bigint[], $5::text[], $6::int[])
+              AS e(id, input, queue, bonus_ms, concurrency_key, concurrency_limit)
         WHERE t.id = e.id AND t.status = 'blocked'
         RETURNING t.id`),
       [
@@ -88,6 +97,8 @@ export class TaskReadinessRepository {
         entries.map((e) => jsonOrJsonNull(e.input)),
         entries.map((e) => e.queue),
         entries.map((e) => e.dispatchBonusMs),
+        entries.map((e) => e.concurrencyKey ?? null),
+        entries.map((e) => e.concurrencyLimit ?? null),
       ],
     );
     return rows[0]?.changed ?? 0;

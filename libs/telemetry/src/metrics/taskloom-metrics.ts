@@ -181,6 +181,24 @@ export const metrics = {
     help: 'Executors whose heartbeat is recent (within EXECUTOR_LOST_AFTER_MS).',
     registers,
   }),
+  concurrencySlotsHeld: new Gauge({
+    name: 'taskloom_concurrency_slots_held',
+    help: 'Concurrency-key slots held (tasks with a key, queued or running), summed over every key: no label per key.',
+    labelNames: ['scope'],
+    registers,
+  }),
+  concurrencyKeysActive: new Gauge({
+    name: 'taskloom_concurrency_keys_active',
+    help: 'Concurrency keys with at least one slot held.',
+    labelNames: ['scope'],
+    registers,
+  }),
+  concurrencyTasksThrottled: new Gauge({
+    name: 'taskloom_concurrency_tasks_throttled',
+    help: 'Ready tasks held back because every slot of their concurrency key is taken (GET /admin/concurrency-keys names the keys).',
+    labelNames: ['scope'],
+    registers,
+  }),
   clusterMetricsRefreshes: new Counter({
     name: 'taskloom_cluster_metrics_refreshes_total',
     help: 'Times this API recomputed the cluster gauges above: at most once per METRICS_CLUSTER_INTERVAL_MS.',

@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
+import { FlowControlRepository, type TaskRow } from '@taskloom/persistence';
+import { QueueRegistry } from '@taskloom/queue';
+import type { WaitFacts } from './waiting-on';
+
+const WAITING_STATUSES = new Set(['ready', 'queued']);
+
+/**
+ * Gathers what a run's waiting tasks can be waiting for, in a few reads
+ * bounded by the run's distinct keys, types and queues (not its task
+ * count): slots held, live executors, and its queues' pause and depth.
+ */
+@Injectable()
+export class WaitFactsService {
+  constructor(
+    @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
+    private readonly flow: FlowControlRepository,
+    private readonly queues: QueueRegistry,
+  ) {}
+
+  async of(runStatus: string, tasks: readonly TaskRow[]): Promise<WaitFacts> {
+    const waiting = tasks.filter((task) => WAITING_STATUSES.has(task.status));
+    const keys = distinct(waiting.map((task) => task.concurrencyKey));
+    const types = distinct(waiting.map((task) => task.type));
+    const queueNames = distinct(waiting.map((task) => task.queue));
+    const [held, servedTypes, queues] = await Promise.all([
+      this.flow.heldSlots(keys),
+      this.flow.servedTypes(types, this.config.router.executorLostAfterMs),
+      Promise.all(queueNames.map((name) => this.queueState(name))),
+    ]);
+    const highWater = this.config.router.highWater;
+    return {
+      now: new Date(),
+      runStatus,
+      held,
+      servedTypes,
+      pausedQueues: new Set(queues.filter((queue) => queue.paused).map((queue) => queue.name)),
+      saturatedQueues: new Map(
+        queues.filter((queue) => queue.depth >= highWater).map((queue) => [queue.name, queue.depth]),
+      ),
+      highWater,
+    };
+  }
+
+  private async queueState(name: string): Promise<{ name: string; paused: boolean; depth: number }> {
+    const queue = this.queues.get(name);
+    const [paused, counts] = await Promise.all([queue.isPaused(), queue.getJobCounts('wait', 'prioritized', 'active')]);
+    return { name, paused, depth: Object.values(counts).reduce((sum, count) => sum + count, 0) };
+  }
+}
+
+function distinct(values: readonly (string | null)[]): string[] {
+  return [...new Set(values.filter((value): value is string => value !== null))];
+}

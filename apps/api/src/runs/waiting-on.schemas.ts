@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * Why a task that is not running has not started: one variant per cause,
+ * told apart by `cause`. New causes (a durable sleep, a signal) are new
+ * variants; clients should show an unknown cause by its name.
+ */
+export const WaitingOnSchema = z
+  .discriminatedUnion('cause', [
+    z
+      .object({
+        cause: z.literal('dependencies'),
+        remaining: z.int().min(0).describe('Parents that have not ended yet.'),
+        total: z.int().min(0),
+      })
+      .describe('Blocked until its parents end.'),
+    z.object({ cause: z.literal('run_paused') }).describe('The run is paused; nothing of it is dispatched.'),
+    z
+      .object({ cause: z.literal('retry_backoff'), until: z.iso.datetime() })
+      .describe('A retry waiting out its backoff.'),
+    z
+      .object({
+        cause: z.literal('concurrency'),
+        key: z.string().describe('The rendered concurrency key.'),
+        held: z.int().min(0).describe('Tasks with this key queued or running now.'),
+        limit: z.int().min(1),
+      })
+      .describe('Every slot of its concurrency key is taken.'),
+    z
+      .object({ cause: z.literal('no_executor'), type: z.string() })
+      .describe('No live executor serves its task type with capacity for its resource profile.'),
+    z.object({ cause: z.literal('queue_paused'), queue: z.string() }).describe('An operator paused its queue.'),
+    z
+      .object({
+        cause: z.literal('backpressure'),
+        queue: z.string(),
+        depth: z.int().min(0),
+        highWater: z.int().min(1),
+      })
+      .describe('Its queue is at the routers’ high-water mark; it is dispatched as the queue drains.'),
+    z
+      .object({ cause: z.literal('dispatch') })
+      .describe('Nothing holds it back: the next dispatch round sends it to its queue.'),
+    z
+      .object({ cause: z.literal('executor_slot'), queue: z.string() })
+      .describe('In its queue, waiting for a free executor slot.'),
+  ])
+  .meta({ id: 'WaitingOn' });
+
+export type WaitingOnView = z.infer<typeof WaitingOnSchema>;

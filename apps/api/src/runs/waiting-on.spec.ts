@@ -1,0 +1,119 @@
+import type { TaskRow } from '@taskloom/persistence';
+import { waitingOn, type WaitFacts } from './waiting-on';
+
+const NOW = new Date('2026-12-06T00:00:00Z');
+
+function task(overrides: Partial<TaskRow>): TaskRow {
+  return {
+    id: 'id',
+    runId: 'run',
+    key: 'key',
+    kind: 'task',
+    type: 'core.noop',
+    status: 'ready',
+    priority: 1,
+    attempt: 1,
+    maxAttempts: 3,
+    interruptions: 0,
+    timeoutMs: 1000,
+    input: null,
+    output: null,
+    error: null,
+    queue: 'q',
+    retry: null,
+    depsTotal: 0,
+    depsSucceeded: 0,
+    depsFailed: 0,
+    depsSkipped: 0,
+    parentTaskId: null,
+    itemIndex: null,
+    childrenTotal: 0,
+    childrenRemaining: 0,
+    childrenFailed: 0,
+    availableAt: new Date(NOW.getTime() - 1000),
+    dispatchAt: null,
+    queuedAt: null,
+    startedAt: null,
+    finishedAt: null,
+    executorId: null,
+    createdAt: new Date(0),
+    concurrencyKey: null,
+    concurrencyLimit: null,
+    ...overrides,
+  };
+}
+
+function facts(overrides: Partial<WaitFacts> = {}): WaitFacts {
+  return {
+    now: NOW,
+    runStatus: 'running',
+    held: new Map(),
+    servedTypes: new Set(['core.noop']),
+    pausedQueues: new Set(),
+    saturatedQueues: new Map(),
+    highWater: 1000,
+    ...overrides,
+  };
+}
+
+describe('waitingOn', () => {
+  it('says nothing for a task that runs or has ended', () => {
+    for (const status of ['running', 'succeeded', 'failed', 'skipped', 'cancelled'])
+      expect(waitingOn(task({ status }), facts())).toBeUndefined();
+  });
+
+  it('counts the parents a blocked task still waits for', () => {
+    const blocked = task({ status: 'blocked', depsTotal: 3, depsSucceeded: 1, depsSkipped: 1 });
+    expect(waitingOn(blocked, facts())).toEqual({ cause: 'dependencies', remaining: 1, total: 3 });
+  });
+
+  it('names a paused run before anything else a ready task waits for', () => {
+    const keyed = task({ concurrencyKey: 'default/k', concurrencyLimit: 1 });
+    expect(waitingOn(keyed, facts({ runStatus: 'paused', held: new Map([['default/k', 1]]) }))).toEqual({
+      cause: 'run_paused',
+    });
+  });
+
+  it('gives a retry backoff its end', () => {
+    const until = new Date(NOW.getTime() + 5000);
+    expect(waitingOn(task({ availableAt: until }), facts())).toEqual({
+      cause: 'retry_backoff',
+      until: until.toISOString(),
+    });
+  });
+
+  it('shows a full concurrency key as held/limit, without its tenant prefix', () => {
+    const keyed = task({ concurrencyKey: 'acme/customer-7', concurrencyLimit: 2 });
+    expect(waitingOn(keyed, facts({ held: new Map([['acme/customer-7', 2]]) }))).toEqual({
+      cause: 'concurrency',
+      key: 'customer-7',
+      held: 2,
+      limit: 2,
+    });
+    expect(waitingOn(keyed, facts({ held: new Map([['acme/customer-7', 1]]) }))).toEqual({ cause: 'dispatch' });
+  });
+
+  it('tells a type no live executor serves, a paused queue and a saturated one apart', () => {
+    expect(waitingOn(task({ type: 'x.y' }), facts())).toEqual({ cause: 'no_executor', type: 'x.y' });
+    expect(waitingOn(task({}), facts({ pausedQueues: new Set(['q']) }))).toEqual({ cause: 'queue_paused', queue: 'q' });
+    expect(waitingOn(task({}), facts({ saturatedQueues: new Map([['q', 1200]]) }))).toEqual({
+      cause: 'backpressure',
+      queue: 'q',
+      depth: 1200,
+      highWater: 1000,
+    });
+  });
+
+  it('has a queued task wait for an executor slot unless no executor can take it', () => {
+    expect(waitingOn(task({ status: 'queued' }), facts())).toEqual({ cause: 'executor_slot', queue: 'q' });
+    expect(waitingOn(task({ status: 'queued' }), facts({ servedTypes: new Set() }))).toEqual({
+      cause: 'no_executor',
+      type: 'core.noop',
+    });
+    // Backpressure holds back what is not yet queued; a queued task is past it.
+    expect(waitingOn(task({ status: 'queued' }), facts({ saturatedQueues: new Map([['q', 1200]]) }))).toEqual({
+      cause: 'executor_slot',
+      queue: 'q',
+    });
+  });
+});

@@ -1,0 +1,70 @@
+import { unqualifiedConcurrencyKey } from '@taskloom/engine';
+import type { TaskRow } from '@taskloom/persistence';
+import type { WaitingOnView } from './waiting-on.schemas';
+
+/** What the api knows, at the time of asking, about the things a run's tasks can wait for. */
+export interface WaitFacts {
+  now: Date;
+  runStatus: string;
+  /** Slots held per (tenant-qualified) concurrency key. */
+  held: ReadonlyMap<string, number>;
+  /** Task types that at least one live executor serves with enough capacity for their profile. */
+  servedTypes: ReadonlySet<string>;
+  pausedQueues: ReadonlySet<string>;
+  /** Queues at or past the routers' high-water mark, with their depth. */
+  saturatedQueues: ReadonlyMap<string, number>;
+  highWater: number;
+}
+
+const NOT_WAITING = new Set(['running', 'succeeded', 'failed', 'skipped', 'cancelled']);
+
+/**
+ * Why a task that is not running has not started, most binding cause first.
+ * A ready task waits for the router, which holds it back for a paused run,
+ * a retry's backoff, a full concurrency key, a type no live executor serves,
+ * a paused or saturated queue — in that order, the first that applies; with
+ * none, it goes out with the next dispatch round. A queued task is in its
+ * queue: it waits for an executor (none live, the queue paused, or all busy).
+ * Returns undefined for a task that is running or has ended.
+ */
+export function waitingOn(task: TaskRow, facts: WaitFacts): WaitingOnView | undefined {
+  if (NOT_WAITING.has(task.status)) return undefined;
+  if (task.status === 'blocked') {
+    const settled = task.depsSucceeded + task.depsFailed + task.depsSkipped;
+    return { cause: 'dependencies', remaining: Math.max(0, task.depsTotal - settled), total: task.depsTotal };
+  }
+  if (facts.runStatus === 'paused') return { cause: 'run_paused' };
+  if (task.status === 'ready') return readyWait(task, facts);
+  if (task.status === 'queued') return queuedWait(task, facts);
+  return undefined;
+}
+
+function readyWait(task: TaskRow, facts: WaitFacts): WaitingOnView {
+  if (task.availableAt && task.availableAt > facts.now)
+    return { cause: 'retry_backoff', until: task.availableAt.toISOString() };
+  if (task.concurrencyKey !== null && task.concurrencyLimit !== null) {
+    const held = facts.held.get(task.concurrencyKey) ?? 0;
+    if (held >= task.concurrencyLimit)
+      return {
+        cause: 'concurrency',
+        key: unqualifiedConcurrencyKey(task.concurrencyKey).key,
+        held,
+        limit: task.concurrencyLimit,
+      };
+  }
+  return queueWait(task, facts) ?? { cause: 'dispatch' };
+}
+
+function queuedWait(task: TaskRow, facts: WaitFacts): WaitingOnView {
+  return queueWait(task, facts) ?? { cause: 'executor_slot', queue: task.queue ?? '' };
+}
+
+/** What stands between a task and its queue's executors, whichever side of the queue it is on. */
+function queueWait(task: TaskRow, facts: WaitFacts): WaitingOnView | undefined {
+  if (task.type !== null && !facts.servedTypes.has(task.type)) return { cause: 'no_executor', type: task.type };
+  if (task.queue !== null && facts.pausedQueues.has(task.queue)) return { cause: 'queue_paused', queue: task.queue };
+  const depth = task.queue === null ? undefined : facts.saturatedQueues.get(task.queue);
+  if (task.status === 'ready' && depth !== undefined)
+    return { cause: 'backpressure', queue: task.queue!, depth, highWater: facts.highWater };
+  return undefined;
+}
