@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
@@ -60,13 +60,13 @@ describe('the taskloom CLI against a running cluster', () => {
     const first = await taskloom('apply', '-f', 'examples/greet.yaml', '--json');
     expect(first).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(first.stdout)).toEqual([
-      { file: 'examples/greet.yaml', name: 'example-greet', version: 1, created: true },
-      { file: 'examples/greet.yaml', name: 'example-always-fails', version: 1, created: true },
+      { kind: 'workflow', file: 'examples/greet.yaml', name: 'example-greet', version: 1, created: true },
+      { kind: 'workflow', file: 'examples/greet.yaml', name: 'example-always-fails', version: 1, created: true },
     ]);
 
     const again = await taskloom('apply', '-f', 'examples/greet.yaml');
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/example-greet\s+1\s+unchanged/);
+    expect(again.stdout).toMatch(/workflow\s+example-greet\s+1\s+unchanged/);
     expect(again.stdout).toContain('2 definition(s): 0 created, 2 unchanged');
   });
 
@@ -179,5 +179,139 @@ describe('the taskloom CLI against a running cluster', () => {
     const missing = await taskloom('runs', 'get', '00000000-0000-4000-8000-000000000000');
     expect(missing.code).toBe(3);
     expect(missing.stderr).toMatch(/^taskloom: 404 /);
+  });
+
+  // These start runs, so they come after the runs ls test, which counts them.
+  describe('schedules, signals and events', () => {
+    const GATE = `name: cli-gate
+tasks:
+  - key: approve
+    waitFor: { signal: approval }
+  # Keeps the run going after approve, so a repeated approval meets a running run (a duplicate, not a 409).
+  - key: confirm
+    dependsOn: [approve]
+    waitFor: { signal: confirm }
+---
+name: cli-on-event
+on: [{ event: cli.ping }]
+tasks: [{ key: a, type: core.noop, input: {} }]
+`;
+    let folder: string;
+    let schedule: string;
+
+    beforeAll(async () => {
+      folder = join(work, 'applied');
+      // Named to sort before the workflow it names: apply still registers definitions first.
+      schedule = join(folder, 'a-nightly.json');
+      await mkdir(folder);
+      await writeFile(join(folder, 'gate.yaml'), GATE);
+      await writeFile(schedule, JSON.stringify({ name: 'cli-nightly', workflow: 'cli-gate', cron: '0 3 * * *' }));
+    });
+
+    it('applies a folder of workflows and a schedule: created, then unchanged, then updated; schedules ls reads it', async () => {
+      const first = await taskloom('apply', '-f', folder, '--json');
+      expect(first).toMatchObject({ code: 0, stderr: '' });
+      expect(JSON.parse(first.stdout)).toEqual([
+        expect.objectContaining({ kind: 'workflow', name: 'cli-gate', version: 1, created: true }),
+        expect.objectContaining({ kind: 'workflow', name: 'cli-on-event', version: 1, created: true }),
+        { kind: 'schedule', file: schedule, name: 'cli-nightly', result: 'created' },
+      ]);
+
+      const again = await taskloom('apply', '-f', folder);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/schedule\s+cli-nightly\s+-\s+unchanged/);
+      expect(again.stdout).toContain(
+        '2 definition(s): 0 created, 2 unchanged\n1 schedule(s): 0 created, 0 updated, 1 unchanged',
+      );
+
+      await writeFile(
+        schedule,
+        JSON.stringify({
+          kind: 'schedule',
+          name: 'cli-nightly',
+          workflow: 'cli-gate',
+          cron: '0 4 * * *',
+          paused: true,
+        }),
+      );
+      expect((await taskloom('apply', '-f', schedule)).stdout).toMatch(/schedule\s+cli-nightly\s+-\s+updated/);
+
+      const listed = await taskloom('schedules', 'ls', '--json');
+      expect(listed.code).toBe(0);
+      const page = JSON.parse(listed.stdout) as { items: { name: string; cron: string; paused: boolean }[] };
+      expect(page.items).toEqual([expect.objectContaining({ name: 'cli-nightly', cron: '0 4 * * *', paused: true })]);
+      expect((await taskloom('schedules', 'resume', 'cli-nightly')).stdout).toBe('schedule cli-nightly active\n');
+      const table = await taskloom('schedules', 'ls');
+      expect(table.stdout).toMatch(
+        /^NAME\s+WORKFLOW\s+WHEN\s+STATE\s+NEXT\s+LAST\ncli-nightly\s+cli-gate\s+0 4 \* \* \*\s+active\s+\S+T04:00/,
+      );
+    });
+
+    it('trigger starts a run that waits for a signal; signal delivers it, once per id, and an ended run refuses', async () => {
+      const triggered = await taskloom('schedules', 'trigger', 'cli-nightly');
+      expect(triggered.code).toBe(0);
+      const id = /^run ([0-9a-f-]{36}) of cli-gate v1 /.exec(triggered.stdout)![1]!;
+      await cluster.api.waitFor(
+        async () => (await cluster.api.get<RunView>(`/api/v1/runs/${id}`)).body.tasks[0]?.status === 'waiting',
+        'the approve task to wait',
+      );
+
+      const sent = await taskloom('signal', id, 'approval', '--payload', '{"by":"ana"}', '--id', 'approval-1');
+      expect(sent).toMatchObject({ code: 0, stdout: `signal approval delivered to task approve of run ${id}\n` });
+      const repeated = await taskloom(
+        'signal',
+        id,
+        'approval',
+        '--payload',
+        '{"by":"bob"}',
+        '--id',
+        'approval-1',
+        '--json',
+      );
+      expect(repeated).toMatchObject({ code: 0, stderr: '' });
+      expect(JSON.parse(repeated.stdout)).toMatchObject({ outcome: 'duplicate', taskKey: 'approve' });
+      // Delivered, or kept until confirm starts waiting: either way confirm takes it.
+      expect((await taskloom('signal', id, 'confirm')).stdout).toMatch(/^signal confirm (delivered|kept)/);
+      expect(await cluster.api.waitForRun<RunView>(id)).toMatchObject({ status: 'succeeded' });
+
+      const late = await taskloom('signal', id, 'approval', '--id', 'approval-2');
+      expect(late.code).toBe(3);
+      expect(late.stderr).toMatch(/^taskloom: 409 /m);
+    });
+
+    it('backfills one run per fire time, once; get shows them; delete removes the schedule', async () => {
+      const window = ['--from', '2026-01-01T00:00:00Z', '--to', '2026-01-02T23:59:59Z', '--json'];
+      const first = await taskloom('schedules', 'backfill', 'cli-nightly', ...window);
+      expect(first.code).toBe(0);
+      const runs = (JSON.parse(first.stdout) as { runs: { fireTime: string; created: boolean }[] }).runs;
+      expect(runs.map((run) => [run.fireTime, run.created])).toEqual([
+        ['2026-01-01T04:00:00.000Z', true],
+        ['2026-01-02T04:00:00.000Z', true],
+      ]);
+      const again = await taskloom('schedules', 'backfill', 'cli-nightly', ...window.slice(0, -1));
+      expect(again.stdout).toContain('2 fire time(s): 0 run(s) started');
+
+      const got = await taskloom('schedules', 'get', 'cli-nightly');
+      expect(got.stdout).toMatch(/^schedule cli-nightly {2}cli-gate {2}0 4 \* \* \* {2}active\n/);
+      expect(got.stdout).toContain('2026-01-02T04:00:00.000Z');
+
+      expect((await taskloom('schedules', 'delete', 'cli-nightly')).stdout).toBe('schedule cli-nightly deleted\n');
+      const gone = await taskloom('schedules', 'get', 'cli-nightly');
+      expect(gone.code).toBe(3);
+      expect(gone.stderr).toMatch(/^taskloom: 404 /m);
+    });
+
+    it('events send starts a run of the workflow listening, and the same key answers the same run', async () => {
+      const sent = await taskloom('events', 'send', 'cli.ping', '--payload', '{"n":1}', '--key', 'ping-1');
+      expect(sent.code).toBe(0);
+      expect(sent.stdout).toMatch(
+        /^event [0-9a-f-]{36}: 1 run\(s\) started\nRUN\s+WORKFLOW\s+VERSION\n[0-9a-f-]{36}\s+cli-on-event\s+1\n$/,
+      );
+      const runId = /\n([0-9a-f-]{36})\s+cli-on-event/.exec(sent.stdout)![1]!;
+
+      const again = await taskloom('events', 'send', 'cli.ping', '--payload', '{"n":1}', '--key', 'ping-1', '--json');
+      expect(JSON.parse(again.stdout)).toMatchObject({ runs: [{ workflow: 'cli-on-event', runId }], refused: [] });
+      expect(await cluster.api.waitForRun<RunView>(runId)).toMatchObject({ status: 'succeeded' });
+    });
   });
 });

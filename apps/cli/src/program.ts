@@ -5,14 +5,19 @@ import { Command } from 'commander';
 import { applyCommand } from './apply/apply-command';
 import { line, type CliIo } from './cli-io';
 import { addConnectionOptions } from './connection';
+import { eventsCommand } from './events/events-command';
 import { runCommand } from './run/run-command';
 import { runsCommand } from './runs/runs-command';
+import { schedulesCommand } from './schedules/schedules-command';
+import { signalCommand } from './signals/signal-command';
 import { workflowsCommand } from './workflows/workflows-command';
 
 /** The `taskloom` command, writing to `io`: tests run it in-process, main.ts on the real process. */
 export function createProgram(io: CliIo): Command {
   const program = new Command('taskloom')
-    .description('Operate Taskloom: apply workflow definitions, start and follow runs, inspect and control them')
+    .description(
+      'Operate Taskloom: apply workflow definitions and schedules, start and follow runs, inspect and control them, send signals and events',
+    )
     .version(cliVersion());
   addConnectionOptions(program, io.env);
   program
@@ -20,6 +25,9 @@ export function createProgram(io: CliIo): Command {
     .addCommand(runCommand(io))
     .addCommand(runsCommand(io))
     .addCommand(workflowsCommand(io))
+    .addCommand(schedulesCommand(io))
+    .addCommand(signalCommand(io))
+    .addCommand(eventsCommand(io))
     .addCommand(pluginCommand({ out: (text) => line(io.stdout, text) }));
   // addCommand() does not pass output settings down, so every command gets them (help and usage errors to io).
   for (const command of allCommands(program)) {

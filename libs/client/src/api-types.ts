@@ -22,6 +22,14 @@ export type WorkflowDetail = Schemas['WorkflowDetail'];
 export type WorkflowVersion = Schemas['WorkflowVersion'];
 export type TaskTypeList = Schemas['TaskTypeList'];
 export type ApiErrorBody = Schemas['Error'];
+export type Schedule = Schemas['Schedule'];
+export type ScheduleList = Schemas['ScheduleList'];
+/** The body of POST /schedules: the fields the API defaults may be left out. */
+export type CreateSchedule = Pick<Schemas['CreateSchedule'], 'name' | 'workflow'> & Partial<Schemas['CreateSchedule']>;
+export type ReplaceSchedule = Omit<CreateSchedule, 'name'>;
+export type BackfillResult = Schemas['BackfillResult'];
+export type SentSignal = Schemas['SentSignal'];
+export type PublishedEvent = Schemas['PublishedEvent'];
 
 /** The query `GET /api/v1/runs` takes. */
 export type RunQuery = NonNullable<paths['/api/v1/runs']['get']['parameters']['query']>;

@@ -1,10 +1,17 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type {
+  BackfillResult,
+  CreateSchedule,
+  PublishedEvent,
   RegisteredWorkflow,
+  ReplaceSchedule,
   Run,
   RunControlResult,
   RunList,
   RunQuery,
+  Schedule,
+  ScheduleList,
+  SentSignal,
   StartRun,
   StartedRun,
   TaskLogs,
@@ -14,7 +21,9 @@ import type {
   WorkflowList,
   WorkflowVersion,
   paths,
+  Schemas,
 } from './api-types';
+import type { JsonValue } from '../generated/openapi';
 import type { TaskloomClientOptions, WaitOptions, WatchOptions } from './client-options';
 import { apiErrorFrom } from './errors/api-error-from';
 import { retryingFetch } from './http/retrying-fetch';
@@ -131,6 +140,66 @@ export class TaskloomClient {
   /** The run once it is terminal. */
   waitForRun(id: string, options: WaitOptions = {}): Promise<Run> {
     return waitForRun((runId) => this.getRun(runId), id, options);
+  }
+
+  /** One page of schedules in name order; pass `nextCursor` back as `cursor` for the next. */
+  async listSchedules(query: { limit?: number; cursor?: string } = {}): Promise<ScheduleList> {
+    return ok(await this.http.GET('/api/v1/schedules', { params: { query } }));
+  }
+
+  /** A schedule with its next fire times and latest runs. */
+  async getSchedule(name: string): Promise<Schedule> {
+    return ok(await this.http.GET('/api/v1/schedules/{name}', { params: { path: { name } } }));
+  }
+
+  async createSchedule(schedule: CreateSchedule): Promise<Schedule> {
+    // The API fills in the defaults the generated (parsed) type lists as required.
+    return ok(await this.http.POST('/api/v1/schedules', { body: schedule as Schemas['CreateSchedule'] }));
+  }
+
+  /** Replaces every field: one left out gets its default again. */
+  async replaceSchedule(name: string, schedule: ReplaceSchedule): Promise<Schedule> {
+    return ok(
+      await this.http.PUT('/api/v1/schedules/{name}', {
+        params: { path: { name } },
+        body: schedule as Schemas['ReplaceSchedule'],
+      }),
+    );
+  }
+
+  async deleteSchedule(name: string): Promise<void> {
+    ok(await this.http.DELETE('/api/v1/schedules/{name}', { params: { path: { name } } }));
+  }
+
+  async pauseSchedule(name: string): Promise<Schedule> {
+    return ok(await this.http.POST('/api/v1/schedules/{name}/pause', { params: { path: { name } } }));
+  }
+
+  /** Fires from now on: fire times that passed while paused are not caught up. */
+  async resumeSchedule(name: string): Promise<Schedule> {
+    return ok(await this.http.POST('/api/v1/schedules/{name}/resume', { params: { path: { name } } }));
+  }
+
+  /** Starts one run now, outside the fire times. */
+  async triggerSchedule(name: string): Promise<StartedRun> {
+    return ok(await this.http.POST('/api/v1/schedules/{name}/trigger', { params: { path: { name } } }));
+  }
+
+  /** One run per fire time in [from, to] (ISO 8601 instants); a fire time that has its run keeps it. */
+  async backfillSchedule(name: string, window: { from: string; to: string }): Promise<BackfillResult> {
+    return ok(await this.http.POST('/api/v1/schedules/{name}/backfill', { params: { path: { name } }, body: window }));
+  }
+
+  /** Sends a signal to a run: delivered to a waiting task, kept for the next, or a duplicate of `signalId`. */
+  async sendSignal(runId: string, name: string, body: { payload: JsonValue; signalId?: string }): Promise<SentSignal> {
+    return ok(
+      await this.http.POST('/api/v1/runs/{id}/signals/{name}', { params: { path: { id: runId, name } }, body }),
+    );
+  }
+
+  /** Publishes an event: the runs it started (the same idempotencyKey again answers the earlier event's). */
+  async publishEvent(body: { name: string; payload: JsonValue; idempotencyKey?: string }): Promise<PublishedEvent> {
+    return ok(await this.http.POST('/api/v1/events', { body }));
   }
 
   private async control(id: string, action: RunAction): Promise<RunControlResult> {

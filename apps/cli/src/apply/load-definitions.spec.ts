@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CliUsageError } from '../cli-error';
 import { findDefinitionFiles } from './find-definition-files';
-import { loadDefinitions } from './load-definitions';
+import { loadDefinitions, type LoadedDefinition } from './load-definitions';
 
 const one = (name: string) => ({ name, tasks: [{ key: 'a', type: 'core.noop', input: {} }] });
+const nameOf = (loaded: LoadedDefinition) =>
+  loaded.kind === 'workflow' ? loaded.definition.name : `schedule ${loaded.schedule.name}`;
 
 describe('reading definition files', () => {
   let dir: string;
@@ -24,10 +26,10 @@ describe('reading definition files', () => {
   it('reads one JSON definition or an array, and one YAML definition per document', async () => {
     const json = await file('a.json', JSON.stringify([one('j1'), one('j2')]));
     const yaml = await file('b.yaml', 'name: y1\ntasks: [{ key: a, type: core.noop }]\n---\nname: y2\ntasks: []\n');
-    expect((await loadDefinitions(json)).map((loaded) => loaded.definition.name)).toEqual(['j1', 'j2']);
-    expect((await loadDefinitions(yaml)).map((loaded) => loaded.definition)).toEqual([
-      { name: 'y1', tasks: [{ key: 'a', type: 'core.noop' }] },
-      { name: 'y2', tasks: [] },
+    expect((await loadDefinitions(json)).map(nameOf)).toEqual(['j1', 'j2']);
+    expect(await loadDefinitions(yaml)).toEqual([
+      { file: yaml, kind: 'workflow', definition: { name: 'y1', tasks: [{ key: 'a', type: 'core.noop' }] } },
+      { file: yaml, kind: 'workflow', definition: { name: 'y2', tasks: [] } },
     ]);
   });
 
@@ -36,7 +38,15 @@ describe('reading definition files', () => {
       'defs.cjs',
       `const shared = ${JSON.stringify(one('m1'))};\nmodule.exports = { shared, again: shared, list: [${JSON.stringify(one('m2'))}], helper: 42 };\n`,
     );
-    expect((await loadDefinitions(module)).map((loaded) => loaded.definition.name)).toEqual(['m1', 'm2']);
+    expect((await loadDefinitions(module)).map(nameOf)).toEqual(['m1', 'm2']);
+  });
+
+  it('reads schedules beside definitions, by their fields or an explicit kind', async () => {
+    const yaml = await file(
+      'mixed.yaml',
+      'name: w\ntasks: []\n---\nname: nightly\nworkflow: w\ncron: "0 2 * * *"\n---\nkind: schedule\nname: later\nworkflow: w\n',
+    );
+    expect((await loadDefinitions(yaml)).map(nameOf)).toEqual(['w', 'schedule nightly', 'schedule later']);
   });
 
   it('says which file is wrong and why', async () => {

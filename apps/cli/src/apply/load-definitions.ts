@@ -1,21 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { isWorkflowBuilder, type WorkflowDefinition } from '@taskloom/client';
+import { isWorkflowBuilder } from '@taskloom/client';
 import { parseAllDocuments } from 'yaml';
 import { CliUsageError } from '../cli-error';
+import { documentKind, type ApplyDocument } from './document-kind';
 import { isModuleFile } from './find-definition-files';
 
-export interface LoadedDefinition {
-  file: string;
-  definition: WorkflowDefinition;
-}
+/** A workflow definition or a schedule, with the file it came from. */
+export type LoadedDefinition = ApplyDocument & { file: string };
 
 /**
- * The definitions in one file. JSON: one definition or an array of them.
- * YAML: one per document (`---` separates them). A module (TypeScript or
- * JavaScript): every export that defineWorkflow() built, or that is a plain
- * definition, or an array of those. TypeScript runs through Node's own type
+ * The workflow definitions and schedules in one file (documentKind() tells
+ * which is which). JSON: one or an array of them. YAML: one per document
+ * (`---` separates them). A module (TypeScript or JavaScript): every export
+ * that defineWorkflow() built, or that is a plain definition or schedule,
+ * or an array of those. TypeScript runs through Node's own type
  * stripping, so a module uses only erasable syntax and imports with
  * `import type` what is only a type.
  */
@@ -27,11 +27,15 @@ export async function loadDefinitions(file: string): Promise<LoadedDefinition[]>
   for (const value of definitions) {
     if (seen.has(value)) continue;
     seen.add(value);
-    const definition = asDefinition(value);
-    if (definition) loaded.push({ file, definition });
-    else if (!isModuleFile(file)) throw new CliUsageError(`${file}: not a workflow definition (needs name and tasks)`);
+    const document = asDocument(value);
+    if (document) loaded.push({ file, ...document });
+    else if (!isModuleFile(file)) {
+      throw new CliUsageError(
+        `${file}: not a workflow definition (needs name and tasks) nor a schedule (needs name, workflow and cron or every)`,
+      );
+    }
   }
-  if (loaded.length === 0) throw new CliUsageError(`${file}: holds no workflow definition`);
+  if (loaded.length === 0) throw new CliUsageError(`${file}: holds no workflow definition or schedule`);
   return loaded;
 }
 
@@ -66,17 +70,13 @@ function moduleExports(file: string): unknown[] {
   // A CommonJS module's exports arrive as `default` and again by name; the identity check above drops the copies.
   const values = Object.values(loaded);
   const fromDefault = loaded.default;
-  if (fromDefault && typeof fromDefault === 'object' && !Array.isArray(fromDefault) && !asDefinition(fromDefault)) {
+  if (fromDefault && typeof fromDefault === 'object' && !Array.isArray(fromDefault) && !asDocument(fromDefault)) {
     values.push(...Object.values(fromDefault));
   }
   return values;
 }
 
-function asDefinition(value: unknown): WorkflowDefinition | undefined {
-  if (isWorkflowBuilder(value)) return value.toDefinition();
-  if (typeof value !== 'object' || value === null) return undefined;
-  const candidate = value as Partial<WorkflowDefinition>;
-  return typeof candidate.name === 'string' && Array.isArray(candidate.tasks)
-    ? (candidate as WorkflowDefinition)
-    : undefined;
+function asDocument(value: unknown): ApplyDocument | undefined {
+  if (isWorkflowBuilder(value)) return { kind: 'workflow', definition: value.toDefinition() };
+  return documentKind(value);
 }
