@@ -87,11 +87,12 @@ describe('flow control in the claim', () => {
       timeoutMs: 1000,
       retry: null,
       input: {},
-      queue: 'tasks-{0000}-core.noop',
+      queue: 'tasks-{0000}-default',
       depsTotal: 0,
       parentTaskId: null,
       itemIndex: null,
       dispatchBonusMs: 0,
+      queueTimeoutMs: null,
       ...overrides,
     };
   }

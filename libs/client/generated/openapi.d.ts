@@ -1653,6 +1653,7 @@ export interface components {
         /**
          * @example {
          *       "runs": {
+         *         "scheduled": 1,
          *         "pending": 3,
          *         "running": 12,
          *         "paused": 0,
@@ -1998,6 +1999,20 @@ export interface components {
             /** @enum {string} */
             cause: "executor_slot";
             queue: string;
+        } | {
+            /** @enum {string} */
+            cause: "sleep";
+            /** Format: date-time */
+            until: string;
+        } | {
+            /** @enum {string} */
+            cause: "signal";
+            signal: string;
+            /**
+             * Format: date-time
+             * @description When it fails for want of the signal; null: never.
+             */
+            timeoutAt: string | null;
         };
         /** Taskloom workflow definition */
         WorkflowDefinition: {

@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * Why a task that is not running has not started: one variant per cause,
- * told apart by `cause`. New causes (a durable sleep, a signal) are new
- * variants; clients should show an unknown cause by its name.
+ * told apart by `cause`; a new cause is a new variant, so clients should
+ * show an unknown cause by its name.
  */
 export const WaitingOnSchema = z
   .discriminatedUnion('cause', [
@@ -44,6 +44,16 @@ export const WaitingOnSchema = z
     z
       .object({ cause: z.literal('executor_slot'), queue: z.string() })
       .describe('In its queue, waiting for a free executor slot.'),
+    z
+      .object({ cause: z.literal('sleep'), until: z.iso.datetime() })
+      .describe('A durable sleep (status waiting): it succeeds at `until`.'),
+    z
+      .object({
+        cause: z.literal('signal'),
+        signal: z.string(),
+        timeoutAt: z.iso.datetime().nullable().describe('When it fails for want of the signal; null: never.'),
+      })
+      .describe('Waits (status waiting) for POST /runs/{id}/signals/{signal}.'),
   ])
   .meta({ id: 'WaitingOn' });
 

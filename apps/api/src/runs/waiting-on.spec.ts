@@ -37,6 +37,9 @@ function task(overrides: Partial<TaskRow>): TaskRow {
     finishedAt: null,
     executorId: null,
     createdAt: new Date(0),
+    wakeAt: null,
+    waitSignal: null,
+    queueTimeoutMs: null,
     concurrencyKey: null,
     concurrencyLimit: null,
     ...overrides,
@@ -60,6 +63,30 @@ describe('waitingOn', () => {
   it('says nothing for a task that runs or has ended', () => {
     for (const status of ['running', 'succeeded', 'failed', 'skipped', 'cancelled'])
       expect(waitingOn(task({ status }), facts())).toBeUndefined();
+  });
+
+  it('tells a durable sleep its end and a signal wait its signal and timeout', () => {
+    const until = new Date(NOW.getTime() + 60_000);
+    expect(waitingOn(task({ status: 'waiting', kind: 'sleep', type: null, wakeAt: until }), facts())).toEqual({
+      cause: 'sleep',
+      until: until.toISOString(),
+    });
+    expect(
+      waitingOn(
+        task({ status: 'waiting', kind: 'signal', type: null, waitSignal: 'approval', wakeAt: until }),
+        facts(),
+      ),
+    ).toEqual({ cause: 'signal', signal: 'approval', timeoutAt: until.toISOString() });
+    expect(waitingOn(task({ status: 'waiting', kind: 'signal', type: null, waitSignal: 'approval' }), facts())).toEqual(
+      { cause: 'signal', signal: 'approval', timeoutAt: null },
+    );
+    // A paused run keeps its waits: they still end at their time.
+    expect(
+      waitingOn(task({ status: 'waiting', kind: 'sleep', type: null, wakeAt: until }), facts({ runStatus: 'paused' })),
+    ).toEqual({
+      cause: 'sleep',
+      until: until.toISOString(),
+    });
   });
 
   it('counts the parents a blocked task still waits for', () => {

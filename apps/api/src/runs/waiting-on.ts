@@ -33,9 +33,18 @@ export function waitingOn(task: TaskRow, facts: WaitFacts): WaitingOnView | unde
     const settled = task.depsSucceeded + task.depsFailed + task.depsSkipped;
     return { cause: 'dependencies', remaining: Math.max(0, task.depsTotal - settled), total: task.depsTotal };
   }
+  // Waits end at their time whether or not the run is paused (ADR 0021).
+  if (task.status === 'waiting') return durableWait(task);
   if (facts.runStatus === 'paused') return { cause: 'run_paused' };
   if (task.status === 'ready') return readyWait(task, facts);
   if (task.status === 'queued') return queuedWait(task, facts);
+  return undefined;
+}
+
+function durableWait(task: TaskRow): WaitingOnView | undefined {
+  if (task.kind === 'sleep' && task.wakeAt) return { cause: 'sleep', until: task.wakeAt.toISOString() };
+  if (task.kind === 'signal' && task.waitSignal !== null)
+    return { cause: 'signal', signal: task.waitSignal, timeoutAt: task.wakeAt ? task.wakeAt.toISOString() : null };
   return undefined;
 }
 
