@@ -15,6 +15,8 @@ describe('flow control across two routers and two executors', () => {
       EXECUTOR_HEARTBEAT_MS: '300',
       EXECUTOR_LOST_AFTER_MS: '1500',
       RECONCILE_INTERVAL_MS: '500',
+      // core.noop in a pool of its own, so pausing its queues holds nothing else back (ADR 0024).
+      QUEUE_POOLS: 'noop=core.noop',
     });
     await Promise.all([cluster.startRouter(), cluster.startExecutor()]);
     await cluster.api.post('/api/v1/workflows', {
@@ -179,9 +181,10 @@ describe('flow control across two routers and two executors', () => {
     });
     await cluster.api.post('/api/v1/workflows', { name: 'noop', tasks: [{ key: 'n', type: 'core.noop' }] });
     await cluster.api.post('/api/v1/workflows', { name: 'unserved', tasks: [{ key: 'u', type: 'test.unserved' }] });
-    const queues = (await cluster.api.get<{ items: { name: string; taskType: string }[] }>('/api/v1/admin/queues')).body
+    const queues = (await cluster.api.get<{ items: { name: string; pool: string }[] }>('/api/v1/admin/queues')).body
       .items;
-    const noopQueues = queues.filter((queue) => queue.taskType === 'core.noop').map((queue) => queue.name);
+    const noopQueues = queues.filter((queue) => queue.pool === 'noop').map((queue) => queue.name);
+    expect(noopQueues).toHaveLength(4);
     for (const name of noopQueues)
       expect((await cluster.api.post(`/api/v1/admin/queues/${encodeURIComponent(name)}/pause`)).status).toBe(200);
     try {

@@ -14,6 +14,7 @@ import {
 import type { QueryConfig, QueryResultRow } from 'pg';
 import { migratedDatabase, rowsOn } from '../support/database';
 import { createSuiteServices, type SuiteServices } from '../support/services';
+import { readyTaskRow } from '../support/task-rows';
 
 /** The claim's flow control (ADR 0022) on a real PostgreSQL: concurrency keys and tenant fair share. */
 describe('flow control in the claim', () => {
@@ -72,30 +73,8 @@ describe('flow control in the claim', () => {
     return runId;
   }
 
-  function readyTask(runId: string, tenant: string, overrides: Partial<NewTaskRow> = {}): NewTaskRow {
-    return {
-      id: randomUUID(),
-      runId,
-      tenant,
-      key: `t-${randomUUID()}`,
-      kind: 'task',
-      type: 'core.noop',
-      status: 'ready',
-      priority: 1,
-      attempt: 1,
-      maxAttempts: 3,
-      timeoutMs: 1000,
-      retry: null,
-      input: {},
-      queue: 'tasks-{0000}-default',
-      depsTotal: 0,
-      parentTaskId: null,
-      itemIndex: null,
-      dispatchBonusMs: 0,
-      queueTimeoutMs: null,
-      ...overrides,
-    };
-  }
+  const readyTask = (runId: string, tenant: string, overrides: Partial<NewTaskRow> = {}) =>
+    readyTaskRow(runId, { tenant, ...overrides });
 
   it('never lets concurrent claimers exceed a key’s limit, and a slot freed by any status change is claimed again', async () => {
     const runId = await newRun('default');

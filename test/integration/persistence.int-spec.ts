@@ -9,10 +9,10 @@ import {
   WorkflowDefinitionRepository,
   type DatabasePool,
   type AttemptOutcomeRow,
-  type NewTaskRow,
 } from '@taskloom/persistence';
 import { migratedDatabase } from '../support/database';
 import { createSuiteServices, type SuiteServices } from '../support/services';
+import { readyTaskRow } from '../support/task-rows';
 
 describe('persistence on a real PostgreSQL', () => {
   let services: SuiteServices;
@@ -67,31 +67,6 @@ describe('persistence on a real PostgreSQL', () => {
     return { runId, definitionId: definition.id };
   }
 
-  function readyTask(runId: string, overrides: Partial<NewTaskRow> = {}): NewTaskRow {
-    return {
-      id: randomUUID(),
-      runId,
-      tenant: 'default',
-      key: `t-${randomUUID()}`,
-      kind: 'task',
-      type: 'core.noop',
-      status: 'ready',
-      priority: 1,
-      attempt: 1,
-      maxAttempts: 3,
-      timeoutMs: 1000,
-      queueTimeoutMs: null,
-      retry: null,
-      input: { n: 1 },
-      queue: 'tasks-{0000}-core.noop',
-      depsTotal: 0,
-      parentTaskId: null,
-      itemIndex: null,
-      dispatchBonusMs: 0,
-      ...overrides,
-    };
-  }
-
   it('migrations are recorded once and are safe to run concurrently', async () => {
     const again = await Promise.all([
       prepareDatabase(services.databaseUrl, 'taskloom-test'),
@@ -116,7 +91,7 @@ describe('persistence on a real PostgreSQL', () => {
 
   it('claims ready tasks in dispatch order, each exactly once across concurrent claimers', async () => {
     const { runId } = await newRun();
-    const rows = Array.from({ length: 300 }, (_, index) => readyTask(runId, { dispatchBonusMs: -index }));
+    const rows = Array.from({ length: 300 }, (_, index) => readyTaskRow(runId, { dispatchBonusMs: -index }));
     await transactions.run((db) => tasks.insertTasks(db, rows));
     const claims = await Promise.all(
       Array.from({ length: 6 }, () => transactions.run((db) => tasks.claimReady(db, 40, []))),
@@ -137,9 +112,9 @@ describe('persistence on a real PostgreSQL', () => {
     const paused = await newRun('paused');
     await transactions.run((db) =>
       tasks.insertTasks(db, [
-        readyTask(runId, { queue: 'tasks-{0001}-core.noop' }),
-        readyTask(runId, { queue: 'tasks-{0002}-core.noop' }),
-        readyTask(paused.runId, { queue: 'tasks-{0003}-core.noop' }),
+        readyTaskRow(runId, { queue: 'tasks-{0001}-core.noop' }),
+        readyTaskRow(runId, { queue: 'tasks-{0002}-core.noop' }),
+        readyTaskRow(paused.runId, { queue: 'tasks-{0003}-core.noop' }),
       ]),
     );
     const claimed = await transactions.run((db) => tasks.claimReady(db, 100, ['tasks-{0001}-core.noop']));
@@ -160,7 +135,7 @@ describe('persistence on a real PostgreSQL', () => {
 
   it('fences attempt writes by (task, attempt)', async () => {
     const { runId } = await newRun();
-    const task = readyTask(runId);
+    const task = readyTaskRow(runId);
     await transactions.run((db) => tasks.insertTasks(db, [task]));
     await transactions.run((db) => tasks.claimReady(db, 100, []));
     const start = () =>
@@ -184,7 +159,7 @@ describe('persistence on a real PostgreSQL', () => {
 
   it('settles an attempt that never recorded its start, with the start time and executor its outcome reports', async () => {
     const { runId } = await newRun();
-    const task = readyTask(runId);
+    const task = readyTaskRow(runId);
     await transactions.run((db) => tasks.insertTasks(db, [task]));
     await transactions.run((db) => tasks.claimReady(db, 100, []));
     const executorId = randomUUID();
@@ -199,7 +174,7 @@ describe('persistence on a real PostgreSQL', () => {
 
   it('sends a retried attempt round again and records it, in the same statement', async () => {
     const { runId } = await newRun();
-    const task = readyTask(runId);
+    const task = readyTaskRow(runId);
     await transactions.run((db) => tasks.insertTasks(db, [task]));
     await transactions.run((db) => tasks.claimReady(db, 100, []));
     const failed = outcome(task.id, 1, {
