@@ -1,48 +1,8 @@
 import type { TaskRow } from '@taskloom/persistence';
 import { presentTasks } from './present-run';
+import { taskRow } from './task-row.fixture';
 
-function task(overrides: Partial<TaskRow>): TaskRow {
-  return {
-    id: 'id',
-    runId: 'run',
-    key: 'key',
-    kind: 'task',
-    type: 'core.noop',
-    status: 'succeeded',
-    priority: 2,
-    attempt: 1,
-    maxAttempts: 3,
-    interruptions: 0,
-    timeoutMs: 1000,
-    input: null,
-    output: null,
-    error: null,
-    queue: null,
-    retry: null,
-    depsTotal: 0,
-    depsSucceeded: 0,
-    depsFailed: 0,
-    depsSkipped: 0,
-    parentTaskId: null,
-    itemIndex: null,
-    childrenTotal: 0,
-    childrenRemaining: 0,
-    childrenFailed: 0,
-    availableAt: null,
-    dispatchAt: null,
-    queuedAt: null,
-    startedAt: null,
-    finishedAt: null,
-    executorId: null,
-    wakeAt: null,
-    waitSignal: null,
-    queueTimeoutMs: null,
-    createdAt: new Date(0),
-    concurrencyKey: null,
-    concurrencyLimit: null,
-    ...overrides,
-  };
-}
+const task = (overrides: Partial<TaskRow>): TaskRow => taskRow({ status: 'succeeded', priority: 2, ...overrides });
 
 describe('presentTasks', () => {
   it('lists a 10,000-item forEach group under its task, every item once, in item order', () => {

@@ -1,49 +1,11 @@
 import type { TaskRow } from '@taskloom/persistence';
+import { taskRow } from './task-row.fixture';
 import { waitingOn, type WaitFacts } from './waiting-on';
 
 const NOW = new Date('2026-12-06T00:00:00Z');
 
 function task(overrides: Partial<TaskRow>): TaskRow {
-  return {
-    id: 'id',
-    runId: 'run',
-    key: 'key',
-    kind: 'task',
-    type: 'core.noop',
-    status: 'ready',
-    priority: 1,
-    attempt: 1,
-    maxAttempts: 3,
-    interruptions: 0,
-    timeoutMs: 1000,
-    input: null,
-    output: null,
-    error: null,
-    queue: 'q',
-    retry: null,
-    depsTotal: 0,
-    depsSucceeded: 0,
-    depsFailed: 0,
-    depsSkipped: 0,
-    parentTaskId: null,
-    itemIndex: null,
-    childrenTotal: 0,
-    childrenRemaining: 0,
-    childrenFailed: 0,
-    availableAt: new Date(NOW.getTime() - 1000),
-    dispatchAt: null,
-    queuedAt: null,
-    startedAt: null,
-    finishedAt: null,
-    executorId: null,
-    createdAt: new Date(0),
-    wakeAt: null,
-    waitSignal: null,
-    queueTimeoutMs: null,
-    concurrencyKey: null,
-    concurrencyLimit: null,
-    ...overrides,
-  };
+  return taskRow({ queue: 'q', availableAt: new Date(NOW.getTime() - 1000), ...overrides });
 }
 
 function facts(overrides: Partial<WaitFacts> = {}): WaitFacts {
