@@ -8,10 +8,13 @@ const PAUSE_AFTER_FAILURE_MS = 500;
  * one more round follow, and a round that returns true (its batch came back
  * full, so more may wait) is followed at once. A failed round is logged and
  * followed by a pause; the next wake-up (a notification or the caller's
- * poll) tries again. stop() waits for the round in progress.
+ * poll) tries again. poll() adds a wake-up every interval, for what no
+ * notification announces. stop() ends the poll and waits for the round in
+ * progress.
  */
 export class CoalescedRounds {
   private running: Promise<void> | undefined;
+  private pollTimer: NodeJS.Timeout | undefined;
   private wanted = false;
   private stopped = false;
 
@@ -29,12 +32,18 @@ export class CoalescedRounds {
     });
   }
 
+  /** Wakes every `intervalMs` until stop(). */
+  poll(intervalMs: number): void {
+    this.pollTimer = setInterval(() => this.wake(), intervalMs);
+  }
+
   get isStopped(): boolean {
     return this.stopped;
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.pollTimer) clearInterval(this.pollTimer);
     await this.running;
   }
 

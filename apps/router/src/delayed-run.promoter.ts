@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { RunRepository } from '@taskloom/persistence';
 import { metrics } from '@taskloom/telemetry';
-import { PeriodicRound } from './periodic-round';
+import { CoalescedRounds } from './coalesced-rounds';
 
 /**
  * Starts delayed runs (startAt, delayMs) when their time comes: every
@@ -13,8 +13,7 @@ import { PeriodicRound } from './periodic-round';
 @Injectable()
 export class DelayedRunPromoter implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DelayedRunPromoter.name);
-  private readonly rounds = new PeriodicRound('promoting delayed runs', () => this.promote(), this.logger);
-  private stopped = false;
+  private readonly rounds = new CoalescedRounds('promoting delayed runs', () => this.promote(), this.logger);
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
@@ -22,26 +21,21 @@ export class DelayedRunPromoter implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    this.rounds.start(this.config.schedules.pollMs, { now: true });
+    this.rounds.wake();
+    this.rounds.poll(this.config.schedules.pollMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     await this.rounds.stop();
   }
 
-  /** Promotes batch after batch until one comes back short; returns how many runs started. */
-  async promote(): Promise<number> {
+  /** Promotes one batch; true when it came back full, so another round follows at once. */
+  private async promote(): Promise<boolean> {
     const { batch } = this.config.schedules;
-    let promoted = 0;
-    while (!this.stopped) {
-      const runs = await this.runs.promoteDue(batch);
-      const now = Date.now();
-      for (const run of runs) metrics.scheduleLag.observe({ source: 'delayed' }, (now - run.startAt.getTime()) / 1000);
-      metrics.runsStartedBy.inc({ source: 'delayed' }, runs.length);
-      promoted += runs.length;
-      if (runs.length < batch) break;
-    }
-    return promoted;
+    const runs = await this.runs.promoteDue(batch);
+    const now = Date.now();
+    for (const run of runs) metrics.scheduleLag.observe({ source: 'delayed' }, (now - run.startAt.getTime()) / 1000);
+    metrics.runsStartedBy.inc({ source: 'delayed' }, runs.length);
+    return runs.length >= batch;
   }
 }

@@ -27,7 +27,6 @@ import { TaskEnqueuer } from './task-enqueuer';
 export class DispatcherService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DispatcherService.name);
   private listener: ReadyListener | undefined;
-  private pollTimer: NodeJS.Timeout | undefined;
   private lingerTimer: NodeJS.Timeout | undefined;
   private readonly rounds = new CoalescedRounds('dispatch round', () => this.dispatchRound(), this.logger);
 
@@ -47,7 +46,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
       (error) => this.logger.warn(`ready listener: ${error.message}`),
     );
     await this.listener.start();
-    this.pollTimer = setInterval(() => this.rounds.wake(), this.config.router.pollMs);
+    this.rounds.poll(this.config.router.pollMs);
   }
 
   private wakeSoon(): void {
@@ -108,7 +107,6 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.pollTimer) clearInterval(this.pollTimer);
     if (this.lingerTimer) clearTimeout(this.lingerTimer);
     await this.rounds.stop();
     await this.listener?.close();

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { ScheduleFiringService } from '@taskloom/orchestrator';
-import { PeriodicRound } from './periodic-round';
+import { CoalescedRounds } from './coalesced-rounds';
 
 /**
  * Fires due schedules every SCHEDULE_POLL_MS, round after round while
@@ -11,8 +11,11 @@ import { PeriodicRound } from './periodic-round';
 @Injectable()
 export class ScheduleFiringLoop implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ScheduleFiringLoop.name);
-  private readonly rounds = new PeriodicRound('firing schedules', () => this.fire(), this.logger);
-  private stopped = false;
+  private readonly rounds = new CoalescedRounds(
+    'firing schedules',
+    async () => (await this.firing.fireDue()) >= this.config.schedules.batch,
+    this.logger,
+  );
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
@@ -20,15 +23,11 @@ export class ScheduleFiringLoop implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    this.rounds.start(this.config.schedules.pollMs, { now: true });
+    this.rounds.wake();
+    this.rounds.poll(this.config.schedules.pollMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     await this.rounds.stop();
-  }
-
-  private async fire(): Promise<void> {
-    while (!this.stopped && (await this.firing.fireDue()) >= this.config.schedules.batch);
   }
 }

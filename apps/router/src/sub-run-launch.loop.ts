@@ -25,7 +25,6 @@ const MIN_POLL_MS = 2_000;
 export class SubRunLaunchLoop implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SubRunLaunchLoop.name);
   private listener: ReadyListener | undefined;
-  private pollTimer: NodeJS.Timeout | undefined;
   private readonly rounds = new CoalescedRounds(
     'launching sub-workflow runs',
     async () => (await this.launches.launchPending(LAUNCH_BATCH)) >= LAUNCH_BATCH,
@@ -45,11 +44,10 @@ export class SubRunLaunchLoop implements OnApplicationBootstrap, OnApplicationSh
       SUB_RUN_CHANNEL,
     );
     await this.listener.start();
-    this.pollTimer = setInterval(() => this.rounds.wake(), Math.max(MIN_POLL_MS, this.config.router.pollMs));
+    this.rounds.poll(Math.max(MIN_POLL_MS, this.config.router.pollMs));
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.pollTimer) clearInterval(this.pollTimer);
     await this.rounds.stop();
     await this.listener?.close();
   }

@@ -17,7 +17,6 @@ const WAKE_BATCH = 500;
 @Injectable()
 export class WaitWakeLoop implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WaitWakeLoop.name);
-  private pollTimer: NodeJS.Timeout | undefined;
   private readonly rounds = new CoalescedRounds(
     'ending due waits',
     async () => {
@@ -34,11 +33,10 @@ export class WaitWakeLoop implements OnApplicationBootstrap, OnApplicationShutdo
 
   onApplicationBootstrap(): void {
     this.rounds.wake();
-    this.pollTimer = setInterval(() => this.rounds.wake(), this.config.router.waitPollMs);
+    this.rounds.poll(this.config.router.waitPollMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.pollTimer) clearInterval(this.pollTimer);
     await this.rounds.stop();
   }
 }
