@@ -40,6 +40,9 @@ export function taskRow(overrides: Partial<TaskRow> = {}): TaskRow {
     createdAt: new Date(0),
     concurrencyKey: null,
     concurrencyLimit: null,
+    rateKey: null,
+    rateLimit: null,
+    ratePeriodMs: null,
     ...overrides,
   };
 }

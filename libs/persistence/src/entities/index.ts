@@ -1,6 +1,7 @@
 import { ApiKeyEntity } from './api-key.entity';
 import { EventEntity } from './event.entity';
 import { ExecutorEntity } from './executor.entity';
+import { RatePermitEntity } from './rate-permit.entity';
 import { RunEntity } from './run.entity';
 import { PendingSubRunEntity } from './pending-sub-run.entity';
 import { RunTreeEntity } from './run-tree.entity';
@@ -18,6 +19,7 @@ export {
   EventEntity,
   ExecutorEntity,
   PendingSubRunEntity,
+  RatePermitEntity,
   RunEntity,
   RunTreeEntity,
   SignalEntity,
@@ -45,4 +47,5 @@ export const ENTITIES = [
   SignalEntity,
   ScheduleEntity,
   EventEntity,
+  RatePermitEntity,
 ];

@@ -12,5 +12,7 @@ export class TaskTypeEntity {
   @Column('jsonb', { nullable: true }) retry!: Record<string, unknown> | null;
   @Column('text') isolation!: string;
   @Column('jsonb', { nullable: true }) batch!: Record<string, unknown> | null;
+  /** The type's default rate limit (ADR 0026), for its tasks without their own. */
+  @Column('jsonb', { name: 'rate_limit', nullable: true }) rateLimit!: Record<string, unknown> | null;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

@@ -51,5 +51,9 @@ export class TaskEntity {
   /** Tenant-qualified rendered concurrency key; a 'queued' or 'running' row with one holds one of its slots. */
   @Column('text', { name: 'concurrency_key', nullable: true }) concurrencyKey!: string | null;
   @Column('integer', { name: 'concurrency_limit', nullable: true }) concurrencyLimit!: number | null;
+  /** Rate-limit bucket (ADR 0026): tenant-qualified, or a task type's shared bucket; with its limit per period. */
+  @Column('text', { name: 'rate_key', nullable: true }) rateKey!: string | null;
+  @Column('integer', { name: 'rate_limit', nullable: true }) rateLimit!: number | null;
+  @Column('integer', { name: 'rate_period_ms', nullable: true }) ratePeriodMs!: number | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }

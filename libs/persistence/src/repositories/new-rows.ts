@@ -56,6 +56,10 @@ export interface NewTaskRow {
   /** Tenant-qualified rendered concurrency key and its limit (ADR 0022); absent for most tasks. */
   concurrencyKey?: string | null;
   concurrencyLimit?: number | null;
+  /** Rate-limit bucket, limit and period (ADR 0026); absent for most tasks. */
+  rateKey?: string | null;
+  rateLimit?: number | null;
+  ratePeriodMs?: number | null;
 }
 
 export const RUN_ROW: TableSpec<NewRunRow> = {
@@ -105,6 +109,9 @@ export const TASK_ROW: TableSpec<NewTaskRow> = {
     itemIndex: { type: 'int' },
     concurrencyKey: { type: 'text' },
     concurrencyLimit: { type: 'int' },
+    rateKey: { type: 'text' },
+    rateLimit: { type: 'int' },
+    ratePeriodMs: { type: 'int' },
     // Not a column: a ready task's place in dispatch order is computed from it.
     dispatchBonusMs: {
       type: 'bigint',

@@ -4,7 +4,7 @@ import { signalReady } from '../ready-signal';
 import { settleTasks, type Settlement } from './settle-tasks';
 import type { DependentCounters, SettledTask } from './task.rows';
 
-/** A 'blocked' task becoming ready: its rendered input, queue, place in dispatch order and concurrency key. */
+/** A 'blocked' task becoming ready: its rendered input, queue, place in dispatch order, concurrency key and rate limit. */
 export interface ReadyEntry {
   id: string;
   input: unknown;
@@ -12,6 +12,9 @@ export interface ReadyEntry {
   dispatchBonusMs: number;
   concurrencyKey?: string | null;
   concurrencyLimit?: number | null;
+  rateKey?: string | null;
+  rateLimit?: number | null;
+  ratePeriodMs?: number | null;
 }
 
 /**
@@ -87,9 +90,11 @@ export class TaskReadinessRepository {
       db,
       signalReady(`UPDATE tasks t SET status = 'ready', attempt = t.attempt + 1, input = e.input, queue = e.queue, available_at = now(),
                           dispatch_at = now() - e.bonus_ms * interval '1 millisecond',
-                          concurrency_key = e.concurrency_key, concurrency_limit = e.concurrency_limit
-         FROM unnest($1::uuid[], $2::jsonb[], $3::text[], $4::bigint[], $5::text[], $6::int[])
-              AS e(id, input, queue, bonus_ms, concurrency_key, concurrency_limit)
+                          concurrency_key = e.concurrency_key, concurrency_limit = e.concurrency_limit,
+                          rate_key = e.rate_key, rate_limit = e.rate_limit, rate_period_ms = e.rate_period_ms
+         FROM unnest($1::uuid[], $2::jsonb[], $3::text[], $4::bigint[], $5::text[], $6::int[], $7::text[], $8::int[],
+                     $9::int[])
+              AS e(id, input, queue, bonus_ms, concurrency_key, concurrency_limit, rate_key, rate_limit, rate_period_ms)
         WHERE t.id = e.id AND t.status = 'blocked'
         RETURNING t.id`),
       [
@@ -99,6 +104,9 @@ export class TaskReadinessRepository {
         entries.map((e) => e.dispatchBonusMs),
         entries.map((e) => e.concurrencyKey ?? null),
         entries.map((e) => e.concurrencyLimit ?? null),
+        entries.map((e) => e.rateKey ?? null),
+        entries.map((e) => e.rateLimit ?? null),
+        entries.map((e) => e.ratePeriodMs ?? null),
       ],
     );
     return rows[0]?.changed ?? 0;

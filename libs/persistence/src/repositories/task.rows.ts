@@ -99,6 +99,10 @@ export interface TaskRow {
   /** Tenant-qualified concurrency key and its limit (ADR 0022); null for a task without one. */
   concurrencyKey: string | null;
   concurrencyLimit: number | null;
+  /** Rate-limit bucket, limit and period (ADR 0026); null for a task without one. */
+  rateKey: string | null;
+  rateLimit: number | null;
+  ratePeriodMs: number | null;
 }
 
 export const TASK_COLUMNS = `id, run_id AS "runId", key, kind, type, status, priority, attempt, max_attempts AS "maxAttempts",
@@ -108,4 +112,5 @@ export const TASK_COLUMNS = `id, run_id AS "runId", key, kind, type, status, pri
   children_remaining AS "childrenRemaining", children_failed AS "childrenFailed", available_at AS "availableAt",
   dispatch_at AS "dispatchAt", queued_at AS "queuedAt", started_at AS "startedAt", finished_at AS "finishedAt",
   executor_id AS "executorId", wake_at AS "wakeAt", wait_signal AS "waitSignal", queue_timeout_ms AS "queueTimeoutMs",
-  created_at AS "createdAt", concurrency_key AS "concurrencyKey", concurrency_limit AS "concurrencyLimit"`;
+  created_at AS "createdAt", concurrency_key AS "concurrencyKey", concurrency_limit AS "concurrencyLimit",
+  rate_key AS "rateKey", rate_limit AS "rateLimit", rate_period_ms AS "ratePeriodMs"`;
