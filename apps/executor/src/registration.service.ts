@@ -36,6 +36,7 @@ export class RegistrationService {
         retry: descriptor.retry ? { ...descriptor.retry } : null,
         isolation: descriptor.isolation,
         batch: descriptor.batch ? { ...descriptor.batch } : null,
+        rateLimit: descriptor.rateLimit ? { ...descriptor.rateLimit } : null,
       })),
     );
     await this.executors.register({

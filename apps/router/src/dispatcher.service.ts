@@ -11,6 +11,7 @@ import { dispatchBonusMs } from '@taskloom/orchestrator';
 import { metrics } from '@taskloom/telemetry';
 import { BackpressureMonitor } from './backpressure.monitor';
 import { CoalescedRounds } from './coalesced-rounds';
+import { EarliestWake } from './earliest-wake';
 import { TaskEnqueuer } from './task-enqueuer';
 
 /**
@@ -29,6 +30,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   private listener: ReadyListener | undefined;
   private lingerTimer: NodeJS.Timeout | undefined;
   private readonly rounds = new CoalescedRounds('dispatch round', () => this.dispatchRound(), this.logger);
+  private readonly nextPermit = new EarliestWake(() => this.rounds.wake());
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
@@ -68,22 +70,30 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   }
 
   /**
-   * Plain and keyed tasks (ADR 0022) are claimed in one transaction, each
-   * up to a batch: keyed tasks waiting for slots never hold plain ones back,
-   * nor the other way round.
+   * Plain, keyed (ADR 0022) and rate-limited (ADR 0026) tasks are claimed
+   * in one transaction, each up to a batch: tasks waiting for slots or
+   * permits never hold the others back. When a bucket is out of permits,
+   * a timer wakes a round as its next one comes due.
    */
   private async claimAndEnqueue(): Promise<{ dispatched: number; full: boolean }> {
     const batchSize = this.config.router.batchSize;
     const saturated = this.backpressure.saturated();
-    const { plain, more, keyed } = await this.transactions.run(
+    const { plain, more, keyed, rated } = await this.transactions.run(
       async (db) => {
         const fair = await this.dispatch.claimFairly(db, batchSize, saturated);
-        return { plain: fair.tasks, more: fair.more, keyed: await this.dispatch.claimKeyed(db, batchSize, saturated) };
+        const keyed = await this.dispatch.claimKeyed(db, batchSize, saturated);
+        const rated = await this.dispatch.claimRateLimited(db, batchSize, saturated);
+        return { plain: fair.tasks, more: fair.more, keyed, rated };
       },
       { waitForFlush: false, planner: CLAIM_PLANNER },
     );
-    const full = more || keyed.length >= batchSize;
-    const claimed = keyed.length === 0 ? plain : this.inDispatchOrder([...plain, ...keyed]);
+    if (rated.nextPermitInMs !== null) this.nextPermit.in(rated.nextPermitInMs);
+    if (rated.tasks.length > 0) metrics.ratePermitsGranted.inc(rated.tasks.length);
+    const full = more || keyed.length >= batchSize || rated.tasks.length >= batchSize;
+    const claimed =
+      keyed.length === 0 && rated.tasks.length === 0
+        ? plain
+        : this.inDispatchOrder([...plain, ...keyed, ...rated.tasks]);
     return { dispatched: await this.enqueueClaimed(claimed), full };
   }
 
@@ -108,6 +118,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationShutdown(): Promise<void> {
     if (this.lingerTimer) clearTimeout(this.lingerTimer);
+    this.nextPermit.cancel();
     await this.rounds.stop();
     await this.listener?.close();
   }

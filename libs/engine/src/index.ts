@@ -9,6 +9,15 @@ export {
   unqualifiedConcurrencyKey,
 } from './model/concurrency-key';
 export {
+  MAX_RATE_KEY_LENGTH,
+  RateKeyTooLong,
+  rateBucketOf,
+  rateKeyLabel,
+  type RateBucket,
+  type RateBucketSource,
+  type RateLimitDefault,
+} from './model/rate-key';
+export {
   ACTIVE_RUN_STATUSES,
   ACTIVE_TASK_STATUSES,
   DISPATCHABLE_RUN_STATUSES,
@@ -43,6 +52,7 @@ export {
 export type {
   EventTrigger,
   ConcurrencySetting,
+  RateLimitSetting,
   ResourceRequest,
   SleepDefinition,
   TaskDefinition,

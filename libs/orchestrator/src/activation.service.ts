@@ -3,7 +3,9 @@ import { describeFailure } from '@taskloom/sdk';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import {
   qualifiedConcurrencyKey,
+  rateBucketOf,
   resolveSleep,
+  type RateLimitDefault,
   type JsonValue,
   type PlannedTask,
   type RenderedInput,
@@ -31,6 +33,7 @@ import { dispatchBonusMs } from './dispatch-order';
 import { ExpressionEvaluator } from './expressions/expression-evaluator.service';
 import { ExpressionPoolClosed } from './expressions/expression-pool';
 import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
+import { RateLimitDefaults } from './rate-limit-defaults.service';
 import type { BuiltRun } from './run-builder';
 import { RunTreeBudget } from './run-tree-budget.service';
 import { SignalDeliveryService } from './waits/signal-delivery.service';
@@ -87,6 +90,7 @@ export class ActivationService {
     private readonly expressions: ExpressionEvaluator,
     private readonly waits: TaskWaitRepository,
     private readonly signals: SignalDeliveryService,
+    private readonly rateDefaults: RateLimitDefaults,
   ) {}
 
   /**
@@ -120,13 +124,15 @@ export class ActivationService {
       }),
     );
 
+    const typeDefaults = await this.rateDefaults.current(db);
     const decided: Decided = { ready: [], settle: [], groups: [], items: [], subRuns: [], waits: [] };
     for (const [index, candidate] of candidates.entries()) {
       const run = runs.get(candidate.runId);
       const task = planned.get(candidate.id);
       if (!run || !task) continue;
       try {
-        await this.decide(db, candidate, task, run, rendered[index]!, workflows.get(run.id)!, decided);
+        const workflow = workflows.get(run.id)!;
+        await this.decide(db, candidate, task, run, rendered[index]!, { workflow, typeDefaults }, decided);
       } catch (error) {
         decided.settle.push({ id: candidate.id, status: 'failed', error: describeFailure(error) });
       }
@@ -168,15 +174,20 @@ export class ActivationService {
     const rows = new Map(built.tasks.map((row) => [row.id, row]));
     const roots = built.roots.map((root) => ({ root, planned: workflow.plan.byKey.get(root.key)! }));
     const renderings = await Promise.all(roots.map(({ planned }) => this.render(planned, scope)));
+    const typeDefaults = await this.rateDefaults.current();
+    const workflowName = workflow.plan.definition.name;
     const remaining: NewRoots = { remaining: [], renderings: new Map() };
     for (const [index, { root, planned }] of roots.entries()) {
       const rendering = renderings[index]!;
       if (planned.kind === 'task' && 'rendered' in rendering && rendering.rendered.outcome === 'one') {
         const { input, affinity } = rendering.rendered.rendered;
         const priority = rows.get(root.id)!.priority;
-        let concurrency: Concurrency;
+        let concurrency: Concurrency & RateLimit;
         try {
-          concurrency = concurrencyOf(planned, rendering.rendered.rendered, built.run.tenant);
+          concurrency = {
+            ...concurrencyOf(planned, rendering.rendered.rendered, built.run.tenant),
+            ...rateOf(planned, rendering.rendered.rendered, built.run.tenant, workflowName, typeDefaults),
+          };
         } catch (error) {
           // activate() records the failure, as for a template that does not evaluate.
           remaining.remaining.push(root);
@@ -216,9 +227,11 @@ export class ActivationService {
     planned: PlannedTask,
     run: RunContext,
     rendering: Rendering,
-    workflow: CompiledWorkflow,
+    { workflow, typeDefaults }: { workflow: CompiledWorkflow; typeDefaults: ReadonlyMap<string, RateLimitDefault> },
     decided: Decided,
   ): Promise<void> {
+    const rate = (rendered: RenderedInput) =>
+      rateOf(planned, rendered, run.tenant, workflow.plan.definition.name, typeDefaults);
     if ('error' in rendering) throw rendering.error;
     const { rendered } = rendering;
     if (rendered.outcome === 'skipped') {
@@ -263,6 +276,7 @@ export class ActivationService {
         queue: this.queueFor(planned, affinity),
         dispatchBonusMs: bonus,
         ...concurrencyOf(planned, rendered.rendered, run.tenant),
+        ...rate(rendered.rendered),
       });
       return;
     }
@@ -297,6 +311,7 @@ export class ActivationService {
         itemIndex: index,
         dispatchBonusMs: bonus,
         ...concurrencyOf(planned, item, run.tenant),
+        ...rate(item),
       });
     }
   }
@@ -348,4 +363,30 @@ function concurrencyOf(planned: PlannedTask, rendered: RenderedInput, tenant: st
     concurrencyKey: qualifiedConcurrencyKey(tenant, rendered.concurrencyKey ?? planned.concurrency.key),
     concurrencyLimit: planned.concurrency.limit,
   };
+}
+
+interface RateLimit {
+  rateKey: string | null;
+  rateLimit: number | null;
+  ratePeriodMs: number | null;
+}
+
+/** A task's rate-limit bucket (its own over its type's default, ADR 0026); all null for a task without one. */
+function rateOf(
+  planned: PlannedTask,
+  rendered: RenderedInput,
+  tenant: string,
+  workflow: string,
+  typeDefaults: ReadonlyMap<string, RateLimitDefault>,
+): RateLimit {
+  const bucket = rateBucketOf({
+    tenant,
+    workflow,
+    taskKey: planned.key,
+    type: planned.type,
+    own: planned.rateLimit,
+    renderedKey: rendered.rateKey,
+    typeDefault: planned.type === undefined ? undefined : typeDefaults.get(planned.type),
+  });
+  return bucket ?? { rateKey: null, rateLimit: null, ratePeriodMs: null };
 }

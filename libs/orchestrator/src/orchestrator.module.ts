@@ -6,6 +6,7 @@ import { ExpressionEvaluator } from './expressions/expression-evaluator.service'
 import { InterruptionService } from './interruption.service';
 import { JsonSchemaValidator } from './json-schema.validator';
 import { PlanCache } from './plan-cache.service';
+import { RateLimitDefaults } from './rate-limit-defaults.service';
 import { RunControlService } from './run-control.service';
 import { RunStarterService } from './run-starter.service';
 import { SubRunLauncher } from './sub-run.launcher';
@@ -20,6 +21,7 @@ import { EventPublisherService } from './events/event-publisher.service';
 
 const PROVIDERS = [
   PlanCache,
+  RateLimitDefaults,
   ExpressionEvaluator,
   JsonSchemaValidator,
   SubRunLauncher,

@@ -33,6 +33,7 @@ export { RunTreeRepository, type TreeCharge } from './repositories/run-tree.repo
 export { RunViewRepository, type AttemptBarRow, type ChildRunRow } from './repositories/run-view.repository';
 export { SubRunQueueRepository, type PendingSubRun } from './repositories/sub-run-queue.repository';
 export { CLAIM_PLANNER, TaskDispatchRepository } from './repositories/task-dispatch.repository';
+export type { RateLimitedClaim } from './repositories/rate-limited-claim';
 export { TaskReadinessRepository, type ReadyEntry } from './repositories/task-readiness.repository';
 export { TaskGroupRepository } from './repositories/task-group.repository';
 export { FlowControlRepository } from './repositories/flow-control.repository';

@@ -9,7 +9,15 @@ export { defineTask } from './task/define-task';
 export type { BatchTaskOptions, SingleTaskOptions, TaskOptions } from './task/task-options';
 export { TASK_TYPE_PATTERN } from './task/validate-task-options';
 export { ISOLATION_MODES, isTaskType } from './task/task-type';
-export type { AnyTaskType, BatchOptions, IsolationMode, JsonSchema, RetryDefaults, TaskType } from './task/task-type';
+export type {
+  AnyTaskType,
+  BatchOptions,
+  IsolationMode,
+  JsonSchema,
+  RateLimitDefaults,
+  RetryDefaults,
+  TaskType,
+} from './task/task-type';
 export type { BatchTaskContext, LogFields, TaskContext, TaskLogger, TaskRef } from './task/task-context';
 export { describeTaskType, type TaskTypeDescriptor } from './task/describe-task-type';
 export { definePlugin, isPlugin, PLUGIN_CONTRACT_VERSION, type Plugin, type PluginOptions } from './plugin/plugin';

@@ -93,6 +93,29 @@ const concurrency = z
       "At most `limit` tasks with the same rendered key (within the run's tenant) are queued or running at once, across every router and executor; the others wait in dispatch order.",
   });
 
+export const MAX_RATE_LIMIT = 1_000_000;
+/** The longest rate-limit period: a day. */
+export const MAX_RATE_PERIOD_MS = 86_400_000;
+
+const rateLimit = z
+  .strictObject({
+    key: z
+      .string()
+      .min(1)
+      .max(MAX_WRAPPED_EXPRESSION_LENGTH)
+      .optional()
+      .describe(
+        'The bucket tasks share a rate under: text with templates, e.g. "{{ run.input.account }}". Absent: one bucket for every task of this task in the workflow, within the tenant.',
+      ),
+    limit: z.int().min(1).max(MAX_RATE_LIMIT).describe('At most this many dispatched per period per rendered key.'),
+    periodMs: z.int().min(1).max(MAX_RATE_PERIOD_MS).describe('The sliding window the limit counts over, in ms.'),
+  })
+  .meta({
+    id: 'TaskRateLimit',
+    description:
+      "At most `limit` tasks with the same rendered key (within the run's tenant) are dispatched in any window of `periodMs`, across every router; the others stay ready until a permit comes back. Overrides the task type's default.",
+  });
+
 const workflowReference = z
   .union([workflowName, z.strictObject({ name: workflowName, version: z.int().positive().optional() })])
   .meta({
@@ -174,6 +197,7 @@ const task = z
     resources: resources.optional(),
     affinity: z.string().min(1).max(MAX_WRAPPED_EXPRESSION_LENGTH).optional(),
     concurrency: concurrency.optional(),
+    rateLimit: rateLimit.optional(),
   })
   .superRefine((value, ctx) => {
     const bodies = TASK_BODIES.filter((body) => value[body] !== undefined);
@@ -185,7 +209,7 @@ const task = z
       });
     }
     const waits = value.sleep !== undefined || value.waitFor !== undefined;
-    for (const field of ['forEach', 'input', 'resources', 'affinity', 'concurrency'] as const) {
+    for (const field of ['forEach', 'input', 'resources', 'affinity', 'concurrency', 'rateLimit'] as const) {
       if (waits && value[field] !== undefined) {
         ctx.addIssue({
           code: 'custom',
@@ -199,6 +223,13 @@ const task = z
         code: 'custom',
         path: ['concurrency'],
         message: `task '${value.key}' starts a sub-workflow; a concurrency key applies to tasks of a type`,
+      });
+    }
+    if (value.rateLimit !== undefined && value.workflow !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rateLimit'],
+        message: `task '${value.key}' starts a sub-workflow; a rate limit applies to tasks of a type`,
       });
     }
   })

@@ -14,12 +14,13 @@ const FIELD_NAMES: Record<ExpressionSite['field'], string> = {
   forEach: 'forEach',
   affinity: 'affinity',
   concurrency: 'concurrency key',
+  rateLimit: 'rate-limit key',
   output: 'output',
 };
 
 /**
  * Every expression must parse, `item`/`index` may appear only in a forEach
- * task's input (or affinity, or concurrency key), and a task may read only tasks upstream of it,
+ * task's input (or affinity, or concurrency or rate-limit key), and a task may read only tasks upstream of it,
  * whose results exist by the time it runs. `ancestry` is absent when the
  * graph has cycles; upstream checks are then skipped.
  */
@@ -37,7 +38,7 @@ export function checkExpressions(
       if (!refs) continue;
       const itemAllowed =
         task.forEach !== undefined &&
-        (site.field === 'input' || site.field === 'affinity' || site.field === 'concurrency');
+        ['input', 'affinity', 'concurrency', 'rateLimit'].includes(site.field);
       if (refs.usesItem && !itemAllowed) issues.push({ path, message: itemMisuse(owner, site) });
       for (const key of refs.tasks) {
         const where = `${owner} reads tasks.${key} in its ${FIELD_NAMES[site.field]}`;

@@ -15,6 +15,17 @@ export interface ConcurrencySetting {
   limit: number;
 }
 
+/**
+ * A rate limit: at most `limit` dispatches per sliding `periodMs` per rendered
+ * `key` (a template rendered when the task becomes ready); no key: one
+ * bucket for the task (its workflow and key) within the tenant.
+ */
+export interface RateLimitSetting {
+  key?: string;
+  limit: number;
+  periodMs: number;
+}
+
 export interface WorkflowReference {
   name: string;
   /** Absent: the latest version when the parent run starts. */
@@ -56,6 +67,7 @@ export interface TaskDefinition {
   resources?: ResourceRequest;
   affinity?: string;
   concurrency?: ConcurrencySetting;
+  rateLimit?: RateLimitSetting;
 }
 
 export interface WorkflowDefaults {

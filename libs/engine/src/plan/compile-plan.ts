@@ -48,6 +48,7 @@ export function compilePlan(def: WorkflowDefinition): WorkflowPlan {
       ...(task.resources !== undefined && { resources: task.resources }),
       ...(task.affinity !== undefined && { affinity: task.affinity }),
       ...(task.concurrency !== undefined && { concurrency: { ...task.concurrency } }),
+      ...(task.rateLimit !== undefined && { rateLimit: { ...task.rateLimit } }),
       referencedTasks: refs.readsAllTasks ? ancestorKeys(taskIndex) : refs.tasks,
     };
     return withLazyAncestors(planned, () => ancestorKeys(taskIndex));

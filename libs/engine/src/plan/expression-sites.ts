@@ -7,7 +7,7 @@ import { mergeReferences, templateExpressions } from '../template/template-refer
 
 /** One string in a definition that holds an expression. */
 export interface ExpressionSite {
-  field: 'input' | 'when' | 'forEach' | 'affinity' | 'concurrency' | 'output';
+  field: 'input' | 'when' | 'forEach' | 'affinity' | 'concurrency' | 'rateLimit' | 'output';
   /** Where the string sits, relative to its task (or to the definition, for output). */
   path: PropertyKey[];
   text: string;
@@ -26,6 +26,9 @@ export function taskExpressionSites(task: TaskDefinition): ExpressionSite[] {
   }
   if (task.concurrency !== undefined && containsTemplate(task.concurrency.key)) {
     sites.push({ field: 'concurrency', path: ['concurrency', 'key'], text: task.concurrency.key, bare: false });
+  }
+  if (task.rateLimit?.key !== undefined && containsTemplate(task.rateLimit.key)) {
+    sites.push({ field: 'rateLimit', path: ['rateLimit', 'key'], text: task.rateLimit.key, bare: false });
   }
   return sites;
 }

@@ -1,5 +1,6 @@
 import type {
   ConcurrencySetting,
+  RateLimitSetting,
   ResourceRequest,
   WaitForDefinition,
   WorkflowDefinition,
@@ -46,6 +47,7 @@ export interface PlannedTask {
   resources?: ResourceRequest;
   affinity?: string;
   concurrency?: ConcurrencySetting;
+  rateLimit?: RateLimitSetting;
   /**
    * Tasks whose results this task's input, when, forEach and affinity read:
    * load exactly these into the template scope. An expression that reads

@@ -20,6 +20,7 @@ export function isInlineEvaluation(templates: {
   input?: JsonValue;
   affinity?: string;
   concurrencyKey?: string;
+  rateKey?: string;
 }): boolean {
   try {
     const bare = [templates.when, templates.forEach].filter((text) => text !== undefined).map(bareExpression);
@@ -28,6 +29,7 @@ export function isInlineEvaluation(templates: {
       ...templateExpressions(templates.input),
       ...templateExpressions(templates.affinity),
       ...templateExpressions(templates.concurrencyKey),
+      ...templateExpressions(templates.rateKey),
     ];
     return expressions.every((expression) => simplePathOf(parseExpression(expression).ast() as AstNode) !== null);
   } catch {

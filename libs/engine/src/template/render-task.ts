@@ -14,6 +14,8 @@ export interface TaskTemplates {
   affinity?: string;
   /** The concurrency key's template. */
   concurrencyKey?: string;
+  /** The rate-limit key's template. */
+  rateKey?: string;
 }
 
 export interface RenderedInput {
@@ -22,6 +24,8 @@ export interface RenderedInput {
   affinity?: JsonValue;
   /** The rendered concurrency key, when the task has one. */
   concurrencyKey?: JsonValue;
+  /** The rendered rate-limit key, when the task has one. */
+  rateKey?: JsonValue;
 }
 
 export type RenderedTask =
@@ -70,5 +74,6 @@ async function renderInput(templates: TaskTemplates, scope: TemplateScope, evalu
   if (templates.affinity !== undefined) rendered.affinity = await renderTemplate(templates.affinity, scope, evaluate);
   if (templates.concurrencyKey !== undefined)
     rendered.concurrencyKey = await renderTemplate(templates.concurrencyKey, scope, evaluate);
+  if (templates.rateKey !== undefined) rendered.rateKey = await renderTemplate(templates.rateKey, scope, evaluate);
   return rendered;
 }

@@ -42,6 +42,7 @@ export class ExpressionEvaluator implements OnApplicationShutdown {
       input: planned.input,
       affinity: planned.kind === 'workflow' ? undefined : planned.affinity,
       concurrencyKey: planned.kind === 'workflow' ? undefined : planned.concurrency?.key,
+      rateKey: planned.kind === 'workflow' ? undefined : planned.rateLimit?.key,
     };
     const limits = this.limitsFor(planned);
     if (this.isInline(planned, templates)) {

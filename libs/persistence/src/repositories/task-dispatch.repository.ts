@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DatabasePool } from '../database-pool';
 import { DISPATCHABLE_RUN_STATUSES } from '@taskloom/engine';
 import { signalReady } from '../ready-signal';
+import { CONCURRENCY_LOCK_SPACE } from './advisory-lock-spaces';
+import { claimRateLimited, type RateLimitedClaim } from './rate-limited-claim';
 import { execute, queryRows, type Db } from '../sql';
 import { toClaimedTask, type ClaimedTaskRow } from './claimed-task.row';
 import { insertTasksStatement, type NewTaskRow } from './new-rows';
@@ -20,14 +22,13 @@ import type { ClaimedTask } from './task.rows';
  */
 export const CLAIM_PLANNER: Readonly<Record<string, string>> = { enable_bitmapscan: 'off', enable_sort: 'off' };
 
-/** The first int of the two-int advisory locks on concurrency keys, so they meet no other advisory lock. */
-const CONCURRENCY_LOCK_SPACE = 22_030;
-
 /**
- * Ready tasks, both partial indexes (unkeyed and keyed) counted: ix_tasks_dispatch alone covers only the unkeyed.
+ * Ready tasks, the three partial indexes (plain, keyed, rate-limited) counted: ix_tasks_dispatch alone covers only
+ * the plain ones.
  */
-export const COUNT_READY = `((SELECT count(*) FROM tasks WHERE status = 'ready' AND concurrency_key IS NULL)
-  + (SELECT count(*) FROM tasks WHERE status = 'ready' AND concurrency_key IS NOT NULL))`;
+export const COUNT_READY = `((SELECT count(*) FROM tasks WHERE status = 'ready' AND concurrency_key IS NULL AND rate_key IS NULL)
+  + (SELECT count(*) FROM tasks WHERE status = 'ready' AND concurrency_key IS NOT NULL AND rate_key IS NULL)
+  + (SELECT count(*) FROM tasks WHERE status = 'ready' AND rate_key IS NOT NULL))`;
 
 /**
  * The plain claim with tenant fair share (ADR 0022). Tenants with ready
@@ -45,10 +46,10 @@ export const COUNT_READY = `((SELECT count(*) FROM tasks WHERE status = 'ready' 
  */
 const CLAIM_FAIR_SHARE = `
   WITH RECURSIVE tenants(tenant) AS (
-    (SELECT tenant FROM tasks WHERE status = 'ready' AND concurrency_key IS NULL ORDER BY tenant LIMIT 1)
+    (SELECT tenant FROM tasks WHERE status = 'ready' AND concurrency_key IS NULL AND rate_key IS NULL ORDER BY tenant LIMIT 1)
     UNION ALL
     SELECT (SELECT t.tenant FROM tasks t
-             WHERE t.status = 'ready' AND t.concurrency_key IS NULL AND t.tenant > tenants.tenant
+             WHERE t.status = 'ready' AND t.concurrency_key IS NULL AND t.rate_key IS NULL AND t.tenant > tenants.tenant
              ORDER BY t.tenant LIMIT 1)
       FROM tenants WHERE tenants.tenant IS NOT NULL),
   weighted AS MATERIALIZED (
@@ -68,7 +69,7 @@ const CLAIM_FAIR_SHARE = `
                (SELECT r.traceparent FROM runs r WHERE r.id = t.run_id) AS traceparent,
                (SELECT r.definition_id FROM runs r WHERE r.id = t.run_id) AS definition_id
           FROM tasks t
-         WHERE t.status = 'ready' AND t.concurrency_key IS NULL AND t.tenant = found.tenant
+         WHERE t.status = 'ready' AND t.concurrency_key IS NULL AND t.rate_key IS NULL AND t.tenant = found.tenant
            AND t.available_at <= now() AND t.queue <> ALL($2::text[])
            AND (SELECT r.status FROM runs r WHERE r.id = t.run_id) = ANY($3::text[])
          ORDER BY t.dispatch_at
@@ -93,11 +94,11 @@ const CLAIM_FAIR_SHARE = `
  */
 const LOCK_OPEN_KEYS = `
   WITH RECURSIVE keys(k) AS (
-    (SELECT concurrency_key FROM tasks WHERE status = 'ready' AND concurrency_key IS NOT NULL
+    (SELECT concurrency_key FROM tasks WHERE status = 'ready' AND concurrency_key IS NOT NULL AND rate_key IS NULL
       ORDER BY concurrency_key LIMIT 1)
     UNION ALL
     SELECT (SELECT t.concurrency_key FROM tasks t
-             WHERE t.status = 'ready' AND t.concurrency_key IS NOT NULL AND t.concurrency_key > keys.k
+             WHERE t.status = 'ready' AND t.concurrency_key IS NOT NULL AND t.rate_key IS NULL AND t.concurrency_key > keys.k
              ORDER BY t.concurrency_key LIMIT 1)
       FROM keys WHERE keys.k IS NOT NULL),
   heads AS MATERIALIZED (
@@ -105,7 +106,7 @@ const LOCK_OPEN_KEYS = `
            (SELECT count(*) FROM tasks x WHERE x.concurrency_key = keys.k AND x.status IN ('queued', 'running')) AS held
       FROM keys CROSS JOIN LATERAL (
         SELECT t.dispatch_at, t.concurrency_limit FROM tasks t
-         WHERE t.status = 'ready' AND t.concurrency_key = keys.k AND t.available_at <= now()
+         WHERE t.status = 'ready' AND t.concurrency_key = keys.k AND t.rate_key IS NULL AND t.available_at <= now()
          ORDER BY t.dispatch_at LIMIT 1) h
      WHERE keys.k IS NOT NULL),
   open AS MATERIALIZED (SELECT k, dispatch_at FROM heads WHERE held < concurrency_limit ORDER BY dispatch_at LIMIT $1)
@@ -116,7 +117,8 @@ const CLAIM_KEYED = `
   WITH room AS (
     SELECT k.key,
            greatest(0, (SELECT t.concurrency_limit FROM tasks t
-                         WHERE t.status = 'ready' AND t.concurrency_key = k.key ORDER BY t.dispatch_at LIMIT 1)
+                         WHERE t.status = 'ready' AND t.concurrency_key = k.key AND t.rate_key IS NULL
+                         ORDER BY t.dispatch_at LIMIT 1)
                        - (SELECT count(*) FROM tasks x
                            WHERE x.concurrency_key = k.key AND x.status IN ('queued', 'running')))::int AS free
       FROM unnest($1::text[]) AS k(key)),
@@ -126,7 +128,7 @@ const CLAIM_KEYED = `
         SELECT t.id, t.dispatch_at, (SELECT r.traceparent FROM runs r WHERE r.id = t.run_id) AS traceparent,
                (SELECT r.definition_id FROM runs r WHERE r.id = t.run_id) AS definition_id
           FROM tasks t
-         WHERE t.status = 'ready' AND t.concurrency_key = room.key AND t.available_at <= now()
+         WHERE t.status = 'ready' AND t.concurrency_key = room.key AND t.rate_key IS NULL AND t.available_at <= now()
            AND t.queue <> ALL($2::text[])
            AND (SELECT r.status FROM runs r WHERE r.id = t.run_id) = ANY($3::text[])
          ORDER BY t.dispatch_at
@@ -215,6 +217,16 @@ export class TaskDispatchRepository {
       limit,
     ]);
     return rows.sort((a, b) => a.dispatch_at.getTime() - b.dispatch_at.getTime()).map(toClaimedTask);
+  }
+
+  /**
+   * claimRateLimited — the claim for tasks with a rate limit (ADR 0026); same
+   * inputs, effect and order as claimReady, at most `limit` rows, and when
+   * the earliest exhausted bucket gets its next permit (the router sets a
+   * timer for it). A permit is written for every task claimed.
+   */
+  claimRateLimited(db: Db, limit: number, excludedQueues: readonly string[]): Promise<RateLimitedClaim> {
+    return claimRateLimited(db, limit, excludedQueues);
   }
 
   /**

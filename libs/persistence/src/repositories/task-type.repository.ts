@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DatabasePool } from '../database-pool';
-import { execute, jsonArray, queryRows } from '../sql';
+import { execute, jsonArray, queryRows, type Db } from '../sql';
 
 /** What an executor's plugins declare about one task type. */
 export interface TaskTypeRecord {
@@ -14,6 +14,8 @@ export interface TaskTypeRecord {
   retry: Record<string, unknown> | null;
   isolation: string;
   batch: Record<string, unknown> | null;
+  /** The type's default rate limit (ADR 0026): {limit, periodMs, key?}. */
+  rateLimit: Record<string, unknown> | null;
 }
 
 export interface TaskTypeRow extends TaskTypeRecord {
@@ -30,13 +32,14 @@ export class TaskTypeRepository {
     await execute(
       this.database.db,
       `INSERT INTO task_types (type, plugin, plugin_version, description, input_schema, output_schema, resources,
-                               retry, isolation, batch, updated_at)
+                               retry, isolation, batch, rate_limit, updated_at)
        SELECT *, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[],
-                                   $7::jsonb[], $8::jsonb[], $9::text[], $10::jsonb[])
+                                   $7::jsonb[], $8::jsonb[], $9::text[], $10::jsonb[], $11::jsonb[])
        ON CONFLICT (type) DO UPDATE SET plugin = excluded.plugin, plugin_version = excluded.plugin_version,
          description = excluded.description, input_schema = excluded.input_schema,
          output_schema = excluded.output_schema, resources = excluded.resources, retry = excluded.retry,
-         isolation = excluded.isolation, batch = excluded.batch, updated_at = excluded.updated_at`,
+         isolation = excluded.isolation, batch = excluded.batch, rate_limit = excluded.rate_limit,
+         updated_at = excluded.updated_at`,
       [
         records.map((r) => r.type),
         records.map((r) => r.plugin),
@@ -48,6 +51,7 @@ export class TaskTypeRepository {
         jsonArray(records.map((r) => r.retry)),
         records.map((r) => r.isolation),
         jsonArray(records.map((r) => r.batch)),
+        jsonArray(records.map((r) => r.rateLimit)),
       ],
     );
   }
@@ -56,8 +60,14 @@ export class TaskTypeRepository {
     return queryRows<TaskTypeRow>(
       this.database.db,
       `SELECT type, plugin, plugin_version AS "pluginVersion", description, input_schema AS "inputSchema",
-              output_schema AS "outputSchema", resources, retry, isolation, batch, updated_at AS "updatedAt"
+              output_schema AS "outputSchema", resources, retry, isolation, batch, rate_limit AS "rateLimit",
+              updated_at AS "updatedAt"
          FROM task_types ORDER BY type`,
     );
+  }
+
+  /** The types that declare a default rate limit, with it (ADR 0026). */
+  rateDefaults(db: Db = this.database.db): Promise<{ type: string; rateLimit: Record<string, unknown> }[]> {
+    return queryRows(db, `SELECT type, rate_limit AS "rateLimit" FROM task_types WHERE rate_limit IS NOT NULL`);
   }
 }

@@ -1,6 +1,6 @@
 import type { ResourceProfile } from '../resources/resource-profile';
 import { toTaskJsonSchema } from './json-schema';
-import type { AnyTaskType, BatchOptions, IsolationMode, JsonSchema, RetryDefaults } from './task-type';
+import type { AnyTaskType, BatchOptions, IsolationMode, JsonSchema, RateLimitDefaults, RetryDefaults } from './task-type';
 
 /** A task type as plain JSON: what executors publish and `GET /task-types` serves. */
 export interface TaskTypeDescriptor {
@@ -10,6 +10,7 @@ export interface TaskTypeDescriptor {
   outputSchema: JsonSchema;
   resources: ResourceProfile;
   retry?: RetryDefaults;
+  rateLimit?: RateLimitDefaults;
   isolation: IsolationMode;
   batch?: BatchOptions;
 }
@@ -27,6 +28,7 @@ export function describeTaskType(taskType: AnyTaskType): TaskTypeDescriptor {
     ),
     resources: { ...taskType.resources },
     ...(taskType.retry ? { retry: { ...taskType.retry } } : {}),
+    ...(taskType.rateLimit ? { rateLimit: { ...taskType.rateLimit } } : {}),
     isolation: taskType.isolation,
     ...(taskType.batch ? { batch: { ...taskType.batch } } : {}),
   };

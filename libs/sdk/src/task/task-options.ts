@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ResourceSpec } from '../resources/resource-profile';
 import type { BatchTaskContext, TaskContext } from './task-context';
-import type { BatchOptions, IsolationMode, RetryDefaults } from './task-type';
+import type { BatchOptions, IsolationMode, RateLimitDefaults, RetryDefaults } from './task-type';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -16,6 +16,8 @@ interface TaskOptionsBase<IS extends z.ZodType, OS extends z.ZodType> {
   /** A named profile, or numbers on top of one. Default: `default`. */
   resources?: ResourceSpec;
   retry?: RetryDefaults;
+  /** A default rate limit for every task of this type, across the cluster and every tenant. */
+  rateLimit?: RateLimitDefaults;
   /** Default: `inline`. */
   isolation?: IsolationMode;
 }

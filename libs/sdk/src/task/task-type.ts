@@ -18,6 +18,19 @@ export interface RetryDefaults {
   maxDelayMs?: number;
 }
 
+/**
+ * The type's default rate limit: its tasks are dispatched at most `limit`
+ * times in any `periodMs`, across the whole cluster and every tenant — it
+ * guards the service the plugin calls. `key` names a bucket that several
+ * types share (two types calling the same API); absent, the type has a
+ * bucket of its own. A workflow task's own `rateLimit` replaces it.
+ */
+export interface RateLimitDefaults {
+  limit: number;
+  periodMs: number;
+  key?: string;
+}
+
 /** Gather up to `maxSize` inputs, waiting at most `maxWaitMs` after the first. */
 export interface BatchOptions {
   maxSize: number;
@@ -38,6 +51,7 @@ export interface TaskType<I, O, In = I> {
   readonly output: z.ZodType<O>;
   readonly resources: ResourceProfile;
   readonly retry?: RetryDefaults;
+  readonly rateLimit?: RateLimitDefaults;
   readonly isolation: IsolationMode;
   readonly batch?: BatchOptions;
   run?(input: I, ctx: TaskContext): Promise<O> | O;

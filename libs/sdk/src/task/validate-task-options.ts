@@ -1,7 +1,19 @@
 import { TaskDefinitionError } from '../errors/sdk-errors';
 import { resolveResources } from '../resources/resolve-resources';
 import type { ResourceProfile } from '../resources/resource-profile';
-import { ISOLATION_MODES, type BatchOptions, type IsolationMode, type RetryDefaults } from './task-type';
+import {
+  ISOLATION_MODES,
+  type BatchOptions,
+  type IsolationMode,
+  type RateLimitDefaults,
+  type RetryDefaults,
+} from './task-type';
+
+/** The largest default rate limit and the longest period a task type may declare (as a workflow task may). */
+export const MAX_RATE_LIMIT = 1_000_000;
+export const MAX_RATE_PERIOD_MS = 86_400_000;
+/** A shared bucket's name: dotted, lower-case, like a task type. */
+export const RATE_KEY_PATTERN = /^[a-z0-9][a-z0-9._:-]{0,127}$/;
 
 /** `core.noop`, `http.request`, `acme-billing.invoice_send`. */
 export const TASK_TYPE_PATTERN = /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)+$/;
@@ -13,6 +25,7 @@ interface RawOptions {
   output?: unknown;
   resources?: unknown;
   retry?: unknown;
+  rateLimit?: unknown;
   isolation?: unknown;
   batch?: unknown;
   run?: unknown;
@@ -25,6 +38,7 @@ export interface ValidatedOptions {
   resources: ResourceProfile;
   isolation: IsolationMode;
   retry?: RetryDefaults;
+  rateLimit?: RateLimitDefaults;
   batch?: BatchOptions;
 }
 
@@ -59,14 +73,27 @@ export function validateTaskOptions(options: RawOptions): ValidatedOptions {
   if (!batch && typeof options.run !== 'function') fail('run(input, ctx) is required (or give batch and runBatch)');
   if (!batch && options.runBatch !== undefined) fail('runBatch needs batch: { maxSize, maxWaitMs }');
   const retry = options.retry === undefined ? undefined : validateRetry(options.retry, fail);
+  const rateLimit = options.rateLimit === undefined ? undefined : validateRateLimit(options.rateLimit, fail);
   return {
     type,
     description: options.description as string,
     resources,
     isolation: isolation as IsolationMode,
     ...(retry ? { retry } : {}),
+    ...(rateLimit ? { rateLimit } : {}),
     ...(batch ? { batch } : {}),
   };
+}
+
+function validateRateLimit(raw: unknown, fail: (what: string) => never): RateLimitDefaults {
+  const r = (raw ?? {}) as Partial<RateLimitDefaults>;
+  if (!isInt(r.limit) || r.limit < 1 || r.limit > MAX_RATE_LIMIT)
+    fail(`rateLimit.limit must be an integer from 1 to ${MAX_RATE_LIMIT}`);
+  if (!isInt(r.periodMs) || r.periodMs < 1 || r.periodMs > MAX_RATE_PERIOD_MS)
+    fail(`rateLimit.periodMs must be an integer from 1 to ${MAX_RATE_PERIOD_MS}`);
+  if (r.key !== undefined && (typeof r.key !== 'string' || !RATE_KEY_PATTERN.test(r.key)))
+    fail(`rateLimit.key must match ${RATE_KEY_PATTERN.source}, got ${JSON.stringify(r.key)}`);
+  return { limit: r.limit as number, periodMs: r.periodMs as number, ...(r.key !== undefined ? { key: r.key } : {}) };
 }
 
 function validateBatch(raw: unknown, fail: (what: string) => never): BatchOptions {

@@ -199,6 +199,16 @@ export const metrics = {
     labelNames: ['scope'],
     registers,
   }),
+  rateLimitedTasks: new Gauge({
+    name: 'taskloom_rate_limited_tasks',
+    help: 'Ready tasks held back because their rate-limit bucket has no permit left in its window, summed over every bucket (GET /admin/rate-limit-keys names the buckets).',
+    registers,
+  }),
+  ratePermitsGranted: new Counter({
+    name: 'taskloom_rate_permits_granted_total',
+    help: 'Rate-limit permits this router granted: rate-limited tasks it dispatched, retries included.',
+    registers,
+  }),
   clusterMetricsRefreshes: new Counter({
     name: 'taskloom_cluster_metrics_refreshes_total',
     help: 'Times this API recomputed the cluster gauges above: at most once per METRICS_CLUSTER_INTERVAL_MS.',
