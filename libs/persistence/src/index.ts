@@ -36,7 +36,7 @@ export { CLAIM_PLANNER, TaskDispatchRepository } from './repositories/task-dispa
 export type { RateLimitedClaim } from './repositories/rate-limited-claim';
 export { TaskReadinessRepository, type ReadyEntry } from './repositories/task-readiness.repository';
 export { TaskGroupRepository } from './repositories/task-group.repository';
-export { FlowControlRepository } from './repositories/flow-control.repository';
+export { FlowControlRepository, type RateWindow, type TenantTurn } from './repositories/flow-control.repository';
 export { TenantWeightRepository } from './repositories/tenant-weight.repository';
 export { TaskControlRepository } from './repositories/task-control.repository';
 export {

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { unqualifiedConcurrencyKey } from '@taskloom/engine';
+import { rateKeyLabel, unqualifiedConcurrencyKey } from '@taskloom/engine';
 import { FlowControlRepository, TenantWeightRepository } from '@taskloom/persistence';
 import { PublicOperation } from '../openapi/public-operation';
 import {
   BusiestKeysQuerySchema,
   ConcurrencyKeyListSchema,
+  RateLimitKeyListSchema,
   TenantParamSchema,
   TenantWeightBodySchema,
   TenantWeightSchema,
@@ -59,6 +60,34 @@ export class FlowControlController {
         ...unqualifiedConcurrencyKey(row.key),
         held: row.held,
         limit: row.limit,
+        waiting: row.waiting,
+      })),
+    };
+  }
+
+  @Get('rate-limit-keys')
+  @PublicOperation({
+    summary: 'List the busiest rate-limit buckets',
+    tag: 'admin',
+    access: 'operator',
+    validatesInput: true,
+    responses: {
+      200: {
+        description:
+          'Buckets with the most permits used in their window, then the most tasks waiting, across every tenant.',
+        schema: RateLimitKeyListSchema,
+      },
+    },
+  })
+  async busiestRateKeys(@Query({ schema: BusiestKeysQuerySchema }) query: BusiestKeysQuery) {
+    const rows = await this.flow.busiestRateKeys(query.limit);
+    return {
+      items: rows.map((row) => ({
+        tenant: row.key.startsWith('@') ? null : unqualifiedConcurrencyKey(row.key).tenant,
+        key: rateKeyLabel(row.key),
+        used: row.used,
+        limit: row.limit,
+        periodMs: row.periodMs,
         waiting: row.waiting,
       })),
     };

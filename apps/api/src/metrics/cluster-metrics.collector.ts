@@ -13,7 +13,7 @@ const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'paused'] as con
 /**
  * The cluster as a whole, read when Prometheus scrapes the API: queue
  * counts from Redis, waiting tasks, active and stalled runs, live
- * executors and concurrency-key totals from PostgreSQL. Any API replica answers the same; alert on
+ * executors, concurrency-key and rate-limit totals from PostgreSQL. Any API replica answers the same; alert on
  * max() across them. /metrics needs no key, so the queries run at most once
  * per METRICS_CLUSTER_INTERVAL_MS however many scrapers there are; a scrape
  * in between reports the gauges as last computed.
@@ -39,7 +39,7 @@ export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutd
   }
 
   private async collect(): Promise<void> {
-    const [queues, waiting, active, stalled, live, inWait, keys] = await Promise.all([
+    const [queues, waiting, active, stalled, live, inWait, keys, rateLimited] = await Promise.all([
       this.queues.list(),
       this.stats.waitingTasks(),
       this.stats.activeRunsByStatus(),
@@ -47,6 +47,7 @@ export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutd
       this.executors.listLive(this.config.router.executorLostAfterMs),
       this.waits.countWaiting(),
       this.flow.keyTotals(),
+      this.flow.rateLimitedTasks(),
     ]);
     // Reset first: a queue whose pool is gone must not keep reporting its last counts.
     metrics.queueJobs.reset();
@@ -68,6 +69,7 @@ export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutd
     metrics.concurrencySlotsHeld.set({ scope: 'task' }, keys.held);
     metrics.concurrencyKeysActive.set({ scope: 'task' }, keys.keys);
     metrics.concurrencyTasksThrottled.set({ scope: 'task' }, keys.throttled);
+    metrics.rateLimitedTasks.set(rateLimited);
     metrics.clusterMetricsRefreshes.inc();
   }
 

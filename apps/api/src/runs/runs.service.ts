@@ -59,7 +59,7 @@ export class RunsService {
     const run = await this.runs.findById(id);
     if (!run || run.tenant !== tenant) throw new NotFoundError(`run ${id} not found`);
     const tasks = await this.taskControl.findByRun(id);
-    return { ...presentRun(run), tasks: presentTasks(tasks, await this.waitFacts.of(run.status, tasks)) };
+    return { ...presentRun(run), tasks: presentTasks(tasks, await this.waitFacts.of(run, tasks)) };
   }
 
   async search(query: RunSearchQuery, tenant: string) {

@@ -9,7 +9,8 @@ const WAITING_STATUSES = new Set(['ready', 'queued']);
 /**
  * Gathers what a run's waiting tasks can be waiting for, in a few reads
  * bounded by the run's distinct keys, types and queues (not its task
- * count): slots held, live executors, and its queues' pause and depth.
+ * count): slots held, rate-limit windows, live executors, its queues' pause
+ * and depth, and its tenant's place in the claim's fair share.
  */
 @Injectable()
 export class WaitFactsService {
@@ -19,20 +20,34 @@ export class WaitFactsService {
     private readonly queues: QueueRegistry,
   ) {}
 
-  async of(runStatus: string, tasks: readonly TaskRow[]): Promise<WaitFacts> {
+  async of(run: { status: string; tenant: string }, tasks: readonly TaskRow[]): Promise<WaitFacts> {
     const waiting = tasks.filter((task) => WAITING_STATUSES.has(task.status));
     const keys = distinct(waiting.map((task) => task.concurrencyKey));
     const types = distinct(waiting.map((task) => task.type));
     const queueNames = distinct(waiting.map((task) => task.queue));
-    const [held, servedTypes, queues] = await Promise.all([
+    const ready = waiting.filter((task) => task.status === 'ready');
+    const buckets = new Map<string, number>();
+    for (const task of ready) if (task.rateKey !== null) buckets.set(task.rateKey, task.rateLimit ?? 1);
+    const plain = ready.some((task) => task.concurrencyKey === null && task.rateKey === null);
+    const batchSize = this.config.router.batchSize;
+    const [held, servedTypes, queues, rateWindows, tenantTurn] = await Promise.all([
       this.flow.heldSlots(keys),
       this.flow.servedTypes(types, this.config.router.executorLostAfterMs),
       Promise.all(queueNames.map((name) => this.queueState(name))),
+      this.flow.rateWindows(
+        [...buckets].map(([key, limit]) => ({ key, limit })),
+        batchSize,
+      ),
+      plain ? this.flow.tenantTurn(run.tenant, batchSize) : undefined,
     ]);
     const highWater = this.config.router.highWater;
     return {
       now: new Date(),
-      runStatus,
+      runStatus: run.status,
+      tenant: run.tenant,
+      batchSize,
+      rateWindows,
+      ...(tenantTurn && { tenantTurn }),
       held,
       servedTypes,
       pausedQueues: new Set(queues.filter((queue) => queue.paused).map((queue) => queue.name)),

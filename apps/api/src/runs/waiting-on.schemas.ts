@@ -27,6 +27,35 @@ export const WaitingOnSchema = z
       })
       .describe('Every slot of its concurrency key is taken.'),
     z
+      .object({
+        cause: z.literal('rate_limit'),
+        key: z
+          .string()
+          .describe(
+            "The rendered rate-limit key; a task type's default bucket reads `@type:<type>` or `@shared:<name>`, a task's own without a key `@task:<workflow>/<task>`.",
+          ),
+        limit: z.int().min(1),
+        periodMs: z.int().min(1),
+        used: z.int().min(0).describe('Permits granted in the current window (dispatches within the last periodMs).'),
+        nextPermitAt: z.iso
+          .datetime()
+          .nullable()
+          .describe('When the bucket next gets a permit back; null when it has some left for tasks ahead of this one.'),
+      })
+      .describe(
+        'Its rate-limit bucket has no permit left for it in the current window: every permit is used, or those left go to tasks ahead of it.',
+      ),
+    z
+      .object({
+        cause: z.literal('tenant_share'),
+        tenant: z.string(),
+        share: z.int().min(1).describe("The tenant's weighted part of a dispatch batch."),
+        othersReady: z.int().min(0).describe("Other tenants' ready tasks, counted up to a batch."),
+      })
+      .describe(
+        "Dispatchable, but past its tenant's weighted part of the next batch while other tenants' ready tasks fill the rest: their turns come first.",
+      ),
+    z
       .object({ cause: z.literal('no_executor'), type: z.string() })
       .describe('No live executor serves its task type with capacity for its resource profile.'),
     z.object({ cause: z.literal('queue_paused'), queue: z.string() }).describe('An operator paused its queue.'),

@@ -1,11 +1,13 @@
-import { unqualifiedConcurrencyKey } from '@taskloom/engine';
-import type { TaskRow } from '@taskloom/persistence';
+import { rateKeyLabel, unqualifiedConcurrencyKey } from '@taskloom/engine';
+import type { RateWindow, TaskRow, TenantTurn } from '@taskloom/persistence';
 import type { WaitingOnView } from './waiting-on.schemas';
 
 /** What the api knows, at the time of asking, about the things a run's tasks can wait for. */
 export interface WaitFacts {
   now: Date;
   runStatus: string;
+  /** The run's tenant. */
+  tenant: string;
   /** Slots held per (tenant-qualified) concurrency key. */
   held: ReadonlyMap<string, number>;
   /** Task types that at least one live executor serves with enough capacity for their profile. */
@@ -14,6 +16,12 @@ export interface WaitFacts {
   /** Queues at or past the routers' high-water mark, with their depth. */
   saturatedQueues: ReadonlyMap<string, number>;
   highWater: number;
+  /** Windows of the rate-limit buckets of the run's ready tasks, by stored key. */
+  rateWindows: ReadonlyMap<string, RateWindow>;
+  /** The tenant's place in the plain claim; absent when the run has no ready plain task. */
+  tenantTurn?: TenantTurn;
+  /** The routers' batch size. */
+  batchSize: number;
 }
 
 const NOT_WAITING = new Set(['running', 'succeeded', 'failed', 'skipped', 'cancelled']);
@@ -21,9 +29,10 @@ const NOT_WAITING = new Set(['running', 'succeeded', 'failed', 'skipped', 'cance
 /**
  * Why a task that is not running has not started, most binding cause first.
  * A ready task waits for the router, which holds it back for a paused run,
- * a retry's backoff, a full concurrency key, a type no live executor serves,
- * a paused or saturated queue — in that order, the first that applies; with
- * none, it goes out with the next dispatch round. A queued task is in its
+ * a retry's backoff, a full concurrency key, a rate limit with no permit
+ * left for it, a type no live executor serves, a paused or saturated queue,
+ * other tenants' turns — in that order, the first that applies; with none,
+ * it goes out with the next dispatch round. A queued task is in its
  * queue: it waits for an executor (none live, the queue paused, or all busy).
  * Returns undefined for a task that is running or has ended.
  */
@@ -61,7 +70,34 @@ function readyWait(task: TaskRow, facts: WaitFacts): WaitingOnView {
         limit: task.concurrencyLimit,
       };
   }
-  return queueWait(task, facts) ?? { cause: 'dispatch' };
+  return rateWait(task, facts) ?? queueWait(task, facts) ?? tenantShareWait(task, facts) ?? { cause: 'dispatch' };
+}
+
+/** The bucket's permits in this window are used, or go to its tasks ahead of this one (ADR 0026). */
+function rateWait(task: TaskRow, facts: WaitFacts): WaitingOnView | undefined {
+  if (task.rateKey === null || task.rateLimit === null || task.ratePeriodMs === null) return undefined;
+  const window = facts.rateWindows.get(task.rateKey);
+  if (!window?.waitFrom || !task.dispatchAt || task.dispatchAt < window.waitFrom) return undefined;
+  return {
+    cause: 'rate_limit',
+    key: rateKeyLabel(task.rateKey),
+    limit: task.rateLimit,
+    periodMs: task.ratePeriodMs,
+    used: window.used,
+    nextPermitAt: window.nextPermitAt ? window.nextPermitAt.toISOString() : null,
+  };
+}
+
+/**
+ * A plain task past its tenant's weighted part of the next batch, while the
+ * other tenants have enough ready to fill the rest: the claim's turns give
+ * the batch to them first (ADR 0026 explains the criterion).
+ */
+function tenantShareWait(task: TaskRow, facts: WaitFacts): WaitingOnView | undefined {
+  const turn = facts.tenantTurn;
+  if (!turn?.beyondShare || task.concurrencyKey !== null || task.rateKey !== null || !task.dispatchAt) return undefined;
+  if (task.dispatchAt < turn.beyondShare || turn.othersReady < facts.batchSize - turn.share) return undefined;
+  return { cause: 'tenant_share', tenant: facts.tenant, share: turn.share, othersReady: turn.othersReady };
 }
 
 function queuedWait(task: TaskRow, facts: WaitFacts): WaitingOnView {

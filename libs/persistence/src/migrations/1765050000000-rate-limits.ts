@@ -4,8 +4,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Rate limits (ADR 0026). A rate-limited task carries its bucket
  * (`rate_key`: tenant-qualified, or a task type's shared bucket) with its
  * limit and period. A permit is a row in rate_permits, written when the
- * claim queues a task and counted over the sliding window; rows older than
- * their period are deleted by the next claim of their key.
+ * claim queues a task and counted until it expires (its grant plus the
+ * period: a sliding window); expired rows are deleted by later claims
+ * (ix_rate_permits_expired finds them).
  *
  * - ix_tasks_dispatch and ix_tasks_keyed_ready narrow to tasks without a
  *   rate key: the plain and keyed claims walk them as before and never step
@@ -26,10 +27,11 @@ export class RateLimits1765050000000 implements MigrationInterface {
       `CREATE TABLE rate_permits (
          id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
          key text NOT NULL,
-         granted_at timestamptz NOT NULL
+         expires_at timestamptz NOT NULL
        )`,
     );
-    await db.query(`CREATE INDEX ix_rate_permits_key ON rate_permits (key, granted_at)`);
+    await db.query(`CREATE INDEX ix_rate_permits_key ON rate_permits (key, expires_at)`);
+    await db.query(`CREATE INDEX ix_rate_permits_expired ON rate_permits (expires_at)`);
     await db.query(`DROP INDEX ix_tasks_dispatch`);
     await db.query(
       `CREATE INDEX ix_tasks_dispatch ON tasks (tenant, dispatch_at)

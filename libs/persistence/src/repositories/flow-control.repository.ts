@@ -2,6 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { DatabasePool } from '../database-pool';
 import { queryRows } from '../sql';
 
+/** A rate-limit bucket's window, for waitingOn (ADR 0026). */
+export interface RateWindow {
+  used: number;
+  nextPermitAt: Date | null;
+  /** Ready tasks of the bucket placed here or later in dispatch order find no permit left for them. */
+  waitFrom: Date | null;
+}
+
+/** Where a tenant stands in the plain claim's fair share (FlowControlRepository.tenantTurn). */
+export interface TenantTurn {
+  share: number;
+  beyondShare: Date | null;
+  othersReady: number;
+}
+
 /** Reads for flow control (ADR 0022): who holds a key's slots, and which task types a live executor can take. */
 @Injectable()
 export class FlowControlRepository {
@@ -81,6 +96,121 @@ export class FlowControlRepository {
               coalesce(w.lim, h.lim) AS "limit", coalesce(w.waiting, 0) AS waiting
          FROM holders h FULL JOIN waiting w ON w.key = h.key
         ORDER BY held DESC, waiting DESC, key
+        LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /**
+   * Per rate-limit bucket (ADR 0026): permits not yet expired; when the next
+   * one comes back (with all used, when the one that holds the bucket at its
+   * limit expires; otherwise the earliest expiry); and `waitFrom`, the
+   * dispatch place from which ready tasks find no permit left for them —
+   * the permits left go to the tasks before it. `waitFrom` is null when the
+   * permits left outnumber the bucket's ready tasks or `lookahead` (a task
+   * that far back goes out within a few rounds). Each bucket is read by a
+   * few index probes.
+   */
+  async rateWindows(
+    buckets: readonly { key: string; limit: number }[],
+    lookahead: number,
+  ): Promise<Map<string, RateWindow>> {
+    if (buckets.length === 0) return new Map();
+    const rows = await queryRows<{ key: string; used: number; next_at: Date | null; wait_from: Date | null }>(
+      this.database.db,
+      `SELECT b.key, u.used,
+              (SELECT p.expires_at FROM rate_permits p WHERE p.key = b.key AND p.expires_at > now()
+                ORDER BY p.expires_at OFFSET greatest(0, u.used - b.lim) LIMIT 1) AS next_at,
+              CASE WHEN b.lim - u.used <= $3 THEN
+                (SELECT t.dispatch_at FROM tasks t WHERE t.status = 'ready' AND t.rate_key = b.key
+                  ORDER BY t.dispatch_at OFFSET greatest(0, b.lim - u.used) LIMIT 1) END AS wait_from
+         FROM unnest($1::text[], $2::int[]) AS b(key, lim)
+         CROSS JOIN LATERAL (
+           SELECT count(*)::int AS used FROM rate_permits p WHERE p.key = b.key AND p.expires_at > now()) u`,
+      [buckets.map((b) => b.key), buckets.map((b) => b.limit), lookahead],
+    );
+    return new Map(
+      rows.map((row) => [row.key, { used: row.used, nextPermitAt: row.next_at, waitFrom: row.wait_from }]),
+    );
+  }
+
+  /**
+   * A tenant's place in the plain claim's fair share (ADR 0022, 0026): its
+   * weighted part of a batch of `batchSize` among the tenants with ready
+   * tasks (`share`), the dispatch place of its ready task just past that part
+   * (`beyondShare`, null when it has no more than that ready), and how many
+   * ready tasks the other tenants have, counted up to `batchSize`. Bounded
+   * reads of ix_tasks_dispatch: a skip scan of the tenants, at most `share`
+   * of the tenant's rows, at most two batches of the others'.
+   */
+  async tenantTurn(tenant: string, batchSize: number): Promise<TenantTurn> {
+    const rows = await queryRows<{ share: number; beyond: Date | null; others: number }>(
+      this.database.db,
+      `WITH RECURSIVE tenants(tenant) AS (
+         (SELECT tenant FROM tasks WHERE status = 'ready' AND concurrency_key IS NULL AND rate_key IS NULL
+           ORDER BY tenant LIMIT 1)
+         UNION ALL
+         SELECT (SELECT t.tenant FROM tasks t
+                  WHERE t.status = 'ready' AND t.concurrency_key IS NULL AND t.rate_key IS NULL
+                    AND t.tenant > tenants.tenant
+                  ORDER BY t.tenant LIMIT 1)
+           FROM tenants WHERE tenants.tenant IS NOT NULL),
+       weighted AS MATERIALIZED (
+         SELECT tenants.tenant, coalesce(w.weight, 1) AS weight
+           FROM tenants LEFT JOIN tenant_weights w ON w.tenant = tenants.tenant
+          WHERE tenants.tenant IS NOT NULL),
+       mine AS (
+         SELECT least($2::int, greatest(1, ceil($2::float8
+                  * coalesce((SELECT weight FROM weighted WHERE tenant = $1), 1)
+                  / greatest(1, (SELECT sum(weight) FROM weighted)))))::int AS share)
+       SELECT mine.share,
+              (SELECT t.dispatch_at FROM tasks t
+                WHERE t.status = 'ready' AND t.concurrency_key IS NULL AND t.rate_key IS NULL AND t.tenant = $1
+                ORDER BY t.tenant, t.dispatch_at OFFSET mine.share LIMIT 1) AS beyond,
+              ((SELECT count(*) FROM (SELECT 1 FROM tasks t
+                 WHERE t.status = 'ready' AND t.concurrency_key IS NULL AND t.rate_key IS NULL AND t.tenant < $1
+                 LIMIT $2) a)
+               + (SELECT count(*) FROM (SELECT 1 FROM tasks t
+                 WHERE t.status = 'ready' AND t.concurrency_key IS NULL AND t.rate_key IS NULL AND t.tenant > $1
+                 LIMIT $2) b))::int AS others
+         FROM mine`,
+      [tenant, batchSize],
+    );
+    const row = rows[0]!;
+    return { share: row.share, beyondShare: row.beyond, othersReady: Math.min(row.others, batchSize) };
+  }
+
+  /** Ready tasks whose rate-limit bucket has no permit left, summed over every bucket: no label per bucket. */
+  async rateLimitedTasks(): Promise<number> {
+    const rows = await queryRows<{ limited: number }>(
+      this.database.db,
+      `WITH waiting AS (
+         SELECT rate_key AS key, count(*) AS n, min(rate_limit) AS lim FROM tasks
+          WHERE status = 'ready' AND rate_key IS NOT NULL GROUP BY rate_key)
+       SELECT coalesce(sum(w.n), 0)::int AS limited FROM waiting w
+        WHERE (SELECT count(*) FROM rate_permits p WHERE p.key = w.key AND p.expires_at > now()) >= w.lim`,
+    );
+    return rows[0]?.limited ?? 0;
+  }
+
+  /**
+   * The rate-limit buckets with the most permits used in their window (then
+   * the most tasks waiting), at most `limit`: for the admin API.
+   */
+  async busiestRateKeys(
+    limit: number,
+  ): Promise<{ key: string; used: number; limit: number | null; periodMs: number | null; waiting: number }[]> {
+    return queryRows(
+      this.database.db,
+      `WITH used AS (
+         SELECT key, count(*)::int AS used FROM rate_permits WHERE expires_at > now() GROUP BY key),
+       waiting AS (
+         SELECT rate_key AS key, count(*)::int AS waiting, max(rate_limit) AS lim, max(rate_period_ms) AS period_ms
+           FROM tasks WHERE status = 'ready' AND rate_key IS NOT NULL GROUP BY rate_key)
+       SELECT coalesce(u.key, w.key) AS key, coalesce(u.used, 0) AS used, w.lim AS "limit",
+              w.period_ms AS "periodMs", coalesce(w.waiting, 0) AS waiting
+         FROM used u FULL JOIN waiting w ON w.key = u.key
+        ORDER BY used DESC, waiting DESC, key
         LIMIT $1`,
       [limit],
     );

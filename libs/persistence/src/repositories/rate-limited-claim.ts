@@ -4,10 +4,13 @@ import { CONCURRENCY_LOCK_SPACE, RATE_LOCK_SPACE } from './advisory-lock-spaces'
 import { toClaimedTask, type ClaimedTaskRow } from './claimed-task.row';
 import type { ClaimedTask } from './task.rows';
 
+/** Expired permits deleted per claim, at most: enough to keep up, few enough to keep the claim short. */
+const PRUNE_BATCH = 1000;
 
 /**
- * Buckets with ready tasks, the permits each has used in its window, and
- * each one's limit and period as its oldest ready task carries them. A skip
+ * Buckets with ready tasks, the permits each has used in its window (those
+ * not yet expired), and each one's limit and period as its oldest ready task
+ * carries them. A skip
  * scan of ix_tasks_rate_ready: one probe per bucket, however many tasks wait.
  */
 const BUCKET_HEADS = `
@@ -20,9 +23,7 @@ const BUCKET_HEADS = `
       FROM keys WHERE keys.k IS NOT NULL),
   heads AS MATERIALIZED (
     SELECT keys.k, h.dispatch_at, h.rate_limit, h.rate_period_ms,
-           (SELECT count(*) FROM rate_permits p
-             WHERE p.key = keys.k AND p.granted_at > clock_timestamp() - h.rate_period_ms * interval '1 millisecond')
-             AS used
+           (SELECT count(*) FROM rate_permits p WHERE p.key = keys.k AND p.expires_at > clock_timestamp()) AS used
       FROM keys CROSS JOIN LATERAL (
         SELECT t.dispatch_at, t.rate_limit, t.rate_period_ms FROM tasks t
          WHERE t.status = 'ready' AND t.rate_key = keys.k AND t.available_at <= now()
@@ -48,12 +49,11 @@ const LOCK_OPEN_BUCKETS = `${BUCKET_HEADS},
  */
 const LOCK_CANDIDATE_SLOTS = `
   WITH room AS (
-    SELECT b.key, h.rate_limit - (SELECT count(*) FROM rate_permits p
-                                   WHERE p.key = b.key
-                                     AND p.granted_at > clock_timestamp() - h.rate_period_ms * interval '1 millisecond')
+    SELECT b.key,
+           h.rate_limit - (SELECT count(*) FROM rate_permits p WHERE p.key = b.key AND p.expires_at > clock_timestamp())
              AS free
       FROM unnest($1::text[]) AS b(key) CROSS JOIN LATERAL (
-        SELECT t.rate_limit, t.rate_period_ms FROM tasks t
+        SELECT t.rate_limit FROM tasks t
          WHERE t.status = 'ready' AND t.rate_key = b.key ORDER BY t.dispatch_at LIMIT 1) h),
   slots AS MATERIALIZED (
     SELECT DISTINCT c.concurrency_key AS k FROM room CROSS JOIN LATERAL (
@@ -68,19 +68,18 @@ const LOCK_CANDIDATE_SLOTS = `
  * reading; its ready tasks claimed in dispatch order up to them (a task
  * with a concurrency key only if that key is locked here and has a free
  * slot, and no more per key than its free slots); a permit written for each
- * claimed task at that clock reading; and each bucket's permits older than
- * its period deleted.
+ * claimed task, expiring a period after that clock reading; and expired
+ * permits of any bucket deleted, a bounded batch (SKIP LOCKED: two claims
+ * never wait for each other's deletes).
  */
 const CLAIM_RATE_LIMITED = `
   WITH clock AS MATERIALIZED (SELECT clock_timestamp() AS at),
   room AS MATERIALIZED (
-    SELECT b.key, h.rate_period_ms,
+    SELECT b.key,
            greatest(0, h.rate_limit - (SELECT count(*) FROM rate_permits p, clock
-                                        WHERE p.key = b.key
-                                          AND p.granted_at > clock.at - h.rate_period_ms * interval '1 millisecond'))::int
-             AS free
+                                        WHERE p.key = b.key AND p.expires_at > clock.at))::int AS free
       FROM unnest($1::text[]) AS b(key) CROSS JOIN LATERAL (
-        SELECT t.rate_limit, t.rate_period_ms FROM tasks t
+        SELECT t.rate_limit FROM tasks t
          WHERE t.status = 'ready' AND t.rate_key = b.key ORDER BY t.dispatch_at LIMIT 1) h),
   slots AS MATERIALIZED (
     SELECT s.key,
@@ -104,7 +103,7 @@ const CLAIM_RATE_LIMITED = `
          LIMIT room.free
          FOR UPDATE OF t SKIP LOCKED) c),
   claimed AS (
-    SELECT o.id, o.rate_key, o.traceparent, o.definition_id FROM offered o
+    SELECT o.id, o.traceparent, o.definition_id FROM offered o
      WHERE o.concurrency_key IS NULL OR o.slot <= (SELECT s.free FROM slots s WHERE s.key = o.concurrency_key)
      ORDER BY o.dispatch_at
      LIMIT $5),
@@ -113,25 +112,27 @@ const CLAIM_RATE_LIMITED = `
       FROM claimed WHERE t.id = claimed.id
     RETURNING t.id, t.run_id, t.key, t.type, t.attempt, t.max_attempts, t.input, t.timeout_ms, t.retry,
               t.priority, t.queue, t.available_at, t.dispatch_at, claimed.traceparent, claimed.definition_id,
-              claimed.rate_key),
+              t.rate_key, t.rate_period_ms),
   granted AS (
-    INSERT INTO rate_permits (key, granted_at) SELECT queued.rate_key, clock.at FROM queued, clock),
+    INSERT INTO rate_permits (key, expires_at)
+    SELECT queued.rate_key, clock.at + queued.rate_period_ms * interval '1 millisecond' FROM queued, clock),
   expired AS (
-    DELETE FROM rate_permits p USING room, clock
-     WHERE p.key = room.key AND p.granted_at <= clock.at - room.rate_period_ms * interval '1 millisecond')
+    DELETE FROM rate_permits WHERE id IN (
+      SELECT p.id FROM rate_permits p, clock WHERE p.expires_at <= clock.at
+       LIMIT ${PRUNE_BATCH} FOR UPDATE OF p SKIP LOCKED))
   SELECT * FROM queued`;
 
 /**
  * In how many milliseconds the earliest bucket that has ready tasks but no
- * permit left gets one back: its oldest permit in the window beyond the
- * limit leaves the window then.
+ * permit left gets one back: when the permit that puts it at its limit
+ * expires.
  */
 const NEXT_PERMIT = `${BUCKET_HEADS}
-  SELECT greatest(0, ceil(extract(epoch FROM min(n.due) - clock_timestamp()) * 1000))::int AS in_ms
+  SELECT greatest(0, ceil(extract(epoch FROM min(n.expires_at) - clock_timestamp()) * 1000))::int AS in_ms
     FROM heads CROSS JOIN LATERAL (
-      SELECT p.granted_at + heads.rate_period_ms * interval '1 millisecond' AS due FROM rate_permits p
-       WHERE p.key = heads.k AND p.granted_at > clock_timestamp() - heads.rate_period_ms * interval '1 millisecond'
-       ORDER BY p.granted_at
+      SELECT p.expires_at FROM rate_permits p
+       WHERE p.key = heads.k AND p.expires_at > clock_timestamp()
+       ORDER BY p.expires_at
        OFFSET greatest(0, heads.used - heads.rate_limit) LIMIT 1) n
    WHERE heads.used >= heads.rate_limit`;
 
