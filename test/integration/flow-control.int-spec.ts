@@ -159,14 +159,23 @@ describe('flow control in the claim', () => {
     expect(await weights.get('tenant-unknown')).toBe(1);
   });
 
-  it('plans the router’s claim round without JIT, in the bench’s shape (batch of 500, fan-out heads, keyed tasks)', async () => {
+  it('plans the router’s claim round without JIT, in the bench’s shape (batch of 500, fan-out heads, keyed and rate-limited tasks)', async () => {
     // The bench's warm-up: 200 fan-out runs whose start tasks turn ready at once, plus keyed tasks.
     const runId = await newRun('default');
     const plain = Array.from({ length: 200 }, () => readyTask(runId, 'default'));
     const keyed = Array.from({ length: 20 }, (_, index) =>
       readyTask(runId, 'default', { concurrencyKey: `default/k${index % 10}`, concurrencyLimit: 2 }),
     );
-    await transactions.run((db) => dispatch.insertTasks(db, [...plain, ...keyed]));
+    // Rate-limited tasks (ADR 0026), two buckets of 5 a minute, one of them also keyed: its claim runs every statement.
+    const rated = Array.from({ length: 20 }, (_, index) =>
+      readyTask(runId, 'default', {
+        rateKey: `default/r${index % 2}`,
+        rateLimit: 5,
+        ratePeriodMs: 60_000,
+        ...(index % 2 === 0 && { concurrencyKey: 'default/rk', concurrencyLimit: 50 }),
+      }),
+    );
+    await transactions.run((db) => dispatch.insertTasks(db, [...plain, ...keyed, ...rated]));
 
     // Each statement is explained (with its parameters) on the claim's own connection, then run.
     // EXPLAIN reports a JIT section when the statement would be compiled: with enable_sort off the
@@ -185,14 +194,22 @@ describe('flow control in the claim', () => {
     const round = await transactions.run(
       async (db) => {
         const fair = await dispatch.claimFairly(explaining(db), 500, []);
-        return { plain: fair.tasks, keyed: await dispatch.claimKeyed(explaining(db), 500, []) };
+        const keyedTasks = await dispatch.claimKeyed(explaining(db), 500, []);
+        return {
+          plain: fair.tasks,
+          keyed: keyedTasks,
+          rated: await dispatch.claimRateLimited(explaining(db), 500, []),
+        };
       },
       { waitForFlush: false, planner: CLAIM_PLANNER },
     );
 
     expect(round.plain).toHaveLength(200);
     expect(round.keyed).toHaveLength(20);
-    expect(plans).toHaveLength(3);
+    expect(round.rated.tasks).toHaveLength(10);
+    expect(round.rated.nextPermitInMs).toBeGreaterThan(0);
+    // Plain fair claim, keyed claim (2), rate-limited claim (3) and its next-permit lookup.
+    expect(plans).toHaveLength(7);
     expect(plans.filter((plan) => plan.jit !== undefined)).toEqual([]);
   });
 });

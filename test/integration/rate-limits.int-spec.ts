@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CLAIM_PLANNER,
+  FlowControlRepository,
+  RunRepository,
+  TaskDispatchRepository,
+  TransactionRunner,
+  WorkflowDefinitionRepository,
+  type ClaimedTask,
+  type DatabasePool,
+  type NewTaskRow,
+} from '@taskloom/persistence';
+import { migratedDatabase, rowsOn } from '../support/database';
+import { createSuiteServices, type SuiteServices } from '../support/services';
+import { readyTaskRow } from '../support/task-rows';
+
+/** Rate limits in the claim (ADR 0026) on a real PostgreSQL, with concurrent claimers. */
+describe('rate limits in the claim', () => {
+  let services: SuiteServices;
+  let database: DatabasePool;
+  let transactions: TransactionRunner;
+  let dispatch: TaskDispatchRepository;
+  let flow: FlowControlRepository;
+
+  beforeAll(async () => {
+    services = await createSuiteServices('rate-limits');
+    database = await migratedDatabase(services.databaseUrl, 20);
+    transactions = new TransactionRunner(database);
+    dispatch = new TaskDispatchRepository(database);
+    flow = new FlowControlRepository(database);
+    // Every permit granted, kept here: the claim deletes expired permits, the test needs all of them.
+    await rowsOn(database.db, `CREATE TABLE permit_log (key text NOT NULL, expires_at timestamptz NOT NULL)`);
+    await rowsOn(
+      database.db,
+      `CREATE FUNCTION log_permit() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         INSERT INTO permit_log VALUES (NEW.key, NEW.expires_at);
+         RETURN NULL;
+       END $$`,
+    );
+    await rowsOn(
+      database.db,
+      `CREATE TRIGGER tr_log_permit AFTER INSERT ON rate_permits FOR EACH ROW EXECUTE FUNCTION log_permit()`,
+    );
+  });
+
+  afterAll(async () => {
+    await database?.close();
+    await services?.dispose();
+  });
+
+  beforeEach(async () => {
+    await rowsOn(database.db, `UPDATE tasks SET status = 'cancelled' WHERE status IN ('ready', 'queued', 'running')`);
+  });
+
+  async function newRun(tenant = 'default'): Promise<string> {
+    const name = `wf-${randomUUID()}`;
+    const { definition } = await transactions.run((db) =>
+      new WorkflowDefinitionRepository(database).registerVersion(db, name, 'sum', { name, tasks: [] }),
+    );
+    const runId = randomUUID();
+    await new RunRepository(database).createRuns(
+      [
+        {
+          id: runId,
+          definitionId: definition.id,
+          workflowName: name,
+          workflowVersion: definition.version,
+          priority: 1,
+          input: {},
+          tenant,
+          idempotencyKey: null,
+          tags: [],
+          parentTaskId: null,
+          tasksRemaining: 1,
+          deadlineAt: null,
+        },
+      ],
+      [],
+    );
+    await rowsOn(database.db, `UPDATE runs SET status = 'running' WHERE id = $1`, [runId]);
+    return runId;
+  }
+
+  const rated = (runId: string, key: string, limit: number, periodMs: number, extra: Partial<NewTaskRow> = {}) =>
+    readyTaskRow(runId, { rateKey: key, rateLimit: limit, ratePeriodMs: periodMs, ...extra });
+
+  const claimRound = () =>
+    transactions.run((db) => dispatch.claimRateLimited(db, 100, []), { waitForFlush: false, planner: CLAIM_PLANNER });
+
+  it('never grants more than the limit in any window, with six routers claiming at once, and keeps up with it', async () => {
+    const runId = await newRun();
+    const key = `default/api-${randomUUID()}`;
+    const limit = 10;
+    const periodMs = 400;
+    await transactions.run((db) =>
+      dispatch.insertTasks(
+        db,
+        Array.from({ length: 300 }, () => rated(runId, key, limit, periodMs)),
+      ),
+    );
+
+    const claimed: ClaimedTask[] = [];
+    const until = Date.now() + 2_000;
+    await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        while (Date.now() < until) {
+          claimed.push(...(await claimRound()).tasks);
+          await new Promise((resolve) => setTimeout(resolve, 3));
+        }
+      }),
+    );
+
+    expect(new Set(claimed.map((task) => task.taskId)).size).toBe(claimed.length);
+    const grants = await rowsOn<{ at: Date }>(
+      database.db,
+      // A permit expires one period after its grant, and every one of this bucket has the same period.
+      `SELECT expires_at AS at FROM permit_log WHERE key = $1 ORDER BY expires_at`,
+      [key],
+    );
+    expect(grants).toHaveLength(claimed.length);
+    // Every window of the period that starts at a grant holds at most the limit: the sliding-window invariant.
+    const times = grants.map((grant) => grant.at.getTime());
+    let fullest = 0;
+    for (let start = 0, end = 0; start < times.length; start += 1) {
+      while (end < times.length && times[end]! - times[start]! < periodMs) end += 1;
+      fullest = Math.max(fullest, end - start);
+    }
+    expect(fullest).toBeLessThanOrEqual(limit);
+    // Close to the limit, not far below: 2 s at 10 per 400 ms is 50, in bursts at each window's end.
+    expect(claimed.length).toBeGreaterThanOrEqual(40);
+    expect(claimed.length).toBeLessThanOrEqual(60);
+  });
+
+  it('counts a retried task again when it is dispatched again, and says when the next permit is due', async () => {
+    const runId = await newRun();
+    const key = `default/retry-${randomUUID()}`;
+    const rows = Array.from({ length: 3 }, () => rated(runId, key, 2, 60_000));
+    await transactions.run((db) => dispatch.insertTasks(db, rows));
+
+    const first = await claimRound();
+    expect(first.tasks).toHaveLength(2);
+    expect(first.nextPermitInMs).toBeGreaterThan(59_000);
+    expect(first.nextPermitInMs).toBeLessThanOrEqual(60_000);
+    // The first attempt fails and goes back to ready for its retry: its dispatch used a permit, which stays used.
+    await rowsOn(database.db, `UPDATE tasks SET status = 'ready', attempt = attempt + 1 WHERE id = $1`, [
+      first.tasks[0]!.taskId,
+    ]);
+    const second = await claimRound();
+    expect(second.tasks).toEqual([]);
+    expect(second.nextPermitInMs).toBeGreaterThan(0);
+    const windows = await flow.rateWindows([{ key, limit: 2 }], 100);
+    expect(windows.get(key)).toMatchObject({ used: 2 });
+    expect(windows.get(key)!.nextPermitAt).toBeInstanceOf(Date);
+    expect(windows.get(key)!.waitFrom).toBeInstanceOf(Date);
+
+    // Rate-limited tasks are claimed by neither the plain nor the keyed claim.
+    expect(await transactions.run((db) => dispatch.claimReady(db, 100, []))).toEqual([]);
+    expect(await transactions.run((db) => dispatch.claimKeyed(db, 100, []))).toEqual([]);
+    expect(await flow.rateLimitedTasks()).toBe(2);
+    const busiest = await flow.busiestRateKeys(500);
+    expect(busiest.find((row) => row.key === key)).toEqual({
+      key,
+      used: 2,
+      limit: 2,
+      periodMs: 60_000,
+      waiting: 2,
+    });
+  });
+
+  it('respects a concurrency key and a rate limit on the same task, across concurrent claimers', async () => {
+    const runId = await newRun();
+    const rateKey = `default/both-${randomUUID()}`;
+    const concurrencyKey = `default/slots-${randomUUID()}`;
+    await transactions.run((db) =>
+      dispatch.insertTasks(
+        db,
+        Array.from({ length: 20 }, () => rated(runId, rateKey, 10, 60_000, { concurrencyKey, concurrencyLimit: 3 })),
+      ),
+    );
+    const claims = await Promise.all(Array.from({ length: 6 }, () => claimRound()));
+    expect(claims.flatMap((claim) => claim.tasks)).toHaveLength(3);
+    expect((await flow.heldSlots([concurrencyKey])).get(concurrencyKey)).toBe(3);
+    expect((await flow.rateWindows([{ key: rateKey, limit: 10 }], 100)).get(rateKey)).toMatchObject({ used: 3 });
+  });
+
+  it('places a tenant’s tasks past its share of the batch behind the other tenants’ turns', async () => {
+    const mine = await newRun('tenant-mine');
+    const other = await newRun('tenant-other');
+    await transactions.run((db) =>
+      dispatch.insertTasks(db, [
+        ...Array.from({ length: 30 }, (_, index) =>
+          readyTaskRow(mine, { tenant: 'tenant-mine', dispatchBonusMs: -index }),
+        ),
+        ...Array.from({ length: 30 }, () => readyTaskRow(other, { tenant: 'tenant-other' })),
+      ]),
+    );
+    const turn = await flow.tenantTurn('tenant-mine', 20);
+    expect(turn.share).toBe(10);
+    expect(turn.othersReady).toBe(20);
+    expect(turn.beyondShare).toBeInstanceOf(Date);
+    const alone = await flow.tenantTurn('tenant-nobody', 20);
+    expect(alone.beyondShare).toBeNull();
+  });
+});
