@@ -17,6 +17,9 @@ function facts(overrides: Partial<WaitFacts> = {}): WaitFacts {
     pausedQueues: new Set(),
     saturatedQueues: new Map(),
     highWater: 1000,
+    tenant: 'acme',
+    batchSize: 100,
+    rateWindows: new Map(),
     ...overrides,
   };
 }
@@ -103,6 +106,59 @@ describe('waitingOn', () => {
     expect(waitingOn(task({ status: 'queued' }), facts({ saturatedQueues: new Map([['q', 1200]]) }))).toEqual({
       cause: 'executor_slot',
       queue: 'q',
+    });
+  });
+
+  it('tells a rate-limited task its bucket, its window and when the next permit is due', () => {
+    const rated = task({
+      rateKey: 'acme/api',
+      rateLimit: 10,
+      ratePeriodMs: 1000,
+      dispatchAt: new Date(NOW.getTime() - 50),
+    });
+    const next = new Date(NOW.getTime() + 300);
+    const window = { used: 10, nextPermitAt: next, waitFrom: new Date(NOW.getTime() - 100) };
+    expect(waitingOn(rated, facts({ rateWindows: new Map([['acme/api', window]]) }))).toEqual({
+      cause: 'rate_limit',
+      key: 'api',
+      limit: 10,
+      periodMs: 1000,
+      used: 10,
+      nextPermitAt: next.toISOString(),
+    });
+    // Ahead of the tasks that find no permit left: it goes with the next round.
+    const ahead = { ...window, used: 5, waitFrom: new Date(NOW.getTime() - 10) };
+    expect(waitingOn(rated, facts({ rateWindows: new Map([['acme/api', ahead]]) }))).toEqual({ cause: 'dispatch' });
+    // A type's default bucket is shown as it is stored.
+    const typed = task({ rateKey: '@type:core.noop', rateLimit: 1, ratePeriodMs: 1000, dispatchAt: NOW });
+    const full = { used: 1, nextPermitAt: next, waitFrom: NOW };
+    expect(waitingOn(typed, facts({ rateWindows: new Map([['@type:core.noop', full]]) }))).toMatchObject({
+      cause: 'rate_limit',
+      key: '@type:core.noop',
+    });
+    // A full concurrency key binds first.
+    const both = task({ ...rated, concurrencyKey: 'acme/k', concurrencyLimit: 1 });
+    expect(
+      waitingOn(both, facts({ held: new Map([['acme/k', 1]]), rateWindows: new Map([['acme/api', window]]) })),
+    ).toMatchObject({ cause: 'concurrency' });
+  });
+
+  it('says tenant_share for a plain task past its tenant’s part of the batch while others fill the rest', () => {
+    const late = task({ dispatchAt: new Date(NOW.getTime() - 10) });
+    const turn = { share: 50, beyondShare: new Date(NOW.getTime() - 20), othersReady: 60 };
+    expect(waitingOn(late, facts({ tenantTurn: turn }))).toEqual({
+      cause: 'tenant_share',
+      tenant: 'acme',
+      share: 50,
+      othersReady: 60,
+    });
+    // Within its share, or when the others cannot fill the rest of the batch, it goes with the next round.
+    const early = task({ dispatchAt: new Date(NOW.getTime() - 30) });
+    expect(waitingOn(early, facts({ tenantTurn: turn }))).toEqual({ cause: 'dispatch' });
+    expect(waitingOn(late, facts({ tenantTurn: { ...turn, othersReady: 10 } }))).toEqual({ cause: 'dispatch' });
+    // Backpressure on its queue is the more binding cause.
+    expect(waitingOn(late, facts({ tenantTurn: turn, saturatedQueues: new Map([['q', 5000]]) }))).toMatchObject({
+      cause: 'backpressure',
     });
   });
 });

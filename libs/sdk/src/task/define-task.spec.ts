@@ -37,6 +37,13 @@ describe('defineTask', () => {
     expect(task.isolation).toBe('thread');
   });
 
+  it('keeps a default rate limit and publishes it with the type', () => {
+    const task = defineTask({ ...base, rateLimit: { limit: 100, periodMs: 60_000, key: 'github-api' } });
+    expect(task.rateLimit).toEqual({ limit: 100, periodMs: 60_000, key: 'github-api' });
+    expect(describeTaskType(task).rateLimit).toEqual({ limit: 100, periodMs: 60_000, key: 'github-api' });
+    expect(describeTaskType(defineTask(base)).rateLimit).toBeUndefined();
+  });
+
   it.each(['noop', 'Core.noop', 'core.', '.noop', 'core..noop', 'core.no op', '1core.noop', ''])(
     'rejects the type name %j',
     (type) => {
@@ -62,6 +69,9 @@ describe('defineTask', () => {
       [{ batch: { maxSize: 10, maxWaitMs: 5 }, run: undefined }, /needs runBatch/],
       [{ batch: { maxSize: 10, maxWaitMs: 5 }, runBatch: () => [] }, /has runBatch only; remove run/],
       [{ runBatch: () => [] }, /runBatch needs batch/],
+      [{ rateLimit: { limit: 0, periodMs: 1000 } }, /rateLimit.limit must be an integer from 1/],
+      [{ rateLimit: { limit: 10 } }, /rateLimit.periodMs must be an integer from 1 to 86400000/],
+      [{ rateLimit: { limit: 10, periodMs: 1000, key: 'Bad Key' } }, /rateLimit.key must match/],
       [{ output: z.object({ at: z.date() }) }, /output schema cannot be represented as JSON Schema/],
     ];
     for (const [change, message] of cases) {
