@@ -823,6 +823,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/rate-limit-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the busiest rate-limit buckets
+         * @description Needs an API key with the `operator` scope.
+         */
+        get: operations["FlowControlController_busiestRateKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1317,6 +1337,23 @@ export interface components {
          */
         QueueList: {
             items: components["schemas"]["Queue"][];
+        };
+        RateLimitKeyList: {
+            items: components["schemas"]["RateLimitKeyUsage"][];
+        };
+        RateLimitKeyUsage: {
+            /** @description The tenant whose bucket it is; null for a task type's default bucket, shared by every tenant. */
+            tenant: string | null;
+            /** @description The rendered rate-limit key, or `@type:<type>` / `@shared:<name>` for a type default. */
+            key: string;
+            /** @description Permits granted in the current window. */
+            used: number;
+            /** @description The limit its ready tasks carry; null when none is ready. */
+            limit: number | null;
+            /** @description The window its ready tasks carry; null when none is ready. */
+            periodMs: number | null;
+            /** @description Ready tasks in this bucket. */
+            waiting: number;
         };
         /**
          * @example {
@@ -1875,6 +1912,15 @@ export interface components {
             index?: number;
             attempts: components["schemas"]["TaskAttempt"][];
         };
+        /** @description At most `limit` tasks with the same rendered key (within the run's tenant) are dispatched in any window of `periodMs`, across every router; the others stay ready until a permit comes back. Overrides the task type's default. */
+        TaskRateLimit: {
+            /** @description The bucket tasks share a rate under: text with templates, e.g. "{{ run.input.account }}". Absent: one bucket for every task of this task in the workflow, within the tenant. */
+            key?: string;
+            /** @description At most this many dispatched per period per rendered key. */
+            limit: number;
+            /** @description The sliding window the limit counts over, in ms. */
+            periodMs: number;
+        };
         /** @description What one attempt needs: a named profile or cpu and memory. */
         TaskResources: {
             profile?: string;
@@ -1978,6 +2024,28 @@ export interface components {
             /** @description Tasks with this key queued or running now. */
             held: number;
             limit: number;
+        } | {
+            /** @enum {string} */
+            cause: "rate_limit";
+            /** @description The rendered rate-limit key; a task type's default bucket reads `@type:<type>` or `@shared:<name>`, a task's own without a key `@task:<workflow>/<task>`. */
+            key: string;
+            limit: number;
+            periodMs: number;
+            /** @description Permits granted in the current window (dispatches within the last periodMs). */
+            used: number;
+            /**
+             * Format: date-time
+             * @description When the bucket next gets a permit back; null when it has some left for tasks ahead of this one.
+             */
+            nextPermitAt: string | null;
+        } | {
+            /** @enum {string} */
+            cause: "tenant_share";
+            tenant: string;
+            /** @description The tenant's weighted part of a dispatch batch. */
+            share: number;
+            /** @description Other tenants' ready tasks, counted up to a batch. */
+            othersReady: number;
         } | {
             /** @enum {string} */
             cause: "no_executor";
@@ -2110,6 +2178,7 @@ export interface components {
             resources?: components["schemas"]["TaskResources"];
             affinity?: string;
             concurrency?: components["schemas"]["TaskConcurrency"];
+            rateLimit?: components["schemas"]["TaskRateLimit"];
         };
         WorkflowVersion: {
             name: string;
@@ -5977,6 +6046,79 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConcurrencyKeyList"];
+                };
+            };
+            /** @description The request is invalid; `details` names every offending field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid API key (only with AUTH_ENABLED=true). */
+            401: {
+                headers: {
+                    /** @description Always `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key lacks the `operator` scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than API_RATE_LIMIT requests a minute from this API key (or address). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Redis is out of reach for now; try again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    FlowControlController_busiestRateKeys: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Buckets with the most permits used in their window, then the most tasks waiting, across every tenant. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitKeyList"];
                 };
             };
             /** @description The request is invalid; `details` names every offending field. */
