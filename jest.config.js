@@ -29,12 +29,19 @@ const shared = {
  * at a time (TASKLOOM_TEST_PHASE=shared), then these alone (exclusive). Their
  * checks bound time — /health within a second, a sleep ending within a second
  * of its time, a re-run within EXECUTOR_LOST_AFTER_MS + 5 s, a second executor
- * up before a task ends, render times — so they must not share the CPU with
+ * up before a task ends, render times, starts per second under a rate limit —
+ * so they must not share the CPU with
  * another suite. Without the variable, jest runs whatever it is given.
  */
-const EXCLUSIVE_E2E = ['dashboard', 'executor-lifecycle', 'fuzz', 'hostile-expressions', 'interruptions', 'waits'].map(
-  (name) => `<rootDir>/test/e2e/${name}.e2e-spec.ts`,
-);
+const EXCLUSIVE_E2E = [
+  'dashboard',
+  'executor-lifecycle',
+  'fuzz',
+  'hostile-expressions',
+  'interruptions',
+  'rate-limits',
+  'waits',
+].map((name) => `<rootDir>/test/e2e/${name}.e2e-spec.ts`);
 const phase = process.env.TASKLOOM_TEST_PHASE;
 const e2eSuites =
   phase === 'exclusive'

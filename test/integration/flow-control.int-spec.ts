@@ -166,11 +166,11 @@ describe('flow control in the claim', () => {
     const keyed = Array.from({ length: 20 }, (_, index) =>
       readyTask(runId, 'default', { concurrencyKey: `default/k${index % 10}`, concurrencyLimit: 2 }),
     );
-    // Rate-limited tasks (ADR 0026), two buckets of 5 a minute, one of them also keyed: its claim runs every statement.
+    // Rate-limited tasks (ADR 0026), two buckets of 50 a minute (slices of 5), one of them also keyed: every statement runs.
     const rated = Array.from({ length: 20 }, (_, index) =>
       readyTask(runId, 'default', {
         rateKey: `default/r${index % 2}`,
-        rateLimit: 5,
+        rateLimit: 50,
         ratePeriodMs: 60_000,
         ...(index % 2 === 0 && { concurrencyKey: 'default/rk', concurrencyLimit: 50 }),
       }),

@@ -127,45 +127,55 @@ describe('rate limits in the claim', () => {
       fullest = Math.max(fullest, end - start);
     }
     expect(fullest).toBeLessThanOrEqual(limit);
-    // Close to the limit, not far below: 2 s at 10 per 400 ms is 50, in bursts at each window's end.
-    expect(claimed.length).toBeGreaterThanOrEqual(40);
+    // Not far below the limit: 2 s at 10 per 400 ms is 50, one slice every 40 ms; each slice waits for a
+    // claimer's next round (the router's timer is exact), so six claimers on a busy machine lose some.
+    expect(claimed.length).toBeGreaterThanOrEqual(30);
     expect(claimed.length).toBeLessThanOrEqual(60);
   });
 
-  it('counts a retried task again when it is dispatched again, and says when the next permit is due', async () => {
+  it('counts a retried task again when it is dispatched again, grants a window in slices, and says when next', async () => {
     const runId = await newRun();
     const key = `default/retry-${randomUUID()}`;
-    const rows = Array.from({ length: 3 }, () => rated(runId, key, 2, 60_000));
+    // 20 a second: slices of 2, a tenth of a second apart.
+    const rows = Array.from({ length: 5 }, (_, index) => rated(runId, key, 20, 1000, { dispatchBonusMs: -index }));
     await transactions.run((db) => dispatch.insertTasks(db, rows));
 
     const first = await claimRound();
-    expect(first.tasks).toHaveLength(2);
-    expect(first.nextPermitInMs).toBeGreaterThan(59_000);
-    expect(first.nextPermitInMs).toBeLessThanOrEqual(60_000);
-    // The first attempt fails and goes back to ready for its retry: its dispatch used a permit, which stays used.
+    expect(first.tasks.map((task) => task.taskId)).toEqual([rows[0]!.id, rows[1]!.id]);
+    expect(first.nextPermitInMs).toBeGreaterThan(0);
+    expect(first.nextPermitInMs).toBeLessThanOrEqual(100);
+    expect((await claimRound()).tasks).toEqual([]);
+    const windows = await flow.rateWindows([key]);
+    expect(windows.get(key)).toMatchObject({ used: 2, waitFrom: expect.any(Date), nextPermitAt: expect.any(Date) });
+
+    // The first attempt fails and goes back to ready for its retry: its dispatch used a permit, which stays used,
+    // and its second dispatch uses another.
     await rowsOn(database.db, `UPDATE tasks SET status = 'ready', attempt = attempt + 1 WHERE id = $1`, [
       first.tasks[0]!.taskId,
     ]);
+    await new Promise((resolve) => setTimeout(resolve, first.nextPermitInMs! + 5));
     const second = await claimRound();
-    expect(second.tasks).toEqual([]);
-    expect(second.nextPermitInMs).toBeGreaterThan(0);
-    const windows = await flow.rateWindows([{ key, limit: 2 }], 100);
-    expect(windows.get(key)).toMatchObject({ used: 2 });
-    expect(windows.get(key)!.nextPermitAt).toBeInstanceOf(Date);
-    expect(windows.get(key)!.waitFrom).toBeInstanceOf(Date);
+    expect(second.tasks.map((task) => task.taskId)).toEqual([rows[0]!.id, rows[2]!.id]);
+    expect((await flow.rateWindows([key])).get(key)).toMatchObject({ used: 4 });
 
     // Rate-limited tasks are claimed by neither the plain nor the keyed claim.
     expect(await transactions.run((db) => dispatch.claimReady(db, 100, []))).toEqual([]);
     expect(await transactions.run((db) => dispatch.claimKeyed(db, 100, []))).toEqual([]);
-    expect(await flow.rateLimitedTasks()).toBe(2);
     const busiest = await flow.busiestRateKeys(500);
-    expect(busiest.find((row) => row.key === key)).toEqual({
-      key,
-      used: 2,
-      limit: 2,
-      periodMs: 60_000,
-      waiting: 2,
-    });
+    expect(busiest.find((row) => row.key === key)).toEqual({ key, used: 4, limit: 20, periodMs: 1000, waiting: 2 });
+  });
+
+  it('counts the ready tasks of buckets that have used their whole window', async () => {
+    const runId = await newRun();
+    const key = `default/full-${randomUUID()}`;
+    await transactions.run((db) =>
+      dispatch.insertTasks(
+        db,
+        Array.from({ length: 3 }, () => rated(runId, key, 1, 60_000)),
+      ),
+    );
+    expect((await claimRound()).tasks).toHaveLength(1);
+    expect(await flow.rateLimitedTasks()).toBe(2);
   });
 
   it('respects a concurrency key and a rate limit on the same task, across concurrent claimers', async () => {
@@ -175,13 +185,13 @@ describe('rate limits in the claim', () => {
     await transactions.run((db) =>
       dispatch.insertTasks(
         db,
-        Array.from({ length: 20 }, () => rated(runId, rateKey, 10, 60_000, { concurrencyKey, concurrencyLimit: 3 })),
+        Array.from({ length: 20 }, () => rated(runId, rateKey, 100, 60_000, { concurrencyKey, concurrencyLimit: 3 })),
       ),
     );
     const claims = await Promise.all(Array.from({ length: 6 }, () => claimRound()));
     expect(claims.flatMap((claim) => claim.tasks)).toHaveLength(3);
     expect((await flow.heldSlots([concurrencyKey])).get(concurrencyKey)).toBe(3);
-    expect((await flow.rateWindows([{ key: rateKey, limit: 10 }], 100)).get(rateKey)).toMatchObject({ used: 3 });
+    expect((await flow.rateWindows([rateKey])).get(rateKey)).toMatchObject({ used: 3 });
   });
 
   it('places a tenant’s tasks past its share of the batch behind the other tenants’ turns', async () => {

@@ -80,9 +80,10 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     const saturated = this.backpressure.saturated();
     const { plain, more, keyed, rated } = await this.transactions.run(
       async (db) => {
+        // Rate-limited first: a bucket's next slice is timed, and what runs before it in the round delays it.
+        const rated = await this.dispatch.claimRateLimited(db, batchSize, saturated);
         const fair = await this.dispatch.claimFairly(db, batchSize, saturated);
         const keyed = await this.dispatch.claimKeyed(db, batchSize, saturated);
-        const rated = await this.dispatch.claimRateLimited(db, batchSize, saturated);
         return { plain: fair.tasks, more: fair.more, keyed, rated };
       },
       { waitForFlush: false, planner: CLAIM_PLANNER },

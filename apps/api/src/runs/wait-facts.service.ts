@@ -26,18 +26,14 @@ export class WaitFactsService {
     const types = distinct(waiting.map((task) => task.type));
     const queueNames = distinct(waiting.map((task) => task.queue));
     const ready = waiting.filter((task) => task.status === 'ready');
-    const buckets = new Map<string, number>();
-    for (const task of ready) if (task.rateKey !== null) buckets.set(task.rateKey, task.rateLimit ?? 1);
+    const buckets = distinct(ready.map((task) => task.rateKey));
     const plain = ready.some((task) => task.concurrencyKey === null && task.rateKey === null);
     const batchSize = this.config.router.batchSize;
     const [held, servedTypes, queues, rateWindows, tenantTurn] = await Promise.all([
       this.flow.heldSlots(keys),
       this.flow.servedTypes(types, this.config.router.executorLostAfterMs),
       Promise.all(queueNames.map((name) => this.queueState(name))),
-      this.flow.rateWindows(
-        [...buckets].map(([key, limit]) => ({ key, limit })),
-        batchSize,
-      ),
+      this.flow.rateWindows(buckets),
       plain ? this.flow.tenantTurn(run.tenant, batchSize) : undefined,
     ]);
     const highWater = this.config.router.highWater;

@@ -40,10 +40,12 @@ export const WaitingOnSchema = z
         nextPermitAt: z.iso
           .datetime()
           .nullable()
-          .describe('When the bucket next gets a permit back; null when it has some left for tasks ahead of this one.'),
+          .describe(
+            'When the bucket may next grant a permit (its next slice of the window, or a permit expiring); null when it may now, to tasks ahead of this one.',
+          ),
       })
       .describe(
-        'Its rate-limit bucket has no permit left for it in the current window: every permit is used, or those left go to tasks ahead of it.',
+        'Its rate-limit bucket has no permit for it now: the window is used up or its next slice is not due yet, or what it may grant goes to tasks ahead of it.',
       ),
     z
       .object({

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DatabasePool } from '../database-pool';
 import { queryRows } from '../sql';
+import { nextPermitAt, permitsFree, permitsUsed, type BucketSql } from './rate-window.sql';
 
 /** A rate-limit bucket's window, for waitingOn (ADR 0026). */
 export interface RateWindow {
@@ -102,32 +103,35 @@ export class FlowControlRepository {
   }
 
   /**
-   * Per rate-limit bucket (ADR 0026): permits not yet expired; when the next
-   * one comes back (with all used, when the one that holds the bucket at its
-   * limit expires; otherwise the earliest expiry); and `waitFrom`, the
-   * dispatch place from which ready tasks find no permit left for them —
-   * the permits left go to the tasks before it. `waitFrom` is null when the
-   * permits left outnumber the bucket's ready tasks or `lookahead` (a task
-   * that far back goes out within a few rounds). Each bucket is read by a
-   * few index probes.
+   * Per rate-limit bucket (ADR 0026): permits not yet expired; when it may
+   * grant next (its next slice, or the permit that holds it at its limit
+   * expiring), null when it may now; and `waitFrom`, the dispatch place from
+   * which ready tasks find no permit for them now — what the bucket may
+   * grant goes to the tasks before it. `waitFrom` is null when the bucket
+   * has fewer ready tasks than that. Each bucket is read by a few index
+   * probes, with the limit and period its oldest ready task carries.
    */
-  async rateWindows(
-    buckets: readonly { key: string; limit: number }[],
-    lookahead: number,
-  ): Promise<Map<string, RateWindow>> {
-    if (buckets.length === 0) return new Map();
-    const rows = await queryRows<{ key: string; used: number; next_at: Date | null; wait_from: Date | null }>(
+  async rateWindows(keys: readonly string[]): Promise<Map<string, RateWindow>> {
+    if (keys.length === 0) return new Map();
+    const bucket: BucketSql = { key: 'b.key', limit: 'h.rate_limit', periodMs: 'h.rate_period_ms', clock: 'now()' };
+    const rows = await queryRows<{
+      key: string;
+      used: number;
+      free: number;
+      next_at: Date | null;
+      wait_from: Date | null;
+    }>(
       this.database.db,
-      `SELECT b.key, u.used,
-              (SELECT p.expires_at FROM rate_permits p WHERE p.key = b.key AND p.expires_at > now()
-                ORDER BY p.expires_at OFFSET greatest(0, u.used - b.lim) LIMIT 1) AS next_at,
-              CASE WHEN b.lim - u.used <= $3 THEN
-                (SELECT t.dispatch_at FROM tasks t WHERE t.status = 'ready' AND t.rate_key = b.key
-                  ORDER BY t.dispatch_at OFFSET greatest(0, b.lim - u.used) LIMIT 1) END AS wait_from
-         FROM unnest($1::text[], $2::int[]) AS b(key, lim)
+      `SELECT b.key, w.used, w.free,
+              CASE WHEN w.free = 0 THEN ${nextPermitAt(bucket, 'w.used')} END AS next_at,
+              (SELECT t.dispatch_at FROM tasks t WHERE t.status = 'ready' AND t.rate_key = b.key
+                ORDER BY t.dispatch_at OFFSET w.free LIMIT 1) AS wait_from
+         FROM unnest($1::text[]) AS b(key)
          CROSS JOIN LATERAL (
-           SELECT count(*)::int AS used FROM rate_permits p WHERE p.key = b.key AND p.expires_at > now()) u`,
-      [buckets.map((b) => b.key), buckets.map((b) => b.limit), lookahead],
+           SELECT t.rate_limit, t.rate_period_ms FROM tasks t
+            WHERE t.status = 'ready' AND t.rate_key = b.key ORDER BY t.dispatch_at LIMIT 1) h
+         CROSS JOIN LATERAL (SELECT ${permitsUsed(bucket)}::int AS used, ${permitsFree(bucket)} AS free) w`,
+      [keys],
     );
     return new Map(
       rows.map((row) => [row.key, { used: row.used, nextPermitAt: row.next_at, waitFrom: row.wait_from }]),

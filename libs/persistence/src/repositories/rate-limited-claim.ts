@@ -2,16 +2,24 @@ import { DISPATCHABLE_RUN_STATUSES } from '@taskloom/engine';
 import { queryRows, type Db } from '../sql';
 import { CONCURRENCY_LOCK_SPACE, RATE_LOCK_SPACE } from './advisory-lock-spaces';
 import { toClaimedTask, type ClaimedTaskRow } from './claimed-task.row';
+import { nextPermitAt, permitsFree, permitsUsed, type BucketSql } from './rate-window.sql';
 import type { ClaimedTask } from './task.rows';
 
 /** Expired permits deleted per claim, at most: enough to keep up, few enough to keep the claim short. */
 const PRUNE_BATCH = 1000;
 
+const HEAD: BucketSql = {
+  key: 'keys.k',
+  limit: 'h.rate_limit',
+  periodMs: 'h.rate_period_ms',
+  clock: 'clock_timestamp()',
+};
+
 /**
  * Buckets with ready tasks, the permits each has used in its window (those
- * not yet expired), and each one's limit and period as its oldest ready task
- * carries them. A skip
- * scan of ix_tasks_rate_ready: one probe per bucket, however many tasks wait.
+ * not yet expired) and may grant now, and each one's limit and period as its
+ * oldest ready task carries them. A skip scan of ix_tasks_rate_ready: one
+ * probe per bucket, however many tasks wait.
  */
 const BUCKET_HEADS = `
   WITH RECURSIVE keys(k) AS (
@@ -22,8 +30,8 @@ const BUCKET_HEADS = `
              ORDER BY t.rate_key LIMIT 1)
       FROM keys WHERE keys.k IS NOT NULL),
   heads AS MATERIALIZED (
-    SELECT keys.k, h.dispatch_at, h.rate_limit, h.rate_period_ms,
-           (SELECT count(*) FROM rate_permits p WHERE p.key = keys.k AND p.expires_at > clock_timestamp()) AS used
+    SELECT keys.k, h.dispatch_at, h.rate_limit, h.rate_period_ms, ${permitsUsed(HEAD)} AS used,
+           ${permitsFree(HEAD)} AS free
       FROM keys CROSS JOIN LATERAL (
         SELECT t.dispatch_at, t.rate_limit, t.rate_period_ms FROM tasks t
          WHERE t.status = 'ready' AND t.rate_key = keys.k AND t.available_at <= now()
@@ -31,15 +39,18 @@ const BUCKET_HEADS = `
      WHERE keys.k IS NOT NULL)`;
 
 /**
- * Buckets with a permit left, oldest head first (at most $1), each locked
+ * Buckets that may grant now, oldest head first (at most $1), each locked
  * for this transaction (try: a bucket another router is claiming is left to
- * it); and one row saying whether some bucket with ready tasks has none left.
+ * it); and one row saying whether some bucket with ready tasks may not.
  */
 const LOCK_OPEN_BUCKETS = `${BUCKET_HEADS},
-  open AS MATERIALIZED (SELECT k, dispatch_at FROM heads WHERE used < rate_limit ORDER BY dispatch_at LIMIT $1)
+  open AS MATERIALIZED (SELECT k, dispatch_at FROM heads WHERE free > 0 ORDER BY dispatch_at LIMIT $1)
   SELECT k AS key, false AS exhausted FROM open WHERE pg_try_advisory_xact_lock($2::int, hashtext(k))
   UNION ALL
-  SELECT NULL, true WHERE EXISTS (SELECT 1 FROM heads WHERE used >= rate_limit)`;
+  SELECT NULL, true WHERE EXISTS (SELECT 1 FROM heads WHERE free = 0)`;
+
+/** A locked bucket, as the statements under the locks read it. */
+const LOCKED = { key: 'b.key', limit: 'h.rate_limit', periodMs: 'h.rate_period_ms' };
 
 /**
  * Under the buckets' locks (a snapshot taken after them): the concurrency
@@ -49,17 +60,15 @@ const LOCK_OPEN_BUCKETS = `${BUCKET_HEADS},
  */
 const LOCK_CANDIDATE_SLOTS = `
   WITH room AS (
-    SELECT b.key,
-           h.rate_limit - (SELECT count(*) FROM rate_permits p WHERE p.key = b.key AND p.expires_at > clock_timestamp())
-             AS free
+    SELECT b.key, ${permitsFree({ ...LOCKED, clock: 'clock_timestamp()' })} AS free
       FROM unnest($1::text[]) AS b(key) CROSS JOIN LATERAL (
-        SELECT t.rate_limit FROM tasks t
+        SELECT t.rate_limit, t.rate_period_ms FROM tasks t
          WHERE t.status = 'ready' AND t.rate_key = b.key ORDER BY t.dispatch_at LIMIT 1) h),
   slots AS MATERIALIZED (
     SELECT DISTINCT c.concurrency_key AS k FROM room CROSS JOIN LATERAL (
       SELECT t.concurrency_key FROM tasks t
        WHERE t.status = 'ready' AND t.rate_key = room.key AND t.available_at <= now()
-       ORDER BY t.dispatch_at LIMIT greatest(room.free, 0)) c
+       ORDER BY t.dispatch_at LIMIT room.free) c
      WHERE c.concurrency_key IS NOT NULL)
   SELECT k AS key FROM slots WHERE pg_try_advisory_xact_lock($2::int, hashtext(k))`;
 
@@ -75,11 +84,9 @@ const LOCK_CANDIDATE_SLOTS = `
 const CLAIM_RATE_LIMITED = `
   WITH clock AS MATERIALIZED (SELECT clock_timestamp() AS at),
   room AS MATERIALIZED (
-    SELECT b.key,
-           greatest(0, h.rate_limit - (SELECT count(*) FROM rate_permits p, clock
-                                        WHERE p.key = b.key AND p.expires_at > clock.at))::int AS free
+    SELECT b.key, ${permitsFree({ ...LOCKED, clock: '(SELECT at FROM clock)' })} AS free
       FROM unnest($1::text[]) AS b(key) CROSS JOIN LATERAL (
-        SELECT t.rate_limit FROM tasks t
+        SELECT t.rate_limit, t.rate_period_ms FROM tasks t
          WHERE t.status = 'ready' AND t.rate_key = b.key ORDER BY t.dispatch_at LIMIT 1) h),
   slots AS MATERIALIZED (
     SELECT s.key,
@@ -123,23 +130,20 @@ const CLAIM_RATE_LIMITED = `
   SELECT * FROM queued`;
 
 /**
- * In how many milliseconds the earliest bucket that has ready tasks but no
- * permit left gets one back: when the permit that puts it at its limit
- * expires.
+ * In how many milliseconds the earliest bucket that has ready tasks but may
+ * not grant now may grant again (its next slice, or a permit expiring).
  */
 const NEXT_PERMIT = `${BUCKET_HEADS}
-  SELECT greatest(0, ceil(extract(epoch FROM min(n.expires_at) - clock_timestamp()) * 1000))::int AS in_ms
-    FROM heads CROSS JOIN LATERAL (
-      SELECT p.expires_at FROM rate_permits p
-       WHERE p.key = heads.k AND p.expires_at > clock_timestamp()
-       ORDER BY p.expires_at
-       OFFSET greatest(0, heads.used - heads.rate_limit) LIMIT 1) n
-   WHERE heads.used >= heads.rate_limit`;
+  SELECT greatest(0, ceil(extract(epoch FROM min(${nextPermitAt(
+    { key: 'heads.k', limit: 'heads.rate_limit', periodMs: 'heads.rate_period_ms', clock: 'clock_timestamp()' },
+    'heads.used',
+  )}) - clock_timestamp()) * 1000))::int AS in_ms
+    FROM heads WHERE heads.free = 0`;
 
 /** What one rate-limited claim gave: the tasks, and when a bucket now out of permits gets its next one. */
 export interface RateLimitedClaim {
   tasks: ClaimedTask[];
-  /** Milliseconds until the earliest exhausted bucket with ready tasks gets a permit; null: none is exhausted. */
+  /** Milliseconds until the earliest bucket with ready tasks that may not grant now may; null: none such. */
   nextPermitInMs: number | null;
 }
 
@@ -150,7 +154,7 @@ export interface RateLimitedClaim {
  * then claim, write the permits and prune. Serialised per bucket, each claim
  * counts every permit an earlier claim of that bucket committed, at a later
  * clock reading: no window of a bucket's period ever holds more than its
- * limit of permits.
+ * limit of permits. A bucket grants its window in slices (RATE_SLICES).
  */
 export async function claimRateLimited(
   db: Db,
