@@ -30,8 +30,8 @@ const shared = {
  * checks bound time — /health within a second, a sleep ending within a second
  * of its time, a re-run within EXECUTOR_LOST_AFTER_MS + 5 s, a second executor
  * up before a task ends, render times, starts per second under a rate limit —
- * so they must not share the CPU with
- * another suite. Without the variable, jest runs whatever it is given.
+ * so they must not share the CPU with another suite. Without the variable,
+ * jest runs whatever it is given.
  */
 const EXCLUSIVE_E2E = [
   'dashboard',
