@@ -37,8 +37,7 @@ export function checkExpressions(
       const refs = referencesOrIssue(site, path, owner, issues);
       if (!refs) continue;
       const itemAllowed =
-        task.forEach !== undefined &&
-        ['input', 'affinity', 'concurrency', 'rateLimit'].includes(site.field);
+        task.forEach !== undefined && ['input', 'affinity', 'concurrency', 'rateLimit'].includes(site.field);
       if (refs.usesItem && !itemAllowed) issues.push({ path, message: itemMisuse(owner, site) });
       for (const key of refs.tasks) {
         const where = `${owner} reads tasks.${key} in its ${FIELD_NAMES[site.field]}`;

@@ -52,7 +52,11 @@ export function rateBucketOf(source: RateBucketSource): RateBucket | null {
   }
   if (source.typeDefault && source.type !== undefined) {
     const { key, limit, periodMs } = source.typeDefault;
-    return { rateKey: key === undefined ? `@type:${source.type}` : `@shared:${key}`, rateLimit: limit, ratePeriodMs: periodMs };
+    return {
+      rateKey: key === undefined ? `@type:${source.type}` : `@shared:${key}`,
+      rateLimit: limit,
+      ratePeriodMs: periodMs,
+    };
   }
   return null;
 }

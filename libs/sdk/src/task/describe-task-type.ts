@@ -1,6 +1,13 @@
 import type { ResourceProfile } from '../resources/resource-profile';
 import { toTaskJsonSchema } from './json-schema';
-import type { AnyTaskType, BatchOptions, IsolationMode, JsonSchema, RateLimitDefaults, RetryDefaults } from './task-type';
+import type {
+  AnyTaskType,
+  BatchOptions,
+  IsolationMode,
+  JsonSchema,
+  RateLimitDefaults,
+  RetryDefaults,
+} from './task-type';
 
 /** A task type as plain JSON: what executors publish and `GET /task-types` serves. */
 export interface TaskTypeDescriptor {
