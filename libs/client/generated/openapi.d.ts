@@ -2035,7 +2035,7 @@ export interface components {
             used: number;
             /**
              * Format: date-time
-             * @description When the bucket next gets a permit back; null when it has some left for tasks ahead of this one.
+             * @description When the bucket may next grant a permit (its next slice of the window, or a permit expiring); null when it may now, to tasks ahead of this one.
              */
             nextPermitAt: string | null;
         } | {
