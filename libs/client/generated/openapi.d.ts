@@ -1967,6 +1967,10 @@ export interface components {
             batch: {
                 [key: string]: unknown;
             } | null;
+            /** @description The type's default rate limit {limit, periodMs, key?}: one bucket for the type across tenants (null: none). */
+            rateLimit: {
+                [key: string]: unknown;
+            } | null;
             /** Format: date-time */
             updatedAt: string;
         };

@@ -14,6 +14,11 @@ export const TaskTypeSchema = z
     retry: jsonObject.nullable().describe("The type's retry policy (null: the defaults)."),
     isolation: z.string().describe('Where its handler runs: inline, worker thread or child process.'),
     batch: jsonObject.nullable().describe('How tasks of this type are batched (null: not batched).'),
+    rateLimit: jsonObject
+      .nullable()
+      .describe(
+        "The type's default rate limit {limit, periodMs, key?}: one bucket for the type across tenants (null: none).",
+      ),
     updatedAt: timestamp,
   })
   .meta({ id: 'TaskType' });

@@ -28,6 +28,7 @@ export class TaskTypesController {
         retry: type.retry,
         isolation: type.isolation,
         batch: type.batch,
+        rateLimit: type.rateLimit,
         updatedAt: type.updatedAt.toISOString(),
       })),
     };
