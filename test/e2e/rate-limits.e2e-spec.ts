@@ -129,6 +129,12 @@ describe('rate limits across two routers and two executors', () => {
   });
 
   it("applies a task type's default rate limit from the SDK, one bucket for the type", async () => {
+    const types = (await cluster.api.get<{ items: { type: string; rateLimit: unknown }[] }>('/api/v1/task-types')).body
+      .items;
+    expect(types.find((type) => type.type === 'limited.call')?.rateLimit).toEqual({
+      limit: TYPE_LIMIT,
+      periodMs: 1000,
+    });
     const run = await startRun(cluster, 'type-default', { items: Array.from({ length: 15 }, (_, n) => n) });
     let waiting: TaskView | undefined;
     await cluster.api.waitFor(async () => {
