@@ -8,6 +8,8 @@ import { JsonSchemaValidator } from './json-schema.validator';
 import { PlanCache } from './plan-cache.service';
 import { RunControlService } from './run-control.service';
 import { RunStarterService } from './run-starter.service';
+import { RunAdmissionService } from './run-admission.service';
+import { RunConcurrencyKeyService } from './run-concurrency-key.service';
 import { SubRunLauncher } from './sub-run.launcher';
 import { RunTreeBudget } from './run-tree-budget.service';
 import { SubRunLaunchService } from './sub-run-launch.service';
@@ -32,6 +34,8 @@ const PROVIDERS = [
   AttemptService,
   RunStarterService,
   RunControlService,
+  RunConcurrencyKeyService,
+  RunAdmissionService,
   WaitWakeService,
   SignalService,
   ScheduleRunsService,

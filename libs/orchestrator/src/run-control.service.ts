@@ -49,6 +49,17 @@ export class RunControlService {
     });
   }
 
+  /**
+   * Cancels an active run inside the caller's transaction, with the caller's
+   * reason (a workflow concurrency key's onLimit, ADR 0027), through the same
+   * path as a cancel. Returns the runs it ended, for CancelledRuns.announce.
+   */
+  async cancelWithin(db: Db, id: string, error: { name: string; message: string }): Promise<string[]> {
+    const run = await this.runs.lockRun(db, id);
+    if (!run || isTerminalRunStatus(run.status as never)) return [];
+    return this.terminate(db, id, 'cancelled', error);
+  }
+
   /** Ends an active run that outlived its deadline as failed; returns false if it had already ended. */
   timeOut(id: string): Promise<boolean> {
     return this.transactions.run(async (db) => {
@@ -65,9 +76,9 @@ export class RunControlService {
   pause(id: string): Promise<RunControlResult> {
     return this.transactions.run(async (db) => {
       const run = await this.lockActive(db, id, 'pause');
-      // Resuming would start it before its time: a scheduled run is cancelled, not paused.
-      if (run.status === 'scheduled')
-        throw new ConflictError(`run ${id} is scheduled; cancel it instead of pausing it`);
+      // Resuming would start it before its time, or take a concurrency slot it was not given: cancelled, not paused.
+      if (run.status === 'scheduled' || run.status === 'queued')
+        throw new ConflictError(`run ${id} is ${run.status}; cancel it instead of pausing it`);
       if (run.status !== 'paused') await this.runs.setStatus(db, id, 'paused');
       return { id, status: 'paused' };
     });

@@ -14,6 +14,7 @@ import { priorityRank } from '@taskloom/queue';
 import { ActivationService, type NewRoots } from './activation.service';
 import { CascadeService } from './cascade.service';
 import { ConflictError, ValidationError } from './errors';
+import { RunConcurrencyKeyFailed, RunConcurrencyKeyService } from './run-concurrency-key.service';
 import { JsonSchemaValidator } from './json-schema.validator';
 import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
 import { workflowIdOf } from './workflow-resolution';
@@ -87,6 +88,7 @@ export class RunStarterService implements OnApplicationShutdown {
     private readonly runs: RunRepository,
     private readonly activation: ActivationService,
     private readonly cascade: CascadeService,
+    private readonly runKeys: RunConcurrencyKeyService,
   ) {
     this.lookups = new WriteBatcher((refs) => this.definitions.resolveIds(refs), {
       maxSize: LOOKUP_BATCH_MAX,
@@ -167,9 +169,19 @@ export class RunStarterService implements OnApplicationShutdown {
       parentTaskId: null,
       runTimeoutMs: command.timeoutMs,
       traceparent: command.traceparent,
-      startAt: command.startAt ?? null,
+      // A start time already past is a start now.
+      startAt: command.startAt && command.startAt.getTime() > Date.now() ? command.startAt : null,
     });
-    const roots = await this.activation.readyNewRoots(workflow, built);
+    try {
+      await this.runKeys.assign(workflow, built.run);
+    } catch (error) {
+      if (error instanceof RunConcurrencyKeyFailed) throw new ValidationError(error.message);
+      throw error;
+    }
+    // A run that is not admitted yet (delayed, or queued for its key) has its roots activated when it is (ADR 0027).
+    const roots = notAdmitted(built)
+      ? { remaining: [], renderings: new Map() }
+      : await this.activation.readyNewRoots(workflow, built);
     return { workflow, built, roots };
   }
 
@@ -234,7 +246,7 @@ export class RunStarterService implements OnApplicationShutdown {
       if (inserted.has(built.run.id)) {
         return {
           id: built.run.id,
-          status: built.run.startAt && built.run.startAt.getTime() > Date.now() ? 'scheduled' : 'pending',
+          status: built.run.startAt ? 'scheduled' : built.run.concurrencyKey ? 'queued' : 'pending',
           workflow: workflow.name,
           version: workflow.version,
           created: true,
@@ -269,6 +281,10 @@ export class RunStarterService implements OnApplicationShutdown {
     const resolved = await this.lookups.submit(ref);
     return this.plans.get(workflowIdOf(ref, resolved));
   }
+}
+
+function notAdmitted({ run }: BuiltRun): boolean {
+  return Boolean(run.startAt) || Boolean(run.concurrencyKey);
 }
 
 function idempotencyIdOf(tenant: string, workflow: string, key: string): string {

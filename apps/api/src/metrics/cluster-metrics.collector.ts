@@ -39,7 +39,7 @@ export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutd
   }
 
   private async collect(): Promise<void> {
-    const [queues, waiting, active, stalled, live, inWait, keys] = await Promise.all([
+    const [queues, waiting, active, stalled, live, inWait, keys, runKeys] = await Promise.all([
       this.queues.list(),
       this.stats.waitingTasks(),
       this.stats.activeRunsByStatus(),
@@ -47,6 +47,7 @@ export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutd
       this.executors.listLive(this.config.router.executorLostAfterMs),
       this.waits.countWaiting(),
       this.flow.keyTotals(),
+      this.flow.runKeyTotals(),
     ]);
     // Reset first: a queue whose pool is gone must not keep reporting its last counts.
     metrics.queueJobs.reset();
@@ -68,6 +69,9 @@ export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutd
     metrics.concurrencySlotsHeld.set({ scope: 'task' }, keys.held);
     metrics.concurrencyKeysActive.set({ scope: 'task' }, keys.keys);
     metrics.concurrencyTasksThrottled.set({ scope: 'task' }, keys.throttled);
+    metrics.concurrencySlotsHeld.set({ scope: 'run' }, runKeys.held);
+    metrics.concurrencyKeysActive.set({ scope: 'run' }, runKeys.keys);
+    metrics.concurrencyTasksThrottled.set({ scope: 'run' }, runKeys.throttled);
     metrics.clusterMetricsRefreshes.inc();
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
-import { FlowControlRepository, type TaskRow } from '@taskloom/persistence';
+import { FlowControlRepository, RunAdmissionRepository, type RunRow, type TaskRow } from '@taskloom/persistence';
 import { QueueRegistry } from '@taskloom/queue';
 import type { WaitFacts } from './waiting-on';
 
@@ -16,23 +16,33 @@ export class WaitFactsService {
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
     private readonly flow: FlowControlRepository,
+    private readonly runKeys: RunAdmissionRepository,
     private readonly queues: QueueRegistry,
   ) {}
 
-  async of(runStatus: string, tasks: readonly TaskRow[]): Promise<WaitFacts> {
+  async of(
+    run: Pick<RunRow, 'status' | 'startAt' | 'concurrencyKey' | 'concurrencyLimit'>,
+    tasks: readonly TaskRow[],
+  ): Promise<WaitFacts> {
     const waiting = tasks.filter((task) => WAITING_STATUSES.has(task.status));
     const keys = distinct(waiting.map((task) => task.concurrencyKey));
     const types = distinct(waiting.map((task) => task.type));
     const queueNames = distinct(waiting.map((task) => task.queue));
-    const [held, servedTypes, queues] = await Promise.all([
+    const runKey = run.status === 'queued' && run.concurrencyKey !== null ? run.concurrencyKey : undefined;
+    const [held, servedTypes, queues, runHeld] = await Promise.all([
       this.flow.heldSlots(keys),
       this.flow.servedTypes(types, this.config.router.executorLostAfterMs),
       Promise.all(queueNames.map((name) => this.queueState(name))),
+      runKey === undefined ? [] : this.runKeys.holders([runKey]),
     ]);
     const highWater = this.config.router.highWater;
     return {
       now: new Date(),
-      runStatus,
+      runStatus: run.status,
+      runStartAt: run.startAt,
+      ...(runKey !== undefined && {
+        runConcurrency: { key: runKey, held: runHeld[0]?.held ?? 0, limit: run.concurrencyLimit ?? 1 },
+      }),
       held,
       servedTypes,
       pausedQueues: new Set(queues.filter((queue) => queue.paused).map((queue) => queue.name)),

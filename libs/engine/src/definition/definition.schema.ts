@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { JsonValue } from '../json/json-value';
 import { PRIORITY_CLASSES } from '../model/priority';
 import { TRIGGER_RULES } from '../model/trigger-rule';
+import { ON_LIMIT_POLICIES } from './workflow-definition';
 import {
   MAX_DEPENDENCIES_PER_TASK,
   MAX_DURATION_MS,
@@ -91,6 +92,31 @@ const concurrency = z
     id: 'TaskConcurrency',
     description:
       "At most `limit` tasks with the same rendered key (within the run's tenant) are queued or running at once, across every router and executor; the others wait in dispatch order.",
+  });
+
+const runConcurrency = z
+  .strictObject({
+    key: z
+      .string()
+      .min(1)
+      .max(MAX_WRAPPED_EXPRESSION_LENGTH)
+      .describe('The key runs share a limit under: text with templates on the run, e.g. "{{ run.input.customer }}".'),
+    limit: z
+      .int()
+      .min(1)
+      .max(MAX_CONCURRENCY_LIMIT)
+      .describe('At most this many runs are active at once per rendered key.'),
+    onLimit: z
+      .enum(ON_LIMIT_POLICIES)
+      .optional()
+      .describe(
+        'When the key is at its limit: queue (default) waits for a slot; cancel_newest cancels the new run; cancel_oldest cancels the oldest active run and starts the new one.',
+      ),
+  })
+  .meta({
+    id: 'RunConcurrency',
+    description:
+      "At most `limit` runs with the same rendered key (within the run's tenant) are active at once, across every router; what happens to the others is `onLimit`.",
   });
 
 const workflowReference = z
@@ -250,5 +276,6 @@ export const WorkflowDefinitionSchema = z
       .max(MAX_EVENT_TRIGGERS)
       .optional()
       .describe('Events that start a run of this workflow, the event payload as its input.'),
+    concurrency: runConcurrency.optional(),
   })
   .meta({ id: 'WorkflowDefinition', title: 'Taskloom workflow definition' });
