@@ -180,6 +180,21 @@ describe('run concurrency on a real PostgreSQL', () => {
     expect(await activeTaskRows([waiting])).toEqual([]);
   });
 
+  it('retrying a failed run takes a slot only when one is free', async () => {
+    const failed = await start('newest-loses', 'r1');
+    await admitConcurrently();
+    const [task] = (await harness.claimAndStart('00000000-0000-4000-8000-00000000c0c0')).filter(
+      (claimed) => claimed.runId === failed,
+    );
+    await harness.fail(task!, false);
+    const holder = await start('newest-loses', 'r1');
+    await admitConcurrently();
+    expect((await statuses([holder])).get(holder)).toBe('pending');
+    await expect(harness.control.retry(failed)).rejects.toThrow(/at its limit of 1/);
+    await harness.control.cancel(holder);
+    await expect(harness.control.retry(failed)).resolves.toMatchObject({ status: 'running' });
+  });
+
   it('a queued run cannot be paused (it would take a slot it was not given)', async () => {
     await start('keyed-nap', 'x');
     const queued = await start('keyed-nap', 'x');

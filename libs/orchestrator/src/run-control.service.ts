@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { decideTrigger, isTerminalRunStatus } from '@taskloom/engine';
 import {
   notifyReady,
+  RunAdmissionRepository,
   RunRepository,
   SubRunRepository,
   TaskControlRepository,
@@ -35,6 +36,7 @@ export class RunControlService {
     private readonly activation: ActivationService,
     private readonly cascade: CascadeService,
     private readonly subRuns: SubRunRepository,
+    private readonly runKeys: RunAdmissionRepository,
   ) {}
 
   /** `cancelledRuns` lists the run and its sub-workflow runs, for CancelledRuns.announce. */
@@ -103,6 +105,12 @@ export class RunControlService {
       if (!run) throw new NotFoundError(`run ${id} not found`);
       if (run.status !== 'failed')
         throw new ConflictError(`run ${id} is ${run.status}; only a failed run can be retried`);
+      // Running again takes a slot of its workflow concurrency key: only a free one, under the key's lock (ADR 0027).
+      const slot = await this.runKeys.lockRunKey(db, id);
+      if (slot && slot.held >= slot.limit)
+        throw new ConflictError(
+          `run ${id}'s workflow concurrency key is at its limit of ${slot.limit} active runs; retry it when one ends`,
+        );
       const { plan } = await this.plans.get(run.definitionId, db);
       const tasks = await this.taskControl.topLevel(db, id);
       const statusOf = new Map(tasks.map((task) => [task.key, task.status]));

@@ -61,6 +61,23 @@ export class RunAdmissionRepository {
   }
 
   /**
+   * For a run about to hold a slot outside admission (a failed run retried):
+   * its key's lock, waiting for it, then its key, holders and limit; null for
+   * a run without a key.
+   */
+  async lockRunKey(db: Db, runId: string): Promise<{ key: string; held: number; limit: number } | null> {
+    const [run] = await queryRows<{ key: string | null; limit: number | null }>(
+      db,
+      'SELECT concurrency_key AS key, concurrency_limit AS limit FROM runs WHERE id = $1',
+      [runId],
+    );
+    if (!run?.key || run.limit === null) return null;
+    await execute(db, 'SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [RUN_KEY_LOCK_SPACE, run.key]);
+    const [use] = await this.holders([run.key], db);
+    return { key: run.key, held: use?.held ?? 0, limit: run.limit };
+  }
+
+  /**
    * Under the key's lock (a statement of its own after the lock, so its
    * snapshot sees every admission committed by the previous holder): the
    * key's holders and up to `maxQueued` queued runs.
