@@ -82,6 +82,10 @@ export const RUN_ROW: TableSpec<NewRunRow> = {
     tasksRemaining: { type: 'int' },
     deadlineAt: { type: 'timestamptz' },
     traceparent: { type: 'text' },
+    concurrencyKey: { type: 'text' },
+    concurrencyLimit: { type: 'int' },
+    concurrencyOnLimit: { type: 'text' },
+    // Last: it also fills the status, from start_at and concurrency_key.
     startAt: {
       type: 'timestamptz',
       into: {
@@ -90,9 +94,6 @@ export const RUN_ROW: TableSpec<NewRunRow> = {
         status: `CASE WHEN r.start_at IS NOT NULL THEN 'scheduled' WHEN r.concurrency_key IS NOT NULL THEN 'queued' ELSE 'pending' END`,
       },
     },
-    concurrencyKey: { type: 'text' },
-    concurrencyLimit: { type: 'int' },
-    concurrencyOnLimit: { type: 'text' },
   },
 };
 
