@@ -11,6 +11,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - ix_runs_queued lists a key's queued runs in admission order.
  * - A run that becomes 'queued', or a keyed holder that stops holding, wakes
  *   the routers' admission (channel taskloom_run_admission).
+ * - ix_runs_deadline also holds queued runs: their runTimeoutMs counts while
+ *   they wait, and the reconciler's overdue query must stay on the index.
  */
 export class RunConcurrency1765060000000 implements MigrationInterface {
   name = 'RunConcurrency1765060000000';
@@ -26,6 +28,11 @@ export class RunConcurrency1765060000000 implements MigrationInterface {
     );
     await db.query(
       `CREATE INDEX ix_runs_queued ON runs (concurrency_key, priority DESC, created_at) WHERE status = 'queued'`,
+    );
+    await db.query(`DROP INDEX ix_runs_deadline`);
+    await db.query(
+      `CREATE INDEX ix_runs_deadline ON runs (deadline_at)
+        WHERE deadline_at IS NOT NULL AND status IN ('queued', 'pending', 'running', 'paused')`,
     );
     await db.query(
       `CREATE FUNCTION taskloom_run_admission() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -52,6 +59,11 @@ export class RunConcurrency1765060000000 implements MigrationInterface {
     await db.query(`DROP TRIGGER tr_runs_slot_freed ON runs`);
     await db.query(`DROP TRIGGER tr_runs_queued ON runs`);
     await db.query(`DROP FUNCTION taskloom_run_admission()`);
+    await db.query(`DROP INDEX ix_runs_deadline`);
+    await db.query(
+      `CREATE INDEX ix_runs_deadline ON runs (deadline_at)
+        WHERE deadline_at IS NOT NULL AND status IN ('pending', 'running', 'paused')`,
+    );
     await db.query(`DROP INDEX ix_runs_queued`);
     await db.query(`DROP INDEX ix_runs_key_holders`);
     await db.query(
