@@ -30,6 +30,10 @@ describe('run concurrency on a real PostgreSQL', () => {
       concurrency: { key: 'naps', limit: 1 },
       tasks: [{ key: 'nap', sleep: { durationMs: 3_600_000 } }],
     });
+    await harness.define({
+      name: 'calls-keyed-child',
+      tasks: [{ key: 'child', workflow: 'newest-loses', input: { customer: '{{ run.input.customer }}' } }],
+    });
     await harness.define({ name: 'nap-first', tasks: [{ key: 'nap', sleep: { durationMs: 60_000 } }] });
   });
 
@@ -193,6 +197,26 @@ describe('run concurrency on a real PostgreSQL', () => {
     await expect(harness.control.retry(failed)).rejects.toThrow(/at its limit of 1/);
     await harness.control.cancel(holder);
     await expect(harness.control.retry(failed)).resolves.toMatchObject({ status: 'running' });
+  });
+
+  it('a sub-workflow run passes the same gate: queued, admitted when its key has room', async () => {
+    const parents = [await start('calls-keyed-child', 's1'), await start('calls-keyed-child', 's1')];
+    await harness.launchSubRuns();
+    const children = (
+      await harness.database.query<{ id: string }>(
+        `SELECT r.id FROM runs r JOIN tasks t ON t.id = r.parent_task_id WHERE t.run_id = ANY($1::uuid[]) ORDER BY r.created_at, r.id`,
+        [parents],
+      )
+    ).map((row) => row.id);
+    expect(children).toHaveLength(2);
+    expect(new Set((await statuses(children)).values())).toEqual(new Set(['queued']));
+    expect(await activeTaskRows(children)).toEqual([]);
+    await admitConcurrently();
+    // Limit 1, cancel_newest: one child starts, the other is cancelled, and its parent task fails with it.
+    expect([...(await statuses(children)).values()].sort()).toEqual(['cancelled', 'pending']);
+    const parentStatuses = [...(await statuses(parents)).values()];
+    expect(parentStatuses.filter((status) => status === 'failed')).toHaveLength(1);
+    expect(parentStatuses.filter((status) => ['pending', 'running'].includes(status))).toHaveLength(1);
   });
 
   it('a queued run cannot be paused (it would take a slot it was not given)', async () => {
