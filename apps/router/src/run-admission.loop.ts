@@ -2,8 +2,6 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { RunAdmissionService } from '@taskloom/orchestrator';
 import { ReadyListener, RUN_ADMISSION_CHANNEL } from '@taskloom/persistence';
-import { CancelledRuns } from '@taskloom/queue';
-import { metrics } from '@taskloom/telemetry';
 import { CoalescedRounds } from './coalesced-rounds';
 
 /** Keys admitted per round; each is a short transaction of its own. */
@@ -20,8 +18,8 @@ const MIN_POLL_MS = 1_000;
  * ADR 0027) when a run is queued or a keyed run ends — both announced by a
  * trigger on runs — with a poll as a safety net, and again at once while
  * rounds come back full. Each router runs one; per-key advisory locks make
- * admission exact with any number of routers. Runs that onLimit cancelled
- * are announced to executors, as an API cancel is.
+ * admission exact with any number of routers (and with the run starter,
+ * which decides the runs it has just created itself).
  */
 @Injectable()
 export class RunAdmissionLoop implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -32,7 +30,6 @@ export class RunAdmissionLoop implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
     private readonly admission: RunAdmissionService,
-    private readonly cancelled: CancelledRuns,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -52,11 +49,6 @@ export class RunAdmissionLoop implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async admit(): Promise<boolean> {
-    const round = await this.admission.admitQueued(KEYS_PER_ROUND);
-    for (const [onLimit, count] of Object.entries(round.cancelledByOnLimit)) {
-      if (count > 0) metrics.runsCancelledByOnLimit.inc({ on_limit: onLimit }, count);
-    }
-    await this.cancelled.announce(round.cancelledRuns);
-    return round.examined >= KEYS_PER_ROUND;
+    return (await this.admission.admitQueued(KEYS_PER_ROUND)).examined >= KEYS_PER_ROUND;
   }
 }

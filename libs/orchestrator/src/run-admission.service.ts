@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { planRunAdmission, type OnLimit } from '@taskloom/engine';
 import { RunAdmissionRepository, RunRepository, TransactionRunner, type Db } from '@taskloom/persistence';
+import { CancelledRuns } from '@taskloom/queue';
+import { metrics } from '@taskloom/telemetry';
 import { ActivationService } from './activation.service';
 import { CascadeService } from './cascade.service';
 import { RunControlService } from './run-control.service';
@@ -40,6 +42,7 @@ export class RunAdmissionService {
     private readonly activation: ActivationService,
     private readonly cascade: CascadeService,
     private readonly control: RunControlService,
+    private readonly cancelled: CancelledRuns,
   ) {}
 
   /** Promotes up to `limit` due delayed runs: keyed ones are queued for admission, the others start. */
@@ -56,26 +59,44 @@ export class RunAdmissionService {
 
   /**
    * Admits queued runs of up to `maxKeys` keys, each key in a transaction
-   * of its own under its advisory lock; a key another router is admitting
-   * is left to it.
+   * of its own under its advisory lock; a key another process is admitting
+   * is left to it (the routers' loop).
    */
   async admitQueued(maxKeys: number): Promise<AdmissionRound> {
     const keys = await this.transactions.run((db) => this.admission.queuedKeys(db, maxKeys));
+    return this.admitKeys(keys, 'skip');
+  }
+
+  /**
+   * Decides the queued runs of these keys now, waiting for a key's lock if
+   * another process holds it: the run starter calls this right after it
+   * created keyed runs, so its answer already says whether each was
+   * admitted, queued or cancelled.
+   */
+  admitNow(keys: readonly string[]): Promise<AdmissionRound> {
+    return this.admitKeys(keys, 'wait');
+  }
+
+  /** One transaction per key; then cancelled runs are announced to executors, as an API cancel is. */
+  private async admitKeys(keys: readonly string[], locking: 'skip' | 'wait'): Promise<AdmissionRound> {
     const round: AdmissionRound = { examined: keys.length, admitted: 0, cancelledRuns: [], cancelledByOnLimit: {} };
     for (const key of keys) {
-      const done = await this.transactions.run((db) => this.admitKey(db, key));
+      const done = await this.transactions.run((db) => this.admitKey(db, key, locking));
       round.admitted += done.admitted;
       round.cancelledRuns.push(...done.cancelledRuns);
       for (const [onLimit, count] of Object.entries(done.cancelledByOnLimit) as [OnLimit, number][]) {
         round.cancelledByOnLimit[onLimit] = (round.cancelledByOnLimit[onLimit] ?? 0) + count;
+        if (count > 0) metrics.runsCancelledByOnLimit.inc({ on_limit: onLimit }, count);
       }
     }
+    await this.cancelled.announce(round.cancelledRuns);
     return round;
   }
 
-  private async admitKey(db: Db, key: string): Promise<Omit<AdmissionRound, 'examined'>> {
+  private async admitKey(db: Db, key: string, locking: 'skip' | 'wait'): Promise<Omit<AdmissionRound, 'examined'>> {
     const none = { admitted: 0, cancelledRuns: [], cancelledByOnLimit: {} };
-    if (!(await this.admission.tryLockKey(db, key))) return none;
+    if (locking === 'wait') await this.admission.lockKey(db, key);
+    else if (!(await this.admission.tryLockKey(db, key))) return none;
     const rows = await this.admission.keyRows(db, key, QUEUED_PER_KEY);
     if (rows.limit === undefined) return none;
     const onLimit = rows.onLimit as OnLimit;

@@ -60,6 +60,11 @@ export class RunAdmissionRepository {
     return row?.locked === true;
   }
 
+  /** The key's lock until the transaction ends, waiting for another process's admission of the key to commit. */
+  async lockKey(db: Db, key: string): Promise<void> {
+    await execute(db, 'SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [RUN_KEY_LOCK_SPACE, key]);
+  }
+
   /**
    * For a run about to hold a slot outside admission (a failed run retried):
    * its key's lock, waiting for it, then its key, holders and limit; null for
@@ -72,7 +77,7 @@ export class RunAdmissionRepository {
       [runId],
     );
     if (!run?.key || run.limit === null) return null;
-    await execute(db, 'SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [RUN_KEY_LOCK_SPACE, run.key]);
+    await this.lockKey(db, run.key);
     const [use] = await this.holders([run.key], db);
     return { key: run.key, held: use?.held ?? 0, limit: run.limit };
   }
@@ -98,6 +103,17 @@ export class RunAdmissionRepository {
       queued: queued.map((row) => row.id),
       ...(queued[0] && { limit: queued[0].concurrency_limit, onLimit: queued[0].on_limit ?? 'queue' }),
     };
+  }
+
+  /** The statuses of these runs now. */
+  async statuses(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await queryRows<{ id: string; status: string }>(
+      db,
+      'SELECT id, status FROM runs WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.status]));
   }
 
   /** Queued runs become pending; returns those that were still queued. */
