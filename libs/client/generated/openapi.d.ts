@@ -1676,6 +1676,7 @@ export interface components {
          * @example {
          *       "runs": {
          *         "scheduled": 1,
+         *         "queued": 2,
          *         "pending": 3,
          *         "running": 12,
          *         "paused": 0,
