@@ -80,16 +80,20 @@ export class RunAdmissionService {
   /** One transaction per key; then cancelled runs are announced to executors, as an API cancel is. */
   private async admitKeys(keys: readonly string[], locking: 'skip' | 'wait'): Promise<AdmissionRound> {
     const round: AdmissionRound = { examined: keys.length, admitted: 0, cancelledRuns: [], cancelledByOnLimit: {} };
-    for (const key of keys) {
-      const done = await this.transactions.run((db) => this.admitKey(db, key, locking));
-      round.admitted += done.admitted;
-      round.cancelledRuns.push(...done.cancelledRuns);
-      for (const [onLimit, count] of Object.entries(done.cancelledByOnLimit) as [OnLimit, number][]) {
-        round.cancelledByOnLimit[onLimit] = (round.cancelledByOnLimit[onLimit] ?? 0) + count;
-        if (count > 0) metrics.runsCancelledByOnLimit.inc({ on_limit: onLimit }, count);
+    try {
+      for (const key of keys) {
+        const done = await this.transactions.run((db) => this.admitKey(db, key, locking));
+        round.admitted += done.admitted;
+        round.cancelledRuns.push(...done.cancelledRuns);
+        for (const [onLimit, count] of Object.entries(done.cancelledByOnLimit) as [OnLimit, number][]) {
+          round.cancelledByOnLimit[onLimit] = (round.cancelledByOnLimit[onLimit] ?? 0) + count;
+          if (count > 0) metrics.runsCancelledByOnLimit.inc({ on_limit: onLimit }, count);
+        }
       }
+    } finally {
+      // Keys decided before a failure have committed: their cancellations are announced all the same.
+      await this.cancelled.announce(round.cancelledRuns);
     }
-    await this.cancelled.announce(round.cancelledRuns);
     return round;
   }
 
