@@ -20,8 +20,9 @@ type TaskLogs = OkBody<'/api/v1/runs/{id}/tasks/{key}/logs', 'get'>;
 expectTypeOf<Run>().toEqualTypeOf<Schemas['Run']>();
 expectTypeOf<Run['id']>().toEqualTypeOf<string>();
 expectTypeOf<Run['status']>().toEqualTypeOf<
-  'scheduled' | 'pending' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled'
+  'scheduled' | 'queued' | 'pending' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled'
 >();
+expectTypeOf<Run['concurrency']>().toEqualTypeOf<Schemas['RunConcurrencyKey'] | null>();
 expectTypeOf<Run['finishedAt']>().toEqualTypeOf<string | null>();
 expectTypeOf<Run['error']>().toEqualTypeOf<Schemas['ErrorInfo'] | null>();
 expectTypeOf<Schemas['ErrorInfo']['message']>().toEqualTypeOf<string>();

@@ -43,7 +43,11 @@ describe('time and events: delayed runs, schedules, events (DESIGN §8, §9)', (
     expect(started).toMatchObject({ status: 201, body: { status: 'scheduled' } });
     const waiting = await cluster.api.get<RunView>(`/api/v1/runs/${started.body.id}`);
     expect(waiting.body).toMatchObject({ status: 'scheduled', startedAt: null });
-    expect(waiting.body.tasks[0]).toMatchObject({ status: 'ready' });
+    // Not started: its root is activated at promotion (ADR 0027), so it waits for the run's start time.
+    expect(waiting.body.tasks[0]).toMatchObject({
+      status: 'blocked',
+      waitingOn: { cause: 'run_scheduled', startAt: waiting.body.startAt },
+    });
 
     const run = await cluster.api.waitForRun<RunView>(started.body.id);
     expect(run.status).toBe('succeeded');

@@ -1,14 +1,16 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
-import { RunRepository } from '@taskloom/persistence';
+import { RunAdmissionService } from '@taskloom/orchestrator';
 import { metrics } from '@taskloom/telemetry';
 import { CoalescedRounds } from './coalesced-rounds';
 
 /**
  * Starts delayed runs (startAt, delayMs) when their time comes: every
- * SCHEDULE_POLL_MS each router promotes due 'scheduled' runs to 'pending',
- * SCHEDULE_BATCH at a time while batches come back full. Routers skip each
- * other's rows; promoting is one UPDATE, so a killed router loses nothing.
+ * SCHEDULE_POLL_MS each router promotes due 'scheduled' runs, SCHEDULE_BATCH
+ * at a time while batches come back full — to 'pending' with their roots
+ * activated, or to 'queued' for a workflow concurrency key (ADR 0027).
+ * Routers skip each other's rows; promoting is one transaction, so a killed
+ * router loses nothing.
  */
 @Injectable()
 export class DelayedRunPromoter implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -17,7 +19,7 @@ export class DelayedRunPromoter implements OnApplicationBootstrap, OnApplication
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
-    private readonly runs: RunRepository,
+    private readonly admission: RunAdmissionService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -32,7 +34,7 @@ export class DelayedRunPromoter implements OnApplicationBootstrap, OnApplication
   /** Promotes one batch; true when it came back full, so another round follows at once. */
   private async promote(): Promise<boolean> {
     const { batch } = this.config.schedules;
-    const runs = await this.runs.promoteDue(batch);
+    const { promoted: runs } = await this.admission.promoteDue(batch);
     const now = Date.now();
     for (const run of runs) metrics.scheduleLag.observe({ source: 'delayed' }, (now - run.startAt.getTime()) / 1000);
     metrics.runsStartedBy.inc({ source: 'delayed' }, runs.length);

@@ -5,6 +5,7 @@ import { processInfrastructure } from '@taskloom/runtime';
 import { MetricsServerModule } from '@taskloom/telemetry';
 import { BackpressureMonitor } from './backpressure.monitor';
 import { DelayedRunPromoter } from './delayed-run.promoter';
+import { RunAdmissionLoop } from './run-admission.loop';
 import { DispatcherService } from './dispatcher.service';
 import { PlannerStatisticsService } from './planner-statistics.service';
 import { QueueAgingService } from './queue-aging.service';
@@ -28,6 +29,7 @@ import { WaitWakeLoop } from './wait-wake.loop';
     SubRunLaunchLoop,
     WaitWakeLoop,
     DelayedRunPromoter,
+    RunAdmissionLoop,
     ScheduleFiringLoop,
   ],
   exports: [DispatcherService, ReconcilerService, BackpressureMonitor, RetentionService],

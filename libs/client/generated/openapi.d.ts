@@ -1455,6 +1455,8 @@ export interface components {
             startedAt: string | null;
             /** Format: date-time */
             finishedAt: string | null;
+            /** @description The run's workflow concurrency key; null when its workflow has none. */
+            concurrency: components["schemas"]["RunConcurrencyKey"] | (null);
             /** @description Top-level tasks in definition order. */
             tasks: components["schemas"]["Task"][];
         };
@@ -1497,6 +1499,26 @@ export interface components {
             /** @description One result per item of the request, in its order. */
             items: components["schemas"]["RunBatchItem"][];
         };
+        /** @description At most `limit` runs with the same rendered key (within the run's tenant) are active at once, across every router; what happens to the others is `onLimit`. */
+        RunConcurrency: {
+            /** @description The key runs share a limit under: text with templates on the run, e.g. "{{ run.input.customer }}". */
+            key: string;
+            /** @description At most this many runs are active at once per rendered key. */
+            limit: number;
+            /**
+             * @description When the key is at its limit: queue (default) waits for a slot; cancel_newest cancels the new run; cancel_oldest cancels the oldest active run and starts the new one.
+             * @enum {string}
+             */
+            onLimit?: "queue" | "cancel_newest" | "cancel_oldest";
+        };
+        /** @description The run's workflow concurrency key (DESIGN §10): at most `limit` runs with this key are active at once; a `queued` run waits for one of them to end. */
+        RunConcurrencyKey: {
+            /** @description The workflow's concurrency key rendered for this run. */
+            key: string;
+            limit: number;
+            /** @enum {string} */
+            onLimit: "queue" | "cancel_newest" | "cancel_oldest";
+        };
         RunControlResult: {
             /** Format: uuid */
             id: string;
@@ -1510,7 +1532,7 @@ export interface components {
             nextCursor: string | null;
         };
         /** @enum {string} */
-        RunStatus: "scheduled" | "pending" | "running" | "paused" | "succeeded" | "failed" | "cancelled";
+        RunStatus: "scheduled" | "queued" | "pending" | "running" | "paused" | "succeeded" | "failed" | "cancelled";
         RunSummary: {
             /** Format: uuid */
             id: string;
@@ -1691,6 +1713,7 @@ export interface components {
          * @example {
          *       "runs": {
          *         "scheduled": 1,
+         *         "queued": 2,
          *         "pending": 3,
          *         "running": 12,
          *         "paused": 0,
@@ -1756,6 +1779,7 @@ export interface components {
             /** @description Runs by status. */
             runs: {
                 scheduled: number;
+                queued: number;
                 pending: number;
                 running: number;
                 paused: number;
@@ -2014,6 +2038,19 @@ export interface components {
             total: number;
         } | {
             /** @enum {string} */
+            cause: "run_concurrency";
+            /** @description The run's rendered workflow concurrency key. */
+            key: string;
+            /** @description Runs with this key admitted and not ended now. */
+            held: number;
+            limit: number;
+        } | {
+            /** @enum {string} */
+            cause: "run_scheduled";
+            /** Format: date-time */
+            startAt: string;
+        } | {
+            /** @enum {string} */
             cause: "run_paused";
         } | {
             /** @enum {string} */
@@ -2104,6 +2141,7 @@ export interface components {
             output?: components["schemas"]["JsonValue"];
             /** @description Events that start a run of this workflow, the event payload as its input. */
             on?: components["schemas"]["EventTrigger"][];
+            concurrency?: components["schemas"]["RunConcurrency"];
         };
         WorkflowDetail: {
             name: string;

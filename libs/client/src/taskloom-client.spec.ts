@@ -68,6 +68,7 @@ const run = (status: Run['status'], taskStatus: Run['tasks'][number]['status'] =
   error: null,
   tags: [],
   parentTaskId: null,
+  concurrency: null,
   createdAt: '2026-12-06T00:00:00.000Z',
   startAt: null,
   startedAt: null,

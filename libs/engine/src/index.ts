@@ -20,6 +20,7 @@ export {
 export {
   ACTIVE_RUN_STATUSES,
   ACTIVE_TASK_STATUSES,
+  ADMITTED_RUN_STATUSES,
   DISPATCHABLE_RUN_STATUSES,
   RUN_STATUSES,
   TASK_STATUSES,
@@ -49,10 +50,14 @@ export {
   MAX_RETRY_ATTEMPTS,
   MAX_TASKS_PER_DEFINITION,
 } from './definition/limits';
+export { planRunAdmission, type RunAdmission, type RunKeyState } from './model/run-admission';
+export { ON_LIMIT_POLICIES } from './definition/workflow-definition';
 export type {
   EventTrigger,
   ConcurrencySetting,
   RateLimitSetting,
+  OnLimit,
+  RunConcurrencySetting,
   ResourceRequest,
   SleepDefinition,
   TaskDefinition,

@@ -22,6 +22,8 @@ export {
   type ErrorDetail,
 } from './errors';
 export { RunControlService, type RunControlResult } from './run-control.service';
+export { RunAdmissionService, type AdmissionRound, type PromotionRound } from './run-admission.service';
+export { RunConcurrencyKeyFailed, RunConcurrencyKeyService } from './run-concurrency-key.service';
 export { WaitWakeService, type WakeRound } from './waits/wait-wake.service';
 export { SignalService, type SendSignal, type SentSignal } from './waits/signal.service';
 export { ScheduleFiringService } from './schedules/schedule-firing.service';

@@ -9,6 +9,8 @@ import { PlanCache } from './plan-cache.service';
 import { RateLimitDefaults } from './rate-limit-defaults.service';
 import { RunControlService } from './run-control.service';
 import { RunStarterService } from './run-starter.service';
+import { RunAdmissionService } from './run-admission.service';
+import { RunConcurrencyKeyService } from './run-concurrency-key.service';
 import { SubRunLauncher } from './sub-run.launcher';
 import { RunTreeBudget } from './run-tree-budget.service';
 import { SubRunLaunchService } from './sub-run-launch.service';
@@ -34,6 +36,8 @@ const PROVIDERS = [
   AttemptService,
   RunStarterService,
   RunControlService,
+  RunConcurrencyKeyService,
+  RunAdmissionService,
   WaitWakeService,
   SignalService,
   ScheduleRunsService,

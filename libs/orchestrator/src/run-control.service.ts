@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { decideTrigger, isTerminalRunStatus } from '@taskloom/engine';
 import {
   notifyReady,
+  RunAdmissionRepository,
   RunRepository,
   SubRunRepository,
   TaskControlRepository,
@@ -35,6 +36,7 @@ export class RunControlService {
     private readonly activation: ActivationService,
     private readonly cascade: CascadeService,
     private readonly subRuns: SubRunRepository,
+    private readonly runKeys: RunAdmissionRepository,
   ) {}
 
   /** `cancelledRuns` lists the run and its sub-workflow runs, for CancelledRuns.announce. */
@@ -47,6 +49,17 @@ export class RunControlService {
       });
       return { id, status: 'cancelled', cancelledRuns };
     });
+  }
+
+  /**
+   * Cancels an active run inside the caller's transaction, with the caller's
+   * reason (a workflow concurrency key's onLimit, ADR 0027), through the same
+   * path as a cancel. Returns the runs it ended, for CancelledRuns.announce.
+   */
+  async cancelWithin(db: Db, id: string, error: { name: string; message: string }): Promise<string[]> {
+    const run = await this.runs.lockRun(db, id);
+    if (!run || isTerminalRunStatus(run.status as never)) return [];
+    return this.terminate(db, id, 'cancelled', error);
   }
 
   /** Ends an active run that outlived its deadline as failed; returns false if it had already ended. */
@@ -65,9 +78,9 @@ export class RunControlService {
   pause(id: string): Promise<RunControlResult> {
     return this.transactions.run(async (db) => {
       const run = await this.lockActive(db, id, 'pause');
-      // Resuming would start it before its time: a scheduled run is cancelled, not paused.
-      if (run.status === 'scheduled')
-        throw new ConflictError(`run ${id} is scheduled; cancel it instead of pausing it`);
+      // Resuming would start it before its time, or take a concurrency slot it was not given: cancelled, not paused.
+      if (run.status === 'scheduled' || run.status === 'queued')
+        throw new ConflictError(`run ${id} is ${run.status}; cancel it instead of pausing it`);
       if (run.status !== 'paused') await this.runs.setStatus(db, id, 'paused');
       return { id, status: 'paused' };
     });
@@ -92,6 +105,12 @@ export class RunControlService {
       if (!run) throw new NotFoundError(`run ${id} not found`);
       if (run.status !== 'failed')
         throw new ConflictError(`run ${id} is ${run.status}; only a failed run can be retried`);
+      // Running again takes a slot of its workflow concurrency key: only a free one, under the key's lock (ADR 0027).
+      const slot = await this.runKeys.lockRunKey(db, id);
+      if (slot && slot.held >= slot.limit)
+        throw new ConflictError(
+          `run ${id}'s workflow concurrency key is at its limit of ${slot.limit} active runs; retry it when one ends`,
+        );
       const { plan } = await this.plans.get(run.definitionId, db);
       const tasks = await this.taskControl.topLevel(db, id);
       const statusOf = new Map(tasks.map((task) => [task.key, task.status]));

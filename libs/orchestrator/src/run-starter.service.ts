@@ -1,8 +1,9 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import type { JsonValue, PriorityClass } from '@taskloom/engine';
 import {
   isDataError,
+  RunAdmissionRepository,
   RunRepository,
   TransactionRunner,
   WorkflowDefinitionRepository,
@@ -14,6 +15,8 @@ import { priorityRank } from '@taskloom/queue';
 import { ActivationService, type NewRoots } from './activation.service';
 import { CascadeService } from './cascade.service';
 import { ConflictError, ValidationError } from './errors';
+import { RunAdmissionService } from './run-admission.service';
+import { RunConcurrencyKeyFailed, RunConcurrencyKeyService } from './run-concurrency-key.service';
 import { JsonSchemaValidator } from './json-schema.validator';
 import { PlanCache, type CompiledWorkflow } from './plan-cache.service';
 import { workflowIdOf } from './workflow-resolution';
@@ -75,6 +78,7 @@ const LOOKUP_IN_FLIGHT = 1;
  */
 @Injectable()
 export class RunStarterService implements OnApplicationShutdown {
+  private readonly logger = new Logger(RunStarterService.name);
   private readonly lookups: WriteBatcher<WorkflowRef, ResolvedWorkflow>;
   private readonly creations: WriteBatcher<PreparedRun, StartedRun>;
 
@@ -87,6 +91,9 @@ export class RunStarterService implements OnApplicationShutdown {
     private readonly runs: RunRepository,
     private readonly activation: ActivationService,
     private readonly cascade: CascadeService,
+    private readonly runKeys: RunConcurrencyKeyService,
+    private readonly admission: RunAdmissionService,
+    private readonly admissionRows: RunAdmissionRepository,
   ) {
     this.lookups = new WriteBatcher((refs) => this.definitions.resolveIds(refs), {
       maxSize: LOOKUP_BATCH_MAX,
@@ -167,9 +174,19 @@ export class RunStarterService implements OnApplicationShutdown {
       parentTaskId: null,
       runTimeoutMs: command.timeoutMs,
       traceparent: command.traceparent,
-      startAt: command.startAt ?? null,
+      // A start time already past is a start now.
+      startAt: command.startAt && command.startAt.getTime() > Date.now() ? command.startAt : null,
     });
-    const roots = await this.activation.readyNewRoots(workflow, built);
+    try {
+      await this.runKeys.assign(workflow, built.run);
+    } catch (error) {
+      if (error instanceof RunConcurrencyKeyFailed) throw new ValidationError(error.message);
+      throw error;
+    }
+    // A run that is not admitted yet (delayed, or queued for its key) has its roots activated when it is (ADR 0027).
+    const roots = notAdmitted(built)
+      ? { remaining: [], renderings: new Map() }
+      : await this.activation.readyNewRoots(workflow, built);
     return { workflow, built, roots };
   }
 
@@ -227,6 +244,7 @@ export class RunStarterService implements OnApplicationShutdown {
           return ids;
         })
       : await this.runs.createRuns(runs, tasks);
+    const decided = await this.admitCreated(batch.filter(({ built }) => inserted.has(built.run.id)));
     const skipped = batch.filter(({ built }) => !inserted.has(built.run.id));
     // A run left out had its idempotency key used before, or earlier in the same batch: answer with that run.
     const existing = await this.existingRuns(skipped);
@@ -234,7 +252,9 @@ export class RunStarterService implements OnApplicationShutdown {
       if (inserted.has(built.run.id)) {
         return {
           id: built.run.id,
-          status: built.run.startAt && built.run.startAt.getTime() > Date.now() ? 'scheduled' : 'pending',
+          status:
+            decided.get(built.run.id) ??
+            (built.run.startAt ? 'scheduled' : built.run.concurrencyKey ? 'queued' : 'pending'),
           workflow: workflow.name,
           version: workflow.version,
           created: true,
@@ -250,6 +270,27 @@ export class RunStarterService implements OnApplicationShutdown {
         created: false,
       };
     });
+  }
+
+  /**
+   * Runs created queued for their workflow's key are decided now, under each
+   * key's lock, so the answer says admitted (pending), still queued, or
+   * cancelled by onLimit (ADR 0027). Should that fail, they stay queued and
+   * the routers' admission decides them.
+   */
+  private async admitCreated(created: PreparedRun[]): Promise<Map<string, string>> {
+    const queued = created.filter(({ built }) => built.run.concurrencyKey && !built.run.startAt);
+    if (queued.length === 0) return new Map();
+    try {
+      await this.admission.admitNow([...new Set(queued.map(({ built }) => built.run.concurrencyKey!))].sort());
+      const ids = queued.map(({ built }) => built.run.id);
+      return await this.transactions.run((db) => this.admissionRows.statuses(db, ids));
+    } catch (error) {
+      this.logger.warn(
+        `admitting ${queued.length} new run(s) failed; the routers admit them: ${(error as Error).message}`,
+      );
+      return new Map();
+    }
   }
 
   private async existingRuns(skipped: PreparedRun[]): Promise<Map<string, RunRow>> {
@@ -269,6 +310,10 @@ export class RunStarterService implements OnApplicationShutdown {
     const resolved = await this.lookups.submit(ref);
     return this.plans.get(workflowIdOf(ref, resolved));
   }
+}
+
+function notAdmitted({ run }: BuiltRun): boolean {
+  return Boolean(run.startAt) || Boolean(run.concurrencyKey);
 }
 
 function idempotencyIdOf(tenant: string, workflow: string, key: string): string {

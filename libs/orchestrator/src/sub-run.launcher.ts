@@ -11,6 +11,7 @@ import {
 } from '@taskloom/persistence';
 import { PlanCache } from './plan-cache.service';
 import { buildRun } from './run-builder';
+import { RunConcurrencyKeyFailed, RunConcurrencyKeyService } from './run-concurrency-key.service';
 import { RunTreeBudget } from './run-tree-budget.service';
 import { MAX_SUB_WORKFLOW_DEPTH } from './sub-run-depth';
 
@@ -38,6 +39,7 @@ export class SubRunLauncher {
     private readonly runs: RunRepository,
     private readonly groups: TaskGroupRepository,
     private readonly subRuns: SubRunRepository,
+    private readonly runKeys: RunConcurrencyKeyService,
   ) {}
 
   async launch(
@@ -87,9 +89,16 @@ export class SubRunLauncher {
       // A sub-workflow run belongs to its parent's trace.
       traceparent: parent.traceparent,
     });
+    try {
+      await this.runKeys.assign(workflow, built.run);
+    } catch (error) {
+      if (!(error instanceof RunConcurrencyKeyFailed)) throw error;
+      return this.fail(db, task.id, error.name, error.message);
+    }
     await this.runs.createRuns([built.run], built.tasks, db);
     await this.subRuns.pinParentAttempt(db, built.run.id);
-    return activateRoots(built.roots);
+    // A child with a workflow concurrency key is queued: admission activates its roots (ADR 0027).
+    return built.run.concurrencyKey ? [] : activateRoots(built.roots);
   }
 
   private fail(db: Db, taskId: string, name: string, message: string): Promise<SettledTask[]> {

@@ -29,6 +29,12 @@ export {
   type RunListRow,
   type RunSearch,
 } from './repositories/run.repository';
+export {
+  RUN_ADMISSION_CHANNEL,
+  RunAdmissionRepository,
+  type RunKeyRows,
+  type RunKeyUse,
+} from './repositories/run-admission.repository';
 export { RunTreeRepository, type TreeCharge } from './repositories/run-tree.repository';
 export { RunViewRepository, type AttemptBarRow, type ChildRunRow } from './repositories/run-view.repository';
 export { SubRunQueueRepository, type PendingSubRun } from './repositories/sub-run-queue.repository';

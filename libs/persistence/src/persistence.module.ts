@@ -12,6 +12,7 @@ import { EventRepository } from './repositories/event.repository';
 import { ReconciliationRepository } from './repositories/reconciliation.repository';
 import { RetentionRepository } from './repositories/retention.repository';
 import { RunRepository } from './repositories/run.repository';
+import { RunAdmissionRepository } from './repositories/run-admission.repository';
 import { RunTreeRepository } from './repositories/run-tree.repository';
 import { SubRunQueueRepository } from './repositories/sub-run-queue.repository';
 import { StatsRepository } from './repositories/stats.repository';
@@ -49,6 +50,7 @@ const PROVIDERS = [
   WorkflowDefinitionRepository,
   WorkflowShareRepository,
   RunRepository,
+  RunAdmissionRepository,
   RunTreeRepository,
   RunViewRepository,
   SubRunQueueRepository,

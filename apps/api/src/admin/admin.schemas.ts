@@ -133,7 +133,7 @@ export const StatsSchema = z
   .meta({
     id: 'Stats',
     example: {
-      runs: { scheduled: 1, pending: 3, running: 12, paused: 0, succeeded: 1540, failed: 7, cancelled: 2 },
+      runs: { scheduled: 1, queued: 2, pending: 3, running: 12, paused: 0, succeeded: 1540, failed: 7, cancelled: 2 },
       tasks: {
         blocked: 40,
         ready: 5,

@@ -39,7 +39,7 @@ export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutd
   }
 
   private async collect(): Promise<void> {
-    const [queues, waiting, active, stalled, live, inWait, keys, rateLimited] = await Promise.all([
+    const [queues, waiting, active, stalled, live, inWait, keys, rateLimited, runKeys] = await Promise.all([
       this.queues.list(),
       this.stats.waitingTasks(),
       this.stats.activeRunsByStatus(),
@@ -48,6 +48,7 @@ export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutd
       this.waits.countWaiting(),
       this.flow.keyTotals(),
       this.flow.rateLimitedTasks(),
+      this.flow.runKeyTotals(),
     ]);
     // Reset first: a queue whose pool is gone must not keep reporting its last counts.
     metrics.queueJobs.reset();
@@ -70,6 +71,9 @@ export class ClusterMetricsCollector implements OnModuleInit, OnApplicationShutd
     metrics.concurrencyKeysActive.set({ scope: 'task' }, keys.keys);
     metrics.concurrencyTasksThrottled.set({ scope: 'task' }, keys.throttled);
     metrics.rateLimitedTasks.set(rateLimited);
+    metrics.concurrencySlotsHeld.set({ scope: 'run' }, runKeys.held);
+    metrics.concurrencyKeysActive.set({ scope: 'run' }, runKeys.keys);
+    metrics.concurrencyTasksThrottled.set({ scope: 'run' }, runKeys.throttled);
     metrics.clusterMetricsRefreshes.inc();
   }
 

@@ -1,6 +1,7 @@
 import type { RunListRow, RunRow, TaskRow } from '@taskloom/persistence';
 import { priorityClassOfRank } from '@taskloom/queue';
-import type { RunSummaryView, TaskItemView, TaskView } from './run.schemas';
+import { unqualifiedConcurrencyKey } from '@taskloom/engine';
+import type { RunConcurrencyView, RunSummaryView, TaskItemView, TaskView } from './run.schemas';
 import { waitingOn, type WaitFacts } from './waiting-on';
 
 /** A run as the API answers it (GET /runs/{id} and the run list). */
@@ -21,6 +22,16 @@ export function presentRun(run: RunListRow | RunRow): RunSummaryView {
     createdAt: run.createdAt.toISOString(),
     startedAt: isoOrNull(run.startedAt),
     finishedAt: isoOrNull(run.finishedAt),
+  };
+}
+
+/** The run's workflow concurrency key as its tenant wrote it, with its limit and onLimit; null without one. */
+export function presentRunConcurrency(run: RunRow): RunConcurrencyView | null {
+  if (run.concurrencyKey === null || run.concurrencyLimit === null) return null;
+  return {
+    key: unqualifiedConcurrencyKey(run.concurrencyKey).key,
+    limit: run.concurrencyLimit,
+    onLimit: (run.concurrencyOnLimit ?? 'queue') as RunConcurrencyView['onLimit'],
   };
 }
 

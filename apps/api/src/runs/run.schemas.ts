@@ -1,4 +1,11 @@
-import { JsonValueSchema, PrioritySchema, RUN_STATUSES, TASK_KEY_PATTERN, TASK_STATUSES } from '@taskloom/engine';
+import {
+  JsonValueSchema,
+  ON_LIMIT_POLICIES,
+  PrioritySchema,
+  RUN_STATUSES,
+  TASK_KEY_PATTERN,
+  TASK_STATUSES,
+} from '@taskloom/engine';
 import { z } from 'zod';
 import { TenantSchema } from '../auth/tenant';
 import { CursorQuerySchema, NextCursorSchema } from '../common/page-cursor';
@@ -182,7 +189,24 @@ export const TaskSchema = z
 
 export type TaskView = z.infer<typeof TaskSchema>;
 
+export const RunConcurrencySchema = z
+  .object({
+    key: z.string().describe("The workflow's concurrency key rendered for this run."),
+    limit: z.int().min(1),
+    onLimit: z.enum(ON_LIMIT_POLICIES),
+  })
+  .meta({
+    id: 'RunConcurrencyKey',
+    description:
+      "The run's workflow concurrency key (DESIGN §10): at most `limit` runs with this key are active at once; a `queued` run waits for one of them to end.",
+  });
+
+export type RunConcurrencyView = z.infer<typeof RunConcurrencySchema>;
+
 export const RunSchema = RunSummarySchema.extend({
+  concurrency: z
+    .union([RunConcurrencySchema, z.null()])
+    .describe("The run's workflow concurrency key; null when its workflow has none."),
   tasks: z.array(TaskSchema).describe('Top-level tasks in definition order.'),
 }).meta({ id: 'Run' });
 

@@ -4,7 +4,7 @@ import { RunRepository, TaskAttemptRepository, TaskControlRepository } from '@ta
 import { inSpan, traceparentOf } from '@taskloom/telemetry';
 import { BacklogGuard } from './backlog.guard';
 import { WaitFactsService } from './wait-facts.service';
-import { isoOrNull, presentRun, presentTasks } from './present-run';
+import { isoOrNull, presentRun, presentRunConcurrency, presentTasks } from './present-run';
 import { startRunCommand } from './start-run-command';
 import { decodeCursor, TimeKeyCursor, timeKeyCursor } from '../common/page-cursor';
 import type { RunSearchQuery, RunView, StartRunBody, TaskLogsView } from './run.schemas';
@@ -59,7 +59,11 @@ export class RunsService {
     const run = await this.runs.findById(id);
     if (!run || run.tenant !== tenant) throw new NotFoundError(`run ${id} not found`);
     const tasks = await this.taskControl.findByRun(id);
-    return { ...presentRun(run), tasks: presentTasks(tasks, await this.waitFacts.of(run, tasks)) };
+    return {
+      ...presentRun(run),
+      concurrency: presentRunConcurrency(run),
+      tasks: presentTasks(tasks, await this.waitFacts.of(run, tasks)),
+    };
   }
 
   async search(query: RunSearchQuery, tenant: string) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
-import { FlowControlRepository, type TaskRow } from '@taskloom/persistence';
+import { FlowControlRepository, RunAdmissionRepository, type RunRow, type TaskRow } from '@taskloom/persistence';
 import { QueueRegistry } from '@taskloom/queue';
 import type { WaitFacts } from './waiting-on';
 
@@ -17,10 +17,14 @@ export class WaitFactsService {
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
     private readonly flow: FlowControlRepository,
+    private readonly runKeys: RunAdmissionRepository,
     private readonly queues: QueueRegistry,
   ) {}
 
-  async of(run: { status: string; tenant: string }, tasks: readonly TaskRow[]): Promise<WaitFacts> {
+  async of(
+    run: Pick<RunRow, 'status' | 'tenant' | 'startAt' | 'concurrencyKey' | 'concurrencyLimit'>,
+    tasks: readonly TaskRow[],
+  ): Promise<WaitFacts> {
     const waiting = tasks.filter((task) => WAITING_STATUSES.has(task.status));
     const keys = distinct(waiting.map((task) => task.concurrencyKey));
     const types = distinct(waiting.map((task) => task.type));
@@ -29,12 +33,14 @@ export class WaitFactsService {
     const buckets = distinct(ready.map((task) => task.rateKey));
     const plain = ready.some((task) => task.concurrencyKey === null && task.rateKey === null);
     const batchSize = this.config.router.batchSize;
-    const [held, servedTypes, queues, rateWindows, tenantTurn] = await Promise.all([
+    const runKey = run.status === 'queued' && run.concurrencyKey !== null ? run.concurrencyKey : undefined;
+    const [held, servedTypes, queues, rateWindows, tenantTurn, runHeld] = await Promise.all([
       this.flow.heldSlots(keys),
       this.flow.servedTypes(types, this.config.router.executorLostAfterMs),
       Promise.all(queueNames.map((name) => this.queueState(name))),
       this.flow.rateWindows(buckets),
       plain ? this.flow.tenantTurn(run.tenant, batchSize) : undefined,
+      runKey === undefined ? [] : this.runKeys.holders([runKey]),
     ]);
     const highWater = this.config.router.highWater;
     return {
@@ -44,6 +50,10 @@ export class WaitFactsService {
       batchSize,
       rateWindows,
       ...(tenantTurn && { tenantTurn }),
+      runStartAt: run.startAt,
+      ...(runKey !== undefined && {
+        runConcurrency: { key: runKey, held: runHeld[0]?.held ?? 0, limit: run.concurrencyLimit ?? 1 },
+      }),
       held,
       servedTypes,
       pausedQueues: new Set(queues.filter((queue) => queue.paused).map((queue) => queue.name)),

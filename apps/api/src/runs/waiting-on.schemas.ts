@@ -14,6 +14,17 @@ export const WaitingOnSchema = z
         total: z.int().min(0),
       })
       .describe('Blocked until its parents end.'),
+    z
+      .object({
+        cause: z.literal('run_concurrency'),
+        key: z.string().describe("The run's rendered workflow concurrency key."),
+        held: z.int().min(0).describe('Runs with this key admitted and not ended now.'),
+        limit: z.int().min(1),
+      })
+      .describe("The run is queued: every slot of its workflow's concurrency key is taken."),
+    z
+      .object({ cause: z.literal('run_scheduled'), startAt: z.iso.datetime() })
+      .describe('The run is scheduled: its tasks start at its start time (startAt or delayMs).'),
     z.object({ cause: z.literal('run_paused') }).describe('The run is paused; nothing of it is dispatched.'),
     z
       .object({ cause: z.literal('retry_backoff'), until: z.iso.datetime() })

@@ -30,6 +30,22 @@ describe('waitingOn', () => {
       expect(waitingOn(task({ status }), facts())).toBeUndefined();
   });
 
+  it('tells every task of a queued run its workflow key, and of a scheduled run its start time', () => {
+    const blocked = task({ status: 'blocked', depsTotal: 0 });
+    expect(
+      waitingOn(blocked, facts({ runStatus: 'queued', runConcurrency: { key: 'default/acme', held: 2, limit: 2 } })),
+    ).toEqual({ cause: 'run_concurrency', key: 'acme', held: 2, limit: 2 });
+    const startAt = new Date(NOW.getTime() + 60_000);
+    expect(waitingOn(blocked, facts({ runStatus: 'scheduled', runStartAt: startAt }))).toEqual({
+      cause: 'run_scheduled',
+      startAt: startAt.toISOString(),
+    });
+    // Once admitted, the task's own cause again.
+    expect(waitingOn(task({ status: 'blocked', depsTotal: 1 }), facts({ runStatus: 'pending' }))).toMatchObject({
+      cause: 'dependencies',
+    });
+  });
+
   it('tells a durable sleep its end and a signal wait its signal and timeout', () => {
     const until = new Date(NOW.getTime() + 60_000);
     expect(waitingOn(task({ status: 'waiting', kind: 'sleep', type: null, wakeAt: until }), facts())).toEqual({

@@ -8,6 +8,10 @@ export interface WaitFacts {
   runStatus: string;
   /** The run's tenant. */
   tenant: string;
+  /** A scheduled run's start time. */
+  runStartAt?: Date | null;
+  /** A queued run's workflow concurrency key (tenant-qualified), its holders and limit. */
+  runConcurrency?: { key: string; held: number; limit: number };
   /** Slots held per (tenant-qualified) concurrency key. */
   held: ReadonlyMap<string, number>;
   /** Task types that at least one live executor serves with enough capacity for their profile. */
@@ -28,6 +32,8 @@ const NOT_WAITING = new Set(['running', 'succeeded', 'failed', 'skipped', 'cance
 
 /**
  * Why a task that is not running has not started, most binding cause first.
+ * A run that is queued for its workflow concurrency key or scheduled for
+ * later is what all its tasks wait for.
  * A ready task waits for the router, which holds it back for a paused run,
  * a retry's backoff, a full concurrency key, a rate limit with no permit
  * left for it, a type no live executor serves, a paused or saturated queue,
@@ -38,6 +44,13 @@ const NOT_WAITING = new Set(['running', 'succeeded', 'failed', 'skipped', 'cance
  */
 export function waitingOn(task: TaskRow, facts: WaitFacts): WaitingOnView | undefined {
   if (NOT_WAITING.has(task.status)) return undefined;
+  // A run not admitted yet has nothing ready or waiting: the run itself is what every task waits for (ADR 0027).
+  if (facts.runStatus === 'queued' && facts.runConcurrency) {
+    const { key, held, limit } = facts.runConcurrency;
+    return { cause: 'run_concurrency', key: unqualifiedConcurrencyKey(key).key, held, limit };
+  }
+  if (facts.runStatus === 'scheduled' && facts.runStartAt)
+    return { cause: 'run_scheduled', startAt: facts.runStartAt.toISOString() };
   if (task.status === 'blocked') {
     const settled = task.depsSucceeded + task.depsFailed + task.depsSkipped;
     return { cause: 'dependencies', remaining: Math.max(0, task.depsTotal - settled), total: task.depsTotal };

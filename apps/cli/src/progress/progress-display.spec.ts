@@ -37,6 +37,7 @@ const run = (status: Run['status'], tasks: Task[]): Run => ({
   error: null,
   tags: [],
   parentTaskId: null,
+  concurrency: null,
   createdAt: '2026-12-06T00:00:00.000Z',
   startAt: null,
   startedAt: null,

@@ -9,7 +9,7 @@ import { renderTable } from '../output/table';
 import { naturalInt, positiveInt } from '../parse-number';
 import { followRun } from '../run/follow-run';
 
-const RUN_STATUSES = ['pending', 'running', 'paused', 'succeeded', 'failed', 'cancelled'];
+const RUN_STATUSES = ['scheduled', 'queued', 'pending', 'running', 'paused', 'succeeded', 'failed', 'cancelled'];
 
 /** `taskloom runs ls|get|watch|logs|cancel|pause|resume|retry`. */
 export function runsCommand(io: CliIo): Command {

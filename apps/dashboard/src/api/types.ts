@@ -1,9 +1,11 @@
-export type RunStatus = 'scheduled' | 'pending' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled';
+export type RunStatus =
+  'scheduled' | 'queued' | 'pending' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled';
 export type TaskStatus =
   'blocked' | 'ready' | 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 
 export const RUN_STATUSES: RunStatus[] = [
   'scheduled',
+  'queued',
   'pending',
   'running',
   'paused',
@@ -54,6 +56,8 @@ export interface TaskView {
 }
 
 export interface RunView extends RunSummary {
+  /** The run's workflow concurrency key; null when its workflow has none. */
+  concurrency?: { key: string; limit: number; onLimit: string } | null;
   tasks: TaskView[];
 }
 

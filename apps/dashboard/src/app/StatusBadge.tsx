@@ -1,4 +1,8 @@
-/** One colour per status, shared by badges, graph nodes and the timeline (and explained by the legend). */
+/**
+ * One colour per status, shared by badges, graph nodes and the timeline (and
+ * explained by the legend). A queued run (waiting for a workflow concurrency
+ * slot) shares the colour of a queued task: both wait for a slot.
+ */
 export const STATUS_COLOURS: Record<string, string> = {
   succeeded: '#15803d',
   failed: '#b91c1c',

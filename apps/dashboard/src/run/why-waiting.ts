@@ -9,6 +9,10 @@ export function whyWaiting(
   if (TERMINAL_TASK.has(task.status) || task.status === 'running') return undefined;
   if (task.status === 'waiting') return waitingFor(task);
   if (run.status === 'paused') return 'The run is paused: nothing new is dispatched until it is resumed.';
+  if (run.status === 'queued') {
+    const key = run.concurrency ? ` '${run.concurrency.key}' (limit ${run.concurrency.limit})` : '';
+    return `The run is queued: every slot of its workflow's concurrency key${key} is taken; it starts when one frees.`;
+  }
   if (run.status === 'scheduled') return 'The run is scheduled: it starts at its start time (startAt or delayMs).';
   switch (task.status) {
     case 'blocked': {

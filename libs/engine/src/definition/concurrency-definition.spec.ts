@@ -65,3 +65,32 @@ describe('concurrency keys in a definition', () => {
     expect(issues.some((issue) => issue.message.includes('a concurrency key applies to tasks of a type'))).toBe(true);
   });
 });
+
+describe('a workflow concurrency key', () => {
+  const tasks = [{ key: 'a', type: 'core.noop' }];
+
+  it('accepts a key on the run input with each onLimit, queue by default', () => {
+    for (const onLimit of ['queue', 'cancel_newest', 'cancel_oldest', undefined]) {
+      const plan = validateDefinition(
+        { name: 'wf', tasks, concurrency: { key: '{{ run.input.customer }}', limit: 2, onLimit } },
+        ctx,
+      );
+      expect(plan.definition.concurrency).toEqual({ key: '{{ run.input.customer }}', limit: 2, onLimit });
+    }
+  });
+
+  it('refuses an unknown onLimit, a limit below one and an unknown property', () => {
+    expect(issuesOf({ name: 'wf', tasks, concurrency: { key: 'k', limit: 1, onLimit: 'drop' } })[0]?.path).toBe(
+      'concurrency.onLimit',
+    );
+    expect(issuesOf({ name: 'wf', tasks, concurrency: { key: 'k', limit: 0 } })[0]?.path).toBe('concurrency.limit');
+    expect(issuesOf({ name: 'wf', tasks, concurrency: { key: 'k', limit: 1, max: 2 } })).toHaveLength(1);
+  });
+
+  it('refuses a key that reads a task or an item: it is rendered before any task ran', () => {
+    const issues = issuesOf({ name: 'wf', tasks, concurrency: { key: '{{ tasks.a.output }}', limit: 1 } });
+    expect(issues).toEqual([
+      expect.objectContaining({ path: 'concurrency.key', message: expect.stringContaining('may read run.input') }),
+    ]);
+  });
+});

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { JsonValue } from '../json/json-value';
 import { PRIORITY_CLASSES } from '../model/priority';
 import { TRIGGER_RULES } from '../model/trigger-rule';
+import { ON_LIMIT_POLICIES } from './workflow-definition';
 import {
   MAX_DEPENDENCIES_PER_TASK,
   MAX_DURATION_MS,
@@ -114,6 +115,31 @@ const rateLimit = z
     id: 'TaskRateLimit',
     description:
       "At most `limit` tasks with the same rendered key (within the run's tenant) are dispatched in any window of `periodMs`, across every router; the others stay ready until a permit comes back. Overrides the task type's default.",
+  });
+
+const runConcurrency = z
+  .strictObject({
+    key: z
+      .string()
+      .min(1)
+      .max(MAX_WRAPPED_EXPRESSION_LENGTH)
+      .describe('The key runs share a limit under: text with templates on the run, e.g. "{{ run.input.customer }}".'),
+    limit: z
+      .int()
+      .min(1)
+      .max(MAX_CONCURRENCY_LIMIT)
+      .describe('At most this many runs are active at once per rendered key.'),
+    onLimit: z
+      .enum(ON_LIMIT_POLICIES)
+      .optional()
+      .describe(
+        'When the key is at its limit: queue (default) waits for a slot; cancel_newest cancels the new run; cancel_oldest cancels the oldest active run and starts the new one.',
+      ),
+  })
+  .meta({
+    id: 'RunConcurrency',
+    description:
+      "At most `limit` runs with the same rendered key (within the run's tenant) are active at once, across every router; what happens to the others is `onLimit`.",
   });
 
 const workflowReference = z
@@ -281,5 +307,6 @@ export const WorkflowDefinitionSchema = z
       .max(MAX_EVENT_TRIGGERS)
       .optional()
       .describe('Events that start a run of this workflow, the event payload as its input.'),
+    concurrency: runConcurrency.optional(),
   })
   .meta({ id: 'WorkflowDefinition', title: 'Taskloom workflow definition' });

@@ -55,6 +55,25 @@ export function checkExpressions(
   });
   checkOutput(def, structure, issues);
   checkEventConditions(def, issues);
+  checkRunConcurrencyKey(def, issues);
+}
+
+/** The run's key is rendered when the run starts, before any task ran: it may read the run, never a task or an item. */
+function checkRunConcurrencyKey(def: WorkflowDefinition, issues: DefinitionIssue[]): void {
+  const key = def.concurrency?.key;
+  if (key === undefined) return;
+  for (const site of templateSites(key, 'concurrency', ['concurrency', 'key'])) {
+    const path = formatPath(site.path);
+    const refs = referencesOrIssue(site, path, 'the workflow', issues);
+    if (!refs) continue;
+    if (refs.usesItem || refs.tasks.length > 0) {
+      issues.push({
+        path,
+        message:
+          'the workflow concurrency key is rendered when the run starts: it may read run.input, not tasks or item',
+      });
+    }
+  }
 }
 
 /** An event condition reads only the event: it must parse; there are no tasks for it to name. */

@@ -26,6 +26,15 @@ export interface RateLimitSetting {
   periodMs: number;
 }
 
+/** What a run finds when its workflow concurrency key is at its limit (DESIGN §10). */
+export type OnLimit = 'queue' | 'cancel_newest' | 'cancel_oldest';
+export const ON_LIMIT_POLICIES = ['queue', 'cancel_newest', 'cancel_oldest'] as const satisfies readonly OnLimit[];
+
+/** A workflow's run concurrency key: `key` is a template on the run's input, rendered when the run starts. */
+export interface RunConcurrencySetting extends ConcurrencySetting {
+  onLimit?: OnLimit;
+}
+
 export interface WorkflowReference {
   name: string;
   /** Absent: the latest version when the parent run starts. */
@@ -93,4 +102,6 @@ export interface WorkflowDefinition {
   tasks: TaskDefinition[];
   output?: JsonValue;
   on?: EventTrigger[];
+  /** At most `limit` runs with the same rendered key are active at once (ADR 0027). */
+  concurrency?: RunConcurrencySetting;
 }

@@ -1,9 +1,11 @@
-export type RunStatus = 'scheduled' | 'pending' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled';
+export type RunStatus =
+  'scheduled' | 'queued' | 'pending' | 'running' | 'paused' | 'succeeded' | 'failed' | 'cancelled';
 export type TaskStatus =
   'blocked' | 'ready' | 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 
 export const RUN_STATUSES = [
   'scheduled',
+  'queued',
   'pending',
   'running',
   'paused',
@@ -23,8 +25,14 @@ export const TASK_STATUSES = [
   'cancelled',
 ] as const satisfies readonly TaskStatus[];
 
-/** A run that has not ended: its tasks may still change. A scheduled run waits for its start time (startAt). */
-export const ACTIVE_RUN_STATUSES: readonly RunStatus[] = ['scheduled', 'pending', 'running', 'paused'];
+/**
+ * A run that has not ended: its tasks may still change. A scheduled run waits
+ * for its start time (startAt), a queued one for a slot of its workflow's
+ * concurrency key (ADR 0027); neither has a task ready or waiting yet.
+ */
+export const ACTIVE_RUN_STATUSES: readonly RunStatus[] = ['scheduled', 'queued', 'pending', 'running', 'paused'];
+/** A run admitted and not ended: with a workflow concurrency key, it holds one of the key's slots (ADR 0027). */
+export const ADMITTED_RUN_STATUSES: readonly RunStatus[] = ['pending', 'running', 'paused'];
 /** A run that has ended; nothing in it changes any more. */
 export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'cancelled'];
 /** A run whose ready tasks may be dispatched (not scheduled for later, not paused, not ended). */

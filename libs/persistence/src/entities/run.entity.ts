@@ -25,6 +25,11 @@ export class RunEntity {
   @Column('text', { nullable: true }) traceparent!: string | null;
   /** A later start: the run is 'scheduled' until then. */
   @Column('timestamptz', { name: 'start_at', nullable: true }) startAt!: Date | null;
+  /** The workflow's rendered concurrency key, tenant-qualified (ADR 0027); null without one. */
+  @Column('text', { name: 'concurrency_key', nullable: true }) concurrencyKey!: string | null;
+  @Column('integer', { name: 'concurrency_limit', nullable: true }) concurrencyLimit!: number | null;
+  /** queue, cancel_newest or cancel_oldest. */
+  @Column('text', { name: 'concurrency_on_limit', nullable: true }) concurrencyOnLimit!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'started_at', nullable: true }) startedAt!: Date | null;
   @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt!: Date | null;

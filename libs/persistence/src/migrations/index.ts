@@ -17,6 +17,7 @@ import { ConcurrencyKeys1765030000000 } from './1765030000000-concurrency-keys';
 import { TenantFairShare1765030000001 } from './1765030000001-tenant-fair-share';
 import { PoolQueues1765040000000 } from './1765040000000-pool-queues';
 import { RateLimits1765050000000 } from './1765050000000-rate-limits';
+import { RunConcurrency1765060000000 } from './1765060000000-run-concurrency';
 
 /** In order; TypeORM records each one it has run in its `migrations` table. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   TenantFairShare1765030000001,
   PoolQueues1765040000000,
   RateLimits1765050000000,
+  RunConcurrency1765060000000,
 ];

@@ -80,6 +80,21 @@ export class FlowControlRepository {
   }
 
   /**
+   * The same totals for workflow concurrency keys (ADR 0027), from
+   * ix_runs_key_holders and ix_runs_queued: slots held by admitted runs,
+   * keys holding any, and runs queued for a slot.
+   */
+  async runKeyTotals(): Promise<{ held: number; keys: number; throttled: number }> {
+    const rows = await queryRows<{ held: number; keys: number; throttled: number }>(
+      this.database.db,
+      `SELECT count(*)::int AS held, count(DISTINCT concurrency_key)::int AS keys,
+              (SELECT count(*) FROM runs WHERE status = 'queued')::int AS throttled
+         FROM runs WHERE status IN ('pending', 'running', 'paused') AND concurrency_key IS NOT NULL`,
+    );
+    return rows[0] ?? { held: 0, keys: 0, throttled: 0 };
+  }
+
+  /**
    * The keys with the most slots held (then the most tasks waiting), at most
    * `limit`: for the admin API. Reads only the two partial indexes of keyed
    * tasks.

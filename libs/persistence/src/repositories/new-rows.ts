@@ -23,8 +23,15 @@ export interface NewRunRow {
   deadlineAt: Date | null;
   /** W3C trace context the run's tasks are traced under; absent when tracing is off. */
   traceparent?: string | null;
-  /** A later start (startAt, delayMs): the run is 'scheduled' until then, its ready tasks not dispatched. */
+  /**
+   * A later start (startAt, delayMs): the run is 'scheduled' until then, its
+   * roots not activated. Only a future time: the run starter leaves a past one out.
+   */
   startAt?: Date | null;
+  /** The workflow's rendered concurrency key, its limit and onLimit (ADR 0027): the run is 'queued' until admitted. */
+  concurrencyKey?: string | null;
+  concurrencyLimit?: number | null;
+  concurrencyOnLimit?: string | null;
 }
 
 /** `sleep` and `signal` tasks wait in PostgreSQL (status 'waiting'), never on a queue. */
@@ -79,9 +86,17 @@ export const RUN_ROW: TableSpec<NewRunRow> = {
     tasksRemaining: { type: 'int' },
     deadlineAt: { type: 'timestamptz' },
     traceparent: { type: 'text' },
+    concurrencyKey: { type: 'text' },
+    concurrencyLimit: { type: 'int' },
+    concurrencyOnLimit: { type: 'text' },
+    // Last: it also fills the status, from start_at and concurrency_key.
     startAt: {
       type: 'timestamptz',
-      into: { start_at: 'r.start_at', status: `CASE WHEN r.start_at > now() THEN 'scheduled' ELSE 'pending' END` },
+      into: {
+        start_at: 'r.start_at',
+        // Not admitted yet: its tasks are all blocked until promotion or admission activates the roots.
+        status: `CASE WHEN r.start_at IS NOT NULL THEN 'scheduled' WHEN r.concurrency_key IS NOT NULL THEN 'queued' ELSE 'pending' END`,
+      },
     },
   },
 };

@@ -73,11 +73,11 @@ export class ReconciliationRepository {
     }));
   }
 
-  /** Active runs past their deadline. */
+  /** Active runs past their deadline; a queued run's deadline counts while it waits for a slot (ADR 0027). */
   async overdueRuns(limit: number): Promise<string[]> {
     const rows = await queryRows<{ id: string }>(
       this.database.db,
-      `SELECT id FROM runs WHERE deadline_at < now() AND status IN ('pending', 'running', 'paused') LIMIT $1`,
+      `SELECT id FROM runs WHERE deadline_at < now() AND status IN ('queued', 'pending', 'running', 'paused') LIMIT $1`,
       [limit],
     );
     return rows.map((row) => row.id);

@@ -35,6 +35,10 @@ export interface RunRow {
   deadlineAt: Date | null;
   traceparent: string | null;
   startAt: Date | null;
+  /** The workflow's rendered concurrency key, tenant-qualified (ADR 0027). */
+  concurrencyKey: string | null;
+  concurrencyLimit: number | null;
+  concurrencyOnLimit: string | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -45,7 +49,8 @@ const RUN_COLUMNS = `id, definition_id AS "definitionId", workflow_name AS "work
   workflow_version AS "workflowVersion", status, priority, input, output, error, tenant,
   idempotency_key AS "idempotencyKey", tags, parent_task_id AS "parentTaskId", parent_attempt AS "parentAttempt",
   tasks_remaining AS "tasksRemaining", tasks_failed AS "tasksFailed", deadline_at AS "deadlineAt", traceparent,
-  start_at AS "startAt", created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt", updated_at AS "updatedAt"`;
+  start_at AS "startAt", concurrency_key AS "concurrencyKey", concurrency_limit AS "concurrencyLimit",
+  concurrency_on_limit AS "concurrencyOnLimit", created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt", updated_at AS "updatedAt"`;
 
 /** What the engine needs to know about a run while it advances the run's tasks. */
 export interface RunContext {
@@ -406,21 +411,22 @@ export class RunRepository {
   }
 
   /**
-   * promoteDue — scheduled runs whose start time has come become pending, at
-   * most `limit`, oldest start first, with the ready signal when one did:
-   * their ready tasks are dispatched from then on. Rows another router holds
-   * are skipped. Outputs: the runs promoted, with their start time.
+   * promoteDue — scheduled runs whose start time has come are promoted, at
+   * most `limit`, oldest start first: a run with a workflow concurrency key
+   * becomes 'queued' (admission decides, ADR 0027), any other 'pending'; the
+   * caller activates the pending ones' roots in the same transaction. Rows
+   * another router holds are skipped. Outputs: the runs promoted, with their
+   * start time and new status.
    */
-  async promoteDue(limit: number): Promise<{ id: string; startAt: Date }[]> {
-    return queryRows<{ id: string; startAt: Date }>(
-      this.database.db,
+  async promoteDue(db: Db, limit: number): Promise<{ id: string; startAt: Date; status: 'pending' | 'queued' }[]> {
+    return queryRows<{ id: string; startAt: Date; status: 'pending' | 'queued' }>(
+      db,
       `WITH due AS (
          SELECT id FROM runs WHERE status = 'scheduled' AND start_at <= now()
-          ORDER BY start_at LIMIT $1 FOR UPDATE SKIP LOCKED),
-       promoted AS (
-         UPDATE runs r SET status = 'pending', updated_at = now() FROM due WHERE r.id = due.id
-         RETURNING r.id, r.start_at)
-       SELECT id, start_at AS "startAt", (SELECT pg_notify('${READY_CHANNEL}', '') LIMIT 1) AS notified FROM promoted`,
+          ORDER BY start_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+       UPDATE runs r SET status = CASE WHEN r.concurrency_key IS NULL THEN 'pending' ELSE 'queued' END, updated_at = now()
+         FROM due WHERE r.id = due.id
+       RETURNING r.id, r.start_at AS "startAt", r.status`,
       [limit],
     );
   }

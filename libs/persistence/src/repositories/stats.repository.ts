@@ -3,7 +3,7 @@ import { DatabasePool } from '../database-pool';
 import { queryRows } from '../sql';
 import { COUNT_READY } from './task-dispatch.repository';
 
-/** The statuses ix_runs_active holds; scheduled runs are counted from ix_runs_scheduled. */
+/** The statuses ix_runs_active holds; scheduled runs are counted from ix_runs_scheduled, queued ones from ix_runs_queued. */
 const ACTIVE_RUN_STATUSES = ['pending', 'running', 'paused'];
 
 /** Counts for operators (the admin API and /metrics); never on a hot path. */
@@ -22,13 +22,15 @@ export class StatsRepository {
   }
 
   /**
-   * Active runs by status, from the small partial indexes ix_runs_active and
-   * ix_runs_scheduled (delayed runs): cheap enough for every scrape.
+   * Active runs by status, from the small partial indexes ix_runs_active,
+   * ix_runs_scheduled (delayed runs) and ix_runs_queued (runs waiting for a
+   * workflow concurrency slot): cheap enough for every scrape.
    */
   async activeRunsByStatus(): Promise<Record<string, number>> {
     return this.countBy(
       `SELECT status, count(*)::int AS n FROM runs WHERE status = ANY($1::text[]) GROUP BY status
-       UNION ALL SELECT 'scheduled', count(*)::int FROM runs WHERE status = 'scheduled'`,
+       UNION ALL SELECT 'scheduled', count(*)::int FROM runs WHERE status = 'scheduled'
+       UNION ALL SELECT 'queued', count(*)::int FROM runs WHERE status = 'queued'`,
       [ACTIVE_RUN_STATUSES],
     );
   }

@@ -126,6 +126,12 @@ export const metrics = {
     buckets: WAIT_SECONDS,
     registers,
   }),
+  runsCancelledByOnLimit: new Counter({
+    name: 'taskloom_runs_cancelled_by_on_limit_total',
+    help: 'Runs cancelled because their workflow concurrency key was at its limit, by onLimit (cancel_newest, cancel_oldest); no label per key.',
+    labelNames: ['on_limit'],
+    registers,
+  }),
   runsStartedBy: new Counter({
     name: 'taskloom_runs_started_by_total',
     help: 'Runs started by something other than a direct request: source="schedule" (fire times, trigger, backfill), "event", "delayed" (promoted at their startAt).',
@@ -155,7 +161,7 @@ export const metrics = {
   }),
   runsActive: new Gauge({
     name: 'taskloom_runs_active',
-    help: 'Runs that have not ended, by status (pending, running, paused).',
+    help: 'Runs that have not ended, by status (scheduled, queued for a workflow concurrency slot, pending, running, paused).',
     labelNames: ['status'],
     registers,
   }),
@@ -183,7 +189,7 @@ export const metrics = {
   }),
   concurrencySlotsHeld: new Gauge({
     name: 'taskloom_concurrency_slots_held',
-    help: 'Concurrency-key slots held (tasks with a key, queued or running), summed over every key: no label per key.',
+    help: 'Concurrency-key slots held, summed over every key (no label per key): scope="task" tasks with a key, queued or running; scope="run" admitted runs of a workflow with a key.',
     labelNames: ['scope'],
     registers,
   }),
@@ -195,7 +201,7 @@ export const metrics = {
   }),
   concurrencyTasksThrottled: new Gauge({
     name: 'taskloom_concurrency_tasks_throttled',
-    help: 'Ready tasks held back because every slot of their concurrency key is taken (GET /admin/concurrency-keys names the keys).',
+    help: 'Work held back because every slot of its concurrency key is taken: scope="task" ready tasks (GET /admin/concurrency-keys names the keys), scope="run" queued runs.',
     labelNames: ['scope'],
     registers,
   }),
