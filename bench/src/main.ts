@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${stamp}-${name}.cpuprofile`]
       : []),
     ...(options.countSql ? ['--require', join(__dirname, 'sql-counter.js')] : []),
+    ...options.nodeArgs,
   ];
 
   const progress = new Progress();
