@@ -62,18 +62,9 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     return (await this.claimAndEnqueue()).dispatched;
   }
 
-  /**
-   * A round, and whether another should follow at once (a claim came back
-   * full). A round that came back short holds the next one back for the
-   * linger, as a notification does: under a steady trickle, tasks would
-   * otherwise go out one round per arrival, each round paying its claim
-   * transaction and Redis call in every process downstream (ADR 0030).
-   */
+  /** A round, and whether another should follow at once (a claim came back full). */
   private async dispatchRound(): Promise<boolean> {
-    const { dispatched, full } = await this.claimAndEnqueue();
-    const lingerMs = this.config.router.lingerMs;
-    if (!full && dispatched > 0 && lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, lingerMs));
-    return full;
+    return (await this.claimAndEnqueue()).full;
   }
 
   /**
