@@ -154,6 +154,15 @@ function fixedRateRows(label: string, phase: FixedRateResult): [string, string, 
       latencyNote(phase.dispatchMs) + incomplete(phase),
     ],
     [`CPU ms per run, ${label}`, '', perProcess(phase.cpuMsPerTask, (value) => value.toFixed(3))],
+    ...(phase.sqlPerRun
+      ? [
+          [`SQL statements per run, ${label}`, '', perProcess(phase.sqlPerRun.total, (value) => value.toFixed(2))] as [
+            string,
+            string,
+            string,
+          ],
+        ]
+      : []),
   ];
 }
 

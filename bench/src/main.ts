@@ -13,6 +13,7 @@ import { Progress } from './progress';
 import { runRawBullmq } from './raw-bullmq';
 import { formatTable, judge, writeJson } from './report';
 import { createServices, type BenchServices } from './services';
+import { readSqlCounts } from './sql-ledger';
 import { FANOUT_TASKS, fanOutFanIn, keyedTask, singleTask } from './workflows';
 
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -33,10 +34,16 @@ async function main(): Promise<void> {
   const profileDir = join(RESULTS, 'profiles');
   mkdirSync(logDir, { recursive: true });
   if (options.cpuProf) mkdirSync(profileDir, { recursive: true });
-  const nodeArgs = (name: string) =>
-    options.cpuProf
+  const sqlCountDir = join(RESULTS, `sql-${stamp}`);
+  // The children inherit the bench's environment: sql-counter.ts finds its directory there.
+  if (options.countSql) process.env.BENCH_SQL_COUNT_DIR = sqlCountDir;
+  const nodeArgs = (name: string) => [
+    ...(options.cpuProf
       ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${stamp}-${name}.cpuprofile`]
-      : [];
+      : []),
+    ...(options.countSql ? ['--require', join(__dirname, 'sql-counter.js')] : []),
+    ...options.nodeArgs,
+  ];
 
   const progress = new Progress();
   const children = new Set<Child>();
@@ -104,6 +111,7 @@ async function main(): Promise<void> {
       progress,
       assertAlive: () => running.assertAlive(),
       cpu: () => cpuTicks(running.pids()),
+      sqlCounts: options.countSql ? () => readSqlCounts(sqlCountDir, running.pids()) : undefined,
     };
     // Issue 20's phases (extra-phases.ts), each called at its place in the order below.
     const extra = new ExtraPhases(ctx, options, services.databaseUrl, () => running.pids());

@@ -16,6 +16,9 @@ export interface BenchOptions {
   connections: number;
   drainTimeout: number;
   cpuProf: boolean;
+  countSql: boolean;
+  /** Extra Node flags for every child, e.g. --perf-basic-prof for `perf record`. */
+  nodeArgs: string[];
   // Issue 20's phases (extra-phases.ts).
   highRate: number;
   bulkRuns: number;
@@ -42,6 +45,8 @@ const USAGE = `npm run bench -- [flags]
   --connections N   HTTP keep-alive sockets to the api (default 64)
   --drain-timeout S give up waiting for a phase's runs after S seconds (default 60)
   --cpu-prof        children write V8 CPU profiles to bench/results/profiles
+  --count-sql       count each app's SQL statements per run in the fixed-rate phases
+  --node-arg ARG    a Node flag for every child, repeatable (e.g. --node-arg=--perf-basic-prof)
   --high-rate R     offered runs/s in the second, higher fixed-rate phase (default 1000)
   --bulk-runs N     runs started through runs:batch in the bulk phase (default 30000)
   --bulk-size N     runs per batch request (default 1000, the api's API_RUN_BATCH_MAX)
@@ -70,6 +75,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       connections: { type: 'string', default: '64' },
       'drain-timeout': { type: 'string', default: '60' },
       'cpu-prof': { type: 'boolean', default: false },
+      'count-sql': { type: 'boolean', default: false },
+      'node-arg': { type: 'string', multiple: true, default: [] },
       'high-rate': { type: 'string', default: '1000' },
       'bulk-runs': { type: 'string', default: '30000' },
       'bulk-size': { type: 'string', default: '1000' },
@@ -108,6 +115,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     connections: count('connections', 1),
     drainTimeout: count('drain-timeout', 1),
     cpuProf: values['cpu-prof'],
+    countSql: values['count-sql'],
+    nodeArgs: values['node-arg'],
     highRate: count('high-rate', 1, false),
     bulkRuns: count('bulk-runs', 1),
     bulkSize: count('bulk-size', 1),

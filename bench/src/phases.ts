@@ -3,6 +3,7 @@ import { busyPercent, machineCpu } from './cpu';
 import { cpuMsPerTask, type CpuTicks } from './cpu-ledger';
 import { submitAll, submitAtRate, type HttpClient, type HttpAnswer, type StatusCounts } from './http-load';
 import type { Progress } from './progress';
+import { sqlPerRun, type SqlCounts, type SqlPerRun } from './sql-ledger';
 import { summarize, type LatencySummary } from './stats';
 import { sleep } from './timing';
 
@@ -16,6 +17,8 @@ export interface PhaseContext {
   assertAlive: () => void;
   /** CPU ticks so far of the apps, PostgreSQL, Redis and the bench (cpu-ledger.ts). */
   cpu: () => CpuTicks;
+  /** Statements each app has sent so far, with --count-sql (sql-counter.ts). */
+  sqlCounts?: () => Promise<SqlCounts>;
 }
 
 export interface RunsOutcome {
@@ -52,6 +55,10 @@ export interface FixedRateResult extends RunsOutcome {
   submissionMs: LatencySummary;
   dispatchMs: SqlLatency;
   runMs: SqlLatency;
+  /** Phase start and end on the monotonic clock V8's CPU profiles use, µs: profile-summary.ts --window reads it. */
+  monotonicWindowUs: [number, number];
+  /** With --count-sql: statements per run of each app. */
+  sqlPerRun?: SqlPerRun;
 }
 
 export interface SqlLatency {
@@ -132,6 +139,8 @@ export async function fixedRate(
   duration: number,
 ): Promise<FixedRateResult> {
   const offered = Math.round(rate * duration);
+  const sqlBefore = await ctx.sqlCounts?.();
+  const startedUs = monotonicUs();
   const cpuBefore = machineCpu();
   const ticksBefore = ctx.cpu();
   const submitted = await submitAtRate(rate, duration, startRun(ctx.api, workflow), (sent) =>
@@ -142,6 +151,8 @@ export async function fixedRate(
   );
   const machineCpuBusy = busyPercent(cpuBefore, machineCpu());
   const ticksAfter = ctx.cpu();
+  const endedUs = monotonicUs();
+  const sqlAfter = await ctx.sqlCounts?.();
   return {
     rate,
     duration,
@@ -162,8 +173,13 @@ export async function fixedRate(
       `SELECT extract(epoch FROM finished_at - created_at) * 1000 AS ms FROM runs WHERE workflow_name = $1 AND finished_at IS NOT NULL`,
       workflow,
     ),
+    monotonicWindowUs: [startedUs, endedUs],
+    sqlPerRun: sqlBefore && sqlAfter ? sqlPerRun(sqlBefore, sqlAfter, submitted.created) : undefined,
   };
 }
+
+/** process.hrtime and V8's profile timestamps both read CLOCK_MONOTONIC, so a child's samples can be cut to a phase. */
+const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
 
 export async function waitForRuns(
   ctx: PhaseContext,

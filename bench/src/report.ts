@@ -110,6 +110,15 @@ export function formatTable(result: BenchResult): string {
       latencyNote(fixedRate.runMs) + incomplete(fixedRate),
     ],
     ['CPU ms per run, fixed rate', '', perProcess(fixedRate.cpuMsPerTask, (value) => value.toFixed(3))],
+    ...(fixedRate.sqlPerRun
+      ? [
+          [
+            'SQL statements per run, fixed rate',
+            '',
+            perProcess(fixedRate.sqlPerRun.total, (value) => value.toFixed(2)),
+          ] as [string, string, string],
+        ]
+      : []),
     ['peak RSS (MiB)', '', perProcess(result.peakRssMb, (mb) => String(Math.round(mb)))],
     ['CPU seconds', '', perProcess(result.cpuSeconds, (seconds) => seconds.toFixed(1))],
     ['app warnings/errors logged', '', problemsNote(result.logProblems)],
