@@ -3,6 +3,7 @@ import {
   JsonValueSchema,
   OVERLAP_POLICIES,
   PrioritySchema,
+  SCHEDULE_DEFAULTS,
   WORKFLOW_NAME_PATTERN,
 } from '@taskloom/engine';
 import { z } from 'zod';
@@ -37,19 +38,27 @@ export const ScheduleSpecSchema = z
       .max(20)
       .optional()
       .describe('A fixed interval: a number and ms, s, m, h or d ("15m"), counted from startAt or from creation.'),
-    timezone: z.string().min(1).max(64).default('UTC').describe('The IANA time zone `cron` is read in.'),
-    input: JsonValueSchema.default({}).describe("Each run's input."),
+    timezone: z
+      .string()
+      .min(1)
+      .max(64)
+      .default(SCHEDULE_DEFAULTS.timezone)
+      .describe('The IANA time zone `cron` is read in.'),
+    input: JsonValueSchema.default(SCHEDULE_DEFAULTS.input).describe("Each run's input."),
     priority: PrioritySchema.optional(),
-    tags: z.array(z.string().min(1).max(100)).max(20).default([]),
+    tags: z
+      .array(z.string().min(1).max(100))
+      .max(20)
+      .default([...SCHEDULE_DEFAULTS.tags]),
     overlap: z
       .enum(OVERLAP_POLICIES)
-      .default('skip')
+      .default(SCHEDULE_DEFAULTS.overlap)
       .describe(
         "When the schedule's previous run is still active at a fire time: skip the fire time, allow a second run, buffer_one (start the latest held fire time when it ends), cancel_running (cancel it, start anew).",
       ),
     catchUp: z
       .enum(CATCH_UP_POLICIES)
-      .default('latest')
+      .default(SCHEDULE_DEFAULTS.catchUp)
       .describe(
         'Fire times missed while no router ran (later than SCHEDULE_MISFIRE_GRACE_MS): none, latest (one run for the gap), all (at most SCHEDULE_CATCH_UP_MAX, the latest).',
       ),
@@ -57,13 +66,13 @@ export const ScheduleSpecSchema = z
       .int()
       .min(0)
       .max(86_400_000)
-      .default(0)
+      .default(SCHEDULE_DEFAULTS.jitterMs)
       .describe(
         'Each run starts up to this much after its fire time (a fixed offset per fire time): spreads schedules that share a time.',
       ),
     startAt: instant.optional().describe('No fire time before this instant.'),
     endAt: instant.optional().describe('No fire time after this instant.'),
-    paused: z.boolean().default(false),
+    paused: z.boolean().default(SCHEDULE_DEFAULTS.paused),
   })
   .strict();
 

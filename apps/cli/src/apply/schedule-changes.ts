@@ -1,25 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CreateSchedule, ReplaceSchedule, Schedule } from '@taskloom/client';
+import { parseEvery, SCHEDULE_DEFAULTS } from '@taskloom/engine/schedule';
 
 /**
- * What a field the file leaves out becomes on the server: the API's
- * defaults (apps/api/src/schedules/schedule.schemas.ts). A PUT replaces
- * every field, so a field removed from the file is a change back to this.
+ * The fields compared, each with what it becomes on the server when the file
+ * leaves it out. A PUT replaces every field, so a field removed from the
+ * file is a change back to its default. `paused` is handled on its own.
  */
-const DEFAULTS = {
-  version: null,
-  cron: null,
-  every: null,
-  timezone: 'UTC',
-  input: {},
-  priority: null,
-  tags: [],
-  overlap: 'skip',
-  catchUp: 'latest',
-  jitterMs: 0,
-  startAt: null,
-  endAt: null,
-} as const;
+const { paused: _paused, ...DEFAULTS } = SCHEDULE_DEFAULTS;
 
 type Compared = keyof typeof DEFAULTS;
 
@@ -54,10 +42,7 @@ function sameValue(field: Compared, want: unknown, have: unknown): boolean {
   return isDeepStrictEqual(want, have);
 }
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
 /** "15m" in milliseconds, or the text itself when it is not a duration (then only the same text is equal). */
 function everyMs(value: unknown): number | string {
-  const match = /^(\d+)(ms|s|m|h|d)$/.exec(String(value).trim());
-  return match ? Number(match[1]) * UNIT_MS[match[2]!]! : String(value);
+  return parseEvery(String(value)) ?? String(value);
 }

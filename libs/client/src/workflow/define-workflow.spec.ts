@@ -125,4 +125,13 @@ describe('defineWorkflow', () => {
       tasks: [{ key: 'only', type: 'shop.notify', input: { text: 'hi' } }],
     });
   });
+
+  it('puts a template inside an expression as the JSONata string it stands for', () => {
+    const flow = defineWorkflow({ name: 'greet', inputSchema: z.object({ who: z.string() }) }).task('say', {
+      type: notify,
+      when: ({ run }) => expr`${tmpl`hi ${run.input.who}!`} != "hi !"`,
+      input: { text: 'x' },
+    });
+    expect(flow.toDefinition().tasks[0]!.when).toBe('{{ ("hi " & $string(run.input.who) & "!") != "hi !" }}');
+  });
 });

@@ -8,7 +8,6 @@ import type {
   JsonValue,
   OutputOf,
   Scope,
-  TaskSettings,
   SubWorkflowSpec,
   TaskSpec,
   Templated,
@@ -73,13 +72,13 @@ export class WorkflowBuilder<Input, Outputs extends object, Ancestors extends Re
     key: NewKey<K, Outputs>,
     spec: TaskSpec<TT, Input, D, Visible<Outputs, Ancestors, D>>,
   ): WorkflowBuilder<Input, Outputs & { [P in K]: OutputOf<TT> }, Ancestors & { [P in K]: D | Ancestors[D] }> {
-    const { type, dependsOn, when, input, ...settings } = spec as unknown as LooseSpec;
-    const scope = scopeFor();
+    const { type, dependsOn, when, input, ...settings } = spec;
+    const scope = scopeFor<Input, Visible<Outputs, Ancestors, D>>();
     return this.with({
       key,
       type: type.type,
       ...definedDependsOn(dependsOn),
-      ...(input === undefined ? {} : { input: renderValue(typeof input === 'function' ? input(scope) : input) }),
+      ...(input === undefined ? {} : { input: renderValue(built(input, scope)) }),
       ...whenOf(when, scope),
       ...settings,
     });
@@ -90,17 +89,15 @@ export class WorkflowBuilder<Input, Outputs extends object, Ancestors extends Re
     key: NewKey<K, Outputs>,
     spec: ForEachSpec<TT, Input, D, Visible<Outputs, Ancestors, D>, Item>,
   ): WorkflowBuilder<Input, Outputs & { [P in K]: OutputOf<TT>[] }, Ancestors & { [P in K]: D | Ancestors[D] }> {
-    const { type, dependsOn, when, items, input, ...settings } = spec as unknown as LooseSpec & {
-      items: (scope: LooseScope) => unknown;
-    };
-    const scope = scopeFor();
-    const itemScope = { ...scope, item: refAt('item'), index: refAt('index') };
+    const { type, dependsOn, when, items, input, ...settings } = spec;
+    const scope = scopeFor<Input, Visible<Outputs, Ancestors, D>>();
+    const itemScope = { ...scope, item: refAt<Item>('item'), index: refAt<number>('index') };
     return this.with({
       key,
       type: type.type,
       ...definedDependsOn(dependsOn),
       forEach: renderValue(items(scope)) as string,
-      input: renderValue(typeof input === 'function' ? input(itemScope) : input),
+      input: renderValue(input(itemScope)),
       ...whenOf(when, scope),
       ...settings,
     });
@@ -111,16 +108,14 @@ export class WorkflowBuilder<Input, Outputs extends object, Ancestors extends Re
     key: NewKey<K, Outputs>,
     spec: SubWorkflowSpec<ChildInput, Input, D, Visible<Outputs, Ancestors, D>>,
   ): WorkflowBuilder<Input, Outputs & { [P in K]: JsonValue }, Ancestors & { [P in K]: D | Ancestors[D] }> {
-    const { workflow, dependsOn, when, input, ...settings } = spec as unknown as Omit<LooseSpec, 'type'> & {
-      workflow: { name: string } | string;
-    };
-    const scope = scopeFor();
+    const { workflow, dependsOn, when, input, ...settings } = spec;
+    const scope = scopeFor<Input, Visible<Outputs, Ancestors, D>>();
     const reference = typeof workflow === 'string' ? workflow : isWorkflowBuilder(workflow) ? workflow.name : workflow;
     return this.with({
       key,
       workflow: reference,
       ...definedDependsOn(dependsOn),
-      ...(input === undefined ? {} : { input: renderValue(typeof input === 'function' ? input(scope) : input) }),
+      ...(input === undefined ? {} : { input: renderValue(built(input, scope)) }),
       ...whenOf(when, scope),
       ...settings,
     });
@@ -128,7 +123,7 @@ export class WorkflowBuilder<Input, Outputs extends object, Ancestors extends Re
 
   /** The run's output, built from any task's output. */
   output(build: (scope: Scope<Input, Outputs>) => Templated<JsonValue>): WorkflowBuilder<Input, Outputs, Ancestors> {
-    const scope = scopeFor() as unknown as Scope<Input, Outputs>;
+    const scope = scopeFor<Input, Outputs>();
     return new WorkflowBuilder({ ...this.head, output: renderValue(build(scope)) as JsonValue }, this.tasks);
   }
 
@@ -179,31 +174,32 @@ function isZodSchema(value: unknown): value is z.ZodType {
   return typeof value === 'object' && value !== null && '_zod' in value;
 }
 
-/** The spec as the builder reads it at run time, its compile-time types erased. */
-interface LooseSpec extends TaskSettings {
-  type: AnyTaskType;
-  dependsOn?: readonly string[];
-  when?: Condition | ((scope: LooseScope) => Condition);
-  input?: unknown;
-}
-type LooseScope = Scope<unknown, Record<string, unknown>>;
+/** A spec field given as a value or as a function of the scope it is built in. */
+type BuiltFrom<S, V> = V | ((scope: S) => V);
 
-function scopeFor(): LooseScope {
-  const tasks = new Proxy({} as Record<string, unknown>, {
+function isBuilder<S, V>(field: BuiltFrom<S, V>): field is (scope: S) => V {
+  return typeof field === 'function';
+}
+
+function built<S, V>(field: BuiltFrom<S, V>, scope: S): V {
+  return isBuilder(field) ? field(scope) : field;
+}
+
+function scopeFor<Input, Visible>(): Scope<Input, Visible> {
+  const tasks = new Proxy({} as Scope<Input, Visible>['tasks'], {
     get: (_target, key) =>
       typeof key === 'string'
         ? { output: refAt(`tasks.${pathName(key)}.output`), status: refAt(`tasks.${pathName(key)}.status`) }
         : undefined,
   });
-  return { run: { input: refAt('run.input'), id: refAt('run.id') }, tasks } as LooseScope;
+  return { run: { input: refAt<Input>('run.input'), id: refAt<string>('run.id') }, tasks };
 }
 
 function definedDependsOn(dependsOn: readonly string[] | undefined): { dependsOn?: string[] } {
   return dependsOn && dependsOn.length > 0 ? { dependsOn: [...dependsOn] } : {};
 }
 
-function whenOf(when: LooseSpec['when'], scope: LooseScope): { when?: string } {
+function whenOf<S>(when: BuiltFrom<S, Condition> | undefined, scope: S): { when?: string } {
   if (when === undefined) return {};
-  const condition = typeof when === 'function' ? when(scope) : when;
-  return { when: renderValue(condition) as string };
+  return { when: renderValue(built(when, scope)) as string };
 }

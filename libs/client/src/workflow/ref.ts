@@ -45,7 +45,7 @@ export function refAt<T>(path: string): RefTo<T> {
 const TEMPLATE_TEXT: unique symbol = Symbol.for('taskloom.template-text');
 
 export function isRef(value: unknown): value is Ref<unknown> {
-  return typeof value === 'object' && value !== null && (REF_PATH in value || TEMPLATE_TEXT in value);
+  return typeof value === 'object' && value !== null && REF_PATH in value;
 }
 
 /** What a reference is written as in the definition: `{{ tasks.fetch.output.body }}`, or a tmpl's whole text. */
@@ -68,10 +68,14 @@ export function tmpl(
   ...values: (Ref<unknown> | string | number | boolean)[]
 ): Ref<string> {
   let text = strings[0]!;
+  // The same string as a JSONata expression, for when the template is used inside expr``.
+  const parts = [JSON.stringify(strings[0])];
   values.forEach((value, index) => {
     text += (isRef(value) ? refTemplate(value) : String(value)) + strings[index + 1]!;
+    parts.push(isRef(value) ? `$string(${value[REF_PATH]})` : JSON.stringify(String(value)));
+    parts.push(JSON.stringify(strings[index + 1]));
   });
-  return Object.freeze({ [TEMPLATE_TEXT]: text }) as unknown as Ref<string>;
+  return Object.freeze({ [REF_PATH]: `(${parts.join(' & ')})`, [TEMPLATE_TEXT]: text });
 }
 
 /**
@@ -86,9 +90,9 @@ export function expr<T = boolean>(
 ): Ref<T> {
   let text = strings[0]!;
   values.forEach((value, index) => {
-    text += (isRef(value) && REF_PATH in value ? value[REF_PATH] : JSON.stringify(value)) + strings[index + 1]!;
+    text += (isRef(value) ? value[REF_PATH] : JSON.stringify(value)) + strings[index + 1]!;
   });
-  return Object.freeze({ [REF_PATH]: text }) as unknown as Ref<T>;
+  return Object.freeze({ [REF_PATH]: text });
 }
 
 /** What a value becomes in the JSON definition: a reference, its template; the rest, as it is. */

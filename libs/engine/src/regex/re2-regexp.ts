@@ -45,51 +45,75 @@ function reasonOf(error: unknown): string {
  * then `exec` from `lastIndex`) and for Ajv (`test`). Indices are UTF-16
  * offsets, as with RegExp.
  */
-export class Re2RegExp {
-  readonly source: string;
-  readonly flags: string;
-  lastIndex = 0;
+export class Re2RegExp extends RegExp {
+  readonly #source: string;
+  readonly #flags: string;
   private readonly compiled: RE2JS;
 
   constructor(pattern: string | RegExp, flags?: string) {
-    this.source = typeof pattern === 'string' ? pattern : pattern.source;
-    this.flags = flags ?? (typeof pattern === 'string' ? '' : pattern.flags);
-    this.compiled = compileLinearRegex(this.source, this.flags);
+    // The host RegExp underneath matches nothing of the user's: it only makes this a RegExp to JSONata's and Ajv's types.
+    super('(?:)');
+    this.#source = typeof pattern === 'string' ? pattern : pattern.source;
+    this.#flags = flags ?? (typeof pattern === 'string' ? '' : pattern.flags);
+    this.compiled = compileLinearRegex(this.#source, this.#flags);
   }
 
-  get global(): boolean {
-    return this.flags.includes('g');
+  override get source(): string {
+    return this.#source;
+  }
+
+  override get flags(): string {
+    return this.#flags;
+  }
+
+  override get global(): boolean {
+    return this.#flags.includes('g');
+  }
+
+  override get sticky(): boolean {
+    return this.#flags.includes('y');
   }
 
   /** Like RegExp#exec: searches from `lastIndex` when global or sticky, and advances it past the match. */
-  exec(input: string): RegExpExecArray | null {
-    const advances = this.global || this.flags.includes('y');
+  override exec(input: string): RegExpExecArray | null {
+    const advances = this.global || this.sticky;
     const from = advances ? this.lastIndex : 0;
     if (from > input.length) {
       this.lastIndex = 0;
       return null;
     }
     const matcher = this.compiled.matcher(input);
-    if (!matcher.find(from) || (this.flags.includes('y') && matcher.start() !== from)) {
+    if (!matcher.find(from) || (this.sticky && matcher.start() !== from)) {
       if (advances) this.lastIndex = 0;
       return null;
     }
     const groups: (string | undefined)[] = [];
     for (let group = 0; group <= matcher.groupCount(); group += 1) groups.push(matcher.group(group) ?? undefined);
-    const result = Object.assign(groups, { index: matcher.start(), input }) as unknown as RegExpExecArray;
+    const result = Object.assign(groups, { index: matcher.start(), input }) as RegExpExecArray;
     if (advances) this.lastIndex = matcher.end();
     return result;
   }
 
-  test(input: string): boolean {
-    if (this.global || this.flags.includes('y')) return this.exec(input) !== null;
+  override test(input: string): boolean {
+    if (this.global || this.sticky) return this.exec(input) !== null;
     return this.compiled.test(input);
   }
 
-  toString(): string {
+  override toString(): string {
     return `/${this.source}/${this.flags}`;
   }
 }
+
+/**
+ * JSONata's `RegexEngine` option, typed as the RegExp constructor it stands
+ * for: JSONata calls it with `new`, which returns the Re2RegExp built here.
+ */
+export const re2RegExpConstructor: RegExpConstructor = Object.assign(function re2RegExp(
+  pattern: string | RegExp,
+  flags?: string,
+): Re2RegExp {
+  return new Re2RegExp(pattern, flags);
+}, RegExp);
 
 /** Ajv's `code.regExp`: builds the matcher of a `pattern` keyword. */
 export const re2RegExpEngine = Object.assign((pattern: string, flags: string) => new Re2RegExp(pattern, flags), {

@@ -2,6 +2,7 @@ export {
   CATCH_UP_POLICIES,
   OVERLAP_POLICIES,
   parseEvery,
+  SCHEDULE_DEFAULTS,
   type CatchUpPolicy,
   type FireSpec,
   type OverlapPolicy,

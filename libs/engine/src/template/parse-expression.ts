@@ -2,7 +2,7 @@ import jsonata from 'jsonata';
 import { LRUCache } from 'lru-cache';
 import { MAX_EXPRESSION_LENGTH } from '../definition/limits';
 import { type AstNode, childSlots } from './expression-ast';
-import { Re2RegExp, UnsupportedRegexError } from '../regex/re2-regexp';
+import { Re2RegExp, UnsupportedRegexError, re2RegExpConstructor } from '../regex/re2-regexp';
 import { TemplateError, toTemplateError } from './template-error';
 
 /**
@@ -37,7 +37,7 @@ export function parseExpression(expression: string): jsonata.Expression {
       stack: EXPRESSION_LIMITS.maxDepth,
       sequence: EXPRESSION_LIMITS.maxSequence,
       // JSONata's timeout is checked between steps and cannot stop one regex call; RE2 is linear instead.
-      RegexEngine: Re2RegExp as unknown as RegExpConstructor,
+      RegexEngine: re2RegExpConstructor,
     });
   } catch (failure) {
     throw toTemplateError(expression, failure, 'parse');
