@@ -76,7 +76,8 @@ describe('flow control across two routers and two executors', () => {
   });
 
   it('runs at most 3 of 200 tasks on one key at once, while another key proceeds', async () => {
-    const hot = await startRun(cluster, 'per-customer', { customer: 'hot', items: Array(200).fill(1) });
+    // 30 ms each, so the three holders of a round overlap even when the machine is slow to start them.
+    const hot = await startRun(cluster, 'per-customer', { customer: 'hot', items: Array(200).fill(30) });
     const cold = await startRun(cluster, 'per-customer', { customer: 'cold', items: Array(6).fill(1) });
     const coldRun = await cluster.api.waitForRun<RunView>(cold, 120_000);
     const [{ n: hotDone }] = await cluster.sql<{ n: number }>(

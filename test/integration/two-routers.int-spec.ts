@@ -44,9 +44,10 @@ describe('two routers over one backlog', () => {
     const dispatcher = module.get(DispatcherService);
     const enqueuer = (dispatcher as unknown as { enqueuer: { enqueue(tasks: ClaimedTask[]): Promise<void> } }).enqueuer;
     const enqueue = enqueuer.enqueue.bind(enqueuer);
+    // Recorded once BullMQ has the jobs: the claim commits 'queued' in PostgreSQL before the jobs are added.
     enqueuer.enqueue = async (tasks) => {
-      enqueued.push(...tasks);
       await enqueue(tasks);
+      enqueued.push(...tasks);
     };
     routers.push(module);
     return { module, enqueued };
@@ -64,8 +65,9 @@ describe('two routers over one backlog', () => {
     const deadline = Date.now() + 60_000;
     for (;;) {
       const [row] = await harness.database.query(`SELECT count(*)::int AS n FROM tasks WHERE status = 'queued'`);
-      if (row.n === TASKS) break;
-      if (Date.now() > deadline) throw new Error(`only ${row.n} of ${TASKS} queued`);
+      const added = first.enqueued.length + second.enqueued.length;
+      if (row.n === TASKS && added >= TASKS) break;
+      if (Date.now() > deadline) throw new Error(`${row.n} of ${TASKS} queued, ${added} enqueued`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
 
