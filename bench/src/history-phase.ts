@@ -28,7 +28,7 @@ const HOUR_MS = 3_600_000;
 const SWEEP_RETENTION_DAYS = HISTORY_DAYS / 2;
 /** Longest wait for the sweeping router, and then for a vacuum of every history table. */
 const SWEEP_TIMEOUT_MS = 30 * 60_000;
-const VACUUM_WAIT_MS = 120_000;
+const VACUUM_WAIT_MS = 60_000;
 const POLL_MS = 1_000;
 /** Dead tuples left after a vacuum that ran during the sweep: below this share of the live rows the table counts as vacuumed. */
 const FEW_DEAD_SHARE = 0.05;
@@ -44,6 +44,8 @@ export interface HistoryResult {
   fixedRate: FixedRateResult;
   deadTuples: DeadTuples;
   sweep: {
+    /** Right before the sweep: the history and the phases' own runs. What the refill is compared with. */
+    before: Sizes;
     retentionDays: number;
     deletedRuns: number;
     seconds: number;
@@ -96,6 +98,7 @@ export async function historyPhases(
 
   ctx.progress.start(`history: retention sweep of runs older than ${SWEEP_RETENTION_DAYS} days`);
   const before = await historyRuns(ctx.db, 'bench-history');
+  const beforeSweep = await tableSizes(ctx.db);
   const sweepStarted = performance.now();
   await sweepOnce(cluster, ctx);
   const seconds = (performance.now() - sweepStarted) / 1000;
@@ -129,6 +132,7 @@ export async function historyPhases(
     fixedRate: rate,
     deadTuples,
     sweep: {
+      before: beforeSweep,
       retentionDays: SWEEP_RETENTION_DAYS,
       deletedRuns,
       seconds,

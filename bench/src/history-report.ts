@@ -46,7 +46,7 @@ export function judgeHistory(base: Base, history: HistoryResult): Target[] {
   const within = (value: number, reference: number, higherIsBetter: boolean) =>
     higherIsBetter ? value >= reference * (1 - HISTORY_TOLERANCE) : value <= reference * (1 + HISTORY_TOLERANCE);
   const { single, fixedRate } = history;
-  const grown = growth(history.filled, history.refilled);
+  const grown = growth(history.sweep.before, history.refilled);
   const worst = grown[0];
   const tasks = int(history.fill.tasks);
   return [
@@ -116,16 +116,16 @@ export function formatHistory(base: Base, history: HistoryResult): string {
   ];
   for (const table of HISTORY_TABLES) {
     rows.push([
-      `${table}: filled → swept → vacuumed → refilled`,
+      `${table}: filled → before sweep → swept → vacuumed → refilled`,
       '',
-      [history.filled, sweep.swept, sweep.vacuumed, history.refilled]
+      [history.filled, sweep.before, sweep.swept, sweep.vacuumed, history.refilled]
         .map((sizes) => sizeNote(sizes[table]))
         .join(' → '),
     ]);
   }
-  const grown = growth(history.filled, history.refilled).slice(0, 4);
+  const grown = growth(sweep.before, history.refilled).slice(0, 4);
   rows.push([
-    'largest growth, refilled vs filled',
+    'largest growth, refilled vs before the sweep',
     '',
     grown.map((row) => `${row.name} ${mb(row.before)}→${mb(row.after)} (${signed(row.change * 100)} %)`).join(', '),
   ]);
