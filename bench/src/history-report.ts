@@ -92,13 +92,13 @@ export function formatHistory(base: Base, history: HistoryResult): string {
     [
       'e2e single-task beside the history',
       `${int(single.tasksPerSecond)} tasks/s`,
-      `empty database ${int(base.single.tasksPerSecond)}; dispatch p50 ${ms(single.dispatchMs.p50)} p99 ${ms(single.dispatchMs.p99)}; machine CPU ${single.machineCpuBusy}%${incomplete(single)}`,
+      `empty database ${int(base.single.tasksPerSecond)}; blocks read per task ${single.blocksReadPerTask.toFixed(2)} (empty ${base.single.blocksReadPerTask.toFixed(2)}); dispatch p50 ${ms(single.dispatchMs.p50)} p99 ${ms(single.dispatchMs.p99)}; machine CPU ${single.machineCpuBusy}%${incomplete(single)}`,
     ],
     ['CPU ms per task, single-task beside the history', '', perProcess(single.cpuMsPerTask)],
     [
       `run created → finished at ${fixedRate.rate} runs/s beside the history`,
       `p95 ${ms(fixedRate.runMs.p95)}`,
-      `empty database p95 ${ms(base.fixedRate.runMs.p95)}; p50 ${ms(fixedRate.runMs.p50)} p99 ${ms(fixedRate.runMs.p99)}; submission p99 ${ms(fixedRate.submissionMs.p99)}; ` +
+      `empty database p95 ${ms(base.fixedRate.runMs.p95)}; blocks read per run ${fixedRate.blocksReadPerTask.toFixed(2)} (empty ${base.fixedRate.blocksReadPerTask.toFixed(2)}); p50 ${ms(fixedRate.runMs.p50)} p99 ${ms(fixedRate.runMs.p99)}; submission p99 ${ms(fixedRate.submissionMs.p99)}; ` +
         `dispatch p99 ${ms(fixedRate.dispatchMs.p99)}; ${fixedRate.offered - fixedRate.created} of ${fixedRate.offered} not 201${incomplete(fixedRate)}`,
     ],
     ['CPU ms per run, fixed rate beside the history', '', perProcess(fixedRate.cpuMsPerTask)],

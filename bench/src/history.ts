@@ -2,9 +2,8 @@ import { Client } from 'pg';
 
 /** A history run is a 5-task chain, so 5,000,000 finished tasks are 1,000,000 runs. */
 export const HISTORY_TASKS_PER_RUN = 5;
-/** History spans this many days, ending an hour ago: inside the default RETENTION_DAYS (30) so the cluster's own router keeps it. */
+/** History spans this many days, ending an hour ago (history-phase.ts): inside the default RETENTION_DAYS (30) so the cluster's own router keeps it. */
 export const HISTORY_DAYS = 20;
-const HISTORY_END_AGO_S = 3_600;
 /** Runs per INSERT statement: big enough to amortise the round trip, small enough to show progress. */
 const CHUNK_RUNS = 20_000;
 /** Statements in flight: one per core on the 2-core development machine. */

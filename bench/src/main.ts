@@ -98,6 +98,7 @@ async function main(): Promise<void> {
     await db.connect();
     const machine = await describeMachine(db, services.redisUrl);
     const running = cluster;
+    const database = services.database;
     const ctx: PhaseContext = {
       api: cluster.api,
       db,
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
       drainTimeoutMs: options.drainTimeout * 1000,
       progress,
       assertAlive: () => running.assertAlive(),
-      cpu: () => cpuTicks(running.pids()),
+      cpu: () => cpuTicks(running.pids(), database),
     };
     // Issue 20's phases (extra-phases.ts), each called at its place in the order below.
     const extra = new ExtraPhases(ctx, options, services.databaseUrl, () => running.pids());

@@ -28,6 +28,8 @@ export interface RunsOutcome {
   machineCpuBusy: number;
   /** CPU milliseconds per task each process (or server) spent in the phase: where the machine's time went. */
   cpuMsPerTask: Record<string, number>;
+  /** Blocks the bench database read from outside shared_buffers per task (pg_stat_database.blks_read): the working set outgrowing the cache. */
+  blocksReadPerTask: number;
   /** Runs that reached a terminal status. */
   ended: number;
   /** Not every created run ended: --drain-timeout passed, or no run ended for STALL_MS. */
@@ -93,6 +95,7 @@ export async function throughput(
   const startedAt = performance.now();
   const cpuBefore = machineCpu();
   const ticksBefore = ctx.cpu();
+  const blocksBefore = await blocksRead(ctx.db);
   let terminal = 0;
   const submitted = await submitAll(runs, ctx.connections, startRun(ctx.api, workflow), (done) =>
     ctx.progress.update(`${done}/${runs} submitted, ${terminal} done`),
@@ -104,6 +107,7 @@ export async function throughput(
   const machineCpuBusy = busyPercent(cpuBefore, machineCpu());
   const ticksAfter = ctx.cpu();
   const seconds = (outcome.endedAt - startedAt) / 1000;
+  const blocks = (await blocksRead(ctx.db)) - blocksBefore;
   const tasks = await succeededTasks(ctx.db, workflow);
   return {
     runs,
@@ -113,6 +117,7 @@ export async function throughput(
     samples: submitted.samples,
     machineCpuBusy,
     cpuMsPerTask: cpuMsPerTask(ticksBefore, ticksAfter, tasks),
+    blocksReadPerTask: blocks / tasks,
     ended: outcome.terminal,
     unsuccessfulRuns: outcome.unsuccessful,
     timedOut: outcome.timedOut,
@@ -134,6 +139,7 @@ export async function fixedRate(
   const offered = Math.round(rate * duration);
   const cpuBefore = machineCpu();
   const ticksBefore = ctx.cpu();
+  const blocksBefore = await blocksRead(ctx.db);
   const submitted = await submitAtRate(rate, duration, startRun(ctx.api, workflow), (sent) =>
     ctx.progress.update(`${sent}/${offered} sent`),
   );
@@ -142,6 +148,7 @@ export async function fixedRate(
   );
   const machineCpuBusy = busyPercent(cpuBefore, machineCpu());
   const ticksAfter = ctx.cpu();
+  const blocks = (await blocksRead(ctx.db)) - blocksBefore;
   return {
     rate,
     duration,
@@ -151,6 +158,7 @@ export async function fixedRate(
     samples: submitted.samples,
     machineCpuBusy,
     cpuMsPerTask: cpuMsPerTask(ticksBefore, ticksAfter, submitted.created),
+    blocksReadPerTask: blocks / submitted.created,
     ended: outcome.terminal,
     unsuccessfulRuns: outcome.unsuccessful,
     timedOut: outcome.timedOut,
@@ -195,6 +203,14 @@ export async function waitForRuns(
     ctx.assertAlive();
     await sleep(POLL_MS);
   }
+}
+
+/** Blocks read into shared_buffers so far by the bench database's backends (statistics lag by up to a second). */
+export async function blocksRead(db: Client): Promise<number> {
+  const { rows } = await db.query<{ n: string }>(
+    `SELECT blks_read AS n FROM pg_stat_database WHERE datname = current_database()`,
+  );
+  return Number(rows[0].n);
 }
 
 async function unsuccessfulRuns(db: Client, workflow: string): Promise<number> {
