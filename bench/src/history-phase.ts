@@ -30,8 +30,9 @@ const SWEEP_RETENTION_DAYS = HISTORY_DAYS / 2;
 const SWEEP_TIMEOUT_MS = 30 * 60_000;
 const VACUUM_WAIT_MS = 60_000;
 const POLL_MS = 1_000;
-/** Dead tuples left after a vacuum that ran during the sweep: below this share of the live rows the table counts as vacuumed. */
-const FEW_DEAD_SHARE = 0.05;
+/** ROUTER_VACUUM_DEAD_TUPLES' default and the share of rows added to it (table-statistics.repository.ts): what a vacuumed table may still hold. */
+const ROUTER_VACUUM_DEAD_TUPLES = 10_000;
+const ROUTER_VACUUM_DEAD_SHARE = 0.02;
 
 export interface HistoryResult {
   tasks: number;
@@ -100,6 +101,7 @@ export async function historyPhases(
   const before = await historyRuns(ctx.db, 'bench-history');
   const beforeSweep = await tableSizes(ctx.db);
   const sweepStarted = performance.now();
+  const vacuumsBefore = await vacuumCounts(ctx.db);
   await sweepOnce(cluster, ctx);
   const seconds = (performance.now() - sweepStarted) / 1000;
   const deletedRuns = before - (await historyRuns(ctx.db, 'bench-history'));
@@ -107,7 +109,7 @@ export async function historyPhases(
 
   ctx.progress.start('history: waiting for the swept tables to be vacuumed');
   const vacuumStarted = performance.now();
-  const vacuumedInTime = await waitForVacuum(ctx, await vacuumCounts(ctx.db));
+  const vacuumedInTime = await waitForVacuum(ctx, vacuumsBefore);
   if (!vacuumedInTime) await ctx.db.query(`VACUUM ${HISTORY_TABLES.join(', ')}`);
   const vacuumSeconds = (performance.now() - vacuumStarted) / 1000;
   const vacuumed = await tableSizes(ctx.db);
@@ -167,15 +169,17 @@ async function sweepOnce(cluster: Cluster, ctx: PhaseContext): Promise<void> {
 
 /**
  * True once every history table has been vacuumed (by anyone) since the
- * sweep ended, or was vacuumed while it ran and has few dead tuples left;
- * false after VACUUM_WAIT_MS.
+ * sweep began and holds no more dead tuples than the routers' vacuum lets
+ * pass (the cluster runs with ROUTER_VACUUM_DEAD_TUPLES' default); false
+ * after VACUUM_WAIT_MS.
  */
-async function waitForVacuum(ctx: PhaseContext, afterSweep: Record<string, number>): Promise<boolean> {
+async function waitForVacuum(ctx: PhaseContext, beforeSweep: Record<string, number>): Promise<boolean> {
   const deadline = performance.now() + VACUUM_WAIT_MS;
   while (performance.now() < deadline) {
     const [counts, sizes] = [await vacuumCounts(ctx.db), await tableSizes(ctx.db)];
     const clean = (table: HistoryTable) =>
-      counts[table] > (afterSweep[table] ?? 0) || sizes[table].deadTuples <= FEW_DEAD_SHARE * sizes[table].liveTuples;
+      counts[table] > (beforeSweep[table] ?? 0) &&
+      sizes[table].deadTuples <= ROUTER_VACUUM_DEAD_TUPLES + ROUTER_VACUUM_DEAD_SHARE * sizes[table].liveTuples;
     if (HISTORY_TABLES.every(clean)) return true;
     await sleep(POLL_MS);
   }
