@@ -5,6 +5,7 @@ import {
   HISTORY_DAYS,
   HISTORY_TABLES,
   historyRuns,
+  lastFinishedAt,
   tableSizes,
   vacuumAnalyze,
   vacuumCounts,
@@ -116,11 +117,12 @@ export async function historyPhases(
 
   const refillTasks = deletedRuns * (fill.tasks / Math.max(fill.runs, 1));
   ctx.progress.start(`history: refilling ${refillTasks} finished tasks`);
+  // After every run so far, as new work comes: written in the middle of the recent runs it would split pages there.
   const refill = await fillHistory(
     databaseUrl,
     'bench-history',
     refillTasks,
-    new Date(Date.now() - HOUR_MS),
+    new Date((await lastFinishedAt(ctx.db)).getTime() + 1),
     new Date(),
     (done) => ctx.progress.update(`${done}/${refillTasks} tasks written`),
   );

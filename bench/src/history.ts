@@ -95,6 +95,16 @@ export async function fillHistory(
 }
 
 /**
+ * A version 7 UUID for a row created at the timestamptz `at`, as
+ * newRowId() gives the apps' rows: the millisecond timestamp, then random
+ * bits with the version and variant set (PostgreSQL 15 has no uuidv7()).
+ */
+function uuidV7(at: string): string {
+  return `(lpad(to_hex(floor(extract(epoch FROM ${at}) * 1000)::bigint), 12, '0') || '7' ||
+           substr(md5(random()::text), 1, 3) || '8' || substr(md5(random()::text), 1, 15))::uuid`;
+}
+
+/**
  * One chunk: runs $3 … $3 + $4 − 1 of the history, created $6 s apart from
  * $5; each a chain t0 → t4 of core.noop tasks 250 ms apart, the run's last
  * task failed after 3 attempts in one run of FAILED_ONE_IN. Returns the
@@ -104,7 +114,7 @@ const FILL_SQL = `
   WITH r AS (
     INSERT INTO runs (id, definition_id, workflow_name, workflow_version, status, priority, input, output, error,
                       tenant, tags, tasks_remaining, tasks_failed, created_at, started_at, finished_at, updated_at)
-    SELECT gen_random_uuid(), $1::uuid, $2::text, 1, CASE WHEN i % ${FAILED_ONE_IN} = 0 THEN 'failed' ELSE 'succeeded' END, 2,
+    SELECT ${uuidV7('at')}, $1::uuid, $2::text, 1, CASE WHEN i % ${FAILED_ONE_IN} = 0 THEN 'failed' ELSE 'succeeded' END, 2,
            jsonb_build_object('i', i),
            CASE WHEN i % ${FAILED_ONE_IN} = 0 THEN NULL ELSE jsonb_build_object('t4', jsonb_build_object('i', i)) END,
            CASE WHEN i % ${FAILED_ONE_IN} = 0 THEN '{"task":"t4","message":"failed after 3 attempts"}'::jsonb END,
@@ -117,7 +127,7 @@ const FILL_SQL = `
     INSERT INTO tasks (id, run_id, tenant, key, kind, type, status, priority, attempt, max_attempts, timeout_ms,
                        input, output, error, deps_total, deps_succeeded, available_at, dispatch_at, queued_at,
                        started_at, finished_at, executor_id, created_at)
-    SELECT gen_random_uuid(), r.id, 'default', 't' || k, 'task', 'core.noop', CASE WHEN f.failed THEN 'failed' ELSE 'succeeded' END,
+    SELECT ${uuidV7('s.at')}, r.id, 'default', 't' || k, 'task', 'core.noop', CASE WHEN f.failed THEN 'failed' ELSE 'succeeded' END,
            2, f.attempts, 3, 30000, jsonb_build_object('i', k),
            CASE WHEN f.failed THEN NULL ELSE jsonb_build_object('i', k) END,
            CASE WHEN f.failed THEN '{"message":"failed"}'::jsonb END,
@@ -189,6 +199,14 @@ export async function vacuumCounts(db: Client): Promise<Record<HistoryTable, num
     [HISTORY_TABLES],
   );
   return Object.fromEntries(rows.map((row) => [row.relname, Number(row.n)])) as Record<HistoryTable, number>;
+}
+
+/** The latest end of any run: new history written after it lands at the right edge of the time-ordered indexes, as new work does. */
+export async function lastFinishedAt(db: Client): Promise<Date> {
+  const { rows } = await db.query<{ at: Date | null }>(
+    `SELECT max(finished_at) AS at FROM runs WHERE status IN ('succeeded', 'failed', 'cancelled')`,
+  );
+  return rows[0].at ?? new Date();
 }
 
 /** Finished runs of `workflow`: the history's size after a sweep. */
