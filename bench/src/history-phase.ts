@@ -6,6 +6,7 @@ import {
   HISTORY_TABLES,
   historyRuns,
   lastFinishedAt,
+  settleWrites,
   tableSizes,
   vacuumAnalyze,
   vacuumCounts,
@@ -40,6 +41,8 @@ export interface HistoryResult {
   fill: FillResult;
   /** VACUUM (ANALYZE) after the fill: what autovacuum would have done over the history's days. */
   fillVacuumSeconds: number;
+  /** CHECKPOINT and the kernel's write-back after the fill (settleWrites). */
+  settle: { seconds: number; dirtyMb: number };
   /** After the fill and its VACUUM (ANALYZE). */
   filled: Sizes;
   single: ThroughputResult;
@@ -90,6 +93,8 @@ export async function historyPhases(
   ctx.progress.start('history: VACUUM (ANALYZE)');
   const fillVacuumSeconds = await vacuumAnalyze(ctx.db);
   const filled = await tableSizes(ctx.db);
+  ctx.progress.start('history: CHECKPOINT and write-back');
+  const settle = await settleWrites(ctx.db);
 
   ctx.progress.start(`history: e2e single-task, ${options.runs} runs beside ${fill.tasks} finished tasks`);
   const single = await throughput(ctx, 'bench-noop-history', options.runs, 1);
@@ -131,6 +136,7 @@ export async function historyPhases(
     tasks: options.historyTasks,
     fill,
     fillVacuumSeconds,
+    settle,
     filled,
     single,
     fixedRate: rate,

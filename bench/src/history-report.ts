@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { deadNote } from './extra-report';
 import { HISTORY_TABLES, type Sizes, type TableSize } from './history';
 import type { HistoryResult } from './history-phase';
@@ -87,7 +88,8 @@ export function formatHistory(base: Base, history: HistoryResult): string {
     [
       `history fill (${int(fill.tasks)} finished tasks)`,
       `${int(fill.tasks / fill.seconds)} tasks/s`,
-      `${int(fill.runs)} runs, ${int(fill.tasks)} tasks, ${int(fill.attempts)} attempts in ${fill.seconds.toFixed(1)} s; VACUUM (ANALYZE) ${history.fillVacuumSeconds.toFixed(1)} s`,
+      `${int(fill.runs)} runs, ${int(fill.tasks)} tasks, ${int(fill.attempts)} attempts in ${fill.seconds.toFixed(1)} s; VACUUM (ANALYZE) ${history.fillVacuumSeconds.toFixed(1)} s; ` +
+        `CHECKPOINT and write-back ${history.settle.seconds.toFixed(1)} s (${history.settle.dirtyMb} MiB dirty left)`,
     ],
     [
       'e2e single-task beside the history',
@@ -95,6 +97,11 @@ export function formatHistory(base: Base, history: HistoryResult): string {
       `empty database ${int(base.single.tasksPerSecond)}; blocks read per task ${single.blocksReadPerTask.toFixed(2)} (empty ${base.single.blocksReadPerTask.toFixed(2)}); dispatch p50 ${ms(single.dispatchMs.p50)} p99 ${ms(single.dispatchMs.p99)}; machine CPU ${single.machineCpuBusy}%${incomplete(single)}`,
     ],
     ['CPU ms per task, single-task beside the history', '', perProcess(single.cpuMsPerTask)],
+    [
+      'machine share of the measured processes, single-task',
+      `${machineShare(single)} %`,
+      `empty database ${machineShare(base.single)} %: the rest of the busy machine went to processes outside the bench`,
+    ],
     [
       `run created → finished at ${fixedRate.rate} runs/s beside the history`,
       `p95 ${ms(fixedRate.runMs.p95)}`,
@@ -159,6 +166,13 @@ function perProcess(values: Record<string, number>): string {
     .join(', ');
 }
 
+/** Share of all cores the ledger's processes (apps, PostgreSQL, Redis, bench) used in a throughput phase. */
+function machineShare(phase: ThroughputResult): number {
+  const msPerTask = Object.values(phase.cpuMsPerTask).reduce((a, b) => a + b, 0);
+  return Math.round((msPerTask * phase.tasksPerSecond) / 10 / cpus());
+}
+
+const cpus = () => availableParallelism();
 const percent = (value: number, reference: number) => (value / reference - 1) * 100;
 const signed = (value: number) => (value >= 0 ? `+${value.toFixed(1)}` : value.toFixed(1));
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0)} MB`;

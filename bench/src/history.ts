@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
+import { sleep } from './timing';
 
 /** A history run is a 5-task chain, so 5,000,000 finished tasks are 1,000,000 runs. */
 export const HISTORY_TASKS_PER_RUN = 5;
@@ -190,6 +192,33 @@ export async function vacuumAnalyze(db: Client): Promise<number> {
   const started = performance.now();
   await db.query(`VACUUM (ANALYZE) ${HISTORY_TABLES.join(', ')}`);
   return (performance.now() - started) / 1000;
+}
+
+/** The kernel's dirty page cache below which the history counts as written out. */
+const SETTLED_DIRTY_MB = 64;
+const SETTLE_TIMEOUT_MS = 180_000;
+
+/**
+ * After a bulk fill: CHECKPOINT, then wait (up to SETTLE_TIMEOUT_MS) until
+ * the kernel has written the dirty page cache back, so the phases that
+ * follow do not share the machine with the fill's write-back — a history
+ * written over days has none pending. Returns the seconds it took and the
+ * dirty MiB left.
+ */
+export async function settleWrites(db: Client): Promise<{ seconds: number; dirtyMb: number }> {
+  const started = performance.now();
+  await db.query('CHECKPOINT');
+  let dirty = dirtyMb();
+  while (dirty > SETTLED_DIRTY_MB && performance.now() - started < SETTLE_TIMEOUT_MS) {
+    await sleep(1_000);
+    dirty = dirtyMb();
+  }
+  return { seconds: (performance.now() - started) / 1000, dirtyMb: Math.round(dirty) };
+}
+
+function dirtyMb(): number {
+  const line = /^Dirty:\s+(\d+) kB/m.exec(readFileSync('/proc/meminfo', 'utf8'));
+  return line ? Number(line[1]) / 1024 : 0;
 }
 
 /** Manual plus automatic vacuums each history table has had so far. */

@@ -205,8 +205,13 @@ export async function waitForRuns(
   }
 }
 
-/** Blocks read into shared_buffers so far by the bench database's backends (statistics lag by up to a second). */
+/**
+ * Blocks read into shared_buffers so far by the bench database's backends.
+ * This connection's own statistics (the previous phase's closing queries)
+ * are flushed first, so they are not counted in the next phase.
+ */
 export async function blocksRead(db: Client): Promise<number> {
+  await db.query('SELECT pg_stat_force_next_flush()');
   const { rows } = await db.query<{ n: string }>(
     `SELECT blks_read AS n FROM pg_stat_database WHERE datname = current_database()`,
   );
