@@ -27,6 +27,7 @@ export class Cluster {
     readonly api: HttpClient,
     readonly processes: Child[],
     private readonly fronts: number,
+    private readonly spawnApp: (app: string, name: string, own?: Record<string, string>) => Child,
   ) {}
 
   static async start(options: ClusterOptions): Promise<Cluster> {
@@ -77,7 +78,16 @@ export class Cluster {
     );
     for (const client of clients) await waitUntilReady(client);
     const client = clients.length === 1 ? clients[0]! : new RoundRobinClient(clients);
-    return new Cluster(client, [...apis, ...routers, ...executors], apis.length + routers.length);
+    return new Cluster(client, [...apis, ...routers, ...executors], apis.length + routers.length, spawnApp);
+  }
+
+  /**
+   * One more router on the same database and prefix with settings of its
+   * own (the history phase's retention sweep); not one of the cluster's
+   * measured processes, and stopped by the bench's cleanup if still running.
+   */
+  extraRouter(name: string, env: Record<string, string>): Child {
+    return this.spawnApp('router', name, env);
   }
 
   /** Every process still running? A crash mid-phase must not be reported as a slow phase. */

@@ -11,6 +11,8 @@ export interface TableDeadTuples {
   end: number;
   /** Autovacuum runs on the table that finished during the phase. */
   autovacuums: number;
+  /** VACUUM statements on the table that finished during the phase: the router's own (dead-tuple-vacuum.service.ts). */
+  vacuums: number;
 }
 
 export type DeadTuples = Record<(typeof TABLES)[number], TableDeadTuples>;
@@ -18,6 +20,7 @@ export type DeadTuples = Record<(typeof TABLES)[number], TableDeadTuples>;
 interface Reading {
   dead: number;
   autovacuums: number;
+  vacuums: number;
 }
 
 /**
@@ -55,6 +58,7 @@ export async function watchDeadTuples<T>(databaseUrl: string, phase: () => Promi
           max: Math.max(max[table], last[table].dead),
           end: last[table].dead,
           autovacuums: last[table].autovacuums - first[table].autovacuums,
+          vacuums: last[table].vacuums - first[table].vacuums,
         },
       ]),
     ) as DeadTuples;
@@ -65,15 +69,24 @@ export async function watchDeadTuples<T>(databaseUrl: string, phase: () => Promi
 }
 
 async function read(client: Client): Promise<Record<(typeof TABLES)[number], Reading>> {
-  const { rows } = await client.query<{ relname: (typeof TABLES)[number]; dead: string; autovacuums: string }>(
-    `SELECT relname, n_dead_tup AS dead, autovacuum_count AS autovacuums
+  const { rows } = await client.query<{
+    relname: (typeof TABLES)[number];
+    dead: string;
+    autovacuums: string;
+    vacuums: string;
+  }>(
+    `SELECT relname, n_dead_tup AS dead, autovacuum_count AS autovacuums, vacuum_count AS vacuums
        FROM pg_stat_user_tables WHERE relname = ANY($1::text[])`,
     [TABLES],
   );
-  const readings = Object.fromEntries(TABLES.map((table) => [table, { dead: 0, autovacuums: 0 }])) as Record<
-    (typeof TABLES)[number],
-    Reading
-  >;
-  for (const row of rows) readings[row.relname] = { dead: Number(row.dead), autovacuums: Number(row.autovacuums) };
+  const readings = Object.fromEntries(
+    TABLES.map((table) => [table, { dead: 0, autovacuums: 0, vacuums: 0 }]),
+  ) as Record<(typeof TABLES)[number], Reading>;
+  for (const row of rows)
+    readings[row.relname] = {
+      dead: Number(row.dead),
+      autovacuums: Number(row.autovacuums),
+      vacuums: Number(row.vacuums),
+    };
   return readings;
 }

@@ -166,9 +166,12 @@ function fixedRateRows(label: string, phase: FixedRateResult): [string, string, 
   ];
 }
 
-function deadNote(dead: DeadTuples): string {
+export function deadNote(dead: DeadTuples): string {
   return Object.entries(dead)
-    .map(([table, t]) => `${table} max ${int(t.max)}, end ${int(t.end)}, ${t.autovacuums} autovacuum(s)`)
+    .map(
+      ([table, t]) =>
+        `${table} max ${int(t.max)}, end ${int(t.end)}, ${t.autovacuums} autovacuum(s), ${t.vacuums} vacuum(s)`,
+    )
     .join('; ');
 }
 

@@ -5,6 +5,8 @@ import { Cluster } from './cluster';
 import { cpuTicks } from './cpu-ledger';
 import { EXTRA_WORKFLOWS, ExtraPhases } from './extra-phases';
 import { formatExtra, judgeExtra } from './extra-report';
+import { HISTORY_WORKFLOWS, historyPhases, type HistoryResult } from './history-phase';
+import { formatHistory, judgeHistory } from './history-report';
 import { describeMachine } from './machine';
 import { parseOptions } from './options';
 import { fixedRate, registerWorkflow, throughput, type PhaseContext } from './phases';
@@ -103,6 +105,7 @@ async function main(): Promise<void> {
     await db.connect();
     const machine = await describeMachine(db, services.redisUrl);
     const running = cluster;
+    const database = services.database;
     const ctx: PhaseContext = {
       api: cluster.api,
       db,
@@ -110,7 +113,7 @@ async function main(): Promise<void> {
       drainTimeoutMs: options.drainTimeout * 1000,
       progress,
       assertAlive: () => running.assertAlive(),
-      cpu: () => cpuTicks(running.pids()),
+      cpu: () => cpuTicks(running.pids(), database),
       sqlCounts: options.countSql ? () => readSqlCounts(sqlCountDir, running.pids()) : undefined,
     };
     // Issue 20's phases (extra-phases.ts), each called at its place in the order below.
@@ -123,6 +126,7 @@ async function main(): Promise<void> {
       keyedTask('bench-keyed'),
       singleTask('bench-rate'),
       ...EXTRA_WORKFLOWS,
+      ...HISTORY_WORKFLOWS,
     ]) {
       await registerWorkflow(cluster.api, definition);
     }
@@ -160,6 +164,9 @@ async function main(): Promise<void> {
     progress.start(`fixed rate: ${options.rate} runs/s for ${options.duration} s`);
     const rate = await extra.afterBurst(() => fixedRate(ctx, 'bench-rate', options.rate, options.duration));
     await extra.highRateAndBacklog();
+    // Last: the history makes the database large for whatever follows it.
+    let history: HistoryResult | null = null;
+    if (options.historyTasks > 0) history = await historyPhases(ctx, cluster, services.databaseUrl, options);
     progress.done();
 
     const { postgresUrl: _postgres, redisUrl: _redis, ...parameters } = options;
@@ -183,12 +190,20 @@ async function main(): Promise<void> {
     const result = {
       ...partial,
       extra: extraResult,
-      targets: [...judge(partial), ...judgeExtra(partial, extraResult)],
+      history,
+      targets: [
+        ...judge(partial),
+        ...judgeExtra(partial, extraResult),
+        ...(history ? judgeHistory(partial, history) : []),
+      ],
     };
     const file = join(RESULTS, `${startedAt}.json`);
     writeJson(file, result);
     process.stdout.write(
-      formatTable(result) + formatExtra(partial, extraResult) + `\nresults: ${file}\nlogs: ${logDir}\n`,
+      formatTable(result) +
+        formatExtra(partial, extraResult) +
+        (history ? formatHistory(partial, history) : '') +
+        `\nresults: ${file}\nlogs: ${logDir}\n`,
     );
   } finally {
     await cleanup();

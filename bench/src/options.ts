@@ -25,6 +25,8 @@ export interface BenchOptions {
   bulkSize: number;
   bulkConnections: number;
   backlogTasks: number;
+  // Issue 19's history phases (history-phase.ts).
+  historyTasks: number;
   postgresUrl: string;
   redisUrl: string;
 }
@@ -52,6 +54,7 @@ const USAGE = `npm run bench -- [flags]
   --bulk-size N     runs per batch request (default 1000, the api's API_RUN_BATCH_MAX)
   --bulk-connections N  batch requests in flight (default 4)
   --backlog-tasks N ready tasks in the backlog phase; 0 skips it (default 1000000)
+  --history-tasks N finished tasks written before the history phases; 0 skips them (default 5000000)
   --postgres URL    server URL without database (default $BENCH_POSTGRES_URL or postgres://postgres@127.0.0.1:5432)
   --redis URL       (default $BENCH_REDIS_URL or redis://127.0.0.1:6379)
 `;
@@ -82,6 +85,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'bulk-size': { type: 'string', default: '1000' },
       'bulk-connections': { type: 'string', default: '4' },
       'backlog-tasks': { type: 'string', default: '1000000' },
+      'history-tasks': { type: 'string', default: '5000000' },
       postgres: { type: 'string', default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432' },
       redis: { type: 'string', default: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' },
       help: { type: 'boolean', default: false },
@@ -122,6 +126,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     bulkSize: count('bulk-size', 1),
     bulkConnections: count('bulk-connections', 1),
     backlogTasks: count('backlog-tasks', 0),
+    historyTasks: count('history-tasks', 0),
     postgresUrl: values.postgres.replace(/\/+$/, ''),
     redisUrl: values.redis,
   };

@@ -31,6 +31,8 @@ export interface RunsOutcome {
   machineCpuBusy: number;
   /** CPU milliseconds per task each process (or server) spent in the phase: where the machine's time went. */
   cpuMsPerTask: Record<string, number>;
+  /** Blocks the bench database read from outside shared_buffers per task (pg_stat_database.blks_read): the working set outgrowing the cache. */
+  blocksReadPerTask: number;
   /** Runs that reached a terminal status. */
   ended: number;
   /** Not every created run ended: --drain-timeout passed, or no run ended for STALL_MS. */
@@ -100,6 +102,7 @@ export async function throughput(
   const startedAt = performance.now();
   const cpuBefore = machineCpu();
   const ticksBefore = ctx.cpu();
+  const blocksBefore = await blocksRead(ctx.db);
   let terminal = 0;
   const submitted = await submitAll(runs, ctx.connections, startRun(ctx.api, workflow), (done) =>
     ctx.progress.update(`${done}/${runs} submitted, ${terminal} done`),
@@ -111,6 +114,7 @@ export async function throughput(
   const machineCpuBusy = busyPercent(cpuBefore, machineCpu());
   const ticksAfter = ctx.cpu();
   const seconds = (outcome.endedAt - startedAt) / 1000;
+  const blocks = (await blocksRead(ctx.db)) - blocksBefore;
   const tasks = await succeededTasks(ctx.db, workflow);
   return {
     runs,
@@ -120,6 +124,7 @@ export async function throughput(
     samples: submitted.samples,
     machineCpuBusy,
     cpuMsPerTask: cpuMsPerTask(ticksBefore, ticksAfter, tasks),
+    blocksReadPerTask: blocks / tasks,
     ended: outcome.terminal,
     unsuccessfulRuns: outcome.unsuccessful,
     timedOut: outcome.timedOut,
@@ -143,6 +148,7 @@ export async function fixedRate(
   const startedUs = monotonicUs();
   const cpuBefore = machineCpu();
   const ticksBefore = ctx.cpu();
+  const blocksBefore = await blocksRead(ctx.db);
   const submitted = await submitAtRate(rate, duration, startRun(ctx.api, workflow), (sent) =>
     ctx.progress.update(`${sent}/${offered} sent`),
   );
@@ -153,6 +159,7 @@ export async function fixedRate(
   const ticksAfter = ctx.cpu();
   const endedUs = monotonicUs();
   const sqlAfter = await ctx.sqlCounts?.();
+  const blocks = (await blocksRead(ctx.db)) - blocksBefore;
   return {
     rate,
     duration,
@@ -162,6 +169,7 @@ export async function fixedRate(
     samples: submitted.samples,
     machineCpuBusy,
     cpuMsPerTask: cpuMsPerTask(ticksBefore, ticksAfter, submitted.created),
+    blocksReadPerTask: blocks / submitted.created,
     ended: outcome.terminal,
     unsuccessfulRuns: outcome.unsuccessful,
     timedOut: outcome.timedOut,
@@ -211,6 +219,19 @@ export async function waitForRuns(
     ctx.assertAlive();
     await sleep(POLL_MS);
   }
+}
+
+/**
+ * Blocks read into shared_buffers so far by the bench database's backends.
+ * This connection's own statistics (the previous phase's closing queries)
+ * are flushed first, so they are not counted in the next phase.
+ */
+export async function blocksRead(db: Client): Promise<number> {
+  await db.query('SELECT pg_stat_force_next_flush()');
+  const { rows } = await db.query<{ n: string }>(
+    `SELECT blks_read AS n FROM pg_stat_database WHERE datname = current_database()`,
+  );
+  return Number(rows[0].n);
 }
 
 async function unsuccessfulRuns(db: Client, workflow: string): Promise<number> {

@@ -89,5 +89,48 @@ describe('TableStatisticsRepository on a real PostgreSQL', () => {
 
   it('refuses a table that is not a queue table', async () => {
     await expect(statistics.analyze('workflow_definitions' as QueueTable)).rejects.toThrow(RangeError);
+    await expect(statistics.vacuum('workflow_definitions' as QueueTable)).rejects.toThrow(RangeError);
+  });
+
+  const runsVacuum = () =>
+    one<{ dead: number; vacuums: number }>(
+      `SELECT n_dead_tup::int AS dead, vacuum_count::int AS vacuums
+         FROM pg_stat_user_tables WHERE relname = 'runs' AND schemaname = current_schema()`,
+    );
+
+  it('finds a queue table heavy with dead tuples, vacuums it, then leaves it alone for a few seconds', async () => {
+    await database.query(`DELETE FROM runs`);
+    await flushStatistics();
+    expect(await statistics.deadHeavy(1000)).toEqual(['runs']);
+    // The floor counts: below it nothing is heavy.
+    expect(await statistics.deadHeavy(100_000)).toEqual([]);
+
+    await statistics.vacuum('runs');
+    expect(await runsVacuum()).toEqual({ dead: 0, vacuums: 1 });
+
+    await addRuns(3000);
+    await database.query(`DELETE FROM runs`);
+    await flushStatistics();
+    expect((await runsVacuum()).dead).toBeGreaterThan(1000);
+    // Vacuumed a moment ago: dead tuples an old snapshot still holds must not start a VACUUM every round.
+    expect(await statistics.deadHeavy(1000)).toEqual([]);
+  });
+
+  it('gives every queue table the autovacuum thresholds of a queue', async () => {
+    const tables = await database.query<{ relname: string; reloptions: string[] }>(
+      `SELECT relname, reloptions FROM pg_class
+        WHERE relname = ANY($1::text[]) AND relnamespace = current_schema()::regnamespace ORDER BY relname`,
+      [['runs', 'task_attempts', 'tasks']],
+    );
+    expect(tables.map((table) => table.relname)).toEqual(['runs', 'task_attempts', 'tasks']);
+    for (const table of tables) {
+      expect(table.reloptions).toEqual(
+        expect.arrayContaining([
+          'autovacuum_vacuum_scale_factor=0.02',
+          'autovacuum_vacuum_insert_scale_factor=0.02',
+          'autovacuum_vacuum_cost_delay=0',
+        ]),
+      );
+    }
   });
 });

@@ -4,6 +4,7 @@ import { OrchestratorModule } from '@taskloom/orchestrator';
 import { processInfrastructure } from '@taskloom/runtime';
 import { MetricsServerModule } from '@taskloom/telemetry';
 import { BackpressureMonitor } from './backpressure.monitor';
+import { DeadTupleVacuumService } from './dead-tuple-vacuum.service';
 import { DelayedRunPromoter } from './delayed-run.promoter';
 import { RunAdmissionLoop } from './run-admission.loop';
 import { DispatcherService } from './dispatcher.service';
@@ -25,6 +26,7 @@ import { WaitWakeLoop } from './wait-wake.loop';
     ReconcilerService,
     RetentionService,
     PlannerStatisticsService,
+    DeadTupleVacuumService,
     QueueAgingService,
     SubRunLaunchLoop,
     WaitWakeLoop,

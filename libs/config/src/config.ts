@@ -50,6 +50,8 @@ export interface TaskloomConfig {
     pollMs: number;
     highWater: number;
     lowWater: number;
+    /** Dead tuples on a queue table (plus 2 % of its rows) past which a router VACUUMs it; 0 leaves it to autovacuum. */
+    vacuumDeadTuples: number;
     reconcileIntervalMs: number;
     /** How often routers end due waits (sleeps, signal timeouts, queue timeouts): their lateness at most. */
     waitPollMs: number;
@@ -172,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
       pollMs: e.ROUTER_POLL_MS,
       highWater: e.ROUTER_HIGH_WATER,
       lowWater: e.ROUTER_LOW_WATER,
+      vacuumDeadTuples: e.ROUTER_VACUUM_DEAD_TUPLES,
       reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
       waitPollMs: e.WAIT_POLL_MS,
       queuedGraceMs: e.RECONCILE_QUEUED_GRACE_MS,

@@ -55,6 +55,7 @@ export const EnvSchema = z.object({
   ROUTER_POLL_MS: integer(10, 60_000).default(500),
   ROUTER_HIGH_WATER: integer(1, 10_000_000).default(1_000),
   ROUTER_LOW_WATER: integer(0, 10_000_000).default(500),
+  ROUTER_VACUUM_DEAD_TUPLES: integer(0, 1_000_000_000).default(10_000),
   RECONCILE_INTERVAL_MS: integer(100, 600_000).default(2_000),
   WAIT_POLL_MS: integer(10, 60_000).default(250),
   SCHEDULE_POLL_MS: integer(10, 60_000).default(250),

@@ -13,6 +13,7 @@ import {
   type TemplateScope,
 } from '@taskloom/engine';
 import {
+  newRowId,
   RunRepository,
   SubRunQueueRepository,
   TaskDispatchRepository,
@@ -28,7 +29,6 @@ import {
   type WaitStart,
 } from '@taskloom/persistence';
 import { priorityRank, TaskRouting } from '@taskloom/queue';
-import { randomUUID } from 'node:crypto';
 import { dispatchBonusMs } from './dispatch-order';
 import { ExpressionEvaluator } from './expressions/expression-evaluator.service';
 import { ExpressionPoolClosed } from './expressions/expression-pool';
@@ -291,7 +291,7 @@ export class ActivationService {
     for (const [index, item] of items.entries()) {
       const { input, affinity } = item;
       decided.items.push({
-        id: randomUUID(),
+        id: newRowId(),
         runId: candidate.runId,
         tenant: run.tenant,
         key: planned.key,

@@ -33,6 +33,6 @@ export class RateLimitDefaults {
 
   private async read(db: Db | undefined): Promise<Map<string, RateLimitDefault>> {
     const rows = await this.taskTypes.rateDefaults(db);
-    return new Map(rows.map((row) => [row.type, row.rateLimit as unknown as RateLimitDefault]));
+    return new Map(rows.map((row) => [row.type, row.rateLimit]));
   }
 }

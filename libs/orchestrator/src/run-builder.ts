@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '@taskloom/engine';
-import type { NewRunRow, NewTaskRow } from '@taskloom/persistence';
+import { newRowId, type NewRunRow, type NewTaskRow } from '@taskloom/persistence';
 import { priorityRank } from '@taskloom/queue';
 import type { CompiledWorkflow } from './plan-cache.service';
 
@@ -32,11 +31,11 @@ export interface BuiltRun {
  * activated right after the insert, in the same transaction.
  */
 export function buildRun(workflow: CompiledWorkflow, request: RunRequest): BuiltRun {
-  const runId = randomUUID();
+  const runId = newRowId();
   const { plan } = workflow;
   const runPriority = request.priorityRank ?? priorityRank(plan.definition.defaults?.priority ?? 'normal');
   const tasks: NewTaskRow[] = plan.tasks.map((task) => ({
-    id: randomUUID(),
+    id: newRowId(),
     runId,
     tenant: request.tenant,
     key: task.key,

@@ -100,3 +100,4 @@ export {
 export { RetentionRepository } from './repositories/retention.repository';
 export { StatsRepository } from './repositories/stats.repository';
 export { TableStatisticsRepository, type QueueTable } from './repositories/table-statistics.repository';
+export { newRowId } from './row-id';

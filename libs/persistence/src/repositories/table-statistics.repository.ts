@@ -20,6 +20,15 @@ const QUEUE_TABLES = Object.keys(PLANNED_COLUMNS) as QueueTable[];
 
 /** Rows of slack before a size change counts, so a small table is not analyzed for every few rows. */
 const STALE_SLACK_ROWS = 500;
+/**
+ * Dead tuples allowed on top of the caller's floor, as a share of the
+ * table's rows: the same share as the per-table
+ * autovacuum_vacuum_scale_factor (migration 1764100000000), so a table
+ * holding a long history is not vacuumed for every few thousand rewrites.
+ */
+const DEAD_SHARE = 0.02;
+/** A table is vacuumed at most this often, so dead tuples an old snapshot still holds cannot start a VACUUM every round. */
+const MIN_VACUUM_INTERVAL_MS = 5_000;
 
 /**
  * Planner statistics of the queue tables. Autovacuum looks at a database
@@ -48,6 +57,35 @@ export class TableStatisticsRepository {
       [QUEUE_TABLES, STALE_SLACK_ROWS],
     );
     return rows.map((row) => row.relname);
+  }
+
+  /**
+   * The queue tables holding more than `minDead` + DEAD_SHARE × rows dead
+   * tuples (n_dead_tup, which VACUUM and page pruning lower) that nobody —
+   * autovacuum, another router — has vacuumed in the last MIN_VACUUM_INTERVAL_MS.
+   */
+  async deadHeavy(minDead: number): Promise<QueueTable[]> {
+    const rows = await queryRows<{ relname: QueueTable }>(
+      this.database.db,
+      `SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+        WHERE s.schemaname = current_schema() AND s.relname = ANY($1::text[])
+          AND s.n_dead_tup > $2 + $3 * greatest(c.reltuples, 0)
+          AND coalesce(greatest(s.last_vacuum, s.last_autovacuum), '-infinity') < now() - $4 * interval '1 millisecond'`,
+      [QUEUE_TABLES, minDead, DEAD_SHARE, MIN_VACUUM_INTERVAL_MS],
+    );
+    return rows.map((row) => row.relname);
+  }
+
+  /**
+   * VACUUM one queue table: its dead tuples' space becomes reusable and its
+   * visibility map current. Skipped when autovacuum or another router holds
+   * it. Index passes are left to PostgreSQL's own rule (INDEX_CLEANUP AUTO):
+   * with few dead tuples on a large table it prunes the heap only, so a long
+   * history does not make every VACUUM scan every index.
+   */
+  async vacuum(table: QueueTable): Promise<void> {
+    if (!Object.hasOwn(PLANNED_COLUMNS, table)) throw new RangeError(`${table} is not a queue table`);
+    await execute(this.database.db, `VACUUM (SKIP_LOCKED) ${table}`);
   }
 
   /** ANALYZE the planned columns of one queue table; skipped when autovacuum or another router is at it already. */

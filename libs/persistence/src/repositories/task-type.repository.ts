@@ -67,7 +67,15 @@ export class TaskTypeRepository {
   }
 
   /** The types that declare a default rate limit, with it (ADR 0026). */
-  rateDefaults(db: Db = this.database.db): Promise<{ type: string; rateLimit: Record<string, unknown> }[]> {
+  /** The default rate limits executors published (validated by the SDK before they were written). */
+  rateDefaults(db: Db = this.database.db): Promise<{ type: string; rateLimit: StoredRateLimit }[]> {
     return queryRows(db, `SELECT type, rate_limit AS "rateLimit" FROM task_types WHERE rate_limit IS NOT NULL`);
   }
+}
+
+/** A task type's default rate limit as stored in `task_types.rate_limit`. */
+export interface StoredRateLimit {
+  limit: number;
+  periodMs: number;
+  key?: string;
 }
