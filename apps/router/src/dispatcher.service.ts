@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import {
   CLAIM_PLANNER,
-  ReadyListener,
+  READY_CHANNEL,
   TaskDispatchRepository,
   TransactionRunner,
   type ClaimedTask,
@@ -11,6 +11,7 @@ import { dispatchBonusMs } from '@taskloom/orchestrator';
 import { metrics } from '@taskloom/telemetry';
 import { BackpressureMonitor } from './backpressure.monitor';
 import { CoalescedRounds } from './coalesced-rounds';
+import { RouterNotifications } from './router-notifications';
 import { TaskEnqueuer } from './task-enqueuer';
 
 /**
@@ -26,7 +27,6 @@ import { TaskEnqueuer } from './task-enqueuer';
 @Injectable()
 export class DispatcherService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DispatcherService.name);
-  private listener: ReadyListener | undefined;
   private lingerTimer: NodeJS.Timeout | undefined;
   private readonly rounds = new CoalescedRounds('dispatch round', () => this.dispatchRound(), this.logger);
 
@@ -36,16 +36,12 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     private readonly dispatch: TaskDispatchRepository,
     private readonly enqueuer: TaskEnqueuer,
     private readonly backpressure: BackpressureMonitor,
+    private readonly notifications: RouterNotifications,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.backpressure.whenRelieved(() => this.rounds.wake());
-    this.listener = new ReadyListener(
-      this.config.database.url,
-      () => this.wakeSoon(),
-      (error) => this.logger.warn(`ready listener: ${error.message}`),
-    );
-    await this.listener.start();
+    await this.notifications.listen(READY_CHANNEL, () => this.wakeSoon());
     this.rounds.poll(this.config.router.pollMs);
   }
 
@@ -109,6 +105,5 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   async onApplicationShutdown(): Promise<void> {
     if (this.lingerTimer) clearTimeout(this.lingerTimer);
     await this.rounds.stop();
-    await this.listener?.close();
   }
 }

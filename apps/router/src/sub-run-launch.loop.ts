@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { SubRunLaunchService } from '@taskloom/orchestrator';
-import { ReadyListener, SUB_RUN_CHANNEL } from '@taskloom/persistence';
+import { SUB_RUN_CHANNEL } from '@taskloom/persistence';
 import { CoalescedRounds } from './coalesced-rounds';
+import { RouterNotifications } from './router-notifications';
 
 /** Child runs created per transaction: each may carry a whole definition's tasks. */
 const LAUNCH_BATCH = 20;
@@ -24,7 +25,6 @@ const MIN_POLL_MS = 2_000;
 @Injectable()
 export class SubRunLaunchLoop implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SubRunLaunchLoop.name);
-  private listener: ReadyListener | undefined;
   private readonly rounds = new CoalescedRounds(
     'launching sub-workflow runs',
     async () => (await this.launches.launchPending(LAUNCH_BATCH)) >= LAUNCH_BATCH,
@@ -34,21 +34,15 @@ export class SubRunLaunchLoop implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
     private readonly launches: SubRunLaunchService,
+    private readonly notifications: RouterNotifications,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.listener = new ReadyListener(
-      this.config.database.url,
-      () => this.rounds.wake(),
-      (error) => this.logger.warn(`sub-run listener: ${error.message}`),
-      SUB_RUN_CHANNEL,
-    );
-    await this.listener.start();
+    await this.notifications.listen(SUB_RUN_CHANNEL, () => this.rounds.wake());
     this.rounds.poll(Math.max(MIN_POLL_MS, this.config.router.pollMs));
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.rounds.stop();
-    await this.listener?.close();
   }
 }

@@ -16,6 +16,7 @@ import { Waits1765020000000 } from './1765020000000-waits';
 import { ConcurrencyKeys1765030000000 } from './1765030000000-concurrency-keys';
 import { TenantFairShare1765030000001 } from './1765030000001-tenant-fair-share';
 import { PoolQueues1765040000000 } from './1765040000000-pool-queues';
+import { DueTimeNotifications1765070000000 } from './1765070000000-due-time-notifications';
 
 /** In order; TypeORM records each one it has run in its `migrations` table. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ConcurrencyKeys1765030000000,
   TenantFairShare1765030000001,
   PoolQueues1765040000000,
+  DueTimeNotifications1765070000000,
 ];
