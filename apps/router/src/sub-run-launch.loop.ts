@@ -7,18 +7,11 @@ import { RouterNotifications } from './router-notifications';
 
 /** Child runs created per transaction: each may carry a whole definition's tasks. */
 const LAUNCH_BATCH = 20;
-/**
- * The fallback poll's shortest period. Every pending launch is announced on
- * commit, so the poll only catches an announcement lost with the listener's
- * connection; polling at ROUTER_POLL_MS as well would be most of an idle
- * router's PostgreSQL traffic (ADR 0024, idle cost).
- */
-const MIN_POLL_MS = 2_000;
 
 /**
  * Creates the child runs of started sub-workflow tasks (SubRunLaunchService)
  * after the transaction that started them committed: woken by their
- * announcement, with the router's poll as a fallback, and again at once
+ * announcement, with ROUTER_SAFETY_POLL_MS as a fallback, and again at once
  * while batches come back full. Each router runs one; they share the work
  * through SKIP LOCKED.
  */
@@ -39,7 +32,9 @@ export class SubRunLaunchLoop implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationBootstrap(): Promise<void> {
     await this.notifications.listen(SUB_RUN_CHANNEL, () => this.rounds.wake());
-    this.rounds.poll(Math.max(MIN_POLL_MS, this.config.router.pollMs));
+    // Every pending launch is announced on commit: the poll only catches an announcement lost with the
+    // listener's connection, as the due-time loops' safety poll does (ADR 0028).
+    this.rounds.poll(Math.max(this.config.router.safetyPollMs, this.config.router.pollMs));
   }
 
   async onApplicationShutdown(): Promise<void> {
