@@ -19,7 +19,7 @@ import { sleep } from './timing';
  * CPU seconds are what the processes spent, which other load on the machine
  * changes little; wall-clock latencies would change a lot.
  */
-const USAGE = `npm run bench:idle -- [--seconds S] [--settle S] [--standalone] [--executors N] [--routers N] [--apis N] [--partitions N]`;
+const USAGE = `npm run bench:idle -- [--seconds S] [--settle S] [--standalone] [--executors N] [--routers N] [--apis N] [--partitions N] [--cpu-prof]`;
 const START_TIMEOUT_MS = 60_000;
 /** Issue 19: an idle standalone system costs under 1 % of a core. */
 const STANDALONE_BOUND = 0.01;
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     options: {
       seconds: { type: 'string', default: '60' },
       standalone: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'boolean', default: false },
       settle: { type: 'string', default: '30' },
       executors: { type: 'string', default: '1' },
       routers: { type: 'string', default: '1' },
@@ -48,13 +49,16 @@ async function main(): Promise<void> {
   const seconds = count('seconds');
   const logDir = join(ROOT, 'bench', 'results', `idle-logs-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   mkdirSync(logDir, { recursive: true });
+  // Where an idle process spends its CPU: one .cpuprofile per process in the log directory, for DevTools.
+  const nodeArgs = (name: string) =>
+    values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${logDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
   const children = new Set<Child>();
   let services: BenchServices | undefined;
   let cluster: Cluster | undefined;
   try {
     services = await createServices(values.postgres.replace(/\/+$/, ''), values.redis);
     const measured = values.standalone
-      ? await startStandalone(services, count('partitions'), logDir, children)
+      ? await startStandalone(services, count('partitions'), logDir, children, nodeArgs('standalone'))
       : (cluster = await Cluster.start({
           services,
           executors: count('executors'),
@@ -64,7 +68,7 @@ async function main(): Promise<void> {
           concurrency: 64,
           connections: 4,
           logDir,
-          nodeArgs: () => [],
+          nodeArgs,
           children,
         }));
     // Plugin warm-up, JIT, the first samples and (standalone) the demo run tail off over half a minute.
@@ -101,10 +105,12 @@ async function startStandalone(
   partitions: number,
   logDir: string,
   children: Set<Child>,
+  nodeArgs: string[],
 ): Promise<{ cpuSeconds(): Record<string, number> }> {
   const child = new Child({
     name: 'standalone',
     script: join(ROOT, 'apps', 'standalone', 'dist', 'main.js'),
+    nodeArgs,
     env: {
       DATABASE_URL: services.databaseUrl,
       REDIS_URL: services.redisUrl,
