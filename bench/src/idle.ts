@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const after = measured.cpuSeconds();
     const transactions = (await committedTransactions(postgresUrl, services.database)) - transactionsBefore;
     const line = (name: string, cpu: number) =>
-      `  ${name.padEnd(12)} ${cpu.toFixed(1).padStart(5)} CPU s  ${((cpu / seconds) * 100).toFixed(2).padStart(6)} % of a core`;
+      `  ${name.padEnd(12)} ${cpu.toFixed(2).padStart(5)} CPU s  ${((cpu / seconds) * 100).toFixed(2).padStart(6)} % of a core`;
     const spent = Object.keys(after).map((name) => [name, after[name]! - before[name]!] as const);
     const total = spent.reduce((sum, [, cpu]) => sum + cpu, 0);
     const share = total / seconds;
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       ? `standalone ${(share * 100).toFixed(2)} % of a core: ${share < STANDALONE_BOUND ? 'PASS' : 'FAIL'} (bound ${STANDALONE_BOUND * 100} %)`
       : `the ${STANDALONE_BOUND * 100} % bound is judged on --standalone`;
     process.stdout.write(
-      `idle over ${seconds} s (CPU seconds are sampled to 0.1 s):\n${spent.map(([name, cpu]) => line(name, cpu)).join('\n')}\n` +
+      `idle over ${seconds} s (CPU seconds to the clock tick, 0.01 s):\n${spent.map(([name, cpu]) => line(name, cpu)).join('\n')}\n` +
         `${line('total', total)}\n  PostgreSQL   ${(transactions / seconds).toFixed(1)} transactions/s on the bench database\n${verdict}\n`,
     );
     if (values.standalone && share >= STANDALONE_BOUND) process.exitCode = 1;
