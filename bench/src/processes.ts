@@ -87,10 +87,10 @@ export class Child {
     return Math.round(this.peakKb / 102.4) / 10;
   }
 
-  /** User + system CPU time used so far, in seconds. */
+  /** User + system CPU time used so far, in seconds, to the kernel's clock tick (0.01 s). */
   cpuSeconds(): number {
     this.sample();
-    return Math.round(this.cpuTicks / (CLOCK_TICKS / 10)) / 10;
+    return Math.round((this.cpuTicks / CLOCK_TICKS) * 100) / 100;
   }
 
   /** Resolves when a line of output matches; rejects with the last lines if the process exits or the time runs out. */

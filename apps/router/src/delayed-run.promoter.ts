@@ -1,12 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { RunAdmissionService } from '@taskloom/orchestrator';
+import { DELAYED_RUN_CHANNEL, RunRepository } from '@taskloom/persistence';
 import { metrics } from '@taskloom/telemetry';
-import { CoalescedRounds } from './coalesced-rounds';
+import { DueRounds } from './due-rounds';
+import { RouterNotifications } from './router-notifications';
 
 /**
- * Starts delayed runs (startAt, delayMs) when their time comes: every
- * SCHEDULE_POLL_MS each router promotes due 'scheduled' runs, SCHEDULE_BATCH
+ * Starts delayed runs (startAt, delayMs) when their time comes: each router
+ * promotes due 'scheduled' runs when the earliest start time comes, or when
+ * a notification says a run was started for later (ADR 0028), SCHEDULE_BATCH
  * at a time while batches come back full — to 'pending' with their roots
  * activated, or to 'queued' for a workflow concurrency key (ADR 0027).
  * Routers skip each other's rows; promoting is one transaction, so a killed
@@ -15,16 +18,27 @@ import { CoalescedRounds } from './coalesced-rounds';
 @Injectable()
 export class DelayedRunPromoter implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DelayedRunPromoter.name);
-  private readonly rounds = new CoalescedRounds('promoting delayed runs', () => this.promote(), this.logger);
+  private readonly rounds: DueRounds;
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
     private readonly admission: RunAdmissionService,
-  ) {}
+    private readonly runs: RunRepository,
+    private readonly notifications: RouterNotifications,
+  ) {
+    this.rounds = new DueRounds({
+      what: 'promoting delayed runs',
+      round: () => this.promote(),
+      nextDueInMs: () => this.runs.nextStartInMs(),
+      minGapMs: this.config.schedules.pollMs,
+      safetyPollMs: this.config.router.safetyPollMs,
+      logger: this.logger,
+    });
+  }
 
-  onApplicationBootstrap(): void {
-    this.rounds.wake();
-    this.rounds.poll(this.config.schedules.pollMs);
+  async onApplicationBootstrap(): Promise<void> {
+    this.rounds.start();
+    await this.notifications.listen(DELAYED_RUN_CHANNEL, () => this.rounds.notice());
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import {
   CLAIM_PLANNER,
-  ReadyListener,
+  READY_CHANNEL,
   TaskDispatchRepository,
   TransactionRunner,
   type ClaimedTask,
@@ -12,14 +12,20 @@ import { metrics } from '@taskloom/telemetry';
 import { BackpressureMonitor } from './backpressure.monitor';
 import { CoalescedRounds } from './coalesced-rounds';
 import { EarliestWake } from './earliest-wake';
+import { PeriodicRound } from './periodic-round';
+import { RouterNotifications } from './router-notifications';
 import { TaskEnqueuer } from './task-enqueuer';
 
 /**
  * Moves ready tasks from PostgreSQL to their queues: claim a batch in
  * dispatch order (skipping rows other routers hold and queues that are
  * saturated), commit, then addBulk. Wakes on NOTIFY (after a short linger so
- * a burst goes out as one batch), on a poll timer as a fallback, and again
- * at once while batches come back full.
+ * a burst goes out as one batch) and again at once while batches come back
+ * full. Every ROUTER_POLL_MS a probe asks whether some ready task's time has
+ * come, and wakes it if so: that dispatches a task retried after a backoff
+ * (announced when the retry commits, due later) and whatever a lost
+ * notification announced, for one query instead of a claim transaction
+ * when nothing is ready (ADR 0028).
  *
  * A crash between the commit and the addBulk leaves tasks 'queued' with no
  * job; the reconciler re-enqueues them.
@@ -27,10 +33,16 @@ import { TaskEnqueuer } from './task-enqueuer';
 @Injectable()
 export class DispatcherService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DispatcherService.name);
-  private listener: ReadyListener | undefined;
   private lingerTimer: NodeJS.Timeout | undefined;
   private readonly rounds = new CoalescedRounds('dispatch round', () => this.dispatchRound(), this.logger);
   private readonly nextPermit = new EarliestWake(() => this.rounds.wake());
+  private readonly probe = new PeriodicRound(
+    'probing for due ready tasks',
+    async () => {
+      if (await this.dispatch.anyDue()) this.rounds.wake();
+    },
+    this.logger,
+  );
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
@@ -38,17 +50,13 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     private readonly dispatch: TaskDispatchRepository,
     private readonly enqueuer: TaskEnqueuer,
     private readonly backpressure: BackpressureMonitor,
+    private readonly notifications: RouterNotifications,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.backpressure.whenRelieved(() => this.rounds.wake());
-    this.listener = new ReadyListener(
-      this.config.database.url,
-      () => this.wakeSoon(),
-      (error) => this.logger.warn(`ready listener: ${error.message}`),
-    );
-    await this.listener.start();
-    this.rounds.poll(this.config.router.pollMs);
+    await this.notifications.listen(READY_CHANNEL, () => this.wakeSoon());
+    this.probe.start(this.config.router.pollMs);
   }
 
   private wakeSoon(): void {
@@ -120,7 +128,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   async onApplicationShutdown(): Promise<void> {
     if (this.lingerTimer) clearTimeout(this.lingerTimer);
     this.nextPermit.cancel();
+    await this.probe.stop();
     await this.rounds.stop();
-    await this.listener?.close();
   }
 }

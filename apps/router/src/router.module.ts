@@ -12,6 +12,7 @@ import { PlannerStatisticsService } from './planner-statistics.service';
 import { QueueAgingService } from './queue-aging.service';
 import { ReconcilerService } from './reconciler.service';
 import { RetentionService } from './retention.service';
+import { RouterNotifications } from './router-notifications';
 import { ScheduleFiringLoop } from './schedule-firing.loop';
 import { SubRunLaunchLoop } from './sub-run-launch.loop';
 import { TaskEnqueuer } from './task-enqueuer';
@@ -20,6 +21,7 @@ import { WaitWakeLoop } from './wait-wake.loop';
 @Module({
   imports: [OrchestratorModule],
   providers: [
+    RouterNotifications,
     TaskEnqueuer,
     BackpressureMonitor,
     DispatcherService,

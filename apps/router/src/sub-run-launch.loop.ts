@@ -1,30 +1,23 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { SubRunLaunchService } from '@taskloom/orchestrator';
-import { ReadyListener, SUB_RUN_CHANNEL } from '@taskloom/persistence';
+import { SUB_RUN_CHANNEL } from '@taskloom/persistence';
 import { CoalescedRounds } from './coalesced-rounds';
+import { RouterNotifications } from './router-notifications';
 
 /** Child runs created per transaction: each may carry a whole definition's tasks. */
 const LAUNCH_BATCH = 20;
-/**
- * The fallback poll's shortest period. Every pending launch is announced on
- * commit, so the poll only catches an announcement lost with the listener's
- * connection; polling at ROUTER_POLL_MS as well would be most of an idle
- * router's PostgreSQL traffic (ADR 0024, idle cost).
- */
-const MIN_POLL_MS = 2_000;
 
 /**
  * Creates the child runs of started sub-workflow tasks (SubRunLaunchService)
  * after the transaction that started them committed: woken by their
- * announcement, with the router's poll as a fallback, and again at once
+ * announcement, with ROUTER_SAFETY_POLL_MS as a fallback, and again at once
  * while batches come back full. Each router runs one; they share the work
  * through SKIP LOCKED.
  */
 @Injectable()
 export class SubRunLaunchLoop implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SubRunLaunchLoop.name);
-  private listener: ReadyListener | undefined;
   private readonly rounds = new CoalescedRounds(
     'launching sub-workflow runs',
     async () => (await this.launches.launchPending(LAUNCH_BATCH)) >= LAUNCH_BATCH,
@@ -34,21 +27,17 @@ export class SubRunLaunchLoop implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
     private readonly launches: SubRunLaunchService,
+    private readonly notifications: RouterNotifications,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.listener = new ReadyListener(
-      this.config.database.url,
-      () => this.rounds.wake(),
-      (error) => this.logger.warn(`sub-run listener: ${error.message}`),
-      SUB_RUN_CHANNEL,
-    );
-    await this.listener.start();
-    this.rounds.poll(Math.max(MIN_POLL_MS, this.config.router.pollMs));
+    await this.notifications.listen(SUB_RUN_CHANNEL, () => this.rounds.wake());
+    // Every pending launch is announced on commit: the poll only catches an announcement lost with the
+    // listener's connection, as the due-time loops' safety poll does (ADR 0028).
+    this.rounds.poll(Math.max(this.config.router.safetyPollMs, this.config.router.pollMs));
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.rounds.stop();
-    await this.listener?.close();
   }
 }

@@ -53,14 +53,22 @@ export interface TaskloomConfig {
     /** Dead tuples on a queue table (plus 2 % of its rows) past which a router VACUUMs it; 0 leaves it to autovacuum. */
     vacuumDeadTuples: number;
     reconcileIntervalMs: number;
-    /** How often routers end due waits (sleeps, signal timeouts, queue timeouts): their lateness at most. */
+    /**
+     * Shortest time between two rounds of the wait loop (sleeps, signal
+     * timeouts, queue timeouts): how late a wait may end while rounds are busy.
+     */
     waitPollMs: number;
+    /**
+     * A round of the wait, schedule and delayed-run loops at least this often
+     * when nothing wakes them: how late a lost notification can make an item.
+     */
+    safetyPollMs: number;
     queuedGraceMs: number;
     executorLostAfterMs: number;
   };
   /** Schedules and delayed runs (DESIGN §8, ADR 0020). */
   schedules: {
-    /** How often each router looks for due schedules and due delayed runs. */
+    /** Shortest time between two rounds of the schedule and delayed-run loops (ADR 0028). */
     pollMs: number;
     /** Schedules (and delayed runs) claimed per round. */
     batch: number;
@@ -177,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
       vacuumDeadTuples: e.ROUTER_VACUUM_DEAD_TUPLES,
       reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
       waitPollMs: e.WAIT_POLL_MS,
+      safetyPollMs: e.ROUTER_SAFETY_POLL_MS,
       queuedGraceMs: e.RECONCILE_QUEUED_GRACE_MS,
       executorLostAfterMs: e.EXECUTOR_LOST_AFTER_MS,
     },

@@ -59,6 +59,7 @@ export const EnvSchema = z.object({
   RECONCILE_INTERVAL_MS: integer(100, 600_000).default(2_000),
   WAIT_POLL_MS: integer(10, 60_000).default(250),
   SCHEDULE_POLL_MS: integer(10, 60_000).default(250),
+  ROUTER_SAFETY_POLL_MS: integer(100, 600_000).default(10_000),
   SCHEDULE_BATCH: integer(1, 10_000).default(50),
   SCHEDULE_MISFIRE_GRACE_MS: integer(0, 86_400_000).default(30_000),
   SCHEDULE_CATCH_UP_MAX: integer(1, 10_000).default(100),

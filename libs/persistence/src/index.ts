@@ -5,7 +5,15 @@ export { runMigrations } from './migrator';
 export { MIGRATIONS } from './migrations';
 export { ensureDatabase, prepareDatabase, quoteIdentifier } from './database-bootstrap';
 export { TransactionRunner } from './transaction.runner';
-export { notifyReady, ReadyListener, READY_CHANNEL, SUB_RUN_CHANNEL } from './ready-signal';
+export {
+  DELAYED_RUN_CHANNEL,
+  NotificationListener,
+  notifyReady,
+  READY_CHANNEL,
+  SCHEDULE_CHANNEL,
+  SUB_RUN_CHANNEL,
+  WAIT_CHANNEL,
+} from './ready-signal';
 export type { Db } from './sql';
 export { isDataError } from './data-error';
 export * from './entities';

@@ -18,6 +18,7 @@ import { TenantFairShare1765030000001 } from './1765030000001-tenant-fair-share'
 import { PoolQueues1765040000000 } from './1765040000000-pool-queues';
 import { RateLimits1765050000000 } from './1765050000000-rate-limits';
 import { RunConcurrency1765060000000 } from './1765060000000-run-concurrency';
+import { DueTimeNotifications1765070000000 } from './1765070000000-due-time-notifications';
 import { AttemptTableVacuum1765080000000 } from './1765080000000-attempt-table-vacuum';
 
 /** In order; TypeORM records each one it has run in its `migrations` table. */
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   PoolQueues1765040000000,
   RateLimits1765050000000,
   RunConcurrency1765060000000,
+  DueTimeNotifications1765070000000,
   AttemptTableVacuum1765080000000,
 ];

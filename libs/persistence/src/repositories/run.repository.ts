@@ -431,6 +431,18 @@ export class RunRepository {
     );
   }
 
+  /**
+   * nextStartInMs — milliseconds from now (the database's clock) until the
+   * earliest start time of a scheduled run; null when none is scheduled.
+   */
+  async nextStartInMs(): Promise<number | null> {
+    const rows = await queryRows<{ in_ms: number | null }>(
+      this.database.db,
+      `SELECT extract(epoch FROM min(start_at) - now())::float8 * 1000 AS in_ms FROM runs WHERE status = 'scheduled'`,
+    );
+    return rows[0]?.in_ms ?? null;
+  }
+
   /** reopen — a failed run runs again with the given number of tasks left to finish. */
   async reopen(db: Db, id: string, tasksRemaining: number): Promise<void> {
     await execute(

@@ -150,6 +150,19 @@ export class ScheduleRepository {
     );
   }
 
+  /**
+   * nextDueInMs — milliseconds from now (the database's clock) until the
+   * earliest fire time of a schedule not paused; null when none has one. A
+   * buffered fire time is due when its run ends, which a trigger announces.
+   */
+  async nextDueInMs(): Promise<number | null> {
+    const rows = await queryRows<{ in_ms: number | null }>(
+      this.database.db,
+      `SELECT extract(epoch FROM min(next_fire_at) - now())::float8 * 1000 AS in_ms FROM schedules WHERE NOT paused`,
+    );
+    return rows[0]?.in_ms ?? null;
+  }
+
   async advance(db: Db, id: string, state: ScheduleAdvance): Promise<void> {
     await execute(
       db,

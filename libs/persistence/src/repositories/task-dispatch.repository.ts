@@ -248,6 +248,25 @@ export class TaskDispatchRepository {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * anyDue — whether some ready task's time has come (a claim could take
+   * it, unless its queue is saturated, its key full or its bucket spent):
+   * one read of each partial index (plain, keyed, rate-limited: each
+   * predicate is its index's), no transaction, for the dispatcher's fallback poll.
+   */
+  async anyDue(): Promise<boolean> {
+    const rows = await queryRows<{ due: boolean }>(
+      this.database.db,
+      `SELECT EXISTS (SELECT 1 FROM tasks
+                       WHERE status = 'ready' AND concurrency_key IS NULL AND rate_key IS NULL AND available_at <= now())
+           OR EXISTS (SELECT 1 FROM tasks
+                       WHERE status = 'ready' AND concurrency_key IS NOT NULL AND rate_key IS NULL AND available_at <= now())
+           OR EXISTS (SELECT 1 FROM tasks WHERE status = 'ready' AND rate_key IS NOT NULL AND available_at <= now())
+              AS due`,
+    );
+    return rows[0]?.due ?? false;
+  }
+
   /** Tasks waiting to run: ready in PostgreSQL or queued in Redis. Each count reads its own partial index. */
   async countBacklog(): Promise<number> {
     const rows = await queryRows<{ backlog: number }>(

@@ -131,6 +131,23 @@ export class TaskWaitRepository {
     return settleTasks(db, 'unstarted', entries);
   }
 
+  /**
+   * nextDueInMs — milliseconds from now (the database's clock) until the
+   * earliest wait falls due: a sleep's end, a signal wait's timeout or a
+   * queue timeout; zero or less when one is due already, null when none is
+   * pending. Both minimums are read through their partial indexes.
+   */
+  async nextDueInMs(): Promise<number | null> {
+    const rows = await queryRows<{ in_ms: number | null }>(
+      this.database.db,
+      `SELECT extract(epoch FROM least(
+                (SELECT min(wake_at) FROM tasks WHERE status = 'waiting' AND wake_at IS NOT NULL),
+                (SELECT min(available_at + queue_timeout_ms * interval '1 millisecond') FROM tasks
+                  WHERE queue_timeout_ms IS NOT NULL AND status IN ('ready', 'queued'))) - now())::float8 * 1000 AS in_ms`,
+    );
+    return rows[0]?.in_ms ?? null;
+  }
+
   /** Waiting tasks by kind, for the waiting-tasks gauge. */
   async countWaiting(): Promise<{ sleep: number; signal: number }> {
     // Each count matches a partial index's predicate, so neither reads the whole table.
