@@ -11,7 +11,7 @@ export interface TableDeadTuples {
   end: number;
   /** Autovacuum runs on the table that finished during the phase. */
   autovacuums: number;
-  /** VACUUM statements on the table that finished during the phase: the router's own (dead-tuple-vacuum.service.ts). */
+  /** VACUUM statements on the table that finished during the phase: the router's own (queue-table-upkeep.service.ts). */
   vacuums: number;
 }
 

@@ -4,12 +4,11 @@ import { OrchestratorModule } from '@taskloom/orchestrator';
 import { processInfrastructure } from '@taskloom/runtime';
 import { MetricsServerModule } from '@taskloom/telemetry';
 import { BackpressureMonitor } from './backpressure.monitor';
-import { DeadTupleVacuumService } from './dead-tuple-vacuum.service';
 import { DelayedRunPromoter } from './delayed-run.promoter';
 import { RunAdmissionLoop } from './run-admission.loop';
 import { DispatcherService } from './dispatcher.service';
-import { PlannerStatisticsService } from './planner-statistics.service';
 import { QueueAgingService } from './queue-aging.service';
+import { QueueTableUpkeepService } from './queue-table-upkeep.service';
 import { ReconcilerService } from './reconciler.service';
 import { RetentionService } from './retention.service';
 import { RouterNotifications } from './router-notifications';
@@ -27,8 +26,7 @@ import { WaitWakeLoop } from './wait-wake.loop';
     DispatcherService,
     ReconcilerService,
     RetentionService,
-    PlannerStatisticsService,
-    DeadTupleVacuumService,
+    QueueTableUpkeepService,
     QueueAgingService,
     SubRunLaunchLoop,
     WaitWakeLoop,

@@ -47,33 +47,42 @@ const MIN_VACUUM_INTERVAL_MS = 5_000;
 export class TableStatisticsRepository {
   constructor(private readonly database: DatabasePool) {}
 
-  /** The queue tables whose live row count has doubled or halved (give or take STALE_SLACK_ROWS) since their last ANALYZE. */
-  async stale(): Promise<QueueTable[]> {
-    const rows = await queryRows<{ relname: QueueTable }>(
+  /**
+   * What the queue tables need, read in one statement for the router's
+   * upkeep round: `stale`, those whose live row count has doubled or halved
+   * (give or take STALE_SLACK_ROWS) since their last ANALYZE; `deadHeavy`,
+   * those holding more than `minDead` + DEAD_SHARE × rows dead tuples
+   * (n_dead_tup, which VACUUM and page pruning lower) that nobody —
+   * autovacuum, another router — has vacuumed in the last
+   * MIN_VACUUM_INTERVAL_MS (none when `minDead` is null).
+   */
+  async upkeepDue(minDead: number | null): Promise<{ stale: QueueTable[]; deadHeavy: QueueTable[] }> {
+    const rows = await queryRows<{ relname: QueueTable; stale: boolean; dead_heavy: boolean }>(
       this.database.db,
-      `SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+      `SELECT s.relname,
+              (s.n_live_tup > 2 * greatest(c.reltuples, 0) + $2 OR s.n_live_tup < c.reltuples / 2 - $2) AS stale,
+              ($3::bigint IS NOT NULL AND s.n_dead_tup > $3::bigint + $4 * greatest(c.reltuples, 0)
+               AND coalesce(greatest(s.last_vacuum, s.last_autovacuum), '-infinity') < now() - $5 * interval '1 millisecond')
+                AS dead_heavy
+         FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
         WHERE s.schemaname = current_schema() AND s.relname = ANY($1::text[])
-          AND (s.n_live_tup > 2 * greatest(c.reltuples, 0) + $2 OR s.n_live_tup < c.reltuples / 2 - $2)`,
-      [QUEUE_TABLES, STALE_SLACK_ROWS],
+        ORDER BY s.relname`,
+      [QUEUE_TABLES, STALE_SLACK_ROWS, minDead, DEAD_SHARE, MIN_VACUUM_INTERVAL_MS],
     );
-    return rows.map((row) => row.relname);
+    return {
+      stale: rows.filter((row) => row.stale).map((row) => row.relname),
+      deadHeavy: rows.filter((row) => row.dead_heavy).map((row) => row.relname),
+    };
   }
 
-  /**
-   * The queue tables holding more than `minDead` + DEAD_SHARE × rows dead
-   * tuples (n_dead_tup, which VACUUM and page pruning lower) that nobody —
-   * autovacuum, another router — has vacuumed in the last MIN_VACUUM_INTERVAL_MS.
-   */
+  /** The queue tables whose statistics are stale (see upkeepDue). */
+  async stale(): Promise<QueueTable[]> {
+    return (await this.upkeepDue(null)).stale;
+  }
+
+  /** The queue tables due a VACUUM past `minDead` dead tuples (see upkeepDue). */
   async deadHeavy(minDead: number): Promise<QueueTable[]> {
-    const rows = await queryRows<{ relname: QueueTable }>(
-      this.database.db,
-      `SELECT s.relname FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
-        WHERE s.schemaname = current_schema() AND s.relname = ANY($1::text[])
-          AND s.n_dead_tup > $2 + $3 * greatest(c.reltuples, 0)
-          AND coalesce(greatest(s.last_vacuum, s.last_autovacuum), '-infinity') < now() - $4 * interval '1 millisecond'`,
-      [QUEUE_TABLES, minDead, DEAD_SHARE, MIN_VACUUM_INTERVAL_MS],
-    );
-    return rows.map((row) => row.relname);
+    return (await this.upkeepDue(minDead)).deadHeavy;
   }
 
   /**

@@ -1,0 +1,51 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
+import { TableStatisticsRepository, type QueueTable } from '@taskloom/persistence';
+import { PeriodicRound } from './periodic-round';
+
+const CHECK_EVERY_MS = 2_000;
+
+/**
+ * Keeps the queue tables (runs, tasks, task_attempts) fit between
+ * autovacuum's visits, from one read of their statistics every few seconds:
+ *
+ * - it analyzes a table whose size has doubled or halved since the planner
+ *   last saw it — without that, a fresh install under load runs for up to a
+ *   minute on plans made for empty tables;
+ * - it VACUUMs a table holding more than ROUTER_VACUUM_DEAD_TUPLES dead
+ *   tuples (plus a small share of its rows). Autovacuum visits a database
+ *   once per autovacuum_naptime, a server-wide setting (a minute by default)
+ *   that no per-table option shortens, and may be off altogether; at a few
+ *   thousand rewrites a second that is hundreds of thousands of dead tuples
+ *   in front of every scan between its visits. ROUTER_VACUUM_DEAD_TUPLES=0
+ *   leaves it to autovacuum (ADR 0029).
+ *
+ * One statement a round, because an idle router runs it too (ADR 0028).
+ */
+@Injectable()
+export class QueueTableUpkeepService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(QueueTableUpkeepService.name);
+  private readonly rounds = new PeriodicRound('upkeep of queue tables', () => this.upkeep(), this.logger);
+
+  constructor(
+    @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
+    private readonly statistics: TableStatisticsRepository,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.rounds.start(CHECK_EVERY_MS);
+  }
+
+  /** Returns the tables it analyzed and those it vacuumed. */
+  async upkeep(): Promise<{ analyzed: QueueTable[]; vacuumed: QueueTable[] }> {
+    const minDead = this.config.router.vacuumDeadTuples;
+    const due = await this.statistics.upkeepDue(minDead === 0 ? null : minDead);
+    for (const table of due.stale) await this.statistics.analyze(table);
+    for (const table of due.deadHeavy) await this.statistics.vacuum(table);
+    return { analyzed: due.stale, vacuumed: due.deadHeavy };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.rounds.stop();
+  }
+}
