@@ -78,7 +78,7 @@ export async function historyPhases(
   ctx: PhaseContext,
   cluster: Cluster,
   databaseUrl: string,
-  options: { historyTasks: number; runs: number; rate: number; duration: number },
+  options: { historyTasks: number; historyPause: number; runs: number; rate: number; duration: number },
 ): Promise<HistoryResult> {
   const now = Date.now();
   ctx.progress.start(`history: filling ${options.historyTasks} finished tasks`);
@@ -95,6 +95,10 @@ export async function historyPhases(
   const filled = await tableSizes(ctx.db);
   ctx.progress.start('history: CHECKPOINT and write-back');
   const settle = await settleWrites(ctx.db);
+  if (options.historyPause > 0) {
+    ctx.progress.start(`history: idle for ${options.historyPause} s`);
+    await sleep(options.historyPause * 1000);
+  }
 
   ctx.progress.start(`history: e2e single-task, ${options.runs} runs beside ${fill.tasks} finished tasks`);
   const single = await throughput(ctx, 'bench-noop-history', options.runs, 1);

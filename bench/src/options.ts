@@ -27,6 +27,8 @@ export interface BenchOptions {
   backlogTasks: number;
   // Issue 19's history phases (history-phase.ts).
   historyTasks: number;
+  /** Seconds the system idles after the fill, before the hot-path phases beside the history. */
+  historyPause: number;
   postgresUrl: string;
   redisUrl: string;
 }
@@ -55,6 +57,8 @@ const USAGE = `npm run bench -- [flags]
   --bulk-connections N  batch requests in flight (default 4)
   --backlog-tasks N ready tasks in the backlog phase; 0 skips it (default 1000000)
   --history-tasks N finished tasks written before the history phases; 0 skips them (default 5000000)
+  --history-pause S seconds the system idles after the fill before the phases beside it, so a small
+                    history can be idle as long as a large fill takes (default 0)
   --postgres URL    server URL without database (default $BENCH_POSTGRES_URL or postgres://postgres@127.0.0.1:5432)
   --redis URL       (default $BENCH_REDIS_URL or redis://127.0.0.1:6379)
 `;
@@ -86,6 +90,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'bulk-connections': { type: 'string', default: '4' },
       'backlog-tasks': { type: 'string', default: '1000000' },
       'history-tasks': { type: 'string', default: '5000000' },
+      'history-pause': { type: 'string', default: '0' },
       postgres: { type: 'string', default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432' },
       redis: { type: 'string', default: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' },
       help: { type: 'boolean', default: false },
@@ -127,6 +132,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     bulkConnections: count('bulk-connections', 1),
     backlogTasks: count('backlog-tasks', 0),
     historyTasks: count('history-tasks', 0),
+    historyPause: count('history-pause', 0, false),
     postgresUrl: values.postgres.replace(/\/+$/, ''),
     redisUrl: values.redis,
   };
