@@ -85,6 +85,20 @@ describe('priority classes', () => {
       'slow',
       Array.from({ length: 3 }, () => ({ input: {}, priority: 'low' })),
     );
+    // The flood's newest task waits ready behind the full queue, and says so.
+    type FloodTask = { status: string; waitingOn?: Record<string, unknown> };
+    const newestTask = async (): Promise<FloodTask> => {
+      const [id] = await critical[critical.length - 1]!;
+      return (await cluster.api.get<{ tasks: FloodTask[] }>(`/api/v1/runs/${id}`)).body.tasks[0]!;
+    };
+    await cluster.api.waitFor(
+      async () => {
+        const waitingOn = (await newestTask()).waitingOn;
+        return waitingOn?.cause === 'backpressure' && waitingOn.highWater === 4;
+      },
+      'a flood task waiting on backpressure at the high-water mark of 4',
+      10_000,
+    );
     for (const id of low)
       expect((await cluster.api.waitForRun<{ status: string }>(id, 20_000)).status).toBe('succeeded');
     const [pending] = await cluster.sql<{ n: number }>(

@@ -9,6 +9,7 @@ interface TaskView {
   output: unknown;
   error: { name?: string; message: string } | null;
   wait?: { signal?: string; until: string | null };
+  waitingOn?: { cause: string } & Record<string, unknown>;
 }
 interface RunView {
   id: string;
@@ -117,6 +118,10 @@ describe('tasks that wait without holding anything', () => {
     await waitUntilWaiting(id, 'cool');
     const waiting = await cluster.api.get<RunView>(`/api/v1/runs/${id}`);
     expect(taskOf(waiting.body, 'cool').wait?.until).toEqual(expect.any(String));
+    expect(taskOf(waiting.body, 'cool').waitingOn).toEqual({
+      cause: 'sleep',
+      until: taskOf(waiting.body, 'cool').wait?.until,
+    });
 
     await Promise.all(cluster.processes.map((process) => process.kill('SIGKILL')));
     await redis.flushAll();
@@ -198,6 +203,7 @@ describe('tasks that wait without holding anything', () => {
     await waitUntilWaiting(id, 'approve');
     const waiting = await cluster.api.get<RunView>(`/api/v1/runs/${id}`);
     expect(taskOf(waiting.body, 'approve')).toMatchObject({ status: 'waiting', wait: { signal: 'approval' } });
+    expect(taskOf(waiting.body, 'approve').waitingOn).toMatchObject({ cause: 'signal', signal: 'approval' });
     expect(waiting.body.status).toBe('running');
 
     const payload = { approved: true, by: 'ana' };
