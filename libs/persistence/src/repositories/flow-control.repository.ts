@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DatabasePool } from '../database-pool';
 import { queryRows } from '../sql';
 import { nextPermitAt, permitsFree, permitsUsed, type BucketSql } from './rate-window.sql';
+import { READY_TENANT_WEIGHTS } from './ready-tenants.sql';
 
 /** A rate-limit bucket's window, for waitingOn (ADR 0026). */
 export interface RateWindow {
@@ -165,19 +166,7 @@ export class FlowControlRepository {
   async tenantTurn(tenant: string, batchSize: number): Promise<TenantTurn> {
     const rows = await queryRows<{ share: number; beyond: Date | null; others: number }>(
       this.database.db,
-      `WITH RECURSIVE tenants(tenant) AS (
-         (SELECT tenant FROM tasks WHERE status = 'ready' AND concurrency_key IS NULL AND rate_key IS NULL
-           ORDER BY tenant LIMIT 1)
-         UNION ALL
-         SELECT (SELECT t.tenant FROM tasks t
-                  WHERE t.status = 'ready' AND t.concurrency_key IS NULL AND t.rate_key IS NULL
-                    AND t.tenant > tenants.tenant
-                  ORDER BY t.tenant LIMIT 1)
-           FROM tenants WHERE tenants.tenant IS NOT NULL),
-       weighted AS MATERIALIZED (
-         SELECT tenants.tenant, coalesce(w.weight, 1) AS weight
-           FROM tenants LEFT JOIN tenant_weights w ON w.tenant = tenants.tenant
-          WHERE tenants.tenant IS NOT NULL),
+      `${READY_TENANT_WEIGHTS},
        mine AS (
          SELECT least($2::int, greatest(1, ceil($2::float8
                   * coalesce((SELECT weight FROM weighted WHERE tenant = $1), 1)

@@ -53,6 +53,17 @@ const LOCK_OPEN_BUCKETS = `${BUCKET_HEADS},
 const LOCKED = { key: 'b.key', limit: 'h.rate_limit', periodMs: 'h.rate_period_ms' };
 
 /**
+ * The CTE body of each locked bucket ($1) with its permits free at `clock`,
+ * the limit and period read from its first ready task.
+ */
+function bucketRoom(clock: string): string {
+  return `SELECT b.key, ${permitsFree({ ...LOCKED, clock })} AS free
+      FROM unnest($1::text[]) AS b(key) CROSS JOIN LATERAL (
+        SELECT t.rate_limit, t.rate_period_ms FROM tasks t
+         WHERE t.status = 'ready' AND t.rate_key = b.key ORDER BY t.dispatch_at LIMIT 1) h`;
+}
+
+/**
  * Under the buckets' locks (a snapshot taken after them): the concurrency
  * keys of the tasks each bucket could send now, each locked like the keyed
  * claim locks it, so a task with both a rate limit and a concurrency key
@@ -60,10 +71,7 @@ const LOCKED = { key: 'b.key', limit: 'h.rate_limit', periodMs: 'h.rate_period_m
  */
 const LOCK_CANDIDATE_SLOTS = `
   WITH room AS (
-    SELECT b.key, ${permitsFree({ ...LOCKED, clock: 'clock_timestamp()' })} AS free
-      FROM unnest($1::text[]) AS b(key) CROSS JOIN LATERAL (
-        SELECT t.rate_limit, t.rate_period_ms FROM tasks t
-         WHERE t.status = 'ready' AND t.rate_key = b.key ORDER BY t.dispatch_at LIMIT 1) h),
+    ${bucketRoom('clock_timestamp()')}),
   slots AS MATERIALIZED (
     SELECT DISTINCT c.concurrency_key AS k FROM room CROSS JOIN LATERAL (
       SELECT t.concurrency_key FROM tasks t
@@ -84,10 +92,7 @@ const LOCK_CANDIDATE_SLOTS = `
 const CLAIM_RATE_LIMITED = `
   WITH clock AS MATERIALIZED (SELECT clock_timestamp() AS at),
   room AS MATERIALIZED (
-    SELECT b.key, ${permitsFree({ ...LOCKED, clock: '(SELECT at FROM clock)' })} AS free
-      FROM unnest($1::text[]) AS b(key) CROSS JOIN LATERAL (
-        SELECT t.rate_limit, t.rate_period_ms FROM tasks t
-         WHERE t.status = 'ready' AND t.rate_key = b.key ORDER BY t.dispatch_at LIMIT 1) h),
+    ${bucketRoom('(SELECT at FROM clock)')}),
   slots AS MATERIALIZED (
     SELECT s.key,
            greatest(0, (SELECT t.concurrency_limit FROM tasks t

@@ -7,6 +7,7 @@ import { claimRateLimited, type RateLimitedClaim } from './rate-limited-claim';
 import { execute, queryRows, type Db } from '../sql';
 import { toClaimedTask, type ClaimedTaskRow } from './claimed-task.row';
 import { insertTasksStatement, type NewTaskRow } from './new-rows';
+import { READY_TENANT_WEIGHTS } from './ready-tenants.sql';
 import type { ClaimedTask } from './task.rows';
 
 /**
@@ -45,17 +46,7 @@ export const COUNT_READY = `((SELECT count(*) FROM tasks WHERE status = 'ready' 
  * follows the index in order and stops at its share.
  */
 const CLAIM_FAIR_SHARE = `
-  WITH RECURSIVE tenants(tenant) AS (
-    (SELECT tenant FROM tasks WHERE status = 'ready' AND concurrency_key IS NULL AND rate_key IS NULL ORDER BY tenant LIMIT 1)
-    UNION ALL
-    SELECT (SELECT t.tenant FROM tasks t
-             WHERE t.status = 'ready' AND t.concurrency_key IS NULL AND t.rate_key IS NULL AND t.tenant > tenants.tenant
-             ORDER BY t.tenant LIMIT 1)
-      FROM tenants WHERE tenants.tenant IS NOT NULL),
-  weighted AS MATERIALIZED (
-    SELECT tenants.tenant, coalesce(w.weight, 1) AS weight
-      FROM tenants LEFT JOIN tenant_weights w ON w.tenant = tenants.tenant
-     WHERE tenants.tenant IS NOT NULL),
+  ${READY_TENANT_WEIGHTS},
   found AS MATERIALIZED (
     SELECT tenant, weight,
            least($1::int, greatest(1, ceil(2 * $1::float8 * weight / sum(weight) OVER ())))::int AS share
