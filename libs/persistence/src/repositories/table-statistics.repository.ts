@@ -75,16 +75,6 @@ export class TableStatisticsRepository {
     };
   }
 
-  /** The queue tables whose statistics are stale (see upkeepDue). */
-  async stale(): Promise<QueueTable[]> {
-    return (await this.upkeepDue(null)).stale;
-  }
-
-  /** The queue tables due a VACUUM past `minDead` dead tuples (see upkeepDue). */
-  async deadHeavy(minDead: number): Promise<QueueTable[]> {
-    return (await this.upkeepDue(minDead)).deadHeavy;
-  }
-
   /**
    * VACUUM one queue table: its dead tuples' space becomes reusable and its
    * visibility map current. Skipped when autovacuum or another router holds
