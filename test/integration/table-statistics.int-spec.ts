@@ -92,7 +92,7 @@ describe('TableStatisticsRepository on a real PostgreSQL', () => {
 
   it('refuses a table that is not a queue table', async () => {
     await expect(statistics.analyze('workflow_definitions' as QueueTable)).rejects.toThrow(RangeError);
-    await expect(statistics.vacuum('workflow_definitions' as QueueTable)).rejects.toThrow(RangeError);
+    await expect(statistics.vacuum('workflow_definitions' as QueueTable, 0)).rejects.toThrow(RangeError);
   });
 
   const runsVacuum = () =>
@@ -108,7 +108,7 @@ describe('TableStatisticsRepository on a real PostgreSQL', () => {
     // The floor counts: below it nothing is heavy.
     expect(await deadHeavy(100_000)).toEqual([]);
 
-    await statistics.vacuum('runs');
+    await statistics.vacuum('runs', 0);
     expect(await runsVacuum()).toEqual({ dead: 0, vacuums: 1 });
 
     await addRuns(3000);
@@ -117,6 +117,24 @@ describe('TableStatisticsRepository on a real PostgreSQL', () => {
     expect((await runsVacuum()).dead).toBeGreaterThan(1000);
     // Vacuumed a moment ago: dead tuples an old snapshot still holds must not start a VACUUM every round.
     expect(await deadHeavy(1000)).toEqual([]);
+  });
+
+  it('paces a VACUUM with the cost delay, then gives the connection back as it was', async () => {
+    await addRuns(3000);
+    await database.query(`UPDATE runs SET status = 'running'`);
+    await flushStatistics();
+    // VACUUM dirties every page it prunes, 20 cost units each (vacuum_cost_page_dirty): a hundred
+    // pages at vacuum_cost_limit 200 make several sleeps of the delay, where unthrottled it takes
+    // a few milliseconds.
+    const pages = (await one<{ pages: number }>(`SELECT pg_relation_size('runs')::int / 8192 AS pages`)).pages;
+    expect(pages).toBeGreaterThan(100);
+    const delayMs = 100;
+    const started = performance.now();
+    await statistics.vacuum('runs', delayMs);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(3 * delayMs);
+    expect((await runsVacuum()).dead).toBe(0);
+    // The suite's pool has one connection: the one the VACUUM ran on.
+    expect(await one<{ vacuum_cost_delay: string }>(`SHOW vacuum_cost_delay`)).toEqual({ vacuum_cost_delay: '0' });
   });
 
   it('gives every queue table the autovacuum thresholds of a queue', async () => {

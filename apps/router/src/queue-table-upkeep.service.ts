@@ -18,7 +18,8 @@ const CHECK_EVERY_MS = 2_000;
  *   that no per-table option shortens, and may be off altogether; at a few
  *   thousand rewrites a second that is hundreds of thousands of dead tuples
  *   in front of every scan between its visits. ROUTER_VACUUM_DEAD_TUPLES=0
- *   leaves it to autovacuum (ADR 0029).
+ *   leaves it to autovacuum (ADR 0029); ROUTER_VACUUM_COST_DELAY_MS paces
+ *   it as autovacuum's cost delay does (ADR 0031).
  *
  * One statement a round, because an idle router runs it too (ADR 0028).
  */
@@ -41,7 +42,7 @@ export class QueueTableUpkeepService implements OnApplicationBootstrap, OnApplic
     const minDead = this.config.router.vacuumDeadTuples;
     const due = await this.statistics.upkeepDue(minDead === 0 ? null : minDead);
     for (const table of due.stale) await this.statistics.analyze(table);
-    for (const table of due.deadHeavy) await this.statistics.vacuum(table);
+    for (const table of due.deadHeavy) await this.statistics.vacuum(table, this.config.router.vacuumCostDelayMs);
     return { analyzed: due.stale, vacuumed: due.deadHeavy };
   }
 

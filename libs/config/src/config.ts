@@ -52,6 +52,8 @@ export interface TaskloomConfig {
     lowWater: number;
     /** Dead tuples on a queue table (plus 2 % of its rows) past which a router VACUUMs it; 0 leaves it to autovacuum. */
     vacuumDeadTuples: number;
+    /** vacuum_cost_delay of the routers' VACUUM, ms (0: unthrottled). */
+    vacuumCostDelayMs: number;
     reconcileIntervalMs: number;
     /**
      * Shortest time between two rounds of the wait loop (sleeps, signal
@@ -183,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
       highWater: e.ROUTER_HIGH_WATER,
       lowWater: e.ROUTER_LOW_WATER,
       vacuumDeadTuples: e.ROUTER_VACUUM_DEAD_TUPLES,
+      vacuumCostDelayMs: e.ROUTER_VACUUM_COST_DELAY_MS,
       reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
       waitPollMs: e.WAIT_POLL_MS,
       safetyPollMs: e.ROUTER_SAFETY_POLL_MS,

@@ -56,6 +56,8 @@ export const EnvSchema = z.object({
   ROUTER_HIGH_WATER: integer(1, 10_000_000).default(1_000),
   ROUTER_LOW_WATER: integer(0, 10_000_000).default(500),
   ROUTER_VACUUM_DEAD_TUPLES: integer(0, 1_000_000_000).default(10_000),
+  // PostgreSQL's own bounds for vacuum_cost_delay.
+  ROUTER_VACUUM_COST_DELAY_MS: integer(0, 100).default(2),
   RECONCILE_INTERVAL_MS: integer(100, 600_000).default(2_000),
   WAIT_POLL_MS: integer(10, 60_000).default(250),
   SCHEDULE_POLL_MS: integer(10, 60_000).default(250),

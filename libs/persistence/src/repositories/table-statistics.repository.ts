@@ -79,12 +79,29 @@ export class TableStatisticsRepository {
    * VACUUM one queue table: its dead tuples' space becomes reusable and its
    * visibility map current. Skipped when autovacuum or another router holds
    * it. Index passes are left to PostgreSQL's own rule (INDEX_CLEANUP AUTO):
-   * with few dead tuples on a large table it prunes the heap only, so a long
-   * history does not make every VACUUM scan every index.
+   * with few dead tuples on a large table it prunes the heap only. When it
+   * does pass over the indexes, it reads each of them whole, which beside a
+   * long history is hundreds of megabytes: `costDelayMs` is the
+   * `vacuum_cost_delay` it sleeps for every `vacuum_cost_limit` of work, as
+   * autovacuum does, so that pass yields the CPU to the hot path instead of
+   * taking a core at once (0: unthrottled). Session-level, since VACUUM
+   * cannot run in a transaction; the connection goes back to the pool reset.
    */
-  async vacuum(table: QueueTable): Promise<void> {
+  async vacuum(table: QueueTable, costDelayMs: number): Promise<void> {
     if (!Object.hasOwn(PLANNED_COLUMNS, table)) throw new RangeError(`${table} is not a queue table`);
-    await execute(this.database.db, `VACUUM (SKIP_LOCKED) ${table}`);
+    const connection = await this.database.connect();
+    let failure: Error | undefined;
+    try {
+      await execute(connection, `SELECT set_config('vacuum_cost_delay', $1, false)`, [String(costDelayMs)]);
+      await execute(connection, `VACUUM (SKIP_LOCKED) ${table}`);
+      await execute(connection, `RESET vacuum_cost_delay`);
+    } catch (error) {
+      failure = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      // A connection whose session may still carry the setting is closed, not reused.
+      connection.release(failure);
+    }
   }
 
   /** ANALYZE the planned columns of one queue table; skipped when autovacuum or another router is at it already. */
