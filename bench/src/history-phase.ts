@@ -15,6 +15,7 @@ import {
   type Sizes,
 } from './history';
 import { fixedRate, throughput, type FixedRateResult, type PhaseContext, type ThroughputResult } from './phases';
+import type { RawResult } from './raw-bullmq';
 import { sleep } from './timing';
 import { singleTask } from './workflows';
 
@@ -45,6 +46,11 @@ export interface HistoryResult {
   settle: { seconds: number; dirtyMb: number };
   /** After the fill and its VACUUM (ANALYZE). */
   filled: Sizes;
+  /**
+   * Raw BullMQ again, right before `single`: the machine's speed at that
+   * moment, which the single-task phase is judged against (ADR 0032).
+   */
+  raw: RawResult;
   single: ThroughputResult;
   fixedRate: FixedRateResult;
   deadTuples: DeadTuples;
@@ -79,6 +85,7 @@ export async function historyPhases(
   cluster: Cluster,
   databaseUrl: string,
   options: { historyTasks: number; historyPause: number; runs: number; rate: number; duration: number },
+  measureRaw: () => Promise<RawResult>,
 ): Promise<HistoryResult> {
   const now = Date.now();
   ctx.progress.start(`history: filling ${options.historyTasks} finished tasks`);
@@ -100,6 +107,9 @@ export async function historyPhases(
     await sleep(options.historyPause * 1000);
   }
 
+  ctx.progress.start('history: raw BullMQ again, for the machine speed beside the history');
+  const raw = await measureRaw();
+  ctx.assertAlive();
   ctx.progress.start(`history: e2e single-task, ${options.runs} runs beside ${fill.tasks} finished tasks`);
   const single = await throughput(ctx, 'bench-noop-history', options.runs, 1);
   ctx.progress.start(`history: fixed rate ${options.rate} runs/s for ${options.duration} s`);
@@ -142,6 +152,7 @@ export async function historyPhases(
     fillVacuumSeconds,
     settle,
     filled,
+    raw,
     single,
     fixedRate: rate,
     deadTuples,

@@ -82,20 +82,24 @@ async function main(): Promise<void> {
     progress.start('creating database and Redis prefix');
     services = await createServices(options.postgresUrl, options.redisUrl);
 
+    const bench = services;
+    const rawBullmq = (name: string) =>
+      runRawBullmq(
+        {
+          name,
+          jobs: options.rawJobs,
+          concurrency: options.concurrency,
+          redisUrl: bench.redisUrl,
+          redisPrefix: bench.redisPrefix,
+          logDir,
+          nodeArgs,
+          timeoutMs: options.drainTimeout * 1000,
+          children,
+        },
+        progress,
+      );
     progress.start(`raw BullMQ: ${options.rawJobs} jobs`);
-    const raw = await runRawBullmq(
-      {
-        jobs: options.rawJobs,
-        concurrency: options.concurrency,
-        redisUrl: services.redisUrl,
-        redisPrefix: services.redisPrefix,
-        logDir,
-        nodeArgs,
-        timeoutMs: options.drainTimeout * 1000,
-        children,
-      },
-      progress,
-    );
+    const raw = await rawBullmq('raw-worker');
 
     progress.start(
       `starting ${options.apis} api(s), ${options.routers} router(s) and ${options.executors} executor(s)`,
@@ -166,7 +170,8 @@ async function main(): Promise<void> {
     await extra.highRateAndBacklog();
     // Last: the history makes the database large for whatever follows it.
     let history: HistoryResult | null = null;
-    if (options.historyTasks > 0) history = await historyPhases(ctx, cluster, services.databaseUrl, options);
+    if (options.historyTasks > 0)
+      history = await historyPhases(ctx, cluster, services.databaseUrl, options, () => rawBullmq('raw-worker-history'));
     progress.done();
 
     const { postgresUrl: _postgres, redisUrl: _redis, ...parameters } = options;

@@ -22,6 +22,8 @@ export interface RawResult {
 }
 
 export interface RawOptions {
+  /** The worker's process (and log file) name. */
+  name: string;
   jobs: number;
   concurrency: number;
   redisUrl: string;
@@ -43,7 +45,7 @@ const QUEUE = 'raw-noop';
  */
 export async function runRawBullmq(options: RawOptions, progress: Progress): Promise<RawResult> {
   const worker = new Child({
-    name: 'raw-worker',
+    name: options.name,
     script: join(__dirname, 'raw-worker.js'),
     env: {
       REDIS_URL: options.redisUrl,
@@ -53,7 +55,7 @@ export async function runRawBullmq(options: RawOptions, progress: Progress): Pro
       RAW_EXPECTED: String(options.jobs),
     },
     logDir: options.logDir,
-    nodeArgs: options.nodeArgs('raw-worker'),
+    nodeArgs: options.nodeArgs(options.name),
     ipc: true,
   });
   options.children.add(worker);
