@@ -1,6 +1,6 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Child, ROOT, type LogProblems } from './processes';
+import { APP_NODE_ARGS, Child, ROOT, type LogProblems } from './processes';
 import { HttpClient } from './http-load';
 import { RoundRobinClient } from './round-robin-client';
 import type { BenchServices } from './services';
@@ -55,7 +55,7 @@ export class Cluster {
         script: join(ROOT, 'apps', app, 'dist', 'main.js'),
         env: { ...env, ...own },
         logDir: options.logDir,
-        nodeArgs: options.nodeArgs(name),
+        nodeArgs: [...APP_NODE_ARGS, ...options.nodeArgs(name)],
       });
       options.children.add(child);
       return child;

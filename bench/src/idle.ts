@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { Cluster } from './cluster';
-import { Child, ROOT } from './processes';
+import { APP_NODE_ARGS, Child, ROOT } from './processes';
 import { createServices, type BenchServices } from './services';
 import { sleep } from './timing';
 
@@ -110,7 +110,7 @@ async function startStandalone(
   const child = new Child({
     name: 'standalone',
     script: join(ROOT, 'apps', 'standalone', 'dist', 'main.js'),
-    nodeArgs,
+    nodeArgs: [...APP_NODE_ARGS, ...nodeArgs],
     env: {
       DATABASE_URL: services.databaseUrl,
       REDIS_URL: services.redisUrl,

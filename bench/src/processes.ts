@@ -5,6 +5,9 @@ import { CLOCK_TICKS, processCpu } from './cpu';
 
 export const ROOT = join(__dirname, '..', '..');
 
+/** How every launcher starts an app (package.json, deploy/): the bench measures what users run (docs/adr/0033). */
+export const APP_NODE_ARGS = ['--no-memory-reducer'];
+
 export interface ChildOptions {
   /** Shown in reports and used as the log and profile file name. */
   name: string;
