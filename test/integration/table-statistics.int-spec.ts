@@ -1,4 +1,5 @@
 import { TableStatisticsRepository, type DatabasePool, type QueueTable } from '@taskloom/persistence';
+import { Client } from 'pg';
 import { singleConnectionDatabase } from '../support/database';
 import { createSuiteServices, type SuiteServices } from '../support/services';
 
@@ -137,6 +138,41 @@ describe('TableStatisticsRepository on a real PostgreSQL', () => {
     expect(await one<{ vacuum_cost_delay: string }>(`SHOW vacuum_cost_delay`)).toEqual({ vacuum_cost_delay: '0' });
   });
 
+  it('cancels a VACUUM whose signal is aborted, and leaves the pool a clean connection', async () => {
+    await addRuns(20_000);
+    await database.query(`UPDATE runs SET status = 'running'`);
+    await flushStatistics();
+    const vacuumsBefore = (await runsVacuum()).vacuums;
+    // The suite's one pooled connection runs the VACUUM: another one watches it.
+    const watcher = new Client({ connectionString: services.databaseUrl });
+    await watcher.connect();
+    try {
+      const stopping = new AbortController();
+      // Paced at 100 ms a sleep, this VACUUM would take seconds.
+      const vacuuming = statistics.vacuum('runs', 100, stopping.signal);
+      await waitFor(
+        async () =>
+          (
+            await watcher.query(
+              `SELECT 1 FROM pg_stat_progress_vacuum p JOIN pg_class c ON c.oid = p.relid WHERE c.relname = 'runs'`,
+            )
+          ).rowCount === 1,
+      );
+      stopping.abort();
+      await expect(vacuuming).resolves.toBeUndefined();
+    } finally {
+      await watcher.end();
+    }
+    // A cancelled VACUUM reports nothing; the pool's connection is a new one, with the server's default.
+    expect((await runsVacuum()).vacuums).toBe(vacuumsBefore);
+    expect(await one<{ vacuum_cost_delay: string }>(`SHOW vacuum_cost_delay`)).toEqual({ vacuum_cost_delay: '0' });
+    // A signal aborted before the VACUUM starts leaves the table alone.
+    const stopped = new AbortController();
+    stopped.abort();
+    await statistics.vacuum('runs', 0, stopped.signal);
+    expect((await runsVacuum()).vacuums).toBe(vacuumsBefore);
+  });
+
   it('gives every queue table the autovacuum thresholds of a queue', async () => {
     const tables = await database.query<{ relname: string; reloptions: string[] }>(
       `SELECT relname, reloptions FROM pg_class
@@ -155,3 +191,12 @@ describe('TableStatisticsRepository on a real PostgreSQL', () => {
     }
   });
 });
+
+/** Polls `condition` every 10 ms until it holds; fails after 10 s. */
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  const until = Date.now() + 10_000;
+  while (!(await condition())) {
+    if (Date.now() > until) throw new Error('condition not met within 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

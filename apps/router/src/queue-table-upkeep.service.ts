@@ -27,6 +27,8 @@ const CHECK_EVERY_MS = 2_000;
 export class QueueTableUpkeepService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(QueueTableUpkeepService.name);
   private readonly rounds = new PeriodicRound('upkeep of queue tables', () => this.upkeep(), this.logger);
+  /** Aborted at shutdown: a VACUUM in progress is cancelled rather than waited for. */
+  private readonly stopping = new AbortController();
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
@@ -42,11 +44,17 @@ export class QueueTableUpkeepService implements OnApplicationBootstrap, OnApplic
     const minDead = this.config.router.vacuumDeadTuples;
     const due = await this.statistics.upkeepDue(minDead === 0 ? null : minDead);
     for (const table of due.stale) await this.statistics.analyze(table);
-    for (const table of due.deadHeavy) await this.statistics.vacuum(table, this.config.router.vacuumCostDelayMs);
-    return { analyzed: due.stale, vacuumed: due.deadHeavy };
+    const vacuumed: QueueTable[] = [];
+    for (const table of due.deadHeavy) {
+      if (this.stopping.signal.aborted) break;
+      await this.statistics.vacuum(table, this.config.router.vacuumCostDelayMs, this.stopping.signal);
+      vacuumed.push(table);
+    }
+    return { analyzed: due.stale, vacuumed };
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
     await this.rounds.stop();
   }
 }

@@ -1,5 +1,5 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
-import { Pool, type PoolClient } from 'pg';
+import { Client, Pool, type PoolClient } from 'pg';
 import type { Db } from './sql';
 
 export interface PersistenceOptions {
@@ -26,7 +26,7 @@ export class DatabasePool implements OnApplicationShutdown {
   private readonly pool: Pool;
   private closed = false;
 
-  constructor(options: PersistenceOptions) {
+  constructor(private readonly options: PersistenceOptions) {
     this.pool = new Pool({
       connectionString: options.url,
       max: options.poolSize,
@@ -47,6 +47,25 @@ export class DatabasePool implements OnApplicationShutdown {
   /** A connection of its own, for a transaction; the caller releases it. */
   connect(): Promise<PoolClient> {
     return this.pool.connect();
+  }
+
+  /**
+   * Cancels the statement running on the connection whose backend is
+   * `backendPid`, from a connection of its own: the pool itself may be
+   * closing (shutdown hooks run side by side) or have none free.
+   */
+  async cancelStatement(backendPid: number): Promise<void> {
+    const client = new Client({
+      connectionString: this.options.url,
+      application_name: this.options.applicationName,
+    });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      await client.query('SELECT pg_cancel_backend($1)', [backendPid]);
+    } finally {
+      await client.end();
+    }
   }
 
   /** Rows of one ad hoc statement (tests, tools): the repositories go through `db`. */

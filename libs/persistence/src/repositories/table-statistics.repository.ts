@@ -86,19 +86,31 @@ export class TableStatisticsRepository {
    * autovacuum does, so that pass yields the CPU to the hot path instead of
    * taking a core at once (0: unthrottled). Session-level, since VACUUM
    * cannot run in a transaction; the connection goes back to the pool reset.
+   * Aborting `signal` (a router stopping) cancels it: a VACUUM keeps what it
+   * had done, and the next one takes up the rest.
    */
-  async vacuum(table: QueueTable, costDelayMs: number): Promise<void> {
+  async vacuum(table: QueueTable, costDelayMs: number, signal?: AbortSignal): Promise<void> {
     if (!Object.hasOwn(PLANNED_COLUMNS, table)) throw new RangeError(`${table} is not a queue table`);
+    if (signal?.aborted) return;
     const connection = await this.database.connect();
     let failure: Error | undefined;
+    let cancel: (() => void) | undefined;
     try {
-      await execute(connection, `SELECT set_config('vacuum_cost_delay', $1, false)`, [String(costDelayMs)]);
-      await execute(connection, `VACUUM (SKIP_LOCKED) ${table}`);
+      const [{ pid }] = await queryRows<{ pid: number }>(
+        connection,
+        `SELECT pg_backend_pid() AS pid, set_config('vacuum_cost_delay', $1, false)`,
+        [String(costDelayMs)],
+      );
+      cancel = () => void this.database.cancelStatement(pid).catch(() => undefined);
+      signal?.addEventListener('abort', cancel, { once: true });
+      // An abort that came while the setting was on its way finds no VACUUM to cancel.
+      if (!signal?.aborted) await execute(connection, `VACUUM (SKIP_LOCKED) ${table}`);
       await execute(connection, `RESET vacuum_cost_delay`);
     } catch (error) {
       failure = error instanceof Error ? error : new Error(String(error));
-      throw error;
+      if (!signal?.aborted) throw error;
     } finally {
+      if (cancel) signal?.removeEventListener('abort', cancel);
       // A connection whose session may still carry the setting is closed, not reused.
       connection.release(failure);
     }
