@@ -101,7 +101,7 @@ export async function fillHistory(
  * newRowId() gives the apps' rows: the millisecond timestamp, then random
  * bits with the version and variant set (PostgreSQL 15 has no uuidv7()).
  */
-function uuidV7(at: string): string {
+export function uuidV7(at: string): string {
   return `(lpad(to_hex(floor(extract(epoch FROM ${at}) * 1000)::bigint), 12, '0') || '7' ||
            substr(md5(random()::text), 1, 3) || '8' || substr(md5(random()::text), 1, 15))::uuid`;
 }

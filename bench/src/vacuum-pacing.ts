@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareDatabase } from '@taskloom/persistence';
 import { Client } from 'pg';
-import { fillHistory } from './history';
+import { fillHistory, uuidV7 } from './history';
+import { blocksRead } from './phases';
 import { createServices, type BenchServices } from './services';
 import { summarize } from './stats';
 import { sleep } from './timing';
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
     for (let round = 1; round <= rounds; round++) {
       for (const delay of delays) {
         const ids = await churn(db, definition!.id);
-        const blocksBefore = await blocksRead(db, services.database);
+        const blocksBefore = await blocksRead(db);
         let stop = false;
         const latencies: number[] = [];
         const probing = (async () => {
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
         const during = summarize(latencies.slice(beforeVacuum));
         stop = true;
         await probing;
-        const blocks = (await blocksRead(db, services.database)) - blocksBefore;
+        const blocks = (await blocksRead(db)) - blocksBefore;
         process.stdout.write(
           `round ${round}, vacuum_cost_delay ${delay} ms: VACUUM ${seconds.toFixed(2)} s, ${blocks} blocks read; ` +
             `probe while it ran: ${(during.count / seconds).toFixed(0)} statements/s of ${1000 / PROBE_INTERVAL_MS}, ` +
@@ -126,9 +127,7 @@ async function main(): Promise<void> {
 async function churn(db: Client, definitionId: string): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO runs (id, definition_id, workflow_name, workflow_version, status, priority, input, tasks_remaining)
-     SELECT (lpad(to_hex(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint), 12, '0') || '7' ||
-             substr(md5(random()::text), 1, 3) || '8' || substr(md5(random()::text), 1, 15))::uuid,
-            $1, 'bench-history', 1, 'pending', 1, '{}', 1
+     SELECT ${uuidV7('clock_timestamp()')}, $1, 'bench-history', 1, 'pending', 1, '{}', 1
        FROM generate_series(1, $2::int) RETURNING id`,
     [definitionId, CHURN_RUNS],
   );
@@ -137,15 +136,6 @@ async function churn(db: Client, definitionId: string): Promise<string[]> {
   await db.query(`UPDATE runs SET status = 'succeeded', finished_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
   await db.query('SELECT pg_stat_force_next_flush()');
   return ids;
-}
-
-async function blocksRead(db: Client, database: string): Promise<number> {
-  await db.query('SELECT pg_stat_force_next_flush()');
-  const { rows } = await db.query<{ blocks: string }>(
-    `SELECT blks_read AS blocks FROM pg_stat_database WHERE datname = $1`,
-    [database],
-  );
-  return Number(rows[0]!.blocks);
 }
 
 main().then(
