@@ -137,9 +137,11 @@ export interface TaskloomConfig {
    * Where the router and executor serve /metrics; absent means they do not
    * listen (the API serves it on PORT). The API's cluster-wide gauges are
    * recomputed at most once per clusterIntervalMs (METRICS_CLUSTER_INTERVAL_MS)
-   * whatever the number of scrapers.
+   * whatever the number of scrapers. Node's event-loop delay histogram
+   * (nodejs_eventloop_lag_*) samples every eventLoopResolutionMs
+   * (METRICS_EVENT_LOOP_RESOLUTION_MS; ADR 0034).
    */
-  metrics: { port?: number; clusterIntervalMs: number };
+  metrics: { port?: number; clusterIntervalMs: number; eventLoopResolutionMs: number };
   /** `auto`: pretty, coloured lines when stdout is a terminal, JSON lines otherwise. */
   log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
 }
@@ -233,7 +235,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TaskloomConfig
       runTreeMaxTasks: e.RUN_TREE_MAX_TASKS,
     },
     retention: { days: e.RETENTION_DAYS, intervalMs: e.RETENTION_INTERVAL_MS, batchSize: e.RETENTION_BATCH_SIZE },
-    metrics: { port: e.METRICS_PORT, clusterIntervalMs: e.METRICS_CLUSTER_INTERVAL_MS },
+    metrics: {
+      port: e.METRICS_PORT,
+      clusterIntervalMs: e.METRICS_CLUSTER_INTERVAL_MS,
+      eventLoopResolutionMs: e.METRICS_EVENT_LOOP_RESOLUTION_MS,
+    },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
   };
 }

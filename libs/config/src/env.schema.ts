@@ -109,6 +109,7 @@ export const EnvSchema = z.object({
   RETENTION_BATCH_SIZE: integer(1, 100_000).default(500),
   METRICS_PORT: integer(1, 65535).optional(),
   METRICS_CLUSTER_INTERVAL_MS: integer(0, 3_600_000).default(5_000),
+  METRICS_EVENT_LOOP_RESOLUTION_MS: integer(1, 1_000).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
 });

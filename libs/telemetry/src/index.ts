@@ -6,10 +6,12 @@ export {
   metricsRegistry,
   registerMetricsCollector,
   scrapeMetrics,
+  startProcessMetrics,
   type MetricsCollector,
 } from './metrics/metrics-registry';
 export { MetricsServer } from './metrics/metrics-server';
 export { MetricsServerModule } from './metrics/metrics-server.module';
+export { ProcessMetricsModule } from './metrics/process-metrics.module';
 export {
   contextOf,
   failSpan,

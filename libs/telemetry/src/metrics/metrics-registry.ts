@@ -7,7 +7,21 @@ import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
  * graph they were wired into.
  */
 export const metricsRegistry = new Registry();
-collectDefaultMetrics({ register: metricsRegistry });
+
+let processMetricsStarted = false;
+
+/**
+ * prom-client's default process and Node.js series. Started once per
+ * process, by the first Nest application that boots (ProcessMetricsModule),
+ * so the event-loop delay histogram gets its configured resolution: it is a
+ * timer on the event loop, and at prom-client's 10 ms an idle process woke a
+ * hundred times a second for it alone (ADR 0034).
+ */
+export function startProcessMetrics(settings: { eventLoopResolutionMs: number }): void {
+  if (processMetricsStarted) return;
+  processMetricsStarted = true;
+  collectDefaultMetrics({ register: metricsRegistry, eventLoopMonitoringPrecision: settings.eventLoopResolutionMs });
+}
 
 export const METRICS_CONTENT_TYPE = metricsRegistry.contentType;
 
