@@ -39,7 +39,7 @@ export class EventsController {
     @Res({ passthrough: true }) response: FastifyReply,
     @CurrentTenant() tenant: string,
   ) {
-    this.backlog.assertAccepting();
+    await this.backlog.assertAccepting();
     const event = await this.publisher.publish({
       tenant,
       name: body.name,

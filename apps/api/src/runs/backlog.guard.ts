@@ -1,24 +1,32 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { OverloadedError } from '@taskloom/orchestrator';
 import { TaskDispatchRepository } from '@taskloom/persistence';
 
-/** The backlog moves by whole bursts; sampling it more often would be most of an idle api's PostgreSQL traffic. */
+/** The backlog moves by whole bursts; counting it more often would be most of a busy api's PostgreSQL reads. */
 const SAMPLE_EVERY_MS = 1_000;
+/** A sample older than this (the api was quiet meanwhile) says little about now: the request waits for a new one. */
+const STALE_AFTER_MS = 5 * SAMPLE_EVERY_MS;
 const MAX_RETRY_AFTER_S = 30;
 
 /**
  * Explicit backpressure at the front door (DESIGN invariant 5): while the
  * backlog of tasks waiting to run (ready + queued) is past API_BACKLOG_LIMIT,
  * new runs are refused with 429 and a Retry-After that grows with how far
- * past the limit it is. Nothing already accepted is dropped. The backlog is
- * sampled, not counted per request, so the check costs nothing on the hot path.
+ * past the limit it is. Nothing already accepted is dropped.
+ *
+ * The backlog is sampled, not counted per request, and only while requests
+ * come: under a steady stream a request older than a second's sample starts
+ * a new one in the background and is judged on the last, so the count is
+ * never on the hot path; after a quiet spell the first request waits for a
+ * fresh count. An idle api reads nothing (ADR 0034).
  */
 @Injectable()
-export class BacklogGuard implements OnModuleInit, OnApplicationShutdown {
+export class BacklogGuard implements OnModuleInit {
   private readonly logger = new Logger(BacklogGuard.name);
   private backlog = 0;
-  private timer: NodeJS.Timeout | undefined;
+  private sampledAt = 0;
+  private sampling: Promise<void> | undefined;
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
@@ -27,18 +35,33 @@ export class BacklogGuard implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     await this.sample();
-    this.timer = setInterval(() => void this.sample(), SAMPLE_EVERY_MS);
   }
 
   async sample(): Promise<void> {
     try {
       this.backlog = await this.dispatch.countBacklog();
+      this.sampledAt = Date.now();
     } catch (error) {
       this.logger.warn(`sampling the backlog failed: ${(error as Error).message}`);
     }
   }
 
-  assertAccepting(): void {
+  /** Throws OverloadedError (429) while the backlog is past the limit. */
+  async assertAccepting(): Promise<void> {
+    await this.recentSample();
+    this.judge();
+  }
+
+  private recentSample(): Promise<void> {
+    const age = Date.now() - this.sampledAt;
+    if (age < SAMPLE_EVERY_MS) return Promise.resolve();
+    const sampling = (this.sampling ??= this.sample().finally(() => {
+      this.sampling = undefined;
+    }));
+    return age < STALE_AFTER_MS ? Promise.resolve() : sampling;
+  }
+
+  private judge(): void {
     const limit = this.config.api.backlogLimit;
     if (this.backlog <= limit) return;
     const overshoot = this.backlog / limit;
@@ -47,9 +70,5 @@ export class BacklogGuard implements OnModuleInit, OnApplicationShutdown {
       `the backlog of ${this.backlog} waiting tasks is past the limit of ${limit} (API_BACKLOG_LIMIT); retry after ${retryAfter} s`,
       retryAfter,
     );
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
   }
 }

@@ -35,7 +35,7 @@ export class RunBatchService {
         `a batch starts at most ${max} runs (API_RUN_BATCH_MAX); this one has ${body.runs.length}`,
       );
     }
-    this.backlog.assertAccepting();
+    await this.backlog.assertAccepting();
     return inSpan(
       'taskloom.run.create_batch',
       { attributes: { 'taskloom.workflow': workflow, 'taskloom.batch_size': body.runs.length } },

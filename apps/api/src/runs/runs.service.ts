@@ -45,8 +45,8 @@ export class RunsService {
     };
   }
 
-  start(workflow: string, body: StartRunBody, tenant: string): Promise<StartedRun> {
-    this.backlog.assertAccepting();
+  async start(workflow: string, body: StartRunBody, tenant: string): Promise<StartedRun> {
+    await this.backlog.assertAccepting();
     // The run keeps this span's context: its dispatches and attempts, in other processes, join this trace.
     return inSpan('taskloom.run.create', { attributes: { 'taskloom.workflow': workflow } }, async (span) => {
       const run = await this.starter.start(startRunCommand(workflow, body, tenant, traceparentOf(span)));
