@@ -2,13 +2,16 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import { QueueRegistry } from '@taskloom/queue';
 import { metrics, registerMetricsCollector } from '@taskloom/telemetry';
+import { PacedProbe } from './paced-probe';
 
 const SAMPLE_EVERY_MS = 200;
 /**
  * Every queue, empty ones and pause flags included, is measured this often;
- * in between, only queues that hold jobs or were just fed. An idle router
- * then costs Redis two commands per queue per period instead of ten a second
- * (ADR 0024). Another router's feeding, a pause or a resume is seen within it.
+ * in between, only queues that hold jobs or were just fed, and not at all
+ * while none does. An idle router then costs Redis two commands per queue
+ * per period instead of ten a second (ADR 0024), and its event loop one
+ * wake-up (ADR 0034). Another router's feeding, a pause or a resume is seen
+ * within it.
  */
 const IDLE_SAMPLE_EVERY_MS = 2_000;
 /**
@@ -35,7 +38,14 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
   private readonly depths = new Map<string, number>();
   private lastFullSample = 0;
   private stopped = false;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly sampling = new PacedProbe(
+    'sampling queue depth',
+    async () => {
+      await this.sample();
+      return this.nextSampleInMs();
+    },
+    this.logger,
+  );
   private saturatedTimer: NodeJS.Timeout | undefined;
   private onRelief: (() => void) | undefined;
   private unregisterMetrics: (() => void) | undefined;
@@ -47,11 +57,13 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
 
   onModuleInit(): void {
     this.unregisterMetrics = registerMetricsCollector(() => this.exportState());
-    this.timer = setInterval(
-      () =>
-        void this.sample().catch((error: Error) => this.logger.warn(`sampling queue depth failed: ${error.message}`)),
-      SAMPLE_EVERY_MS,
-    );
+    this.sampling.start({ afterFailureMs: SAMPLE_EVERY_MS });
+  }
+
+  /** Soon while some queue holds jobs; otherwise at the next full sample. */
+  private nextSampleInMs(now = Date.now()): number {
+    for (const depth of this.depths.values()) if (depth > 0) return SAMPLE_EVERY_MS;
+    return Math.max(0, this.lastFullSample + IDLE_SAMPLE_EVERY_MS - now);
   }
 
   /**
@@ -94,6 +106,7 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
   noteEnqueued(queue: string, count: number): void {
     const depth = (this.depths.get(queue) ?? 0) + count;
     this.depths.set(queue, depth);
+    this.sampling.soon(SAMPLE_EVERY_MS);
     if (depth >= this.config.router.highWater) this.saturate(queue);
   }
 
@@ -162,10 +175,10 @@ export class BackpressureMonitor implements OnModuleInit, OnApplicationShutdown 
     }
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
     if (this.saturatedTimer) clearInterval(this.saturatedTimer);
     this.unregisterMetrics?.();
+    await this.sampling.stop();
   }
 }

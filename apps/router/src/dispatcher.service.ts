@@ -12,7 +12,7 @@ import { metrics } from '@taskloom/telemetry';
 import { BackpressureMonitor } from './backpressure.monitor';
 import { CoalescedRounds } from './coalesced-rounds';
 import { EarliestWake } from './earliest-wake';
-import { PeriodicRound } from './periodic-round';
+import { PacedProbe } from './paced-probe';
 import { RouterNotifications } from './router-notifications';
 import { TaskEnqueuer } from './task-enqueuer';
 
@@ -21,11 +21,13 @@ import { TaskEnqueuer } from './task-enqueuer';
  * dispatch order (skipping rows other routers hold and queues that are
  * saturated), commit, then addBulk. Wakes on NOTIFY (after a short linger so
  * a burst goes out as one batch) and again at once while batches come back
- * full. Every ROUTER_POLL_MS a probe asks whether some ready task's time has
- * come, and wakes it if so: that dispatches a task retried after a backoff
- * (announced when the retry commits, due later) and whatever a lost
- * notification announced, for one query instead of a claim transaction
- * when nothing is ready (ADR 0028).
+ * full. A probe asks whether some ready task's time has come, and wakes it
+ * if so: that dispatches a task retried after a backoff (announced when the
+ * retry commits, due later) and whatever a lost notification announced, for
+ * one query instead of a claim transaction. It runs every ROUTER_POLL_MS
+ * while any task is ready (due or backing off) and from the moment a
+ * notification says one may be; with none ready, only every
+ * ROUTER_SAFETY_POLL_MS, for a lost notification (ADR 0028, ADR 0034).
  *
  * A crash between the commit and the addBulk leaves tasks 'queued' with no
  * job; the reconciler re-enqueues them.
@@ -36,13 +38,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   private lingerTimer: NodeJS.Timeout | undefined;
   private readonly rounds = new CoalescedRounds('dispatch round', () => this.dispatchRound(), this.logger);
   private readonly nextPermit = new EarliestWake(() => this.rounds.wake());
-  private readonly probe = new PeriodicRound(
-    'probing for due ready tasks',
-    async () => {
-      if (await this.dispatch.anyDue()) this.rounds.wake();
-    },
-    this.logger,
-  );
+  private readonly probe = new PacedProbe('probing for due ready tasks', () => this.probeReadiness(), this.logger);
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
@@ -56,10 +52,19 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   async onApplicationBootstrap(): Promise<void> {
     this.backpressure.whenRelieved(() => this.rounds.wake());
     await this.notifications.listen(READY_CHANNEL, () => this.wakeSoon());
-    this.probe.start(this.config.router.pollMs);
+    this.probe.start({ afterFailureMs: this.config.router.pollMs });
+  }
+
+  /** Wakes a round when a ready task is due; returns when to probe again. */
+  private async probeReadiness(): Promise<number> {
+    const { due, ready } = await this.dispatch.readiness();
+    if (due) this.rounds.wake();
+    return ready ? this.config.router.pollMs : this.config.router.safetyPollMs;
   }
 
   private wakeSoon(): void {
+    // What became ready may be a retry, due only after its backoff: the probe finds it then.
+    this.probe.soon(this.config.router.pollMs);
     if (this.lingerTimer || this.rounds.isStopped) return;
     this.lingerTimer = setTimeout(() => {
       this.lingerTimer = undefined;

@@ -23,13 +23,18 @@ import type { ClaimedTask } from './task.rows';
  */
 export const CLAIM_PLANNER: Readonly<Record<string, string>> = { enable_bitmapscan: 'off', enable_sort: 'off' };
 
+/** The predicates of the three partial indexes of ready tasks: plain, keyed (ADR 0022), rate-limited (ADR 0026). */
+const READY_INDEX_PREDICATES = [
+  `status = 'ready' AND concurrency_key IS NULL AND rate_key IS NULL`,
+  `status = 'ready' AND concurrency_key IS NOT NULL AND rate_key IS NULL`,
+  `status = 'ready' AND rate_key IS NOT NULL`,
+];
+
 /**
  * Ready tasks, the three partial indexes (plain, keyed, rate-limited) counted: ix_tasks_dispatch alone covers only
  * the plain ones.
  */
-export const COUNT_READY = `((SELECT count(*) FROM tasks WHERE status = 'ready' AND concurrency_key IS NULL AND rate_key IS NULL)
-  + (SELECT count(*) FROM tasks WHERE status = 'ready' AND concurrency_key IS NOT NULL AND rate_key IS NULL)
-  + (SELECT count(*) FROM tasks WHERE status = 'ready' AND rate_key IS NOT NULL))`;
+export const COUNT_READY = `(${READY_INDEX_PREDICATES.map((predicate) => `(SELECT count(*) FROM tasks WHERE ${predicate})`).join(' + ')})`;
 
 /**
  * The plain claim with tenant fair share (ADR 0022). Tenants with ready
@@ -240,22 +245,23 @@ export class TaskDispatchRepository {
   }
 
   /**
-   * anyDue — whether some ready task's time has come (a claim could take
-   * it, unless its queue is saturated, its key full or its bucket spent):
-   * one read of each partial index (plain, keyed, rate-limited: each
-   * predicate is its index's), no transaction, for the dispatcher's fallback poll.
+   * readiness — for the dispatcher's probe, in one statement and no
+   * transaction: whether some ready task's time has come (a claim could
+   * take it, unless its queue is saturated, its key full or its bucket
+   * spent), and whether any task is ready at all, due or still backing off
+   * after a failure. Each EXISTS reads one partial index (plain, keyed,
+   * rate-limited: each predicate is its index's).
    */
-  async anyDue(): Promise<boolean> {
-    const rows = await queryRows<{ due: boolean }>(
+  async readiness(): Promise<{ due: boolean; ready: boolean }> {
+    const anyReady = (condition: string) =>
+      READY_INDEX_PREDICATES.map((predicate) => `EXISTS (SELECT 1 FROM tasks WHERE ${predicate}${condition})`).join(
+        ' OR ',
+      );
+    const rows = await queryRows<{ due: boolean; ready: boolean }>(
       this.database.db,
-      `SELECT EXISTS (SELECT 1 FROM tasks
-                       WHERE status = 'ready' AND concurrency_key IS NULL AND rate_key IS NULL AND available_at <= now())
-           OR EXISTS (SELECT 1 FROM tasks
-                       WHERE status = 'ready' AND concurrency_key IS NOT NULL AND rate_key IS NULL AND available_at <= now())
-           OR EXISTS (SELECT 1 FROM tasks WHERE status = 'ready' AND rate_key IS NOT NULL AND available_at <= now())
-              AS due`,
+      `SELECT ${anyReady(' AND available_at <= now()')} AS due, ${anyReady('')} AS ready`,
     );
-    return rows[0]?.due ?? false;
+    return { due: rows[0]?.due ?? false, ready: rows[0]?.ready ?? false };
   }
 
   /** Tasks waiting to run: ready in PostgreSQL or queued in Redis. Each count reads its own partial index. */
