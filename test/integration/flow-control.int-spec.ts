@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import {
   CLAIM_PLANNER,
   FlowControlRepository,
-  RunRepository,
   TaskDispatchRepository,
   TenantWeightRepository,
   TransactionRunner,
-  WorkflowDefinitionRepository,
   type DatabasePool,
   type Db,
   type NewTaskRow,
@@ -14,6 +11,7 @@ import {
 import type { QueryConfig, QueryResultRow } from 'pg';
 import { migratedDatabase, rowsOn } from '../support/database';
 import { createSuiteServices, type SuiteServices } from '../support/services';
+import { newRun } from '../support/runs';
 import { readyTaskRow } from '../support/task-rows';
 
 /** The claim's flow control (ADR 0022) on a real PostgreSQL: concurrency keys and tenant fair share. */
@@ -44,40 +42,11 @@ describe('flow control in the claim', () => {
     await rowsOn(database.db, `UPDATE tasks SET status = 'cancelled' WHERE status IN ('ready', 'queued', 'running')`);
   });
 
-  async function newRun(tenant: string): Promise<string> {
-    const name = `wf-${randomUUID()}`;
-    const { definition } = await transactions.run((db) =>
-      new WorkflowDefinitionRepository(database).registerVersion(db, name, 'sum', { name, tasks: [] }),
-    );
-    const runId = randomUUID();
-    await new RunRepository(database).createRuns(
-      [
-        {
-          id: runId,
-          definitionId: definition.id,
-          workflowName: name,
-          workflowVersion: definition.version,
-          priority: 1,
-          input: {},
-          tenant,
-          idempotencyKey: null,
-          tags: [],
-          parentTaskId: null,
-          tasksRemaining: 1,
-          deadlineAt: null,
-        },
-      ],
-      [],
-    );
-    await rowsOn(database.db, `UPDATE runs SET status = 'running' WHERE id = $1`, [runId]);
-    return runId;
-  }
-
   const readyTask = (runId: string, tenant: string, overrides: Partial<NewTaskRow> = {}) =>
     readyTaskRow(runId, { tenant, ...overrides });
 
   it('never lets concurrent claimers exceed a key’s limit, and a slot freed by any status change is claimed again', async () => {
-    const runId = await newRun('default');
+    const { runId } = await newRun(database, { tenant: 'default' });
     const keyed = (key: string, index: number) =>
       readyTask(runId, 'default', { concurrencyKey: key, concurrencyLimit: 3, dispatchBonusMs: -index });
     const rows = [
@@ -124,12 +93,12 @@ describe('flow control in the claim', () => {
   });
 
   it('gives a tenant’s single new task a place in the next batch, behind another tenant’s whole backlog', async () => {
-    const busy = await newRun('tenant-a');
+    const { runId: busy } = await newRun(database, { tenant: 'tenant-a' });
     const backlog = Array.from({ length: 500 }, (_, index) =>
       readyTask(busy, 'tenant-a', { dispatchBonusMs: 10_000 - index }),
     );
     await transactions.run((db) => dispatch.insertTasks(db, backlog));
-    const quiet = await newRun('tenant-b');
+    const { runId: quiet } = await newRun(database, { tenant: 'tenant-b' });
     const single = readyTask(quiet, 'tenant-b');
     await transactions.run((db) => dispatch.insertTasks(db, [single]));
 
@@ -140,8 +109,8 @@ describe('flow control in the claim', () => {
 
   it('shares a batch between tenants by weight, within a priority class first', async () => {
     await weights.set('tenant-heavy', 3);
-    const heavy = await newRun('tenant-heavy');
-    const light = await newRun('tenant-light');
+    const { runId: heavy } = await newRun(database, { tenant: 'tenant-heavy' });
+    const { runId: light } = await newRun(database, { tenant: 'tenant-light' });
     await transactions.run((db) =>
       dispatch.insertTasks(db, [
         ...Array.from({ length: 100 }, () => readyTask(heavy, 'tenant-heavy')),
@@ -161,7 +130,7 @@ describe('flow control in the claim', () => {
 
   it('plans the router’s claim round without JIT, in the bench’s shape (batch of 500, fan-out heads, keyed and rate-limited tasks)', async () => {
     // The bench's warm-up: 200 fan-out runs whose start tasks turn ready at once, plus keyed tasks.
-    const runId = await newRun('default');
+    const { runId } = await newRun(database, { tenant: 'default' });
     const plain = Array.from({ length: 200 }, () => readyTask(runId, 'default'));
     const keyed = Array.from({ length: 20 }, (_, index) =>
       readyTask(runId, 'default', { concurrencyKey: `default/k${index % 10}`, concurrencyLimit: 2 }),

@@ -12,6 +12,7 @@ import {
 } from '@taskloom/persistence';
 import { migratedDatabase } from '../support/database';
 import { createSuiteServices, type SuiteServices } from '../support/services';
+import { newRun } from '../support/runs';
 import { readyTaskRow } from '../support/task-rows';
 
 describe('persistence on a real PostgreSQL', () => {
@@ -38,35 +39,6 @@ describe('persistence on a real PostgreSQL', () => {
     await services?.dispose();
   });
 
-  async function newRun(status = 'running'): Promise<{ runId: string; definitionId: string }> {
-    const name = `wf-${randomUUID()}`;
-    const { definition } = await transactions.run((db) =>
-      definitions.registerVersion(db, name, 'sum', { name, tasks: [] }),
-    );
-    const runId = randomUUID();
-    await runs.createRuns(
-      [
-        {
-          id: runId,
-          definitionId: definition.id,
-          workflowName: name,
-          workflowVersion: definition.version,
-          priority: 1,
-          input: {},
-          tenant: 'default',
-          idempotencyKey: null,
-          tags: [],
-          parentTaskId: null,
-          tasksRemaining: 1,
-          deadlineAt: null,
-        },
-      ],
-      [],
-    );
-    if (status !== 'pending') await database.query('UPDATE runs SET status = $2 WHERE id = $1', [runId, status]);
-    return { runId, definitionId: definition.id };
-  }
-
   it('migrations are recorded once and are safe to run concurrently', async () => {
     const again = await Promise.all([
       prepareDatabase(services.databaseUrl, 'taskloom-test'),
@@ -90,7 +62,7 @@ describe('persistence on a real PostgreSQL', () => {
   });
 
   it('claims ready tasks in dispatch order, each exactly once across concurrent claimers', async () => {
-    const { runId } = await newRun();
+    const { runId } = await newRun(database);
     const rows = Array.from({ length: 300 }, (_, index) => readyTaskRow(runId, { dispatchBonusMs: -index }));
     await transactions.run((db) => tasks.insertTasks(db, rows));
     const claims = await Promise.all(
@@ -108,8 +80,8 @@ describe('persistence on a real PostgreSQL', () => {
   });
 
   it('leaves tasks of saturated queues and of paused runs where they are', async () => {
-    const { runId } = await newRun();
-    const paused = await newRun('paused');
+    const { runId } = await newRun(database);
+    const paused = await newRun(database, { status: 'paused' });
     await transactions.run((db) =>
       tasks.insertTasks(db, [
         readyTaskRow(runId, { queue: 'tasks-{0001}-core.noop' }),
@@ -134,7 +106,7 @@ describe('persistence on a real PostgreSQL', () => {
   });
 
   it('fences attempt writes by (task, attempt)', async () => {
-    const { runId } = await newRun();
+    const { runId } = await newRun(database);
     const task = readyTaskRow(runId);
     await transactions.run((db) => tasks.insertTasks(db, [task]));
     await transactions.run((db) => tasks.claimReady(db, 100, []));
@@ -158,7 +130,7 @@ describe('persistence on a real PostgreSQL', () => {
   });
 
   it('settles an attempt that never recorded its start, with the start time and executor its outcome reports', async () => {
-    const { runId } = await newRun();
+    const { runId } = await newRun(database);
     const task = readyTaskRow(runId);
     await transactions.run((db) => tasks.insertTasks(db, [task]));
     await transactions.run((db) => tasks.claimReady(db, 100, []));
@@ -173,7 +145,7 @@ describe('persistence on a real PostgreSQL', () => {
   });
 
   it('sends a retried attempt round again and records it, in the same statement', async () => {
-    const { runId } = await newRun();
+    const { runId } = await newRun(database);
     const task = readyTaskRow(runId);
     await transactions.run((db) => tasks.insertTasks(db, [task]));
     await transactions.run((db) => tasks.claimReady(db, 100, []));
@@ -195,7 +167,7 @@ describe('persistence on a real PostgreSQL', () => {
   });
 
   it('keeps idempotency keys unique per tenant and workflow', async () => {
-    const { definitionId } = await newRun();
+    const { definitionId } = await newRun(database);
     const run = (id: string, tenant: string) => ({
       id,
       definitionId,

@@ -2,16 +2,15 @@ import { randomUUID } from 'node:crypto';
 import {
   CLAIM_PLANNER,
   FlowControlRepository,
-  RunRepository,
   TaskDispatchRepository,
   TransactionRunner,
-  WorkflowDefinitionRepository,
   type ClaimedTask,
   type DatabasePool,
   type NewTaskRow,
 } from '@taskloom/persistence';
 import { migratedDatabase, rowsOn } from '../support/database';
 import { createSuiteServices, type SuiteServices } from '../support/services';
+import { newRun } from '../support/runs';
 import { readyTaskRow } from '../support/task-rows';
 
 /** Rate limits in the claim (ADR 0026) on a real PostgreSQL, with concurrent claimers. */
@@ -53,35 +52,6 @@ describe('rate limits in the claim', () => {
     await rowsOn(database.db, `UPDATE tasks SET status = 'cancelled' WHERE status IN ('ready', 'queued', 'running')`);
   });
 
-  async function newRun(tenant = 'default'): Promise<string> {
-    const name = `wf-${randomUUID()}`;
-    const { definition } = await transactions.run((db) =>
-      new WorkflowDefinitionRepository(database).registerVersion(db, name, 'sum', { name, tasks: [] }),
-    );
-    const runId = randomUUID();
-    await new RunRepository(database).createRuns(
-      [
-        {
-          id: runId,
-          definitionId: definition.id,
-          workflowName: name,
-          workflowVersion: definition.version,
-          priority: 1,
-          input: {},
-          tenant,
-          idempotencyKey: null,
-          tags: [],
-          parentTaskId: null,
-          tasksRemaining: 1,
-          deadlineAt: null,
-        },
-      ],
-      [],
-    );
-    await rowsOn(database.db, `UPDATE runs SET status = 'running' WHERE id = $1`, [runId]);
-    return runId;
-  }
-
   const rated = (runId: string, key: string, limit: number, periodMs: number, extra: Partial<NewTaskRow> = {}) =>
     readyTaskRow(runId, { rateKey: key, rateLimit: limit, ratePeriodMs: periodMs, ...extra });
 
@@ -89,7 +59,7 @@ describe('rate limits in the claim', () => {
     transactions.run((db) => dispatch.claimRateLimited(db, 100, []), { waitForFlush: false, planner: CLAIM_PLANNER });
 
   it('never grants more than the limit in any window, with six routers claiming at once, and keeps up with it', async () => {
-    const runId = await newRun();
+    const { runId } = await newRun(database);
     const key = `default/api-${randomUUID()}`;
     const limit = 10;
     const periodMs = 400;
@@ -134,7 +104,7 @@ describe('rate limits in the claim', () => {
   });
 
   it('counts a retried task again when it is dispatched again, grants a window in slices, and says when next', async () => {
-    const runId = await newRun();
+    const { runId } = await newRun(database);
     const key = `default/retry-${randomUUID()}`;
     // 20 a second: slices of 2, a tenth of a second apart.
     const rows = Array.from({ length: 5 }, (_, index) => rated(runId, key, 20, 1000, { dispatchBonusMs: -index }));
@@ -166,7 +136,7 @@ describe('rate limits in the claim', () => {
   });
 
   it('counts the ready tasks of buckets that have used their whole window', async () => {
-    const runId = await newRun();
+    const { runId } = await newRun(database);
     const key = `default/full-${randomUUID()}`;
     await transactions.run((db) =>
       dispatch.insertTasks(
@@ -179,7 +149,7 @@ describe('rate limits in the claim', () => {
   });
 
   it('respects a concurrency key and a rate limit on the same task, across concurrent claimers', async () => {
-    const runId = await newRun();
+    const { runId } = await newRun(database);
     const rateKey = `default/both-${randomUUID()}`;
     const concurrencyKey = `default/slots-${randomUUID()}`;
     await transactions.run((db) =>
@@ -195,8 +165,8 @@ describe('rate limits in the claim', () => {
   });
 
   it('places a tenant’s tasks past its share of the batch behind the other tenants’ turns', async () => {
-    const mine = await newRun('tenant-mine');
-    const other = await newRun('tenant-other');
+    const { runId: mine } = await newRun(database, { tenant: 'tenant-mine' });
+    const { runId: other } = await newRun(database, { tenant: 'tenant-other' });
     await transactions.run((db) =>
       dispatch.insertTasks(db, [
         ...Array.from({ length: 30 }, (_, index) =>

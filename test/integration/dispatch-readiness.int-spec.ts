@@ -1,0 +1,67 @@
+import {
+  TaskAttemptRepository,
+  TaskDispatchRepository,
+  TransactionRunner,
+  type DatabasePool,
+} from '@taskloom/persistence';
+import { migratedDatabase } from '../support/database';
+import { newRun } from '../support/runs';
+import { createSuiteServices, type SuiteServices } from '../support/services';
+import { readyTaskRow } from '../support/task-rows';
+
+/** What the dispatcher's probe reads (ADR 0034): it polls often only while some task is ready. */
+describe('dispatch readiness', () => {
+  let services: SuiteServices;
+  let database: DatabasePool;
+  let transactions: TransactionRunner;
+  let tasks: TaskDispatchRepository;
+  let attempts: TaskAttemptRepository;
+  let runId: string;
+
+  beforeAll(async () => {
+    services = await createSuiteServices('dispatch-readiness');
+    database = await migratedDatabase(services.databaseUrl, 4);
+    transactions = new TransactionRunner(database);
+    tasks = new TaskDispatchRepository(database);
+    attempts = new TaskAttemptRepository(database);
+    ({ runId } = await newRun(database));
+  });
+
+  afterAll(async () => {
+    await database?.close();
+    await services?.dispose();
+  });
+
+  it('tells a due task (plain or keyed) from one backing off after a failure, and both from nothing ready', async () => {
+    expect(await tasks.readiness()).toEqual({ due: false, ready: false });
+
+    const failing = readyTaskRow(runId);
+    await transactions.run((db) => tasks.insertTasks(db, [failing]));
+    expect(await tasks.readiness()).toEqual({ due: true, ready: true });
+    expect(await transactions.run((db) => tasks.claimReady(db, 10, []))).toHaveLength(1);
+    expect(await tasks.readiness()).toEqual({ due: false, ready: false });
+
+    const retried = await transactions.run((db) =>
+      attempts.recordOutcomes(db, [
+        {
+          taskId: failing.id,
+          attempt: 1,
+          status: 'failed',
+          error: { name: 'Boom', message: 'failed on purpose' },
+          executorId: null,
+          startedAt: null,
+          durationMs: 1,
+          recordStatus: 'failed',
+          retry: { delayMs: 60_000, dispatchBonusMs: 0 },
+        },
+      ]),
+    );
+    expect(retried.retried).toEqual([failing.id]);
+    // Ready again, but not before its backoff has passed.
+    expect(await tasks.readiness()).toEqual({ due: false, ready: true });
+
+    const keyed = readyTaskRow(runId, { concurrencyKey: 'customer-1', concurrencyLimit: 1 });
+    await transactions.run((db) => tasks.insertTasks(db, [keyed]));
+    expect(await tasks.readiness()).toEqual({ due: true, ready: true });
+  });
+});
