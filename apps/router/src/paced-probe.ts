@@ -1,17 +1,19 @@
 import type { Logger } from '@nestjs/common';
+import { EarliestWake } from './earliest-wake';
 
 /**
  * Runs `probe` on a timer whose pace the probe sets: each run returns how
  * long until the next. soon() brings the next run forward when something
  * may have changed; a later request while an earlier run is pending changes
- * nothing. Never two runs at once: a request made during a run is kept for
- * after it. A failed run is logged and tried again after `afterFailureMs`.
- * stop() waits for the run in progress.
+ * nothing (EarliestWake). Never two runs at once: a request made during a
+ * run is kept for after it. A failed run is logged and tried again after
+ * `afterFailureMs`. stop() waits for the run in progress.
  */
 export class PacedProbe {
-  private timer: NodeJS.Timeout | undefined;
-  private dueAt = Infinity;
+  private readonly next = new EarliestWake(() => this.run());
   private running: Promise<void> | undefined;
+  /** When a request made during the run in progress wants the next run. */
+  private askedDuringRun = Infinity;
   private stopped = false;
   private afterFailureMs = 0;
 
@@ -28,26 +30,18 @@ export class PacedProbe {
 
   /** Run within `ms` milliseconds, unless a run is already due sooner. */
   soon(ms: number): void {
-    const dueAt = Date.now() + ms;
-    if (this.stopped || dueAt >= this.dueAt) return;
-    this.dueAt = dueAt;
-    if (!this.running) this.arm();
+    if (this.stopped) return;
+    if (this.running) this.askedDuringRun = Math.min(this.askedDuringRun, Date.now() + ms);
+    else this.next.in(ms);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.next.cancel();
     await this.running;
   }
 
-  private arm(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.run(), Math.max(0, this.dueAt - Date.now()));
-  }
-
   private run(): void {
-    this.timer = undefined;
-    this.dueAt = Infinity;
     this.running = this.probe()
       .catch((error: Error) => {
         this.logger.error(`${this.what} failed: ${error.message}`);
@@ -55,9 +49,9 @@ export class PacedProbe {
       })
       .then((nextInMs) => {
         this.running = undefined;
-        if (this.stopped) return;
-        this.dueAt = Math.min(this.dueAt, Date.now() + nextInMs);
-        this.arm();
+        const askedInMs = this.askedDuringRun - Date.now();
+        this.askedDuringRun = Infinity;
+        if (!this.stopped) this.next.in(Math.max(0, Math.min(nextInMs, askedInMs)));
       });
   }
 }

@@ -37,7 +37,7 @@ export class BacklogGuard implements OnModuleInit {
     await this.sample();
   }
 
-  async sample(): Promise<void> {
+  private async sample(): Promise<void> {
     try {
       this.backlog = await this.dispatch.countBacklog();
       this.sampledAt = Date.now();

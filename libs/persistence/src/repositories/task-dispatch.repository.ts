@@ -36,6 +36,13 @@ const READY_INDEX_PREDICATES = [
  */
 export const COUNT_READY = `(${READY_INDEX_PREDICATES.map((predicate) => `(SELECT count(*) FROM tasks WHERE ${predicate})`).join(' + ')})`;
 
+/** Whether some ready task in any of the three partial indexes matches `condition` (ANDed to the index's predicate). */
+const anyReady = (condition: string) =>
+  READY_INDEX_PREDICATES.map((predicate) => `EXISTS (SELECT 1 FROM tasks WHERE ${predicate}${condition})`).join(' OR ');
+
+/** The dispatcher's probe (readiness): some ready task is due; some task is ready at all. */
+const READINESS = `SELECT ${anyReady(' AND available_at <= now()')} AS due, ${anyReady('')} AS ready`;
+
 /**
  * The plain claim with tenant fair share (ADR 0022). Tenants with ready
  * tasks are found by a skip scan of ix_tasks_dispatch (tenant, dispatch_at):
@@ -253,14 +260,7 @@ export class TaskDispatchRepository {
    * rate-limited: each predicate is its index's).
    */
   async readiness(): Promise<{ due: boolean; ready: boolean }> {
-    const anyReady = (condition: string) =>
-      READY_INDEX_PREDICATES.map((predicate) => `EXISTS (SELECT 1 FROM tasks WHERE ${predicate}${condition})`).join(
-        ' OR ',
-      );
-    const rows = await queryRows<{ due: boolean; ready: boolean }>(
-      this.database.db,
-      `SELECT ${anyReady(' AND available_at <= now()')} AS due, ${anyReady('')} AS ready`,
-    );
+    const rows = await queryRows<{ due: boolean; ready: boolean }>(this.database.db, READINESS);
     return { due: rows[0]?.due ?? false, ready: rows[0]?.ready ?? false };
   }
 
