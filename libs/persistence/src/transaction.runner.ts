@@ -20,12 +20,22 @@ const MAX_TRIES = 5;
  * off, a scan of a table with no usable index) costs far more than
  * jit_above_cost, and is compiled with LLVM, inlined and optimised, on every
  * execution: seconds of CPU for a statement that runs in a millisecond.
+ *
+ * Each prepared statement is planned once per connection (the generic plan)
+ * instead of at every execution. Left to itself, PostgreSQL's plan cache
+ * keeps re-planning the batch statements forever: a custom plan sees the
+ * arrays' length and so always looks cheaper than the generic plan, which
+ * assumes a hundred rows per unnest. Planning then cost more than running
+ * a batch of a few rows (ADR 0035). A generic plan cannot prove a partial
+ * index's predicate from a parameter, which is why the statements spell
+ * their statuses as literals.
  */
 const KEYED_PLANNING: Readonly<Record<string, string>> = {
   enable_seqscan: 'off',
   enable_hashjoin: 'off',
   enable_mergejoin: 'off',
   jit: 'off',
+  plan_cache_mode: 'force_generic_plan',
 };
 
 export interface UnitOptions {
