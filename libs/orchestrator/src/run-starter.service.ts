@@ -59,12 +59,15 @@ interface PreparedRun {
 }
 
 /**
- * How long a run start waits for others to share its statement. A write
- * costs a round trip and a WAL flush whatever it carries, so under load one
- * per batch instead of one per run is what lets submission keep up; alone,
- * a request waits about a millisecond more.
+ * A run start waits for no timer: the starts the api read together go out
+ * together once the event loop turns (the Batcher's 0 ms), and under load
+ * batches grow behind the two in flight. A write costs a round trip and a
+ * WAL flush whatever it carries, so one per batch instead of one per run is
+ * what lets submission keep up. A 1 ms linger here, and the lookup's
+ * timer, cost a request at a moderate rate two waits and two wake-ups of
+ * its own (ADR 0036).
  */
-const CREATE_LINGER_MS = 1;
+const CREATE_LINGER_MS = 0;
 const CREATE_BATCH_MAX = 250;
 /** Two creations in flight: one gathers while the other commits, so batches grow with the load. */
 const CREATE_IN_FLIGHT = 2;

@@ -23,6 +23,26 @@ describe('Batcher', () => {
     expect(batches).toEqual([[1, 2]]);
   });
 
+  it('with maxWaitMs 0 sends what arrived together once the loop turns, with no timer', async () => {
+    const { batches, send } = heldSends();
+    const timers = jest.spyOn(global, 'setTimeout');
+    try {
+      const batcher = new Batcher({ maxSize: 10, maxWaitMs: 0 }, send);
+      batcher.add(1);
+      batcher.add(2);
+      expect(batches).toEqual([]);
+      await settle();
+      expect(batches).toEqual([[1, 2]]);
+      batcher.add(3);
+      expect(batcher.takeWaiting()).toEqual([3]);
+      await settle();
+      expect(batches).toEqual([[1, 2]]);
+      expect(timers).not.toHaveBeenCalled();
+    } finally {
+      timers.mockRestore();
+    }
+  });
+
   it('takes items back: remove one, takeWaiting the rest, and sends none of them', () => {
     const { batches, send } = heldSends();
     const batcher = new Batcher({ maxSize: 10, maxWaitMs: 60_000 }, send);

@@ -1,7 +1,11 @@
 export interface BatcherOptions {
   /** A batch goes out once this many items wait, and never carries more. */
   maxSize: number;
-  /** …or this long after its first item arrived. */
+  /**
+   * …or this long after its first item arrived. 0 sends once the event
+   * loop has handled the I/O at hand (setImmediate), so the items that
+   * arrived together go out together without waiting for a timer.
+   */
   maxWaitMs: number;
   /**
    * At most this many batches out at once (unbounded when absent). While
@@ -21,6 +25,7 @@ export interface BatcherOptions {
 export class Batcher<T> {
   private pending: T[] = [];
   private timer?: NodeJS.Timeout;
+  private immediate?: NodeJS.Immediate;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly maxInFlight: number;
 
@@ -34,7 +39,7 @@ export class Batcher<T> {
   add(item: T): void {
     this.pending.push(item);
     if (this.pending.length >= this.options.maxSize) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), this.options.maxWaitMs);
+    else this.flushLater();
   }
 
   /** Takes an item back out (e.g. cancelled while waiting); true if it was still waiting. */
@@ -69,11 +74,25 @@ export class Batcher<T> {
       if (this.pending.length > 0 && this.inFlight.size < this.maxInFlight) this.flush();
     });
     if (this.pending.length >= this.options.maxSize) this.flush(ignoreLimit);
-    else if (this.pending.length > 0) this.timer ??= setTimeout(() => this.flush(), this.options.maxWaitMs);
+    else if (this.pending.length > 0) this.flushLater();
+  }
+
+  /**
+   * A timer of 0 ms would still wait for the loop's next timers phase, at
+   * least a millisecond, and wake the process once more for it; at a
+   * moderate rate, where each item arrives alone, that wake-up is most of
+   * the cost of handling it.
+   */
+  private flushLater(): void {
+    if (this.timer || this.immediate) return;
+    if (this.options.maxWaitMs <= 0) this.immediate = setImmediate(() => this.flush());
+    else this.timer = setTimeout(() => this.flush(), this.options.maxWaitMs);
   }
 
   private clearTimer(): void {
     clearTimeout(this.timer);
+    clearImmediate(this.immediate);
     this.timer = undefined;
+    this.immediate = undefined;
   }
 }
