@@ -2,6 +2,7 @@ import type { DeadTuples } from './dead-tuples';
 import type { ExtraResult } from './extra-phases';
 import type { FixedRateResult, SqlLatency, ThroughputResult } from './phases';
 import type { Target } from './report';
+import { statementRows } from './statement-stats';
 
 const BULK_TARGET = 2;
 const BACKLOG_RSS_TOLERANCE_PERCENT = 10;
@@ -163,6 +164,7 @@ function fixedRateRows(label: string, phase: FixedRateResult): [string, string, 
           ],
         ]
       : []),
+    ...(phase.statementsPerRun ? statementRows(label, phase.statementsPerRun) : []),
   ];
 }
 

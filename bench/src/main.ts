@@ -16,6 +16,7 @@ import { runRawBullmq } from './raw-bullmq';
 import { formatTable, judge, writeJson } from './report';
 import { createServices, type BenchServices } from './services';
 import { readSqlCounts } from './sql-ledger';
+import { StatementStats } from './statement-stats';
 import { FANOUT_TASKS, fanOutFanIn, keyedTask, singleTask } from './workflows';
 
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -81,6 +82,10 @@ async function main(): Promise<void> {
   try {
     progress.start('creating database and Redis prefix');
     services = await createServices(options.postgresUrl, options.redisUrl);
+    db = new Client({ connectionString: services.databaseUrl });
+    await db.connect();
+    // Refused before anything runs when the server cannot give them.
+    const statements = options.statementStats ? await StatementStats.open(db) : undefined;
 
     const bench = services;
     const rawBullmq = (name: string) =>
@@ -105,8 +110,6 @@ async function main(): Promise<void> {
       `starting ${options.apis} api(s), ${options.routers} router(s) and ${options.executors} executor(s)`,
     );
     cluster = await Cluster.start({ ...options, services, logDir, nodeArgs, children });
-    db = new Client({ connectionString: services.databaseUrl });
-    await db.connect();
     const machine = await describeMachine(db, services.redisUrl);
     const running = cluster;
     const database = services.database;
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
       assertAlive: () => running.assertAlive(),
       cpu: () => cpuTicks(running.pids(), database),
       sqlCounts: options.countSql ? () => readSqlCounts(sqlCountDir, running.pids()) : undefined,
+      statements,
     };
     // Issue 20's phases (extra-phases.ts), each called at its place in the order below.
     const extra = new ExtraPhases(ctx, options, services.databaseUrl, () => running.pids());

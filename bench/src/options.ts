@@ -17,6 +17,7 @@ export interface BenchOptions {
   drainTimeout: number;
   cpuProf: boolean;
   countSql: boolean;
+  statementStats: boolean;
   /** Extra Node flags for every child, e.g. --perf-basic-prof for `perf record`. */
   nodeArgs: string[];
   // Issue 20's phases (extra-phases.ts).
@@ -50,6 +51,8 @@ const USAGE = `npm run bench -- [flags]
   --drain-timeout S give up waiting for a phase's runs after S seconds (default 60)
   --cpu-prof        children write V8 CPU profiles to bench/results/profiles
   --count-sql       count each app's SQL statements per run in the fixed-rate phases
+  --statement-stats PostgreSQL's time per statement in the fixed-rate phases (pg_stat_statements; needs a
+                    server that preloads it: bench/scripts/statement-stats-server.sh)
   --node-arg ARG    a Node flag for every child, repeatable (e.g. --node-arg=--perf-basic-prof)
   --high-rate R     offered runs/s in the second, higher fixed-rate phase (default 1000)
   --bulk-runs N     runs started through runs:batch in the bulk phase (default 30000)
@@ -83,6 +86,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'drain-timeout': { type: 'string', default: '60' },
       'cpu-prof': { type: 'boolean', default: false },
       'count-sql': { type: 'boolean', default: false },
+      'statement-stats': { type: 'boolean', default: false },
       'node-arg': { type: 'string', multiple: true, default: [] },
       'high-rate': { type: 'string', default: '1000' },
       'bulk-runs': { type: 'string', default: '30000' },
@@ -125,6 +129,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     drainTimeout: count('drain-timeout', 1),
     cpuProf: values['cpu-prof'],
     countSql: values['count-sql'],
+    statementStats: values['statement-stats'],
     nodeArgs: values['node-arg'],
     highRate: count('high-rate', 1, false),
     bulkRuns: count('bulk-runs', 1),

@@ -4,6 +4,7 @@ import { cpuMsPerTask, type CpuTicks } from './cpu-ledger';
 import { submitAll, submitAtRate, type HttpClient, type HttpAnswer, type StatusCounts } from './http-load';
 import type { Progress } from './progress';
 import { sqlPerRun, type SqlCounts, type SqlPerRun } from './sql-ledger';
+import type { StatementStats, StatementsPerRun } from './statement-stats';
 import { summarize, type LatencySummary } from './stats';
 import { sleep } from './timing';
 
@@ -19,6 +20,8 @@ export interface PhaseContext {
   cpu: () => CpuTicks;
   /** Statements each app has sent so far, with --count-sql (sql-counter.ts). */
   sqlCounts?: () => Promise<SqlCounts>;
+  /** PostgreSQL's statement counters, with --statement-stats (statement-stats.ts). */
+  statements?: StatementStats;
 }
 
 export interface RunsOutcome {
@@ -61,6 +64,8 @@ export interface FixedRateResult extends RunsOutcome {
   monotonicWindowUs: [number, number];
   /** With --count-sql: statements per run of each app. */
   sqlPerRun?: SqlPerRun;
+  /** With --statement-stats: what the statements cost PostgreSQL per run. */
+  statementsPerRun?: StatementsPerRun;
 }
 
 export interface SqlLatency {
@@ -145,6 +150,7 @@ export async function fixedRate(
 ): Promise<FixedRateResult> {
   const offered = Math.round(rate * duration);
   const sqlBefore = await ctx.sqlCounts?.();
+  const statementsBefore = await ctx.statements?.snapshot();
   const startedUs = monotonicUs();
   const cpuBefore = machineCpu();
   const ticksBefore = ctx.cpu();
@@ -159,6 +165,7 @@ export async function fixedRate(
   const ticksAfter = ctx.cpu();
   const endedUs = monotonicUs();
   const sqlAfter = await ctx.sqlCounts?.();
+  const statementsAfter = await ctx.statements?.snapshot();
   const blocks = (await blocksRead(ctx.db)) - blocksBefore;
   return {
     rate,
@@ -183,6 +190,10 @@ export async function fixedRate(
     ),
     monotonicWindowUs: [startedUs, endedUs],
     sqlPerRun: sqlBefore && sqlAfter ? sqlPerRun(sqlBefore, sqlAfter, submitted.created) : undefined,
+    statementsPerRun:
+      statementsBefore && statementsAfter
+        ? ctx.statements?.perRun(statementsBefore, statementsAfter, submitted.created)
+        : undefined,
   };
 }
 

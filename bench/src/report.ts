@@ -3,6 +3,7 @@ import type { BenchOptions } from './options';
 import type { FixedRateResult, SqlLatency, ThroughputResult } from './phases';
 import type { LogProblems } from './processes';
 import type { RawResult } from './raw-bullmq';
+import { statementRows } from './statement-stats';
 
 export interface Machine {
   cpus: number;
@@ -119,6 +120,7 @@ export function formatTable(result: BenchResult): string {
           ] as [string, string, string],
         ]
       : []),
+    ...(fixedRate.statementsPerRun ? statementRows('fixed rate', fixedRate.statementsPerRun) : []),
     ['peak RSS (MiB)', '', perProcess(result.peakRssMb, (mb) => String(Math.round(mb)))],
     ['CPU seconds', '', perProcess(result.cpuSeconds, (seconds) => seconds.toFixed(1))],
     ['app warnings/errors logged', '', problemsNote(result.logProblems)],
