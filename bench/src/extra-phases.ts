@@ -11,6 +11,8 @@ export interface ExtraResult {
   fixedRateFresh: FixedRateResult;
   /** At --high-rate, after the fixed-rate phase that follows the bursts. */
   fixedRateHigh: FixedRateResult;
+  /** At --moderate-rate, after the higher one: what the processes cost while the load is light. */
+  fixedRateModerate: FixedRateResult;
   bulk: BulkResult;
   backlog: BacklogResult | null;
   /** Dead tuples on runs and tasks during each sustained phase. */
@@ -21,6 +23,7 @@ export const EXTRA_WORKFLOWS = [
   singleTask('bench-rate-fresh'),
   singleTask('bench-bulk'),
   singleTask('bench-rate-high'),
+  singleTask('bench-rate-moderate'),
   singleTask('bench-backlog'),
 ];
 
@@ -34,6 +37,7 @@ export class ExtraPhases {
   private fresh: FixedRateResult | undefined;
   private bulkResult: BulkResult | undefined;
   private high: FixedRateResult | undefined;
+  private moderate: FixedRateResult | undefined;
   private backlogResult: BacklogResult | null = null;
   private readonly deadTuples: Record<string, DeadTuples> = {};
 
@@ -62,9 +66,13 @@ export class ExtraPhases {
   }
 
   async highRateAndBacklog(): Promise<void> {
-    const { highRate, duration, backlogTasks } = this.options;
+    const { highRate, moderateRate, duration, backlogTasks } = this.options;
     this.ctx.progress.start(`fixed rate: ${highRate} runs/s for ${duration} s`);
     this.high = await this.watched('high', () => fixedRate(this.ctx, 'bench-rate-high', highRate, duration));
+    this.ctx.progress.start(`fixed rate: ${moderateRate} runs/s for ${duration} s`);
+    this.moderate = await this.watched('moderate', () =>
+      fixedRate(this.ctx, 'bench-rate-moderate', moderateRate, duration),
+    );
     if (backlogTasks === 0) return;
     this.ctx.progress.start(`backlog: ${backlogTasks} ready tasks, then their drain`);
     this.backlogResult = await this.watched('backlog', () =>
@@ -73,10 +81,11 @@ export class ExtraPhases {
   }
 
   result(): ExtraResult {
-    if (!this.fresh || !this.bulkResult || !this.high) throw new Error('an extra phase did not run');
+    if (!this.fresh || !this.bulkResult || !this.high || !this.moderate) throw new Error('an extra phase did not run');
     return {
       fixedRateFresh: this.fresh,
       fixedRateHigh: this.high,
+      fixedRateModerate: this.moderate,
       bulk: this.bulkResult,
       backlog: this.backlogResult,
       deadTuples: this.deadTuples,

@@ -7,6 +7,11 @@ import { statementRows } from './statement-stats';
 const BULK_TARGET = 2;
 const BACKLOG_RSS_TOLERANCE_PERCENT = 10;
 const BACKLOG_DISPATCH_TOLERANCE = 0.2;
+/** CPU per run at a fixed rate of 500 runs/s or more against the saturated single-task phase's CPU per task. */
+const MODERATE_CPU_RATIO = 2;
+/** Cores the api, router and executor may use together at the moderate rate (200 runs/s). */
+const MODERATE_APP_CORES = 0.15;
+const APP = /^(api|router|executor)/;
 
 interface Base {
   single: ThroughputResult;
@@ -17,6 +22,23 @@ interface Base {
 /** Single starts' submission rate in the e2e single-task phase: what bulk submission is compared with. */
 function singleRunsPerSecond(single: ThroughputResult): number {
   return single.created / single.submitSeconds;
+}
+
+/** CPU ms of every measured process (apps, PostgreSQL, Redis, the bench), or of the apps alone, per run or task. */
+function cpuMsOf(cpu: Record<string, number>, only?: RegExp): number {
+  return Object.entries(cpu)
+    .filter(([name]) => !only || only.test(name))
+    .reduce((sum, [, ms]) => sum + ms, 0);
+}
+
+/** What a run costs at a fixed rate over what a task costs when the system is saturated. */
+function cpuRatio(phase: FixedRateResult, single: ThroughputResult): number {
+  return cpuMsOf(phase.cpuMsPerTask) / cpuMsOf(single.cpuMsPerTask);
+}
+
+/** Cores the api, router and executors use together at a phase's rate. */
+function appCores(phase: FixedRateResult): number {
+  return (cpuMsOf(phase.cpuMsPerTask, APP) * phase.rate) / 1000;
 }
 
 /** The targets of issue 20 that the bench can judge. A phase that timed out or lost runs cannot pass. */
@@ -37,7 +59,13 @@ export function judgeExtra(base: Base, extra: ExtraResult): Target[] {
       pass: complete(phase) && phase.dispatchMs.p99 < 25,
     },
   ];
-  const { bulk, backlog, fixedRateHigh: high } = extra;
+  const cpu = (label: string, phase: FixedRateResult): Target => ({
+    name: `${label}: CPU per run at ${phase.rate} runs/s vs saturated CPU per task`,
+    goal: `≤ ${MODERATE_CPU_RATIO} ×`,
+    actual: `${cpuRatio(phase, base.single).toFixed(1)} × (${cpuMsOf(phase.cpuMsPerTask).toFixed(2)} / ${cpuMsOf(base.single.cpuMsPerTask).toFixed(2)} ms)`,
+    pass: complete(phase) && phase.rate >= 500 && cpuRatio(phase, base.single) <= MODERATE_CPU_RATIO,
+  });
+  const { bulk, backlog, fixedRateHigh: high, fixedRateModerate: moderate } = extra;
   const bulkRatio = bulk.runsPerSecond / singleRunsPerSecond(base.single);
   const targets: Target[] = [
     {
@@ -53,6 +81,14 @@ export function judgeExtra(base: Base, extra: ExtraResult): Target[] {
       goal: '< 50 ms, all 201',
       actual: `${ms(high.submissionMs.p99)}, ${high.offered - high.created} not 201`,
       pass: high.rate >= 1000 && high.created === high.offered && high.submissionMs.p99 < 50,
+    },
+    cpu('fresh system', extra.fixedRateFresh),
+    cpu('after the bursts', base.fixedRate),
+    {
+      name: `api, router and executor at ${moderate.rate} runs/s`,
+      goal: `≤ ${MODERATE_APP_CORES} of a core`,
+      actual: `${appCores(moderate).toFixed(2)} (${cpuMsOf(moderate.cpuMsPerTask, APP).toFixed(2)} ms per run)`,
+      pass: complete(moderate) && moderate.rate >= 200 && appCores(moderate) <= MODERATE_APP_CORES,
     },
     {
       name: 'bulk submission vs single starts',
@@ -92,15 +128,17 @@ const PHASE_LABELS: Record<string, string> = {
   fresh: 'fixed rate, fresh system',
   afterBurst: 'fixed rate after the bursts',
   high: 'higher fixed rate',
+  moderate: 'moderate fixed rate',
   backlog: 'backlog fill and drain',
 };
 
 /** The rows the phases of issue 20 add under the main table. */
 export function formatExtra(base: Base, extra: ExtraResult): string {
-  const { fixedRateFresh: fresh, fixedRateHigh: high, bulk, backlog } = extra;
+  const { fixedRateFresh: fresh, fixedRateHigh: high, fixedRateModerate: moderate, bulk, backlog } = extra;
   const rows: [string, string, string][] = [
     ...fixedRateRows('fresh system', fresh),
     ...fixedRateRows('higher rate', high),
+    ...fixedRateRows('moderate rate', moderate),
     [
       `bulk submission (${int(bulk.runs)} runs, ${int(bulk.batchSize)} per request, ${bulk.workers} in flight)`,
       `${int(bulk.runsPerSecond)} runs/s`,

@@ -22,6 +22,7 @@ export interface BenchOptions {
   nodeArgs: string[];
   // Issue 20's phases (extra-phases.ts).
   highRate: number;
+  moderateRate: number;
   bulkRuns: number;
   bulkSize: number;
   bulkConnections: number;
@@ -55,6 +56,7 @@ const USAGE = `npm run bench -- [flags]
                     server that preloads it: bench/scripts/statement-stats-server.sh)
   --node-arg ARG    a Node flag for every child, repeatable (e.g. --node-arg=--perf-basic-prof)
   --high-rate R     offered runs/s in the second, higher fixed-rate phase (default 1000)
+  --moderate-rate R offered runs/s in the moderate fixed-rate phase, where each process's CPU is judged (default 200)
   --bulk-runs N     runs started through runs:batch in the bulk phase (default 30000)
   --bulk-size N     runs per batch request (default 1000, the api's API_RUN_BATCH_MAX)
   --bulk-connections N  batch requests in flight (default 4)
@@ -89,6 +91,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'statement-stats': { type: 'boolean', default: false },
       'node-arg': { type: 'string', multiple: true, default: [] },
       'high-rate': { type: 'string', default: '1000' },
+      'moderate-rate': { type: 'string', default: '200' },
       'bulk-runs': { type: 'string', default: '30000' },
       'bulk-size': { type: 'string', default: '1000' },
       'bulk-connections': { type: 'string', default: '4' },
@@ -132,6 +135,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     statementStats: values['statement-stats'],
     nodeArgs: values['node-arg'],
     highRate: count('high-rate', 1, false),
+    moderateRate: count('moderate-rate', 1, false),
     bulkRuns: count('bulk-runs', 1),
     bulkSize: count('bulk-size', 1),
     bulkConnections: count('bulk-connections', 1),

@@ -2,7 +2,7 @@
  * Where a child's CPU went, from the `.cpuprofile` that `--cpu-prof` writes:
  * the top functions by self time and the same time summed by package.
  *
- *   node bench/dist/profile-summary.js PROFILE [--result RESULT.json --phase fixedRate|fixedRateFresh|fixedRateHigh] [--top 30]
+ *   node bench/dist/profile-summary.js PROFILE [--result RESULT.json --phase fixedRate|fixedRateFresh|fixedRateHigh|fixedRateModerate] [--top 30]
  *
  * With a result and a phase, only the samples inside that phase count (V8's
  * timestamps and the bench's `monotonicWindowUs` share CLOCK_MONOTONIC), so
