@@ -1,4 +1,5 @@
 import {
+  READY_KINDS,
   TaskAttemptRepository,
   TaskDispatchRepository,
   TransactionRunner,
@@ -63,5 +64,26 @@ describe('dispatch readiness', () => {
     const keyed = readyTaskRow(runId, { concurrencyKey: 'customer-1', concurrencyLimit: 1 });
     await transactions.run((db) => tasks.insertTasks(db, [keyed]));
     expect(await tasks.readiness()).toEqual({ due: true, ready: true });
+  });
+
+  it("tells the claim's opening whether a keyed or a rate-limited task is ready, so a round skips the claims that would find none", async () => {
+    const { runId: own } = await newRun(database);
+    const readyKinds = () => transactions.runOpenedWith(READY_KINDS, async (_db, ready) => ready);
+    await transactions.run((db) => tasks.claimReady(db, 1_000, []));
+    await transactions.run((db) => tasks.claimKeyed(db, 1_000, []));
+    expect(await readyKinds()).toEqual({ keyed: false, rateLimited: false });
+
+    await transactions.run((db) => tasks.insertTasks(db, [readyTaskRow(own)]));
+    expect(await readyKinds()).toEqual({ keyed: false, rateLimited: false });
+
+    await transactions.run((db) =>
+      tasks.insertTasks(db, [readyTaskRow(own, { rateKey: 'api-quota', rateLimit: 10, ratePeriodMs: 1_000 })]),
+    );
+    expect(await readyKinds()).toEqual({ keyed: false, rateLimited: true });
+
+    await transactions.run((db) =>
+      tasks.insertTasks(db, [readyTaskRow(own, { concurrencyKey: 'k', concurrencyLimit: 1 })]),
+    );
+    expect(await readyKinds()).toEqual({ keyed: true, rateLimited: true });
   });
 });

@@ -116,6 +116,28 @@ describe('TransactionRunner on a real PostgreSQL', () => {
     expect(failures).toBe(1);
   });
 
+  it('answers an opening read inside the unit, after its settings, in the opening round trip', async () => {
+    const read = {
+      sql: `SELECT current_setting('enable_sort') AS sort`,
+      parse: (rows: Record<string, unknown>[]) => rows[0] as { sort: string },
+    };
+    const seen = await transactions.runOpenedWith(
+      read,
+      async (db, answer) => ({ answer, sort: await setting('enable_sort', db) }),
+      { planner: { enable_sort: 'off' } },
+    );
+    // SET LOCAL lasts only in its transaction: the read ran in the unit's, after the settings.
+    expect(seen).toEqual({ answer: { sort: 'off' }, sort: 'off' });
+    expect(await setting('enable_sort')).toBe('on');
+  });
+
+  it('rolls back an opening whose read fails, and the connection serves the next unit', async () => {
+    const failing = { sql: 'SELECT 1 / 0 AS never', parse: () => 'never' };
+    await expect(transactions.runOpenedWith(failing, async () => 'ran')).rejects.toThrow(/division by zero/);
+    expect(await transactions.run(async (db) => setting('enable_seqscan', db))).toBe('off');
+    expect(await setting('enable_seqscan')).toBe('on');
+  });
+
   it('refuses a planner setting that is not a plain name and value', async () => {
     await expect(
       transactions.run(async () => 'never', { planner: { 'enable_sort = off; DROP TABLE runs; --': 'off' } }),

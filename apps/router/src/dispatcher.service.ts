@@ -3,9 +3,11 @@ import { TASKLOOM_CONFIG, type TaskloomConfig } from '@taskloom/config';
 import {
   CLAIM_PLANNER,
   READY_CHANNEL,
+  READY_KINDS,
   TaskDispatchRepository,
   TransactionRunner,
   type ClaimedTask,
+  type RateLimitedClaim,
 } from '@taskloom/persistence';
 import { dispatchBonusMs } from '@taskloom/orchestrator';
 import { metrics } from '@taskloom/telemetry';
@@ -15,6 +17,8 @@ import { EarliestWake } from './earliest-wake';
 import { PacedProbe } from './paced-probe';
 import { RouterNotifications } from './router-notifications';
 import { TaskEnqueuer } from './task-enqueuer';
+
+const NO_RATE_LIMITED_CLAIM: RateLimitedClaim = { tasks: [], nextPermitInMs: null };
 
 /**
  * Moves ready tasks from PostgreSQL to their queues: claim a batch in
@@ -85,18 +89,23 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   /**
    * Plain, keyed (ADR 0022) and rate-limited (ADR 0026) tasks are claimed
    * in one transaction, each up to a batch: tasks waiting for slots or
-   * permits never hold the others back. When a bucket is out of permits,
-   * a timer wakes a round as its next one comes due.
+   * permits never hold the others back. The keyed and rate-limited claims
+   * run only when the transaction's opening finds a task of their kind
+   * ready. When a bucket is out of permits, a timer wakes a round as its
+   * next one comes due.
    */
   private async claimAndEnqueue(): Promise<{ dispatched: number; full: boolean }> {
     const batchSize = this.config.router.batchSize;
     const saturated = this.backpressure.saturated();
-    const { plain, more, keyed, rated } = await this.transactions.run(
-      async (db) => {
+    const { plain, more, keyed, rated } = await this.transactions.runOpenedWith(
+      READY_KINDS,
+      async (db, ready) => {
         // Rate-limited first: a bucket's next slice is timed, and what runs before it in the round delays it.
-        const rated = await this.dispatch.claimRateLimited(db, batchSize, saturated);
+        const rated = ready.rateLimited
+          ? await this.dispatch.claimRateLimited(db, batchSize, saturated)
+          : NO_RATE_LIMITED_CLAIM;
         const fair = await this.dispatch.claimFairly(db, batchSize, saturated);
-        const keyed = await this.dispatch.claimKeyed(db, batchSize, saturated);
+        const keyed = ready.keyed ? await this.dispatch.claimKeyed(db, batchSize, saturated) : [];
         return { plain: fair.tasks, more: fair.more, keyed, rated };
       },
       { waitForFlush: false, planner: CLAIM_PLANNER },

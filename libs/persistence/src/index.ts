@@ -4,7 +4,7 @@ export { dataSourceOptions } from './data-source.options';
 export { runMigrations } from './migrator';
 export { MIGRATIONS } from './migrations';
 export { ensureDatabase, prepareDatabase, quoteIdentifier } from './database-bootstrap';
-export { TransactionRunner } from './transaction.runner';
+export { TransactionRunner, type OpeningRead } from './transaction.runner';
 export {
   DELAYED_RUN_CHANNEL,
   NotificationListener,
@@ -46,7 +46,12 @@ export {
 export { RunTreeRepository, type TreeCharge } from './repositories/run-tree.repository';
 export { RunViewRepository, type AttemptBarRow, type ChildRunRow } from './repositories/run-view.repository';
 export { SubRunQueueRepository, type PendingSubRun } from './repositories/sub-run-queue.repository';
-export { CLAIM_PLANNER, TaskDispatchRepository } from './repositories/task-dispatch.repository';
+export {
+  CLAIM_PLANNER,
+  READY_KINDS,
+  TaskDispatchRepository,
+  type ReadyKinds,
+} from './repositories/task-dispatch.repository';
 export type { RateLimitedClaim } from './repositories/rate-limited-claim';
 export { TaskReadinessRepository, type ReadyEntry } from './repositories/task-readiness.repository';
 export { TaskGroupRepository } from './repositories/task-group.repository';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { QueryResult, QueryResultRow } from 'pg';
 import { DatabasePool } from './database-pool';
 import type { Db } from './sql';
 
@@ -51,6 +52,16 @@ export interface UnitOptions {
   planner?: Readonly<Record<string, string>>;
 }
 
+/**
+ * A read sent in the same round trip as the unit's opening: fixed SQL
+ * without parameters (it travels in the opening's simple query, unprepared),
+ * for a cheap question whose answer decides which statements the unit needs.
+ */
+export interface OpeningRead<R> {
+  sql: string;
+  parse(rows: QueryResultRow[]): R;
+}
+
 const SETTING = /^[a-z_]+$/;
 
 /**
@@ -71,10 +82,26 @@ export class TransactionRunner {
   constructor(private readonly database: DatabasePool) {}
 
   async run<T>(work: (db: Db) => Promise<T>, options: UnitOptions = {}): Promise<T> {
-    const opening = this.openingOf(options);
+    return this.retrying(this.openingOf(options), work);
+  }
+
+  /** run, with `read` answered as the transaction opens (no round trip of its own) and handed to the work. */
+  async runOpenedWith<R, T>(
+    read: OpeningRead<R>,
+    work: (db: Db, answer: R) => Promise<T>,
+    options: UnitOptions = {},
+  ): Promise<T> {
+    return this.retrying(`${this.openingOf(options)}; ${read.sql}`, work, read);
+  }
+
+  private async retrying<R, T>(
+    opening: string,
+    work: (db: Db, answer: R) => Promise<T>,
+    read?: OpeningRead<R>,
+  ): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.once(opening, work);
+        return await this.once(opening, work, read);
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (attempt >= MAX_TRIES || !code || !RETRYABLE_CODES.has(code)) throw error;
@@ -83,22 +110,26 @@ export class TransactionRunner {
     }
   }
 
-  private async once<T>(opening: string, work: (db: Db) => Promise<T>): Promise<T> {
+  private async once<R, T>(
+    opening: string,
+    work: (db: Db, answer: R) => Promise<T>,
+    read?: OpeningRead<R>,
+  ): Promise<T> {
     const client = await this.database.connect();
     let broken: Error | undefined;
     try {
-      await client.query(opening);
-      try {
-        const result = await work(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        // A connection that cannot even roll back is not given to the next unit of work.
-        await client.query('ROLLBACK').catch((rollbackError: Error) => {
-          broken = rollbackError;
-        });
-        throw error;
-      }
+      // A simple query of several statements answers with one result each; the read is the last.
+      const opened = (await client.query(opening)) as QueryResult | QueryResult[];
+      const answer = read?.parse((Array.isArray(opened) ? opened[opened.length - 1]! : opened).rows) as R;
+      const result = await work(client, answer);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // A connection that cannot even roll back is not given to the next unit of work.
+      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+      throw error;
     } finally {
       client.release(broken);
     }

@@ -9,6 +9,7 @@ import { toClaimedTask, type ClaimedTaskRow } from './claimed-task.row';
 import { insertTasksStatement, type NewTaskRow } from './new-rows';
 import { READY_TENANT_WEIGHTS } from './ready-tenants.sql';
 import type { ClaimedTask } from './task.rows';
+import type { OpeningRead } from '../transaction.runner';
 
 /**
  * The planner settings a claimReady transaction is opened with
@@ -24,11 +25,30 @@ import type { ClaimedTask } from './task.rows';
 export const CLAIM_PLANNER: Readonly<Record<string, string>> = { enable_bitmapscan: 'off', enable_sort: 'off' };
 
 /** The predicates of the three partial indexes of ready tasks: plain, keyed (ADR 0022), rate-limited (ADR 0026). */
-const READY_INDEX_PREDICATES = [
-  `status = 'ready' AND concurrency_key IS NULL AND rate_key IS NULL`,
-  `status = 'ready' AND concurrency_key IS NOT NULL AND rate_key IS NULL`,
-  `status = 'ready' AND rate_key IS NOT NULL`,
-];
+const READY_PLAIN = `status = 'ready' AND concurrency_key IS NULL AND rate_key IS NULL`;
+const READY_KEYED = `status = 'ready' AND concurrency_key IS NOT NULL AND rate_key IS NULL`;
+const READY_RATE_LIMITED = `status = 'ready' AND rate_key IS NOT NULL`;
+const READY_INDEX_PREDICATES = [READY_PLAIN, READY_KEYED, READY_RATE_LIMITED];
+
+/** Which of the keyed and rate-limited claims may find a task: some task of that kind is ready. */
+export interface ReadyKinds {
+  keyed: boolean;
+  rateLimited: boolean;
+}
+
+/**
+ * Read as a claim's transaction opens (TransactionRunner.runOpenedWith), so
+ * a round with only plain tasks ready skips the keyed and rate-limited
+ * claims: two round trips fewer, on the router and on PostgreSQL. Each is
+ * one probe of its partial index. A task that becomes ready after this read
+ * is announced by its own notification, which wakes another round, as it
+ * would after any of the claims' statements.
+ */
+export const READY_KINDS: OpeningRead<ReadyKinds> = {
+  sql: `SELECT EXISTS (SELECT 1 FROM tasks WHERE ${READY_KEYED}) AS keyed,
+               EXISTS (SELECT 1 FROM tasks WHERE ${READY_RATE_LIMITED}) AS rate_limited`,
+  parse: (rows) => ({ keyed: rows[0]?.keyed !== false, rateLimited: rows[0]?.rate_limited !== false }),
+};
 
 /**
  * Ready tasks, the three partial indexes (plain, keyed, rate-limited) counted: ix_tasks_dispatch alone covers only
