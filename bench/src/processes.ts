@@ -5,8 +5,8 @@ import { CLOCK_TICKS, processCpu } from './cpu';
 
 export const ROOT = join(__dirname, '..', '..');
 
-/** How every launcher starts an app (package.json, deploy/): the bench measures what users run (docs/adr/0033). */
-export const APP_NODE_ARGS = ['--no-memory-reducer'];
+/** How every launcher starts an app (package.json, deploy/): the bench measures what users run (docs/adr/0033, docs/adr/0038). */
+export const APP_NODE_ARGS = ['--no-memory-reducer', '--heap-growing-percent=100'];
 
 export interface ChildOptions {
   /** Shown in reports and used as the log and profile file name. */

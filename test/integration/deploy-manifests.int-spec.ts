@@ -17,8 +17,8 @@ import { EnvSchema } from '@taskloom/config';
 import { parse, parseAllDocuments } from 'yaml';
 
 const DEPLOY = resolve(__dirname, '../../deploy');
-/** Every app runs with V8's memory reducer off (docs/adr/0033). */
-const APP_NODE_FLAG = '--no-memory-reducer';
+/** Every app runs with V8's memory reducer off (docs/adr/0033) and a fixed heap growing factor (docs/adr/0038). */
+const APP_NODE_FLAGS = ['--no-memory-reducer', '--heap-growing-percent=100'];
 const ADMIN_KEY = `tlk_${'a'.repeat(32)}_${'b'.repeat(64)}`;
 
 interface KubernetesObject {
@@ -114,7 +114,7 @@ describe.each(['small', 'production'])('Kubernetes overlay %s', (overlay) => {
       const deployment = named('Deployment', `taskloom-${app}`);
       expect(deployment).toBeDefined();
       const [container] = podSpec(deployment!).containers;
-      expect(container.command).toEqual(['node', APP_NODE_FLAG, `apps/${app}/dist/main.js`]);
+      expect(container.command).toEqual(['node', ...APP_NODE_FLAGS, `apps/${app}/dist/main.js`]);
       expect(container.livenessProbe?.httpGet?.path).toBe('/health');
       expect(container.readinessProbe?.httpGet?.path).toBe('/health/ready');
       const probePort = container.readinessProbe!.httpGet!.port;
@@ -189,7 +189,7 @@ describe('compose file', () => {
   it('runs two of each process with a valid environment and a stop grace longer than SHUTDOWN_GRACE_MS', () => {
     for (const app of ['api', 'router', 'executor']) {
       const service = compose.services[app];
-      expect(service.command).toEqual(['node', APP_NODE_FLAG, `apps/${app}/dist/main.js`]);
+      expect(service.command).toEqual(['node', ...APP_NODE_FLAGS, `apps/${app}/dist/main.js`]);
       expect(service.deploy).toEqual({ replicas: 2 });
       // Compose interpolates ${TASKLOOM_ADMIN_KEY:?…} from the shell; give it what an operator would.
       const environment = Object.fromEntries(
