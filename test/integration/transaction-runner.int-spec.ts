@@ -116,7 +116,7 @@ describe('TransactionRunner on a real PostgreSQL', () => {
     expect(failures).toBe(1);
   });
 
-  it('answers an opening read inside the unit, after its settings, in the opening round trip', async () => {
+  it('answers an opening read inside the unit, after its settings, and hands the answer to the work', async () => {
     const read = {
       sql: `SELECT current_setting('enable_sort') AS sort`,
       parse: (rows: Record<string, unknown>[]) => rows[0] as { sort: string },

@@ -47,6 +47,7 @@ export interface ReadyKinds {
 export const READY_KINDS: OpeningRead<ReadyKinds> = {
   sql: `SELECT EXISTS (SELECT 1 FROM tasks WHERE ${READY_KEYED}) AS keyed,
                EXISTS (SELECT 1 FROM tasks WHERE ${READY_RATE_LIMITED}) AS rate_limited`,
+  // Anything but a clear "none" runs the claim.
   parse: (rows) => ({ keyed: rows[0]?.keyed !== false, rateLimited: rows[0]?.rate_limited !== false }),
 };
 
