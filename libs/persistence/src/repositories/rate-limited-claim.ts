@@ -85,7 +85,8 @@ const LOCK_CANDIDATE_SLOTS = `
  * reading; its ready tasks claimed in dispatch order up to them (a task
  * with a concurrency key only if that key is locked here and has a free
  * slot, and no more per key than its free slots); a permit written for each
- * claimed task, expiring a period after that clock reading; and expired
+ * claimed task, expiring a period after that clock reading, which is also
+ * the task's queued_at (its dispatch time is its permit's); and expired
  * permits of any bucket deleted, a bounded batch (SKIP LOCKED: two claims
  * never wait for each other's deletes).
  */
@@ -120,7 +121,7 @@ const CLAIM_RATE_LIMITED = `
      ORDER BY o.dispatch_at
      LIMIT $5),
   queued AS (
-    UPDATE tasks t SET status = 'queued', queued_at = now()
+    UPDATE tasks t SET status = 'queued', queued_at = (SELECT at FROM clock)
       FROM claimed WHERE t.id = claimed.id
     RETURNING t.id, t.run_id, t.key, t.type, t.attempt, t.max_attempts, t.input, t.timeout_ms, t.retry,
               t.priority, t.queue, t.available_at, t.dispatch_at, claimed.traceparent, claimed.definition_id,
