@@ -30,6 +30,10 @@ const READY_KEYED = `status = 'ready' AND concurrency_key IS NOT NULL AND rate_k
 const READY_RATE_LIMITED = `status = 'ready' AND rate_key IS NOT NULL`;
 const READY_INDEX_PREDICATES = [READY_PLAIN, READY_KEYED, READY_RATE_LIMITED];
 
+/** Whether some ready task of one partial index matches `condition` (ANDed to the index's predicate): one probe. */
+const readyExists = (predicate: string, condition = '') =>
+  `EXISTS (SELECT 1 FROM tasks WHERE ${predicate}${condition})`;
+
 /** Which of the keyed and rate-limited claims may find a task: some task of that kind is ready. */
 export interface ReadyKinds {
   keyed: boolean;
@@ -45,8 +49,7 @@ export interface ReadyKinds {
  * would after any of the claims' statements.
  */
 export const READY_KINDS: OpeningRead<ReadyKinds> = {
-  sql: `SELECT EXISTS (SELECT 1 FROM tasks WHERE ${READY_KEYED}) AS keyed,
-               EXISTS (SELECT 1 FROM tasks WHERE ${READY_RATE_LIMITED}) AS rate_limited`,
+  sql: `SELECT ${readyExists(READY_KEYED)} AS keyed, ${readyExists(READY_RATE_LIMITED)} AS rate_limited`,
   // Anything but a clear "none" runs the claim.
   parse: (rows) => ({ keyed: rows[0]?.keyed !== false, rateLimited: rows[0]?.rate_limited !== false }),
 };
@@ -59,7 +62,7 @@ export const COUNT_READY = `(${READY_INDEX_PREDICATES.map((predicate) => `(SELEC
 
 /** Whether some ready task in any of the three partial indexes matches `condition` (ANDed to the index's predicate). */
 const anyReady = (condition: string) =>
-  READY_INDEX_PREDICATES.map((predicate) => `EXISTS (SELECT 1 FROM tasks WHERE ${predicate}${condition})`).join(' OR ');
+  READY_INDEX_PREDICATES.map((predicate) => readyExists(predicate, condition)).join(' OR ');
 
 /** The dispatcher's probe (readiness): some ready task is due; some task is ready at all. */
 const READINESS = `SELECT ${anyReady(' AND available_at <= now()')} AS due, ${anyReady('')} AS ready`;
