@@ -18,13 +18,15 @@ describe('executor capacity and shutdown', () => {
       name: 'burn',
       tasks: [{ key: 'hash', type: 'core.cpu', input: { iterations: '{{ run.input.iterations }}' } }],
     });
-    const ids: string[] = [];
-    for (let i = 0; i < 6; i += 1) {
-      ids.push(
-        (await cluster.api.post<{ id: string }>('/api/v1/workflows/burn/runs', { input: { iterations: 150_000 } })).body
-          .id,
-      );
-    }
+    // Started together, so six tasks wait for the two cpu units however slowly one request follows another.
+    const ids = await Promise.all(
+      Array.from(
+        { length: 6 },
+        async () =>
+          (await cluster.api.post<{ id: string }>('/api/v1/workflows/burn/runs', { input: { iterations: 150_000 } }))
+            .body.id,
+      ),
+    );
     for (const id of ids) expect((await cluster.api.waitForRun<RunView>(id, 120_000)).status).toBe('succeeded');
 
     const intervals = await cluster.sql<{ start: number; end: number }>(
