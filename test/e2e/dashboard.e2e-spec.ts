@@ -26,7 +26,8 @@ const DIAMOND = {
   name: 'dash-diamond',
   description: 'Four sleeps in a diamond',
   tasks: [
-    { key: 'fetch', type: 'core.sleep', input: { ms: 700 } },
+    // Holds the rest blocked until the run's page has loaded, however slowly: the test sees them blocked first.
+    { key: 'fetch', type: 'core.sleep', input: { ms: 3_000 } },
     { key: 'resize', type: 'core.sleep', dependsOn: ['fetch'], input: { ms: 700 } },
     { key: 'tag', type: 'core.sleep', dependsOn: ['fetch'], input: { ms: 700 } },
     { key: 'publish', type: 'core.noop', dependsOn: ['resize', 'tag'], input: { done: true } },

@@ -19,13 +19,20 @@ describe('kill -9 of an executor holding running tasks (DESIGN invariant 3)', ()
     await cluster.api.post('/api/v1/workflows', {
       name: 'long',
       tasks: [
-        { key: 'work', type: 'core.sleep', input: { ms: 3000 } },
+        // Each interrupted attempt runs again in full, so this is waited twice: long enough to outlast the
+        // spread of the six starts and the kill on a loaded machine, and no longer.
+        { key: 'work', type: 'core.sleep', input: { ms: 6_000 } },
         { key: 'after', type: 'core.noop', dependsOn: ['work'], input: { done: true } },
       ],
     });
-    const ids: string[] = [];
-    for (let i = 0; i < 6; i += 1)
-      ids.push((await cluster.api.post<{ id: string }>('/api/v1/workflows/long/runs', { input: { i } })).body.id);
+    // Started together: one at a time, the first could finish before the sixth starts on a loaded machine.
+    const ids = await Promise.all(
+      Array.from(
+        { length: 6 },
+        async (_, i) =>
+          (await cluster.api.post<{ id: string }>('/api/v1/workflows/long/runs', { input: { i } })).body.id,
+      ),
+    );
     await cluster.api.waitFor(async () => {
       const [row] = await cluster.sql<{ n: number }>(
         `SELECT count(*)::int AS n FROM tasks WHERE key = 'work' AND status = 'running'`,

@@ -67,13 +67,14 @@ describe('priority classes', () => {
     });
     await cluster.api.post('/api/v1/workflows', {
       name: 'slow',
-      tasks: [{ key: 't', type: 'core.sleep', input: { ms: 40 } }],
+      tasks: [{ key: 't', type: 'core.sleep', input: { ms: 150 } }],
     });
     let lowFinished = false;
     const floodCap = Date.now() + 30_000;
     const critical: Promise<string[]>[] = [];
     const flood = (async () => {
-      // About 50 critical runs a second against an executor that finishes 25 a second, until the low runs are done.
+      // A critical run every 20 ms against an executor that takes over 150 ms for each, until the low runs are done:
+      // a loaded machine slows the flood's requests too, and it must still outpace the executor to build a backlog.
       while (!lowFinished && Date.now() < floodCap) {
         critical.push(startRuns(cluster, 'slow', [{ input: {}, priority: 'critical' }]));
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -97,10 +98,11 @@ describe('priority classes', () => {
         return waitingOn?.cause === 'backpressure' && waitingOn.highWater === 4;
       },
       'a flood task waiting on backpressure at the high-water mark of 4',
-      10_000,
+      30_000,
     );
+    // Behind every critical run that became ready up to three aging steps after them, each a slow task.
     for (const id of low)
-      expect((await cluster.api.waitForRun<{ status: string }>(id, 20_000)).status).toBe('succeeded');
+      expect((await cluster.api.waitForRun<{ status: string }>(id, 30_000)).status).toBe('succeeded');
     const [pending] = await cluster.sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM runs WHERE status NOT IN ('succeeded', 'failed', 'cancelled')`,
     );

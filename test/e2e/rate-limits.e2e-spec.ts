@@ -61,12 +61,16 @@ async function itemTimes(cluster: Cluster, runId: string): Promise<ItemTimes> {
  * period holds more dispatches than the limit. At the executors each start
  * lags its dispatch by a delay that varies, so the same bound holds for the
  * starts over a window shorter by that variation (a start window of
- * `period - spread` maps into a dispatch window of `period`).
+ * `period - spread` maps into a dispatch window of `period`). A loaded
+ * executor can delay one start by a period or more while the limit was kept;
+ * then no start window maps into a dispatch window and the starts say nothing
+ * about the limit, so only the dispatch check applies.
  */
 function expectWithinLimit(times: ItemTimes, limit: number, periodMs: number): void {
   expect(fullestWindow(times.dispatched, periodMs)).toBeLessThanOrEqual(limit);
-  expect(times.startSpreadMs).toBeLessThan(periodMs);
-  expect(fullestWindow(times.started, periodMs - times.startSpreadMs)).toBeLessThanOrEqual(limit);
+  if (times.startSpreadMs < periodMs) {
+    expect(fullestWindow(times.started, periodMs - times.startSpreadMs)).toBeLessThanOrEqual(limit);
+  }
 }
 
 /** The most events in any window of `windowMs` (each window opening at an event: that is where the most fit). */
@@ -139,15 +143,17 @@ describe('rate limits across two routers and two executors', () => {
     const times = await itemTimes(cluster, run);
     expect(times.dispatched).toHaveLength(100);
     expectWithinLimit(times, 10, 1000);
-    // Close to the limit: a slice of one every 100 ms, the 100th dispatch about 9.9 s after the first; each slice
-    // waits for its round, so a little more, never less than the 9 windows the limit itself implies.
+    // A slice of one every 100 ms: the 100th dispatch about 9.9 s after the first, never less than the 9 windows
+    // the limit itself implies. Each slice comes due a slice after the previous permit, so however late a loaded
+    // router takes one adds up over the 99 slices: the upper bound says only that the bucket's own timer paces
+    // them, not the routers' ROUTER_POLL_MS probe (two routers probing every 500 ms would need about 25 s).
     const spanMs = times.dispatched.at(-1)! - times.dispatched[0]!;
     console.log(
       `100 dispatches at 10/s: ${spanMs} ms from the first to the last; starts spread ${times.startSpreadMs} ms ` +
         `from their dispatch, at most ${fullestWindow(times.started, 1000)} in a second`,
     );
     expect(spanMs).toBeGreaterThanOrEqual(9_000);
-    expect(spanMs).toBeLessThan(12_000);
+    expect(spanMs).toBeLessThan(20_000);
     const keys = (
       await cluster.api.get<{ items: { key: string; tenant: string | null }[] }>('/api/v1/admin/rate-limit-keys')
     ).body.items;

@@ -70,9 +70,18 @@ describe('run concurrency across two routers', () => {
     // The first two, admitted as they are created, sleep long enough to overlap however slowly the
     // machine dispatches; short runs admitted one by one can fall out of phase when a start lags
     // longer than a sleep, so only the first pair proves that both slots are used.
-    for (let i = 0; i < 20; i += 1) {
-      hot.push(await startRun(cluster, 'rc-two', { customer: 'hot', ms: i < 2 ? 1_500 : 150 }));
-    }
+    for (let i = 0; i < 2; i += 1) hot.push(await startRun(cluster, 'rc-two', { customer: 'hot', ms: 1_500 }));
+    // The rest in one request: created one by one, slowly answered requests could let the queue drain
+    // before the last was created. The key admits in creation order and at most two at once, so the
+    // last of the batch is created queued whenever the batch lands.
+    const batch = await cluster.api.post<{ items: { result: string; id: string; status: string }[] }>(
+      '/api/v1/workflows/rc-two/runs:batch',
+      { runs: Array.from({ length: 18 }, () => ({ input: { customer: 'hot', ms: 150 } })) },
+    );
+    expect(batch.status).toBe(200);
+    expect(batch.body.items.map((item) => item.result)).toEqual(Array(18).fill('created'));
+    expect(batch.body.items.at(-1)).toMatchObject({ status: 'queued' });
+    hot.push(...batch.body.items.map((item) => item.id));
     const cold = await startRun(cluster, 'rc-two', { customer: 'cold', ms: 10 });
 
     const queued = await run(hot[19]!);
@@ -97,7 +106,8 @@ describe('run concurrency across two routers', () => {
   }, 90_000);
 
   it('cancel_newest cancels the run that finds the key full, with the reason', async () => {
-    const first = await startRun(cluster, 'rc-newest', { customer: 'n', ms: 2_000 });
+    // Held until the test cancels it, so the key is still full when the second run is created however late.
+    const first = await startRun(cluster, 'rc-newest', { customer: 'n', ms: 60_000 });
     await cluster.api.waitFor(async () => (await run(first)).status === 'running', 'the first run to start');
     // The api decides the run it created under the key's lock: the answer already says cancelled.
     const started = await cluster.api.post<{ id: string; status: string }>('/api/v1/workflows/rc-newest/runs', {
@@ -110,7 +120,12 @@ describe('run concurrency across two routers', () => {
       error: { name: 'ConcurrencyLimit', message: expect.stringContaining('cancel_newest') },
     });
     expect(cancelled.tasks[0]).toMatchObject({ status: 'cancelled' });
-    expect((await cluster.api.waitForRun<RunRow>(first, 30_000)).status).toBe('succeeded');
+    // The run that held the key was left alone.
+    const holding = await run(first);
+    expect(holding).toMatchObject({ status: 'running', error: null });
+    expect(holding.tasks[0]).toMatchObject({ status: 'running' });
+    expect((await cluster.api.post(`/api/v1/runs/${first}/cancel`)).status).toBe(200);
+    expect((await cluster.api.waitForRun<RunRow>(first, 30_000)).status).toBe('cancelled');
   });
 
   it('cancel_oldest cancels the running run, stopping its task, and starts the new one', async () => {
@@ -142,10 +157,20 @@ describe('run concurrency across two routers', () => {
   });
 
   it('a queued run that is cancelled is never started', async () => {
-    const holder = await startRun(cluster, 'rc-one', { customer: 'q', ms: 500 });
-    const queued = await startRun(cluster, 'rc-one', { customer: 'q', ms: 10 });
+    // Held until the test cancels it: a holder that ended on its own before the cancel landed would let
+    // the run start.
+    const holder = await startRun(cluster, 'rc-one', { customer: 'q', ms: 60_000 });
+    const created = await cluster.api.post<{ id: string; status: string }>('/api/v1/workflows/rc-one/runs', {
+      input: { customer: 'q', ms: 10 },
+    });
+    expect(created.body.status).toBe('queued');
+    const queued = created.body.id;
     expect((await cluster.api.post(`/api/v1/runs/${queued}/cancel`)).status).toBe(200);
-    expect((await cluster.api.waitForRun<RunRow>(holder, 30_000)).status).toBe('succeeded');
+    // Queued behind the cancelled run: once it has run, the admission that would have started the
+    // cancelled one has come and gone.
+    const next = await startRun(cluster, 'rc-one', { customer: 'q', ms: 10 });
+    expect((await cluster.api.post(`/api/v1/runs/${holder}/cancel`)).status).toBe(200);
+    expect((await cluster.api.waitForRun<RunRow>(next, 30_000)).status).toBe('succeeded');
     const cancelled = await run(queued);
     expect(cancelled.status).toBe('cancelled');
     const attempts = await cluster.sql(
@@ -156,8 +181,9 @@ describe('run concurrency across two routers', () => {
   });
 
   it('a delayed run whose root is a 1 s sleep ends about 1 s after its start time, not at it', async () => {
+    // Long enough that the run is still scheduled when it is read back, however slowly the requests are answered.
     const started = await cluster.api.post<{ id: string; status: string }>('/api/v1/workflows/delayed-nap/runs', {
-      delayMs: 1_000,
+      delayMs: 3_000,
     });
     expect(started.body.status).toBe('scheduled');
     const waiting = await run(started.body.id);

@@ -37,8 +37,9 @@ describe('time and events: delayed runs, schedules, events (DESIGN §8, §9)', (
   });
 
   it('keeps a delayed run scheduled until its start time, then runs it', async () => {
+    // Time enough for the reads below to see it before it starts, however slowly a loaded machine answers them.
     const started = await cluster.api.post<{ id: string; status: string }>('/api/v1/workflows/tick/runs', {
-      delayMs: 1_500,
+      delayMs: 4_000,
     });
     expect(started).toMatchObject({ status: 201, body: { status: 'scheduled' } });
     const waiting = await cluster.api.get<RunView>(`/api/v1/runs/${started.body.id}`);
@@ -55,7 +56,8 @@ describe('time and events: delayed runs, schedules, events (DESIGN §8, §9)', (
   });
 
   it('never starts a scheduled run that was cancelled', async () => {
-    const startAt = new Date(Date.now() + 1_000).toISOString();
+    // The two starts, the cancel and the pause must all land before the promoter reaches this time.
+    const startAt = new Date(Date.now() + 5_000).toISOString();
     const cancelled = await cluster.api.post<{ id: string }>('/api/v1/workflows/tick/runs', { startAt });
     const witness = await cluster.api.post<{ id: string }>('/api/v1/workflows/tick/runs', { startAt });
     expect(await cluster.api.post(`/api/v1/runs/${cancelled.body.id}/cancel`)).toMatchObject({

@@ -221,7 +221,8 @@ describe('tasks that wait without holding anything', () => {
   });
 
   it('keeps a signal sent before the task waits, and delivers a repeated signalId once', async () => {
-    const id = await start('approval', { input: { prepareMs: 1_500 } });
+    // 'approve' waits once 'prepare' ends: long enough that the first signal lands before, however slowly answered.
+    const id = await start('approval', { input: { prepareMs: 3_000 } });
     const payload = { approved: false };
     const first = await signal(id, { payload, signalId: 'early' });
     expect(first.body).toMatchObject({ outcome: 'kept', taskKey: null });
@@ -285,7 +286,8 @@ describe('tasks that wait without holding anything', () => {
       name: 'queue-timeout',
       defaults: { retry: { maxAttempts: 3 } },
       tasks: [
-        { key: 'gate', type: 'core.sleep', input: { ms: 1_000 } },
+        // Still running when the pause lands, however slowly answered: ended before, it would let 'late' be dispatched.
+        { key: 'gate', type: 'core.sleep', input: { ms: 3_000 } },
         { key: 'late', type: 'core.noop', dependsOn: ['gate'], queueTimeoutMs: 300 },
         { key: 'cleanup', type: 'core.noop', dependsOn: ['late'], trigger: 'all_done' },
       ],
