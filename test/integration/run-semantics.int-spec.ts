@@ -162,11 +162,11 @@ describe('run semantics on a real PostgreSQL', () => {
   });
 
   it('holds a retry in PostgreSQL until its backoff has passed, recording every attempt', async () => {
+    // Long enough that the claim right after the failure still comes within it.
+    const delayMs = 3_000;
     const started = await run({
       name: 'backoff',
-      tasks: [
-        { key: 'flaky', type: 'core.fail', retry: { maxAttempts: 3, backoff: 'fixed', delayMs: 400, jitter: false } },
-      ],
+      tasks: [{ key: 'flaky', type: 'core.fail', retry: { maxAttempts: 3, backoff: 'fixed', delayMs, jitter: false } }],
     });
     const [first] = await harness.claimAndStart('00000000-0000-4000-8000-00000000e1e1');
     await harness.attempts.complete([
@@ -186,12 +186,16 @@ describe('run semantics on a real PostgreSQL', () => {
       },
     ]);
     expect(await harness.claim()).toEqual([]);
+    // Measured from the failed attempt's record, written in the same transaction: exactly the backoff, however
+    // long ago that was.
     const [row] = await harness.database.query(
-      `SELECT status, attempt, available_at > now() + interval '200 ms' AS later FROM tasks WHERE id = $1`,
+      `SELECT t.status, t.attempt, (extract(epoch FROM t.available_at - a.finished_at) * 1000)::float8 AS held_ms
+         FROM tasks t JOIN task_attempts a ON a.task_id = t.id AND a.attempt = 1
+        WHERE t.id = $1`,
       [first!.taskId],
     );
-    expect(row).toEqual({ status: 'ready', attempt: 2, later: true });
-    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect(row).toEqual({ status: 'ready', attempt: 2, held_ms: delayMs });
+    // No sleep for the backoff: drive keeps claiming until the retry is due (its own failures ask for none).
     const final = await harness.drive(started.id, (task) => ({ fail: task.attempt < 3 }));
     expect(final.status).toBe('succeeded');
     const attempts = await harness.database.query(

@@ -49,7 +49,7 @@ export class AppProcess {
   }
 
   /** Waits until the process has printed a line matching `pattern`; fails with its output if it exits first. */
-  async waitForLog(pattern: RegExp, timeoutMs = 30_000): Promise<void> {
+  async waitForLog(pattern: RegExp, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let exitCode: number | null | undefined;
     void this.exited.then((code) => (exitCode = code));
