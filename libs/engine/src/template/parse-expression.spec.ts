@@ -51,8 +51,9 @@ describe('evaluation guards', () => {
     const started = Date.now();
     const loop = '($f := function($x) { $x > 0 ? $f($x) : 0 }; $f(1))';
     await expect(evaluateExpression(loop, scope)).rejects.toMatchObject({ name: 'TemplateError', code: 'D1012' });
-    expect(Date.now() - started).toBeLessThan(3_000);
-  });
+    // The loop never ends by itself: stopped this soon, it was the 1 s budget that stopped it.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  }, 30_000);
 
   it('stops runaway recursion', async () => {
     const recursion = '($f := function($x) { 1 + $f($x + 1) }; $f(1))';
