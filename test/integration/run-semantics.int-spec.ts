@@ -122,7 +122,7 @@ describe('run semantics on a real PostgreSQL', () => {
       [started.id],
     );
     expect(group!.output.map((entry) => entry.at)).toEqual(items.map((_, i) => i));
-  });
+  }, 180_000); // two thousand claims and outcomes, which a loaded machine can take past the default timeout over
 
   it('runs a sub-workflow and gives its output to the parent task', async () => {
     await harness.define({
