@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ExecutionRequest, ExecutionResult } from '../execution/execution-types';
-import { TaskHost } from '../execution/task-host';
+import { TaskHost, type TaskHostOptions } from '../execution/task-host';
 import { loadPlugin } from '../plugin/load-plugin';
 import { definePlugin } from '../plugin/plugin';
 
@@ -26,6 +26,19 @@ const request = (input: unknown, extra: Partial<ExecutionRequest> = {}): Executi
 async function settled(check: () => boolean): Promise<void> {
   const until = Date.now() + 10_000;
   while (!check() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+/** A host of the fixture plugin with settings of its own, for one test, closed after it whatever happens. */
+async function withOwnHost(
+  options: Omit<TaskHostOptions, 'plugin' | 'pluginSpecifier'>,
+  use: (host: TaskHost) => Promise<void>,
+): Promise<void> {
+  const own = new TaskHost({ plugin: await loadPlugin(fixture), pluginSpecifier: fixture, ...options });
+  try {
+    await use(own);
+  } finally {
+    await own.close();
+  }
 }
 
 function output(result: ExecutionResult): Record<string, unknown> {
@@ -79,13 +92,7 @@ describe('thread isolation', () => {
   it('keeps a worker whose handler stops on abort within the grace period', async () => {
     // Its own host, with a grace period no busy machine outlasts: the worker's answer clears the kill timer,
     // so only a worker that never stops would wait it out. The shared host's short one is for the spin test.
-    const patient = new TaskHost({
-      plugin: await loadPlugin(fixture),
-      pluginSpecifier: fixture,
-      poolSize: 2,
-      killGraceMs: 60_000,
-    });
-    try {
+    await withOwnHost({ poolSize: 2, killGraceMs: 60_000 }, async (patient) => {
       const first = output(await patient.execute('fx.thread.wait', request({ ms: 1 })));
       const timedOut = await patient.execute('fx.thread.wait', request({ ms: 60_000 }, { timeoutMs: 100 }));
       expect(timedOut).toMatchObject({ status: 'failed', error: { kind: 'timeout' } });
@@ -95,9 +102,7 @@ describe('thread isolation', () => {
       expect(pool()).toMatchObject({ size: 1, idle: 1, zombies: 0 });
       const again = output(await patient.execute('fx.thread.wait', request({ ms: 1 })));
       expect(again.threadId).toBe(first.threadId);
-    } finally {
-      await patient.close();
-    }
+    });
   });
 
   it('fails a task over its heap limit with ResourceLimitError, and the host keeps serving', async () => {
@@ -136,19 +141,11 @@ describe('thread isolation', () => {
   });
 
   it('bounds log lines in the worker too', async () => {
-    const bounded = new TaskHost({
-      plugin: await loadPlugin(fixture),
-      pluginSpecifier: fixture,
-      poolSize: 1,
-      maxLogLines: 3,
-    });
-    try {
+    await withOwnHost({ poolSize: 1, maxLogLines: 3 }, async (bounded) => {
       const result = await bounded.execute('fx.thread.chatty', request({ lines: 100 }));
       expect(result.logs).toHaveLength(4);
       expect(result.logs[3].msg).toMatch(/^log truncated: 98 more line\(s\) dropped/);
-    } finally {
-      await bounded.close();
-    }
+    });
   });
 
   it('runs batches in a worker', async () => {
@@ -182,24 +179,15 @@ describe('thread isolation', () => {
   });
 
   it('warmUp(types) starts workers only for the task types named', async () => {
-    const warm = new TaskHost({ plugin: await loadPlugin(fixture), pluginSpecifier: fixture, poolSize: 1 });
-    try {
+    await withOwnHost({ poolSize: 1 }, async (warm) => {
       await warm.warmUp(['fx.thread.whoami', 'fx.inline.whoami']);
       const pools = warm.stats().filter((s) => s.mode !== 'inline');
       expect(pools.map((s) => [s.taskType, s.size])).toEqual([['fx.thread.whoami', 1]]);
-    } finally {
-      await warm.close();
-    }
+    });
   });
 
   it('refuses an output past maxOutputBytes, in a worker thread (before it is copied out) and inline', async () => {
-    const limited = new TaskHost({
-      plugin: await loadPlugin(fixture),
-      pluginSpecifier: fixture,
-      poolSize: 1,
-      maxOutputBytes: 1_000,
-    });
-    try {
+    await withOwnHost({ poolSize: 1, maxOutputBytes: 1_000 }, async (limited) => {
       expect(output(await limited.execute('fx.thread.big', request({ bytes: 100 }))).text).toHaveLength(100);
       for (const type of ['fx.thread.big', 'fx.inline.big']) {
         expect(await limited.execute(type, request({ bytes: 5_000 }))).toMatchObject({
@@ -207,8 +195,6 @@ describe('thread isolation', () => {
           error: { name: 'OutputTooLargeError', kind: 'non_retryable', retryable: false },
         });
       }
-    } finally {
-      await limited.close();
-    }
+    });
   });
 });
