@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Cluster } from '../support/cluster';
-import { startRun, taskOf, type RunView, type TaskView } from '../support/flow-control';
+import { fullestWindow, startRun, taskOf, type RunView, type TaskView } from '../support/flow-control';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** The task type default the test plugin declares: 5 a second, one bucket for the type across tenants. */
@@ -71,16 +71,6 @@ function expectWithinLimit(times: ItemTimes, limit: number, periodMs: number): v
   if (times.startSpreadMs < periodMs) {
     expect(fullestWindow(times.started, periodMs - times.startSpreadMs)).toBeLessThanOrEqual(limit);
   }
-}
-
-/** The most events in any window of `windowMs` (each window opening at an event: that is where the most fit). */
-function fullestWindow(times: readonly number[], windowMs: number): number {
-  let fullest = 0;
-  for (let start = 0, end = 0; start < times.length; start += 1) {
-    while (end < times.length && times[end]! - times[start]! < windowMs) end += 1;
-    fullest = Math.max(fullest, end - start);
-  }
-  return fullest;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   type NewTaskRow,
 } from '@taskloom/persistence';
 import { migratedDatabase, rowsOn } from '../support/database';
+import { fullestWindow } from '../support/flow-control';
 import { createSuiteServices, type SuiteServices } from '../support/services';
 import { newRun } from '../support/runs';
 import { readyTaskRow } from '../support/task-rows';
@@ -98,12 +99,7 @@ describe('rate limits in the claim', () => {
     expect(grants).toHaveLength(claimed.length);
     // Every window of the period that starts at a grant holds at most the limit: the sliding-window invariant.
     const times = grants.map((grant) => grant.at.getTime());
-    let fullest = 0;
-    for (let start = 0, end = 0; start < times.length; start += 1) {
-      while (end < times.length && times[end]! - times[start]! < periodMs) end += 1;
-      fullest = Math.max(fullest, end - start);
-    }
-    expect(fullest).toBeLessThanOrEqual(limit);
+    expect(fullestWindow(times, periodMs)).toBeLessThanOrEqual(limit);
 
     // A limit of 10 is granted one permit a slice, a tenth of the period apart: never closer, however long the
     // rounds took to run.

@@ -47,3 +47,13 @@ export async function maxOverlapByKey(cluster: Cluster, runIds: string[]): Promi
   );
   return new Map(rows.map((row) => [row.key, row.overlap]));
 }
+
+/** The most events in any window of `windowMs` (each window opening at an event: that is where the most fit). */
+export function fullestWindow(times: readonly number[], windowMs: number): number {
+  let fullest = 0;
+  for (let start = 0, end = 0; start < times.length; start += 1) {
+    while (end < times.length && times[end]! - times[start]! < windowMs) end += 1;
+    fullest = Math.max(fullest, end - start);
+  }
+  return fullest;
+}
