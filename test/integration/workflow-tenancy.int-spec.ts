@@ -71,6 +71,7 @@ describe('tenant-owned workflow definitions', () => {
       id: null,
       owner: null,
       ambiguous: false,
+      generation: null,
     });
   });
 
@@ -118,23 +119,28 @@ describe('tenant-owned workflow definitions', () => {
       { tenant: 'globex', name: 'common' },
       { tenant: 'acme', name: 'common' },
     ]);
+    // Every answer was read in one snapshot, at the catalog's generation after the last share.
+    const generation = resolved[0]!.generation;
+    expect(generation).toMatch(/^\d+$/);
     expect(resolved).toEqual([
-      { id: acmeV2.id, owner: 'acme', ambiguous: false },
-      { id: acmeV1.id, owner: 'acme', ambiguous: false },
-      { id: null, owner: 'acme', ambiguous: false },
-      { id: null, owner: null, ambiguous: false },
-      { id: acmeV2.id, owner: 'acme', ambiguous: false },
-      { id: acmeV1.id, owner: 'acme', ambiguous: false },
-      { id: null, owner: null, ambiguous: true },
-      { id: globexOwn.id, owner: 'globex', ambiguous: false },
-      { id: null, owner: null, ambiguous: false },
-      { id: globexOwn.id, owner: 'globex', ambiguous: false },
-      { id: acmeCommon.id, owner: 'acme', ambiguous: false },
+      { id: acmeV2.id, owner: 'acme', ambiguous: false, generation },
+      { id: acmeV1.id, owner: 'acme', ambiguous: false, generation },
+      { id: null, owner: 'acme', ambiguous: false, generation },
+      { id: null, owner: null, ambiguous: false, generation: null },
+      { id: acmeV2.id, owner: 'acme', ambiguous: false, generation },
+      { id: acmeV1.id, owner: 'acme', ambiguous: false, generation },
+      { id: null, owner: null, ambiguous: true, generation },
+      { id: globexOwn.id, owner: 'globex', ambiguous: false, generation },
+      { id: null, owner: null, ambiguous: false, generation: null },
+      { id: globexOwn.id, owner: 'globex', ambiguous: false, generation },
+      { id: acmeCommon.id, owner: 'acme', ambiguous: false, generation },
     ]);
 
     expect(await shares.unshare('acme', 'catalog', 'hooli')).toBe(true);
     expect(await shares.unshare('acme', 'catalog', 'hooli')).toBe(false);
     expect((await definitions.resolve({ tenant: 'hooli', name: 'catalog' })).owner).toBeNull();
+    const afterUnsharing = (await definitions.resolve({ tenant: 'acme', name: 'catalog' })).generation;
+    expect(BigInt(afterUnsharing!)).toBeGreaterThan(BigInt(generation!));
   });
 
   it('lists what a tenant owns or was shared, by name and owner', async () => {

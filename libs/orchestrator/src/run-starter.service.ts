@@ -12,6 +12,7 @@ import {
   type WorkflowRef,
 } from '@taskloom/persistence';
 import { priorityRank } from '@taskloom/queue';
+import { LRUCache } from 'lru-cache';
 import { ActivationService, type NewRoots } from './activation.service';
 import { CascadeService } from './cascade.service';
 import { ConflictError, ValidationError } from './errors';
@@ -73,17 +74,43 @@ const CREATE_BATCH_MAX = 250;
 const CREATE_IN_FLIGHT = 2;
 const LOOKUP_BATCH_MAX = 500;
 const LOOKUP_IN_FLIGHT = 1;
+/** Workflow references whose resolution is kept, as many as the plan cache keeps plans. */
+const RESOLUTION_CACHE_MAX = 1_000;
+
+/** A workflow resolved for a start, and the catalog generation its insert must still find when it came from the cache. */
+interface Resolution {
+  workflow: CompiledWorkflow;
+  /** Null: just looked up, so the insert needs no check (ADR 0039). */
+  generation: string | null;
+}
+
+/** What a start written from a cached resolution gets when the catalog changed since: it is resolved again. */
+const STALE = Symbol('stale resolution');
+type Written = StartedRun | typeof STALE;
 
 /**
  * Starts runs: resolves and validates each request on its own, then writes
  * the runs of concurrent requests together — runs, their tasks, the roots
  * already ready, and one NOTIFY for the router.
+ *
+ * A start's workflow is resolved from a cache when it can be: the insert
+ * then checks, in its own snapshot, that the workflow catalog has not
+ * changed since the resolution was read, and a start whose check fails is
+ * resolved again and written anew. A start costs one statement, and a
+ * version registered or a share revoked through any api still decides the
+ * next start on every api (ADR 0039).
  */
 @Injectable()
 export class RunStarterService implements OnApplicationShutdown {
   private readonly logger = new Logger(RunStarterService.name);
   private readonly lookups: WriteBatcher<WorkflowRef, ResolvedWorkflow>;
-  private readonly creations: WriteBatcher<PreparedRun, StartedRun>;
+  private readonly creations: WriteBatcher<PreparedRun, Written>;
+  /** Found resolutions by reference, with the catalog generation each was read at. */
+  private readonly resolutions = new LRUCache<string, { id: string; generation: bigint }>({
+    max: RESOLUTION_CACHE_MAX,
+  });
+  /** The newest catalog generation seen: a resolution read at an older one is looked up again. */
+  private catalogGeneration = 0n;
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
@@ -113,7 +140,15 @@ export class RunStarterService implements OnApplicationShutdown {
   }
 
   async start(command: StartRunCommand): Promise<StartedRun> {
-    return this.submit(await this.prepare(command));
+    const written = await this.submit(await this.prepare(command));
+    return written === STALE ? this.startResolvedAfresh(command) : written;
+  }
+
+  /** A start whose cached resolution the catalog moved past: looked up again, and written without a check. */
+  private async startResolvedAfresh(command: StartRunCommand): Promise<StartedRun> {
+    const written = await this.submit(await this.prepare(command, (ref) => this.resolve(ref, false)));
+    if (written === STALE) throw new Error(`a run of ${command.workflow} resolved afresh was refused as stale`);
+    return written;
   }
 
   /**
@@ -129,9 +164,9 @@ export class RunStarterService implements OnApplicationShutdown {
     const [first] = commands;
     if (!first) return [];
     await this.assertVisible(first);
-    const lookups = new Map<string, Promise<CompiledWorkflow>>();
+    const lookups = new Map<string, Promise<Resolution>>();
     const resolveOnce = (ref: WorkflowRef) => {
-      const key = JSON.stringify([ref.tenant, ref.name, ref.version ?? null, ref.owner ?? null]);
+      const key = referenceKey(ref);
       let found = lookups.get(key);
       if (!found) lookups.set(key, (found = this.resolve(ref)));
       return found;
@@ -141,18 +176,27 @@ export class RunStarterService implements OnApplicationShutdown {
       prepared.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])),
     );
     let next = 0;
-    return prepared.map((result) => (result.status === 'fulfilled' ? written[next++]! : result));
+    return Promise.all(
+      prepared.map((result, index) => {
+        if (result.status === 'rejected') return result;
+        const outcome = written[next++]!;
+        if (outcome.status === 'fulfilled' && outcome.value === STALE) {
+          return settled(this.startResolvedAfresh(commands[index]!));
+        }
+        return outcome as PromiseSettledResult<StartedRun>;
+      }),
+    );
   }
 
   /** Checks, resolves, validates and builds one run; throws what refuses it. */
   private async prepare(
     command: StartRunCommand,
-    resolve: (ref: WorkflowRef) => Promise<CompiledWorkflow> = (ref) => this.resolve(ref),
+    resolve: (ref: WorkflowRef) => Promise<Resolution> = (ref) => this.resolve(ref),
   ): Promise<PreparedRun> {
     // Checked before the request joins a batch: one request's bad data must not fail the others'.
     const refused = checkRunRequest(command, this.config.limits.runInputBytes);
     if (refused.length > 0) throw new ValidationError(refused[0]!.message, refused);
-    const workflow = await resolve({
+    const { workflow, generation } = await resolve({
       tenant: command.tenant,
       name: command.workflow,
       version: command.version,
@@ -180,6 +224,7 @@ export class RunStarterService implements OnApplicationShutdown {
       // A start time already past is a start now.
       startAt: command.startAt && command.startAt.getTime() > Date.now() ? command.startAt : null,
     });
+    built.run.catalogGeneration = generation;
     try {
       await this.runKeys.assign(workflow, built.run);
     } catch (error) {
@@ -194,7 +239,7 @@ export class RunStarterService implements OnApplicationShutdown {
   }
 
   /** Writes one prepared run with those of concurrent requests. */
-  private async submit(prepared: PreparedRun): Promise<StartedRun> {
+  private async submit(prepared: PreparedRun): Promise<Written> {
     try {
       return await this.creations.submit(prepared);
     } catch (error) {
@@ -205,7 +250,7 @@ export class RunStarterService implements OnApplicationShutdown {
   }
 
   /** One write for a batch's runs; on one item's bad data, the batcher's split finds it and the rest land. */
-  private async createTogether(batch: PreparedRun[]): Promise<PromiseSettledResult<StartedRun>[]> {
+  private async createTogether(batch: PreparedRun[]): Promise<PromiseSettledResult<Written>[]> {
     if (batch.length === 0) return [];
     try {
       return (await this.create(batch)).map((value) => ({ status: 'fulfilled', value }));
@@ -218,8 +263,9 @@ export class RunStarterService implements OnApplicationShutdown {
   /** A workflow name the tenant can see no version of refuses a whole batch; a shared name it must disambiguate does not. */
   private async assertVisible(command: StartRunCommand): Promise<void> {
     try {
-      // Without the item's owner: an owner naming no share is that item's 404, not the batch's.
-      await this.resolve({ tenant: command.tenant, name: command.workflow });
+      // Without the item's owner: an owner naming no share is that item's 404, not the batch's. Looked up
+      // afresh: a whole batch is refused only on what the catalog says now.
+      await this.resolve({ tenant: command.tenant, name: command.workflow }, false);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
     }
@@ -234,24 +280,31 @@ export class RunStarterService implements OnApplicationShutdown {
    * a transaction. Roots with conditions, fan-outs or sub-workflows are
    * activated in the same transaction as the insert.
    */
-  private async create(batch: PreparedRun[]): Promise<StartedRun[]> {
+  private async create(batch: PreparedRun[]): Promise<Written[]> {
     const runs = batch.map((prepared) => prepared.built.run);
     const tasks = batch.flatMap((prepared) => prepared.built.tasks);
-    const inserted = batch.some((prepared) => prepared.roots.remaining.length > 0)
+    const { ids: inserted, catalogGeneration } = batch.some((prepared) => prepared.roots.remaining.length > 0)
       ? await this.transactions.run(async (db) => {
-          const ids = await this.runs.createRuns(runs, tasks, db);
-          const created = batch.filter((prepared) => ids.has(prepared.built.run.id));
+          const written = await this.runs.createRuns(runs, tasks, db);
+          const created = batch.filter((prepared) => written.ids.has(prepared.built.run.id));
           const roots = created.flatMap((prepared) => prepared.roots.remaining);
           const renderings = new Map(created.flatMap((prepared) => [...prepared.roots.renderings]));
           await this.cascade.propagate(db, await this.activation.activate(db, roots, renderings));
-          return ids;
+          return written;
         })
       : await this.runs.createRuns(runs, tasks);
+    this.noteCatalogGeneration(BigInt(catalogGeneration));
+    const stale = ({ built }: PreparedRun) =>
+      !inserted.has(built.run.id) &&
+      built.run.catalogGeneration != null &&
+      built.run.catalogGeneration !== catalogGeneration;
     const decided = await this.admitCreated(batch.filter(({ built }) => inserted.has(built.run.id)));
-    const skipped = batch.filter(({ built }) => !inserted.has(built.run.id));
+    const skipped = batch.filter((prepared) => !inserted.has(prepared.built.run.id) && !stale(prepared));
     // A run left out had its idempotency key used before, or earlier in the same batch: answer with that run.
     const existing = await this.existingRuns(skipped);
-    return batch.map(({ workflow, built }): StartedRun => {
+    return batch.map((prepared): Written => {
+      const { workflow, built } = prepared;
+      if (stale(prepared)) return STALE;
       if (inserted.has(built.run.id)) {
         return {
           id: built.run.id,
@@ -308,11 +361,40 @@ export class RunStarterService implements OnApplicationShutdown {
     return new Map(rows.map((row) => [idempotencyIdOf(row.tenant, row.workflowName, row.idempotencyKey!), row]));
   }
 
-  /** Within the run's tenant, then what other tenants shared with it (ADR 0014). */
-  private async resolve(ref: WorkflowRef): Promise<CompiledWorkflow> {
+  /**
+   * Within the run's tenant, then what other tenants shared with it (ADR
+   * 0014). From the cache while its answer was read at the newest catalog
+   * generation seen, unless `cached` is false; only found workflows are
+   * kept, since a refusal is answered without an insert to check it.
+   */
+  private async resolve(ref: WorkflowRef, cached = true): Promise<Resolution> {
+    const key = referenceKey(ref);
+    const hit = cached ? this.resolutions.get(key) : undefined;
+    if (hit && hit.generation === this.catalogGeneration) {
+      return { workflow: await this.plans.get(hit.id), generation: String(hit.generation) };
+    }
     const resolved = await this.lookups.submit(ref);
-    return this.plans.get(workflowIdOf(ref, resolved));
+    const id = workflowIdOf(ref, resolved);
+    const generation = BigInt(resolved.generation!);
+    this.noteCatalogGeneration(generation);
+    this.resolutions.set(key, { id, generation });
+    return { workflow: await this.plans.get(id), generation: null };
   }
+
+  private noteCatalogGeneration(generation: bigint): void {
+    if (generation > this.catalogGeneration) this.catalogGeneration = generation;
+  }
+}
+
+function referenceKey(ref: WorkflowRef): string {
+  return JSON.stringify([ref.tenant, ref.name, ref.version ?? null, ref.owner ?? null]);
+}
+
+function settled<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
+  return promise.then(
+    (value) => ({ status: 'fulfilled', value }),
+    (reason: unknown) => ({ status: 'rejected', reason }),
+  );
 }
 
 function notAdmitted({ run }: BuiltRun): boolean {

@@ -30,6 +30,7 @@ export { type NewRunRow, type NewTaskRow, type TaskKind } from './repositories/n
 export {
   RunRepository,
   type CountedRun,
+  type CreatedRuns,
   type IdempotencyRef,
   type RunContext,
   type RunOutcome,

@@ -11,6 +11,7 @@ import { TaskAttemptEntity } from './task-attempt.entity';
 import { TaskTypeEntity } from './task-type.entity';
 import { TaskEntity } from './task.entity';
 import { TenantWeightEntity } from './tenant-weight.entity';
+import { WorkflowCatalogEntity } from './workflow-catalog.entity';
 import { WorkflowDefinitionEntity } from './workflow-definition.entity';
 import { WorkflowShareEntity } from './workflow-share.entity';
 
@@ -28,6 +29,7 @@ export {
   TaskEntity,
   TaskTypeEntity,
   TenantWeightEntity,
+  WorkflowCatalogEntity,
   WorkflowDefinitionEntity,
   WorkflowShareEntity,
 };
@@ -48,4 +50,5 @@ export const ENTITIES = [
   ScheduleEntity,
   EventEntity,
   RatePermitEntity,
+  WorkflowCatalogEntity,
 ];

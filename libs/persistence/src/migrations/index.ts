@@ -20,6 +20,7 @@ import { RateLimits1765050000000 } from './1765050000000-rate-limits';
 import { RunConcurrency1765060000000 } from './1765060000000-run-concurrency';
 import { DueTimeNotifications1765070000000 } from './1765070000000-due-time-notifications';
 import { AttemptTableVacuum1765080000000 } from './1765080000000-attempt-table-vacuum';
+import { WorkflowCatalogGeneration1765090000000 } from './1765090000000-workflow-catalog-generation';
 
 /** In order; TypeORM records each one it has run in its `migrations` table. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   RunConcurrency1765060000000,
   DueTimeNotifications1765070000000,
   AttemptTableVacuum1765080000000,
+  WorkflowCatalogGeneration1765090000000,
 ];

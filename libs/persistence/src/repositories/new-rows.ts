@@ -32,6 +32,12 @@ export interface NewRunRow {
   concurrencyKey?: string | null;
   concurrencyLimit?: number | null;
   concurrencyOnLimit?: string | null;
+  /**
+   * Not a column: the workflow catalog's generation the run's workflow was
+   * resolved at, when that resolution came from a cache (ADR 0039). The run
+   * is left out unless the catalog is still at it; null inserts regardless.
+   */
+  catalogGeneration?: string | null;
 }
 
 /** `sleep` and `signal` tasks wait in PostgreSQL (status 'waiting'), never on a queue. */
@@ -89,6 +95,7 @@ export const RUN_ROW: TableSpec<NewRunRow> = {
     concurrencyKey: { type: 'text' },
     concurrencyLimit: { type: 'int' },
     concurrencyOnLimit: { type: 'text' },
+    catalogGeneration: { type: 'bigint', into: {} },
     // Last: it also fills the status, from start_at and concurrency_key.
     startAt: {
       type: 'timestamptz',
@@ -138,11 +145,16 @@ export const TASK_ROW: TableSpec<NewTaskRow> = {
   },
 };
 
-/** New runs; one whose idempotency key its tenant already used for the workflow is left out. Returns their ids. */
+/**
+ * New runs; one resolved at a catalog generation that is no longer current,
+ * or whose idempotency key its tenant already used for the workflow, is
+ * left out. Returns their ids.
+ */
 export function insertRunsStatement(runs: readonly NewRunRow[], first = 1): Statement {
   const insert = buildInsert(RUN_ROW, runs, first);
   return {
     text: `${insert.text}
+            WHERE r.catalog_generation IS NULL OR r.catalog_generation = (SELECT generation FROM workflow_catalog)
            ON CONFLICT (tenant, workflow_name, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
            RETURNING id`,
     params: insert.params,

@@ -109,6 +109,12 @@ export interface RunOutcome {
   error: TaskFailure | null;
 }
 
+/** What createRuns wrote: the runs inserted, and the workflow catalog's generation it saw. */
+export interface CreatedRuns {
+  ids: Set<string>;
+  catalogGeneration: string;
+}
+
 /** A run whose finished tasks were just counted (countFinished). */
 export interface CountedRun {
   id: string;
@@ -127,28 +133,30 @@ export class RunRepository {
    * task is ready, in one statement: one round trip, and atomic without an
    * explicit transaction. A run whose idempotency key an earlier run of the
    * same tenant and workflow already used is not inserted, nor are its
-   * tasks. Outputs: the ids of the runs inserted.
+   * tasks; nor is one whose `catalogGeneration` is no longer the catalog's
+   * (ADR 0039). Outputs: the ids of the runs inserted, and the catalog's
+   * generation in the statement's snapshot, which tells those two apart.
    */
   async createRuns(
     runs: readonly NewRunRow[],
     tasks: readonly NewTaskRow[],
     db: Db = this.database.db,
-  ): Promise<Set<string>> {
+  ): Promise<CreatedRuns> {
     const runInsert = insertRunsStatement(runs);
     const taskInsert = insertTasksStatement(
       tasks,
       runInsert.params.length + 1,
       'r.run_id IN (SELECT id FROM inserted)',
     );
-    const rows = await queryRows<{ id: string }>(
+    const rows = await queryRows<{ ids: string[]; generation: string }>(
       db,
       `WITH inserted AS (${runInsert.text}),
             created AS (${taskInsert.text} RETURNING status)
-       SELECT id, (SELECT pg_notify('${READY_CHANNEL}', '') FROM created WHERE status = 'ready' LIMIT 1) AS notified
-         FROM inserted`,
+       SELECT ARRAY(SELECT id FROM inserted) AS ids, (SELECT generation FROM workflow_catalog) AS generation,
+              (SELECT pg_notify('${READY_CHANNEL}', '') FROM created WHERE status = 'ready' LIMIT 1) AS notified`,
       [...runInsert.params, ...taskInsert.params],
     );
-    return new Set(rows.map((row) => row.id));
+    return { ids: new Set(rows[0]!.ids), catalogGeneration: rows[0]!.generation };
   }
 
   async findByIdempotencyKey(db: Db, tenant: string, workflowName: string, key: string): Promise<RunRow | null> {

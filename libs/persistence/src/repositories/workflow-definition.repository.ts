@@ -42,6 +42,12 @@ export interface ResolvedWorkflow {
   id: string | null;
   owner: string | null;
   ambiguous: boolean;
+  /**
+   * The workflow catalog's generation the answer was read at (ADR 0039): a
+   * run started from it later may be inserted only while it is unchanged.
+   * Null when nothing of the name is visible.
+   */
+  generation: string | null;
 }
 
 const ROW_COLUMNS = `id, tenant, name, version, checksum, definition, created_at AS "createdAt"`;
@@ -74,9 +80,9 @@ export class WorkflowDefinitionRepository {
    */
   async resolveIds(refs: readonly WorkflowRef[], db: Db = this.database.db): Promise<ResolvedWorkflow[]> {
     if (refs.length === 0) return [];
-    const rows = await queryRows<{ i: string; owner: string; owners: string; id: string | null }>(
+    const rows = await queryRows<{ i: string; owner: string; owners: string; id: string | null; generation: string }>(
       db,
-      `SELECT q.i, w.owner, w.owners, v.id
+      `SELECT q.i, w.owner, w.owners, v.id, (SELECT generation FROM workflow_catalog) AS generation
          FROM unnest($1::text[], $2::int[], $3::text[], $4::text[]) WITH ORDINALITY AS q(name, version, tenant, owner, i)
          CROSS JOIN LATERAL (
            SELECT c.owner, count(*) OVER () AS owners
@@ -104,9 +110,11 @@ export class WorkflowDefinitionRepository {
     const byIndex = new Map(rows.map((row) => [Number(row.i), row]));
     return refs.map((ref, index) => {
       const row = byIndex.get(index + 1);
-      if (!row) return { id: null, owner: null, ambiguous: false };
+      if (!row) return { id: null, owner: null, ambiguous: false, generation: null };
       const ambiguous = row.owner !== ref.tenant && Number(row.owners) > 1;
-      return ambiguous ? { id: null, owner: null, ambiguous } : { id: row.id, owner: row.owner, ambiguous };
+      return ambiguous
+        ? { id: null, owner: null, ambiguous, generation: row.generation }
+        : { id: row.id, owner: row.owner, ambiguous, generation: row.generation };
     });
   }
 
