@@ -1,4 +1,5 @@
 import {
+  CLAIM_PLANNER,
   READY_KINDS,
   TaskAttemptRepository,
   TaskDispatchRepository,
@@ -23,7 +24,7 @@ describe('dispatch readiness', () => {
     services = await createSuiteServices('dispatch-readiness');
     database = await migratedDatabase(services.databaseUrl, 4);
     transactions = new TransactionRunner(database);
-    tasks = new TaskDispatchRepository(database);
+    tasks = new TaskDispatchRepository(database, transactions);
     attempts = new TaskAttemptRepository(database);
     ({ runId } = await newRun(database));
   });
@@ -85,5 +86,32 @@ describe('dispatch readiness', () => {
       tasks.insertTasks(db, [readyTaskRow(own, { concurrencyKey: 'k', concurrencyLimit: 1 })]),
     );
     expect(await readyKinds()).toEqual({ keyed: true, rateLimited: true });
+  });
+
+  it('claims plain tasks fairly in one round trip, and says which other kinds of task were ready as it opened', async () => {
+    const { runId: own } = await newRun(database);
+    await transactions.run((db) => tasks.claimReady(db, 1_000, []));
+    await transactions.run((db) => tasks.claimKeyed(db, 1_000, []));
+    await transactions.run((db) => tasks.claimRateLimited(db, 1_000, []));
+    const options = { waitForFlush: false, planner: CLAIM_PLANNER };
+    const plain = [readyTaskRow(own), readyTaskRow(own), readyTaskRow(own)];
+    await transactions.run((db) => tasks.insertTasks(db, plain));
+
+    const first = await tasks.claimFairlyInOneTrip(2, [], options);
+    expect(first.tasks.map((task) => task.taskId)).toEqual(plain.slice(0, 2).map((row) => row.id));
+    expect(first).toMatchObject({ more: true, ready: { keyed: false, rateLimited: false } });
+
+    const keyed = readyTaskRow(own, { concurrencyKey: 'one-trip', concurrencyLimit: 1 });
+    await transactions.run((db) => tasks.insertTasks(db, [keyed]));
+    const second = await tasks.claimFairlyInOneTrip(2, [], options);
+    expect(second.tasks.map((task) => task.taskId)).toEqual([plain[2]!.id]);
+    expect(second).toMatchObject({ more: false, ready: { keyed: true, rateLimited: false } });
+    // Committed: the claimed rows are queued for every connection, and the keyed task is left to its own claim.
+    const statuses = await database.query<{ id: string; status: string }>(
+      `SELECT id, status FROM tasks WHERE id = ANY($1::uuid[]) ORDER BY status`,
+      [[...plain, keyed].map((row) => row.id)],
+    );
+    expect(statuses.map((row) => row.status)).toEqual(['queued', 'queued', 'queued', 'ready']);
+    expect(statuses[3]!.id).toBe(keyed.id);
   });
 });

@@ -27,7 +27,7 @@ describe('flow control in the claim', () => {
     services = await createSuiteServices('flow-control');
     database = await migratedDatabase(services.databaseUrl, 20);
     transactions = new TransactionRunner(database);
-    dispatch = new TaskDispatchRepository(database);
+    dispatch = new TaskDispatchRepository(database, transactions);
     flow = new FlowControlRepository(database);
     weights = new TenantWeightRepository(database);
   });

@@ -30,7 +30,7 @@ describe('persistence on a real PostgreSQL', () => {
     transactions = new TransactionRunner(database);
     definitions = new WorkflowDefinitionRepository(database);
     runs = new RunRepository(database);
-    tasks = new TaskDispatchRepository(database);
+    tasks = new TaskDispatchRepository(database, transactions);
     attempts = new TaskAttemptRepository(database);
   });
 

@@ -29,7 +29,7 @@ describe('rate limits in the claim', () => {
     services = await createSuiteServices('rate-limits');
     database = await migratedDatabase(services.databaseUrl, 20);
     transactions = new TransactionRunner(database);
-    dispatch = new TaskDispatchRepository(database);
+    dispatch = new TaskDispatchRepository(database, transactions);
     flow = new FlowControlRepository(database);
     // Every permit granted, kept here: the claim deletes expired permits, the test needs all of them.
     await rowsOn(database.db, `CREATE TABLE permit_log (key text NOT NULL, expires_at timestamptz NOT NULL)`);

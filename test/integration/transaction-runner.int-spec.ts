@@ -143,4 +143,71 @@ describe('TransactionRunner on a real PostgreSQL', () => {
       transactions.run(async () => 'never', { planner: { 'enable_sort = off; DROP TABLE runs; --': 'off' } }),
     ).rejects.toThrow(/not a planner setting/);
   });
+
+  describe('a unit of one statement in one round trip', () => {
+    const read = {
+      sql: `SELECT current_setting('enable_sort') AS sort`,
+      parse: (rows: Record<string, unknown>[]) => rows[0],
+    };
+    const tripsPrepared = async () =>
+      database.query<{ generic: number; custom: number }>(
+        `SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements
+          WHERE name LIKE 'tl\\_trip\\_%' AND statement LIKE '%one_trip_probe%'`,
+      );
+
+    beforeAll(async () => {
+      await database.query(`CREATE TABLE one_trip_probe (n int NOT NULL, tags text[] NOT NULL)`);
+    });
+
+    it('runs the read after its settings and the statement with its values, commits, and prepares it once', async () => {
+      const insert = (n: number, tags: string[]) =>
+        transactions.runInOneTrip(
+          read,
+          {
+            text: `INSERT INTO one_trip_probe (n, tags) VALUES ($1, $2)
+                   RETURNING n, tags, current_setting('plan_cache_mode') AS plans`,
+            types: ['int', 'text[]'],
+            params: [n, tags],
+          },
+          { planner: { enable_sort: 'off' } },
+        );
+      const tags = ["it's", 'back\\slash', '{braces, comma}', ''];
+      expect(await insert(1, tags)).toEqual({
+        answer: { sort: 'off' },
+        rows: [{ n: 1, tags, plans: 'force_generic_plan' }],
+      });
+      for (let n = 2; n <= 4; n += 1) await insert(n, []);
+      expect(await tripsPrepared()).toEqual([{ generic: 4, custom: 0 }]);
+      expect(await database.query(`SELECT n FROM one_trip_probe ORDER BY n`)).toEqual([1, 2, 3, 4].map((n) => ({ n })));
+      // Outside the unit, on the same single connection: its settings ended with it.
+      expect(await setting('enable_sort')).toBe('on');
+    });
+
+    it('rolls back a unit whose statement fails, and the connection serves the next one', async () => {
+      const divide = (by: number) =>
+        transactions.runInOneTrip(read, {
+          text: `INSERT INTO one_trip_probe (n, tags) SELECT 100 / $1, $2 RETURNING n`,
+          types: ['int', 'text[]'],
+          params: [by, ['divided']],
+        });
+      // Failing as it is first prepared: the connection, whose PREPARE may or may not have taken, is replaced.
+      await expect(divide(0)).rejects.toThrow(/division by zero/);
+      expect((await divide(4)).rows).toEqual([{ n: 25 }]);
+      // Failing once prepared: rolled back on the same connection, which executes it again.
+      await expect(divide(0)).rejects.toThrow(/division by zero/);
+      expect((await divide(5)).rows).toEqual([{ n: 20 }]);
+      expect(await database.query(`SELECT n FROM one_trip_probe WHERE tags = '{divided}' ORDER BY n`)).toEqual([
+        { n: 20 },
+        { n: 25 },
+      ]);
+      expect(await transactions.run(async (db) => setting('enable_seqscan', db))).toBe('off');
+    });
+
+    it('refuses a value that is not of its declared type instead of sending it', async () => {
+      const statement = { text: `SELECT $1 AS n`, types: ['int'] as const, params: ['1; DROP TABLE runs'] };
+      await expect(transactions.runInOneTrip(read, statement)).rejects.toThrow(/not a int for a one-trip statement/);
+      const tags = { text: `SELECT $1 AS t`, types: ['text[]'] as const, params: [[1]] };
+      await expect(transactions.runInOneTrip(read, tags)).rejects.toThrow(/not a text\[\] for a one-trip statement/);
+    });
+  });
 });

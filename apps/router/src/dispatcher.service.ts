@@ -8,6 +8,7 @@ import {
   TransactionRunner,
   type ClaimedTask,
   type RateLimitedClaim,
+  type UnitOptions,
 } from '@taskloom/persistence';
 import { dispatchBonusMs } from '@taskloom/orchestrator';
 import { metrics } from '@taskloom/telemetry';
@@ -19,6 +20,8 @@ import { RouterNotifications } from './router-notifications';
 import { TaskEnqueuer } from './task-enqueuer';
 
 const NO_RATE_LIMITED_CLAIM: RateLimitedClaim = { tasks: [], nextPermitInMs: null };
+/** A lost claim leaves its tasks 'ready' to be claimed again (UnitOptions.waitForFlush). */
+const CLAIM_UNIT: UnitOptions = { waitForFlush: false, planner: CLAIM_PLANNER };
 
 /**
  * Moves ready tasks from PostgreSQL to their queues: claim a batch in
@@ -43,6 +46,8 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   private readonly rounds = new CoalescedRounds('dispatch round', () => this.dispatchRound(), this.logger);
   private readonly nextPermit = new EarliestWake(() => this.rounds.wake());
   private readonly probe = new PacedProbe('probing for due ready tasks', () => this.probeReadiness(), this.logger);
+  /** The last round found no keyed or rate-limited task ready: the next claims plain tasks in one round trip. */
+  private onlyPlainReady = false;
 
   constructor(
     @Inject(TASKLOOM_CONFIG) private readonly config: TaskloomConfig,
@@ -95,11 +100,32 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
    * next one comes due.
    */
   private async claimAndEnqueue(): Promise<{ dispatched: number; full: boolean }> {
+    return this.onlyPlainReady ? this.claimPlainInOneTrip() : this.claimEveryKind();
+  }
+
+  /**
+   * While rounds find only plain tasks ready, a round is the fair claim
+   * alone, opened with READY_KINDS and committed in the same round trip
+   * (ADR 0040). A keyed or rate-limited task it finds ready sends the next
+   * round, at once, through the claim of every kind.
+   */
+  private async claimPlainInOneTrip(): Promise<{ dispatched: number; full: boolean }> {
+    const { tasks, more, ready } = await this.dispatch.claimFairlyInOneTrip(
+      this.config.router.batchSize,
+      this.backpressure.saturated(),
+      CLAIM_UNIT,
+    );
+    this.onlyPlainReady = !ready.keyed && !ready.rateLimited;
+    return { dispatched: await this.enqueueClaimed(tasks), full: more || !this.onlyPlainReady };
+  }
+
+  private async claimEveryKind(): Promise<{ dispatched: number; full: boolean }> {
     const batchSize = this.config.router.batchSize;
     const saturated = this.backpressure.saturated();
     const { plain, more, keyed, rated } = await this.transactions.runOpenedWith(
       READY_KINDS,
       async (db, ready) => {
+        this.onlyPlainReady = !ready.keyed && !ready.rateLimited;
         // Rate-limited first: a bucket's next slice is timed, and what runs before it in the round delays it.
         const rated = ready.rateLimited
           ? await this.dispatch.claimRateLimited(db, batchSize, saturated)
@@ -108,7 +134,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
         const keyed = ready.keyed ? await this.dispatch.claimKeyed(db, batchSize, saturated) : [];
         return { plain: fair.tasks, more: fair.more, keyed, rated };
       },
-      { waitForFlush: false, planner: CLAIM_PLANNER },
+      CLAIM_UNIT,
     );
     if (rated.nextPermitInMs !== null) this.nextPermit.in(rated.nextPermitInMs);
     if (rated.tasks.length > 0) metrics.ratePermitsGranted.inc(rated.tasks.length);

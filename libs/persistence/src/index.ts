@@ -4,7 +4,7 @@ export { dataSourceOptions } from './data-source.options';
 export { runMigrations } from './migrator';
 export { MIGRATIONS } from './migrations';
 export { ensureDatabase, prepareDatabase, quoteIdentifier } from './database-bootstrap';
-export { TransactionRunner, type OpeningRead } from './transaction.runner';
+export { TransactionRunner, type OpeningRead, type TripStatement, type UnitOptions } from './transaction.runner';
 export {
   DELAYED_RUN_CHANNEL,
   NotificationListener,

@@ -13,6 +13,21 @@ export interface Db {
 const names = new Map<string, string>();
 
 /**
+ * A statement name derived from `prefix` and the text, the same wherever
+ * and however often it is asked for; hex, so it is also a plain SQL
+ * identifier (TransactionRunner's PREPAREd statements).
+ */
+export function derivedStatementName(prefix: string, text: string): string {
+  const key = `${prefix}\0${text}`;
+  let name = names.get(key);
+  if (!name) {
+    name = `${prefix}${createHash('sha1').update(text).digest('hex')}`;
+    names.set(key, name);
+  }
+  return name;
+}
+
+/**
  * Every statement the repositories send is prepared once per connection and
  * then only bound and executed: the hot statements are CTEs over arrays
  * whose planning costs PostgreSQL as much as running them, and a busy
@@ -22,12 +37,7 @@ const names = new Map<string, string>();
  * bounded.
  */
 function statementName(text: string): string {
-  let name = names.get(text);
-  if (!name) {
-    name = `tl_${createHash('sha1').update(text).digest('base64url')}`;
-    names.set(text, name);
-  }
-  return name;
+  return derivedStatementName('tl_', text);
 }
 
 function send<T>(db: Db, text: string, params: unknown[]) {

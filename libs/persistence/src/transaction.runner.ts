@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { QueryResult, QueryResultRow } from 'pg';
+import { escapeLiteral, type PoolClient, type QueryResult, type QueryResultRow } from 'pg';
 import { DatabasePool } from './database-pool';
-import type { Db } from './sql';
+import { derivedStatementName, type Db } from './sql';
 
 const RETRYABLE_CODES = new Set(['40001', '40P01']);
 const MAX_TRIES = 5;
@@ -62,6 +62,20 @@ export interface OpeningRead<R> {
   parse(rows: QueryResultRow[]): R;
 }
 
+/** The parameter types a one-trip statement may declare; its values travel as literals of them. */
+export type TripParameterType = 'int' | 'text[]';
+
+/**
+ * The one statement of a unit sent in a single round trip (runInOneTrip):
+ * fixed SQL whose values travel as literals of their declared types, in
+ * an EXECUTE of the statement prepared on the connection.
+ */
+export interface TripStatement {
+  text: string;
+  types: readonly TripParameterType[];
+  params: readonly unknown[];
+}
+
 const SETTING = /^[a-z_]+$/;
 
 /**
@@ -94,18 +108,73 @@ export class TransactionRunner {
     return this.retrying(`${this.openingOf(options)}; ${read.sql}`, work, read);
   }
 
-  private async retrying<R, T>(
+  /**
+   * A unit of one statement in one round trip: BEGIN with the unit's
+   * settings, `read`, the statement and COMMIT travel as one simple query.
+   * node-postgres sends one query at a time, so a unit of separate
+   * statements costs a round trip each (ADR 0040). The statement is
+   * prepared on the connection by the first unit that sends it there (SQL
+   * PREPARE, in the same query) and then only executed, with its values as
+   * literals, so it keeps its generic plan like the repositories' statements.
+   */
+  async runInOneTrip<R, Row extends QueryResultRow>(
+    read: OpeningRead<R>,
+    statement: TripStatement,
+    options: UnitOptions = {},
+  ): Promise<{ answer: R; rows: Row[] }> {
+    const name = tripStatementName(statement);
+    const values = statement.params.map((value, index) => tripLiteral(value, statement.types[index]!));
+    const prepare = `PREPARE ${name}(${statement.types.join(', ')}) AS ${statement.text}`;
+    const tail = `${read.sql}; EXECUTE ${name}(${values.join(', ')}); COMMIT`;
+    return this.retried(() => this.oneTrip<R, Row>(this.openingOf(options), prepare, tail, name, read));
+  }
+
+  private async oneTrip<R, Row extends QueryResultRow>(
     opening: string,
-    work: (db: Db, answer: R) => Promise<T>,
-    read?: OpeningRead<R>,
-  ): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
+    prepare: string,
+    tail: string,
+    name: string,
+    read: OpeningRead<R>,
+  ): Promise<{ answer: R; rows: Row[] }> {
+    const client = await this.database.connect();
+    const prepared = preparedOn(client);
+    const preparing = !prepared.has(name);
+    let broken: Error | undefined;
+    try {
+      const answered = (await client.query(preparing ? `${opening}; ${prepare}; ${tail}` : `${opening}; ${tail}`)) as
+        QueryResult | QueryResult[];
+      const results = Array.isArray(answered) ? answered : [answered];
+      if (preparing) prepared.add(name);
+      // One result per statement: the read, the EXECUTE and the COMMIT are the last three.
+      return {
+        answer: read.parse(results[results.length - 3]!.rows),
+        rows: results[results.length - 2]!.rows as Row[],
+      };
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+      // Whether its PREPARE took is unknown (it outlives a rollback): the connection is not used again.
+      if (preparing) broken ??= error as Error;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  private retrying<R, T>(opening: string, work: (db: Db, answer: R) => Promise<T>, read?: OpeningRead<R>): Promise<T> {
+    return this.retried(() => this.once(opening, work, read));
+  }
+
+  /** Deadlocks and serialisation failures are expected under load; the whole unit is tried again. */
+  private async retried<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let tries = 1; ; tries += 1) {
       try {
-        return await this.once(opening, work, read);
+        return await attempt();
       } catch (error) {
         const code = (error as { code?: string }).code;
-        if (attempt >= MAX_TRIES || !code || !RETRYABLE_CODES.has(code)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+        if (tries >= MAX_TRIES || !code || !RETRYABLE_CODES.has(code)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * tries));
       }
     }
   }
@@ -156,4 +225,27 @@ export class TransactionRunner {
     }
     return opening;
   }
+}
+
+/** The one-trip statements each connection has prepared (SQL PREPARE lasts as long as the session). */
+const preparedTrips = new WeakMap<PoolClient, Set<string>>();
+
+function preparedOn(client: PoolClient): Set<string> {
+  let names = preparedTrips.get(client);
+  if (!names) preparedTrips.set(client, (names = new Set()));
+  return names;
+}
+
+/** Derived from the text and types, like the repositories' statement names, in a namespace of its own. */
+function tripStatementName(statement: TripStatement): string {
+  return derivedStatementName('tl_trip_', `${statement.types.join(',')}|${statement.text}`);
+}
+
+/** A value as a literal of its declared type; anything else is refused rather than sent. */
+function tripLiteral(value: unknown, type: TripParameterType): string {
+  if (type === 'int' && Number.isSafeInteger(value)) return String(value);
+  if (type === 'text[]' && Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    return `ARRAY[${value.map((item: string) => escapeLiteral(item)).join(', ')}]::text[]`;
+  }
+  throw new Error(`not a ${type} for a one-trip statement: ${JSON.stringify(value)}`);
 }

@@ -9,7 +9,7 @@ import { toClaimedTask, type ClaimedTaskRow } from './claimed-task.row';
 import { insertTasksStatement, type NewTaskRow } from './new-rows';
 import { READY_TENANT_WEIGHTS } from './ready-tenants.sql';
 import type { ClaimedTask } from './task.rows';
-import type { OpeningRead } from '../transaction.runner';
+import { TransactionRunner, type OpeningRead, type UnitOptions } from '../transaction.runner';
 
 /**
  * The planner settings a claimReady transaction is opened with
@@ -168,6 +168,14 @@ const CLAIM_KEYED = `
   RETURNING t.id, t.run_id, t.key, t.type, t.attempt, t.max_attempts, t.input, t.timeout_ms, t.retry,
             t.priority, t.queue, t.available_at, t.dispatch_at, claimed.traceparent, claimed.definition_id`;
 
+type FairClaimRow = ClaimedTaskRow & { dispatch_at: Date; more: boolean };
+
+function fairClaimOf(rows: FairClaimRow[], limit: number): { tasks: ClaimedTask[]; more: boolean } {
+  // RETURNING keeps no order; the queue must receive the batch in dispatch order.
+  const tasks = rows.sort((a, b) => a.dispatch_at.getTime() - b.dispatch_at.getTime()).map(toClaimedTask);
+  return { tasks, more: rows.length >= limit || rows.some((row) => row.more) };
+}
+
 /**
  * Dispatch: tasks enter the table, the router claims the ready ones for the
  * queue, and a task whose queue job was removed goes back to 'ready'. Every
@@ -176,7 +184,10 @@ const CLAIM_KEYED = `
  */
 @Injectable()
 export class TaskDispatchRepository {
-  constructor(private readonly database: DatabasePool) {}
+  constructor(
+    private readonly database: DatabasePool,
+    private readonly transactions: TransactionRunner,
+  ) {}
 
   /**
    * insertTasks — all rows in one statement, whatever their number (arrays,
@@ -211,14 +222,35 @@ export class TaskDispatchRepository {
     limit: number,
     excludedQueues: readonly string[],
   ): Promise<{ tasks: ClaimedTask[]; more: boolean }> {
-    const rows = await queryRows<ClaimedTaskRow & { dispatch_at: Date; more: boolean }>(db, CLAIM_FAIR_SHARE, [
+    const rows = await queryRows<FairClaimRow>(db, CLAIM_FAIR_SHARE, [
       limit,
       excludedQueues,
       DISPATCHABLE_RUN_STATUSES,
     ]);
-    // RETURNING keeps no order; the queue must receive the batch in dispatch order.
-    const tasks = rows.sort((a, b) => a.dispatch_at.getTime() - b.dispatch_at.getTime()).map(toClaimedTask);
-    return { tasks, more: rows.length >= limit || rows.some((row) => row.more) };
+    return fairClaimOf(rows, limit);
+  }
+
+  /**
+   * claimFairly as a unit of its own, opened with READY_KINDS, in one round
+   * trip (TransactionRunner.runInOneTrip, ADR 0040): for a router whose
+   * rounds find only plain tasks ready. Same effect and outputs, and which
+   * other kinds of task were ready as it opened.
+   */
+  async claimFairlyInOneTrip(
+    limit: number,
+    excludedQueues: readonly string[],
+    options: UnitOptions,
+  ): Promise<{ tasks: ClaimedTask[]; more: boolean; ready: ReadyKinds }> {
+    const { answer, rows } = await this.transactions.runInOneTrip<ReadyKinds, FairClaimRow>(
+      READY_KINDS,
+      {
+        text: CLAIM_FAIR_SHARE,
+        types: ['int', 'text[]', 'text[]'],
+        params: [limit, excludedQueues, DISPATCHABLE_RUN_STATUSES],
+      },
+      options,
+    );
+    return { ...fairClaimOf(rows, limit), ready: answer };
   }
 
   /**
