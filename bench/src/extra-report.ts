@@ -1,6 +1,8 @@
 import type { DeadTuples } from './dead-tuples';
 import type { ExtraResult } from './extra-phases';
 import type { FixedRateResult, SqlLatency, ThroughputResult } from './phases';
+import type { RawResult } from './raw-bullmq';
+import type { RawFloorResult } from './raw-floor';
 import type { Target } from './report';
 import { statementRows } from './statement-stats';
 
@@ -14,6 +16,8 @@ const MODERATE_APP_CORES = 0.15;
 const APP = /^(api|router|executor)/;
 
 interface Base {
+  raw: RawResult;
+  rawFloors: RawFloorResult[];
   single: ThroughputResult;
   fixedRate: FixedRateResult;
   ratioToRaw: number;
@@ -132,6 +136,20 @@ const PHASE_LABELS: Record<string, string> = {
 };
 
 /** The rows the phases of issue 20 add under the main table. */
+/** BullMQ alone: its CPU per job saturated, and at each fixed rate against that (raw-floor.ts). */
+function rawFloorRows({ raw, rawFloors }: Base): [string, string, string][] {
+  const saturatedMs = cpuMsOf(raw.cpuMsPerJob);
+  const perJob = (cpu: Record<string, number>) => perProcess(cpu, (value) => value.toFixed(3));
+  return [
+    ['raw BullMQ CPU ms per job, saturated', '', perJob(raw.cpuMsPerJob)],
+    ...rawFloors.map((floor): [string, string, string] => [
+      `raw BullMQ alone at ${int(floor.rate)} jobs/s`,
+      `${(cpuMsOf(floor.cpuMsPerJob) / saturatedMs).toFixed(1)} × saturated`,
+      `CPU ms per job ${perJob(floor.cpuMsPerJob)}; producer + worker ${floor.producerAndWorkerCores.toFixed(2)} of a core`,
+    ]),
+  ];
+}
+
 export function formatExtra(base: Base, extra: ExtraResult): string {
   const { fixedRateFresh: fresh, fixedRateHigh: high, fixedRateModerate: moderate, bulk, backlog } = extra;
   const rows: [string, string, string][] = [
@@ -145,6 +163,7 @@ export function formatExtra(base: Base, extra: ExtraResult): string {
         `${refusedNote(bulk.refused)}; machine CPU ${bulk.machineCpuBusy}%${incomplete(bulk)}`,
     ],
     ['CPU ms per run, bulk', '', perProcess(bulk.cpuMsPerTask, (value) => value.toFixed(3))],
+    ...rawFloorRows(base),
   ];
   if (backlog) {
     rows.push(

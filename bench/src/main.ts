@@ -12,7 +12,8 @@ import { parseOptions } from './options';
 import { fixedRate, registerWorkflow, throughput, type PhaseContext } from './phases';
 import { ROOT, type Child } from './processes';
 import { Progress } from './progress';
-import { runRawBullmq } from './raw-bullmq';
+import { runRawBullmq, type RawOptions } from './raw-bullmq';
+import { rawFloor, type RawFloorResult } from './raw-floor';
 import { formatTable, judge, writeJson } from './report';
 import { createServices, type BenchServices } from './services';
 import { readSqlCounts } from './sql-ledger';
@@ -87,24 +88,25 @@ async function main(): Promise<void> {
     // Refused before anything runs when the server cannot give them.
     const statements = options.statementStats ? await StatementStats.open(db) : undefined;
 
-    const bench = services;
-    const rawBullmq = (name: string) =>
-      runRawBullmq(
-        {
-          name,
-          jobs: options.rawJobs,
-          concurrency: options.concurrency,
-          redisUrl: bench.redisUrl,
-          redisPrefix: bench.redisPrefix,
-          logDir,
-          nodeArgs,
-          timeoutMs: options.drainTimeout * 1000,
-          children,
-        },
-        progress,
-      );
+    const rawOptions: RawOptions = {
+      name: 'raw-worker',
+      jobs: options.rawJobs,
+      concurrency: options.concurrency,
+      redisUrl: services.redisUrl,
+      redisPrefix: services.redisPrefix,
+      logDir,
+      nodeArgs,
+      timeoutMs: options.drainTimeout * 1000,
+      children,
+    };
+    const rawBullmq = (name: string) => runRawBullmq({ ...rawOptions, name }, progress);
     progress.start(`raw BullMQ: ${options.rawJobs} jobs`);
     const raw = await rawBullmq('raw-worker');
+    // The floor under the fixed-rate phases' CPU rows, at their rates, before Taskloom shares the cores.
+    const rawFloors: RawFloorResult[] = [];
+    for (const rate of [options.rate, options.moderateRate]) {
+      rawFloors.push(await rawFloor(rawOptions, rate, options.duration, progress));
+    }
 
     progress.start(
       `starting ${options.apis} api(s), ${options.routers} router(s) and ${options.executors} executor(s)`,
@@ -185,6 +187,7 @@ async function main(): Promise<void> {
       machine,
       parameters,
       raw,
+      rawFloors,
       single,
       fanout,
       keyed,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { busyPercent, machineCpu } from './cpu';
+import { cpuMsPerTask, cpuTicks } from './cpu-ledger';
 import { Child } from './processes';
 import type { Progress } from './progress';
 import { withTimeout } from './timing';
@@ -19,6 +20,8 @@ export interface RawResult {
   workerCpuSeconds: number;
   /** Machine CPU busy while jobs flowed, %. */
   machineCpuBusy: number;
+  /** CPU ms per job of the producer (the bench), the worker and Redis: the saturated cost the raw floor is compared with. */
+  cpuMsPerJob: Record<string, number>;
 }
 
 export interface RawOptions {
@@ -44,38 +47,25 @@ const QUEUE = 'raw-noop';
  * producer awaits each addBulk, as the router does per claimed batch.
  */
 export async function runRawBullmq(options: RawOptions, progress: Progress): Promise<RawResult> {
-  const worker = new Child({
-    name: options.name,
-    script: join(__dirname, 'raw-worker.js'),
-    env: {
-      REDIS_URL: options.redisUrl,
-      REDIS_PREFIX: options.redisPrefix,
+  let completed = 0;
+  const { worker, done } = await startRawChild(
+    options,
+    'raw-worker.js',
+    options.name,
+    {
       RAW_QUEUE: QUEUE,
       RAW_CONCURRENCY: String(options.concurrency),
       RAW_EXPECTED: String(options.jobs),
     },
-    logDir: options.logDir,
-    nodeArgs: options.nodeArgs(options.name),
-    ipc: true,
-  });
-  options.children.add(worker);
+    (count) => (completed = count),
+  );
   const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue(QUEUE, { connection, prefix: options.redisPrefix });
   try {
-    let completed = 0;
-    let resolveDone!: () => void;
-    const done = new Promise<void>((resolve) => (resolveDone = resolve));
-    const ready = new Promise<void>((resolve, reject) => {
-      worker.process.on('message', (message: { type: string; completed?: number }) => {
-        if (message.type === 'ready') resolve();
-        if (message.type === 'progress') completed = message.completed ?? completed;
-        if (message.type === 'done') resolveDone();
-      });
-      void worker.exited.then((code) => reject(new Error(`raw worker exited (${code}) early; see ${worker.logFile}`)));
-    });
-    await withTimeout(ready, 30_000, 'raw worker start');
     await queue.waitUntilReady();
 
+    const roles = new Map([[worker.process.pid!, options.name]]);
+    const ticksBefore = rawCpuTicks(roles);
     const startedAt = performance.now();
     const cpuBefore = machineCpu();
     let enqueuedAt = startedAt;
@@ -103,6 +93,8 @@ export async function runRawBullmq(options: RawOptions, progress: Progress): Pro
       workerPeakRssMb: worker.peakRssMb(),
       workerCpuSeconds: worker.cpuSeconds(),
       machineCpuBusy: busyPercent(cpuBefore, machineCpu()),
+      // The bench itself is this phase's producer.
+      cpuMsPerJob: renamed(cpuMsPerTask(ticksBefore, rawCpuTicks(roles), options.jobs), 'bench', 'raw-producer'),
     };
   } finally {
     await queue.close();
@@ -111,8 +103,53 @@ export async function runRawBullmq(options: RawOptions, progress: Progress): Pro
   }
 }
 
+/**
+ * A raw child (worker or producer) started and ready. `done` resolves when
+ * a worker reports it has completed what it was told to expect.
+ */
+export async function startRawChild(
+  options: RawOptions,
+  script: string,
+  name: string,
+  env: Record<string, string>,
+  onProgress: (completed: number) => void = () => undefined,
+): Promise<{ worker: Child; done: Promise<void> }> {
+  const worker = new Child({
+    name,
+    script: join(__dirname, script),
+    env: { REDIS_URL: options.redisUrl, REDIS_PREFIX: options.redisPrefix, ...env },
+    logDir: options.logDir,
+    nodeArgs: options.nodeArgs(name),
+    ipc: true,
+  });
+  options.children.add(worker);
+  let resolveDone!: () => void;
+  const done = new Promise<void>((resolve) => (resolveDone = resolve));
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.process.on('message', (message: { type: string; completed?: number }) => {
+      if (message.type === 'ready') resolve();
+      if (message.type === 'progress') onProgress(message.completed ?? 0);
+      if (message.type === 'done') resolveDone();
+    });
+    void worker.exited.then((code) => reject(new Error(`${name} exited (${code}) early; see ${worker.logFile}`)));
+  });
+  await withTimeout(ready, 30_000, `${name} start`);
+  return { worker, done };
+}
+
+/** CPU ticks of the raw phases' processes: the given children, the bench (a producer there) and Redis. */
+export function rawCpuTicks(children: ReadonlyMap<number, string>): Record<string, number> {
+  const roles = new Set([...children.values(), 'bench', 'redis']);
+  // No PostgreSQL database is measured: nothing of Taskloom runs yet.
+  return Object.fromEntries(Object.entries(cpuTicks(children, '')).filter(([role]) => roles.has(role)));
+}
+
+function renamed(values: Record<string, number>, from: string, to: string): Record<string, number> {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key === from ? to : key, value]));
+}
+
 /** The size and options of a router job (TaskJobData), so Redis does the same work per job. */
-function rawJob(i: number) {
+export function rawJob(i: number) {
   const taskId = randomUUID();
   return {
     name: 'task',

@@ -5,14 +5,11 @@
  */
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { requiredEnv } from './child-env';
 
 const PROGRESS_MS = 250;
 
-function required(name: string): string {
-  const value = process.env[name];
-  if (value === undefined) throw new Error(`raw-worker needs ${name}`);
-  return value;
-}
+const required = (name: string) => requiredEnv('raw-worker', name);
 
 async function main(): Promise<void> {
   const expected = Number(required('RAW_EXPECTED'));
