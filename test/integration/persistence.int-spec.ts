@@ -183,10 +183,42 @@ describe('persistence on a real PostgreSQL', () => {
       deadlineAt: null,
     });
     const first = randomUUID();
-    expect(await runs.createRuns([run(first, 't1')], [])).toEqual(new Set([first]));
-    expect(await runs.createRuns([run(randomUUID(), 't1')], [])).toEqual(new Set());
+    expect((await runs.createRuns([run(first, 't1')], [])).ids).toEqual(new Set([first]));
+    expect((await runs.createRuns([run(randomUUID(), 't1')], [])).ids).toEqual(new Set());
     const other = randomUUID();
-    expect(await runs.createRuns([run(other, 't2')], [])).toEqual(new Set([other]));
+    expect((await runs.createRuns([run(other, 't2')], [])).ids).toEqual(new Set([other]));
     expect((await runs.findByIdempotencyKey(database.db, 't1', 'idem', 'key-1'))?.id).toBe(first);
+  });
+
+  it('leaves out a run resolved at a workflow catalog generation that is no longer current (ADR 0039)', async () => {
+    const { definitionId } = await newRun(database);
+    const generation = (await database.query<{ generation: string }>(`SELECT generation FROM workflow_catalog`))[0]!
+      .generation;
+    const run = (catalogGeneration: string | null) => ({
+      id: randomUUID(),
+      definitionId,
+      workflowName: 'catalog',
+      workflowVersion: 1,
+      priority: 1,
+      input: {},
+      tenant: 'default',
+      idempotencyKey: null,
+      tags: [],
+      parentTaskId: null,
+      tasksRemaining: 1,
+      deadlineAt: null,
+      catalogGeneration,
+    });
+    const current = run(generation);
+    const stale = run(String(BigInt(generation) - 1n));
+    const unchecked = run(null);
+    const task = (of: { id: string }) => readyTaskRow(of.id);
+    const written = await runs.createRuns([current, stale, unchecked], [current, stale, unchecked].map(task));
+    expect(written).toEqual({ ids: new Set([current.id, unchecked.id]), catalogGeneration: generation });
+    // Nor are the stale run's tasks written.
+    const tasks = await database.query<{ run_id: string }>(`SELECT run_id FROM tasks WHERE run_id = ANY($1::uuid[])`, [
+      [current.id, stale.id, unchecked.id],
+    ]);
+    expect(tasks.map((row) => row.run_id).sort()).toEqual([current.id, unchecked.id].sort());
   });
 });
