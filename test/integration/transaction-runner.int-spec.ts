@@ -183,19 +183,22 @@ describe('TransactionRunner on a real PostgreSQL', () => {
       expect(await setting('enable_sort')).toBe('on');
     });
 
-    it('rolls back a unit whose statement fails, and the connection serves the next one', async () => {
+    it('rolls back a unit whose statement fails, and the next unit prepares it again on a new connection', async () => {
       const divide = (by: number) =>
         transactions.runInOneTrip(read, {
           text: `INSERT INTO one_trip_probe (n, tags) SELECT 100 / $1, $2 RETURNING n`,
           types: ['int', 'text[]'],
           params: [by, ['divided']],
         });
-      // Failing as it is first prepared: the connection, whose PREPARE may or may not have taken, is replaced.
+      const backend = async () => (await database.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`))[0]!.pid;
+      // Failing as it is first prepared, and failing once prepared: either way the connection is replaced.
+      const first = await backend();
       await expect(divide(0)).rejects.toThrow(/division by zero/);
       expect((await divide(4)).rows).toEqual([{ n: 25 }]);
-      // Failing once prepared: rolled back on the same connection, which executes it again.
+      const second = await backend();
       await expect(divide(0)).rejects.toThrow(/division by zero/);
       expect((await divide(5)).rows).toEqual([{ n: 20 }]);
+      expect(new Set([first, second, await backend()]).size).toBe(3);
       expect(await database.query(`SELECT n FROM one_trip_probe WHERE tags = '{divided}' ORDER BY n`)).toEqual([
         { n: 20 },
         { n: 25 },

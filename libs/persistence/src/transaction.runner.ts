@@ -116,6 +116,7 @@ export class TransactionRunner {
    * prepared on the connection by the first unit that sends it there (SQL
    * PREPARE, in the same query) and then only executed, with its values as
    * literals, so it keeps its generic plan like the repositories' statements.
+   * A unit that fails closes its connection.
    */
   async runInOneTrip<R, Row extends QueryResultRow>(
     read: OpeningRead<R>,
@@ -151,11 +152,9 @@ export class TransactionRunner {
         rows: results[results.length - 2]!.rows as Row[],
       };
     } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
-      // Whether its PREPARE took is unknown (it outlives a rollback): the connection is not used again.
-      if (preparing) broken ??= error as Error;
+      // Closing the connection rolls its transaction back, and no later unit meets a session whose prepared
+      // statements are not known for certain (a PREPARE outlives a rollback).
+      broken = error as Error;
       throw error;
     } finally {
       client.release(broken);
