@@ -135,7 +135,6 @@ const PHASE_LABELS: Record<string, string> = {
   backlog: 'backlog fill and drain',
 };
 
-/** The rows the phases of issue 20 add under the main table. */
 /** BullMQ alone: its CPU per job saturated, and at each fixed rate against that (raw-floor.ts). */
 function rawFloorRows({ raw, rawFloors }: Base): [string, string, string][] {
   const saturatedMs = cpuMsOf(raw.cpuMsPerJob);
@@ -150,6 +149,7 @@ function rawFloorRows({ raw, rawFloors }: Base): [string, string, string][] {
   ];
 }
 
+/** The rows the phases of issue 20 add under the main table. */
 export function formatExtra(base: Base, extra: ExtraResult): string {
   const { fixedRateFresh: fresh, fixedRateHigh: high, fixedRateModerate: moderate, bulk, backlog } = extra;
   const rows: [string, string, string][] = [

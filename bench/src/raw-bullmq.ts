@@ -64,7 +64,11 @@ export async function runRawBullmq(options: RawOptions, progress: Progress): Pro
   try {
     await queue.waitUntilReady();
 
-    const roles = new Map([[worker.process.pid!, options.name]]);
+    // The bench itself is this phase's producer.
+    const roles = new Map([
+      [process.pid, 'raw-producer'],
+      [worker.process.pid!, options.name],
+    ]);
     const ticksBefore = rawCpuTicks(roles);
     const startedAt = performance.now();
     const cpuBefore = machineCpu();
@@ -93,8 +97,7 @@ export async function runRawBullmq(options: RawOptions, progress: Progress): Pro
       workerPeakRssMb: worker.peakRssMb(),
       workerCpuSeconds: worker.cpuSeconds(),
       machineCpuBusy: busyPercent(cpuBefore, machineCpu()),
-      // The bench itself is this phase's producer.
-      cpuMsPerJob: renamed(cpuMsPerTask(ticksBefore, rawCpuTicks(roles), options.jobs), 'bench', 'raw-producer'),
+      cpuMsPerJob: cpuMsPerTask(ticksBefore, rawCpuTicks(roles), options.jobs),
     };
   } finally {
     await queue.close();
@@ -137,15 +140,11 @@ export async function startRawChild(
   return { worker, done };
 }
 
-/** CPU ticks of the raw phases' processes: the given children, the bench (a producer there) and Redis. */
-export function rawCpuTicks(children: ReadonlyMap<number, string>): Record<string, number> {
-  const roles = new Set([...children.values(), 'bench', 'redis']);
+/** CPU ticks of the raw phases' processes, by role: the given ones (children, or the bench as a producer) and Redis. */
+export function rawCpuTicks(processes: ReadonlyMap<number, string>): Record<string, number> {
+  const roles = new Set([...processes.values(), 'redis']);
   // No PostgreSQL database is measured: nothing of Taskloom runs yet.
-  return Object.fromEntries(Object.entries(cpuTicks(children, '')).filter(([role]) => roles.has(role)));
-}
-
-function renamed(values: Record<string, number>, from: string, to: string): Record<string, number> {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key === from ? to : key, value]));
+  return Object.fromEntries(Object.entries(cpuTicks(processes, '')).filter(([role]) => roles.has(role)));
 }
 
 /** The size and options of a router job (TaskJobData), so Redis does the same work per job. */

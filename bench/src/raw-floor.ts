@@ -55,7 +55,6 @@ export async function rawFloor(
     const after = rawCpuTicks(roles);
     const measured = (performance.now() - startedAt) / 1000;
     const cpuMsPerJob = cpuMsPerTask(before, after, rate * measured);
-    delete cpuMsPerJob.bench;
     const producerAndWorkerMs = (cpuMsPerJob['raw-producer'] ?? 0) + (cpuMsPerJob['raw-worker'] ?? 0);
     return { rate, seconds: measured, cpuMsPerJob, producerAndWorkerCores: (producerAndWorkerMs * rate) / 1000 };
   } finally {

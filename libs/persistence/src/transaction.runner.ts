@@ -96,7 +96,7 @@ export class TransactionRunner {
   constructor(private readonly database: DatabasePool) {}
 
   async run<T>(work: (db: Db) => Promise<T>, options: UnitOptions = {}): Promise<T> {
-    return this.retrying(this.openingOf(options), work);
+    return this.retried(() => this.once(this.openingOf(options), work));
   }
 
   /** run, with `read` answered as the transaction opens (no round trip of its own) and handed to the work. */
@@ -105,7 +105,7 @@ export class TransactionRunner {
     work: (db: Db, answer: R) => Promise<T>,
     options: UnitOptions = {},
   ): Promise<T> {
-    return this.retrying(`${this.openingOf(options)}; ${read.sql}`, work, read);
+    return this.retried(() => this.once(`${this.openingOf(options)}; ${read.sql}`, work, read));
   }
 
   /**
@@ -159,10 +159,6 @@ export class TransactionRunner {
     } finally {
       client.release(broken);
     }
-  }
-
-  private retrying<R, T>(opening: string, work: (db: Db, answer: R) => Promise<T>, read?: OpeningRead<R>): Promise<T> {
-    return this.retried(() => this.once(opening, work, read));
   }
 
   /** Deadlocks and serialisation failures are expected under load; the whole unit is tried again. */
